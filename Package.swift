@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// authshift: moves Microsoft 365 tenants off SMTP AUTH Basic Authentication and
+/// stored-credential Exchange Online PowerShell, offline, from the admins' own exports.
+///
+/// Layout follows ../shared/DESIGN.md: library targets hold all logic; the `authshift`
+/// executable only parses arguments and maps errors to exit statuses.
+let package = Package(
+    name: "authshift",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "authshift", targets: ["authshift"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "AuthShiftCore", targets: ["AuthShiftCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "AuthShiftCore"),
+        // Writers for everything authshift outputs (CSV, JSON, tables, later XLSX, HTML, SARIF).
+        .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest"]),
+        // PowerShell generators; PowerShellLiteral is the only place a value becomes PowerShell text.
+        .target(name: "ChangeScripts", dependencies: ["AuthShiftCore"]),
+        // Ingest depends on Foundation only, so the fuzz script can compile it with
+        // `swiftc -sanitize=fuzzer` without SwiftPM (see Fuzz/run.sh).
+        .target(name: "Ingest", dependencies: ["AuthShiftCore"]),
+        .executableTarget(
+            name: "authshift",
+            dependencies: [
+                "AuthShiftCore", "Ingest", "Reports", "ChangeScripts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
+        .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts"]),
+        .testTarget(name: "CLITests", dependencies: ["Ingest"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,153 @@
+import AuthShiftCore
+
+/// Reads one file of any supported kind into a per-file snapshot and its inspection
+/// record. Nothing is merged into the caller's snapshot unless the whole file reads
+/// cleanly, so a file that fails half-way never contributes half its rows.
+public enum ExportFileReader {
+    public struct Result: Sendable {
+        public var file: InspectedFile
+        public var snapshot: TenantSnapshot?
+    }
+
+    public static func read(path: String, displayPath: String, progress: ProgressSink? = nil) -> Result {
+        var inspected = InspectedFile(path: displayPath, format: "csv")
+        do {
+            let format = try sniffFormat(path: path)
+            inspected.format = format
+            var snapshot = TenantSnapshot()
+            var notes = FileNotes()
+            let acc = SignInAccumulator()
+            if format == "json" {
+                try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress)
+            } else {
+                try readCSV(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress)
+            }
+            progress?.finished(file: displayPath)
+            guard let kind = inspected.kind else { return Result(file: inspected, snapshot: nil) }
+            if kind.isSignInLog {
+                snapshot.signIns = acc.summary()
+                inspected.rows = acc.rows
+                notes.saw(acc.earliest)
+                notes.saw(acc.latest)
+            }
+            inspected.firstTime = notes.firstTime
+            inspected.lastTime = notes.lastTime
+            inspected.warnings = notes.warnings
+            snapshot.filesByKind[kind] = [displayPath]
+            return Result(file: inspected, snapshot: snapshot)
+        } catch var error as IngestError {
+            progress?.finished(file: displayPath)
+            error.file = displayPath
+            inspected.error = error
+            return Result(file: inspected, snapshot: nil)
+        } catch {
+            progress?.finished(file: displayPath)
+            inspected.error = IngestError(.malformed, file: displayPath, "\(error)")
+            return Result(file: inspected, snapshot: nil)
+        }
+    }
+
+    /// `json` when the first character that is not white space is `{` or `[`, else `csv`.
+    static func sniffFormat(path: String) throws -> String {
+        let probe = try UTF8ChunkSource(path: path)
+        var head = [UInt8](repeating: 0, count: 4096)
+        let n = try head.withUnsafeMutableBufferPointer { try probe.read(into: $0) }
+        for b in head[0..<n] {
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): return "json"
+            default: return "csv"
+            }
+        }
+        return "csv"
+    }
+
+    static func readCSV(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
+                        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?) throws {
+        let source = try UTF8ChunkSource(path: path)
+        let reader = CSVStreamReader(source: source)
+        file.encoding = source.encoding
+        guard try reader.readHeader() else {
+            file.unrecognizedReason = "empty file"
+            return
+        }
+        file.delimiter = reader.delimiter == 0x09 ? "tab" : String(Character(Unicode.Scalar(reader.delimiter)))
+        file.typeName = reader.typeName
+        let header = reader.header
+        guard let kind = ExportDetector.detect(csvColumns: header) else {
+            file.unrecognizedReason = ExportDetector.reason(columns: header.names, json: false)
+            return
+        }
+        file.kind = kind
+        file.variant = csvVariant(kind: kind, header: header)
+        if kind == .signInPortalCSV || kind == .signInLogAnalyticsCSV {
+            let signIns = try SignInCSVReader(reader: reader)
+            try signIns.read(into: acc, notes: &notes, progress: progress.map { sink in
+                { sink.progress(file: display, bytesRead: source.rawBytesRead, totalBytes: source.totalBytes, rows: acc.rows) }
+            })
+            return
+        }
+        let width = header.names.count
+        while try reader.nextRecord() {
+            if reader.fieldCount != width {
+                notes.warn("line \(reader.recordLine): \(reader.fieldCount) fields where the header has \(width)")
+            }
+            let record = ExportRecord(file: display, line: reader.recordLine, header: header, cells: reader.allStrings())
+            try RecordDispatcher.ingest(kind, record, into: &snapshot, notes: &notes, signIns: acc)
+            file.rows += 1
+        }
+    }
+
+    static func csvVariant(kind: ExportKind, header: CSVHeader) -> String {
+        var parts = ["\(header.names.count) columns"]
+        if kind == .signInPortalCSV {
+            switch header.names.count {
+            case 54: parts.append("portal layout of October 2024")
+            case 55: parts.append("portal layout of November 2024 (Session ID)")
+            case 57: parts.append("portal layout of 2025 (App owner and Resource owner tenant IDs)")
+            default: parts.append("unfamiliar portal layout; columns matched by name")
+            }
+        }
+        for name in header.duplicatedNames { parts.append("\"\(name)\" appears \(header.indices(of: name).count) times") }
+        return parts.joined(separator: "; ")
+    }
+
+    static func readJSON(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
+                         notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?) throws {
+        let source = try UTF8ChunkSource(path: path)
+        file.encoding = source.encoding
+        let stream = JSONElementStream(source: source)
+        var kind: ExportKind?
+        while let element = try stream.next() {
+            guard case .object(let object) = element else {
+                throw IngestError(.malformed, file: display, line: stream.elementLine, "expected a JSON object for each record, found \(ExportRecord.show(element))")
+            }
+            if kind == nil {
+                kind = ExportDetector.detect(jsonKeys: object.keys)
+                guard let detected = kind else {
+                    file.unrecognizedReason = ExportDetector.reason(columns: object.keys, json: true)
+                    return
+                }
+                file.kind = detected
+            }
+            let record = ExportRecord(file: display, line: stream.elementLine, object: object)
+            try RecordDispatcher.ingest(kind!, record, into: &snapshot, notes: &notes, signIns: acc)
+            file.rows += 1
+            if file.rows & 0x3FFF == 0 {
+                progress?.progress(file: display, bytesRead: source.rawBytesRead, totalBytes: source.totalBytes, rows: file.rows)
+            }
+        }
+        file.variant = stream.shape.rawValue
+        if let next = stream.pageMembers.first(where: { $0.key == "@odata.nextLink" }), next.value != .null {
+            notes.warn("this Graph page has an @odata.nextLink: more pages exist; export them all (each page can be its own file)")
+        }
+        if kind == nil {
+            // An empty Graph page still says what it lists.
+            let context = stream.pageMembers.first(where: { $0.key == "@odata.context" })?.value.stringValue ?? ""
+            if context.contains("auditLogs/signIns") { kind = .signInJSON }
+            else if context.contains("conditionalAccess/policies") { kind = .conditionalAccessPolicies }
+            file.kind = kind
+            if kind == nil { file.unrecognizedReason = stream.shape == .empty ? "empty file" : "no records, and no @odata.context naming a known Graph resource" }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Readers for the Graph policy exports: security defaults and Conditional Access.
+enum SecurityDefaultsReader {
+    static func read(_ r: ExportRecord) throws -> SecurityDefaultsSetting {
+        guard let enabled = try r.exportedBool("isEnabled").bool else {
+            throw IngestError(.badValue, file: r.file, line: r.line, field: "isEnabled", "expected true or false")
+        }
+        return SecurityDefaultsSetting(isEnabled: enabled, location: SourceLocation(r))
+    }
+}
+
+enum ConditionalAccessReader {
+    static func read(_ r: ExportRecord) throws -> ConditionalAccessPolicySetting {
+        guard let state = r.string("state") else {
+            throw IngestError(.badValue, file: r.file, line: r.line, field: "state", "empty; expected enabled, disabled or enabledForReportingButNotEnforced")
+        }
+        let conditions = r.value("conditions")
+        let users = conditions?["users"]
+        func list(_ v: JSONValue?) -> [String] { v?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        return ConditionalAccessPolicySetting(
+            id: r.string("id") ?? "",
+            displayName: r.string("displayName") ?? "(unnamed)",
+            state: state,
+            clientAppTypes: list(conditions?["clientAppTypes"]),
+            includeUsers: list(users?["includeUsers"]), excludeUsers: list(users?["excludeUsers"]),
+            includeGroups: list(users?["includeGroups"]), excludeGroups: list(users?["excludeGroups"]),
+            includeRoles: list(users?["includeRoles"]), excludeRoles: list(users?["excludeRoles"]),
+            includeApplications: list(conditions?["applications"]?["includeApplications"]),
+            builtInControls: list(r.value("grantControls")?["builtInControls"]),
+            location: SourceLocation(r))
+    }
+}

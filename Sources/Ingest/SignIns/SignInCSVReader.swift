@@ -1,0 +1,96 @@
+import AuthShiftCore
+
+/// Streams a sign-in CSV (portal download or Log Analytics export) into a
+/// `SignInAccumulator`, touching only the columns the summary needs.
+struct SignInCSVReader {
+    let reader: CSVStreamReader
+    let time, user, app, ip: Int
+    let status, code, reason: Int?
+
+    init(reader: CSVStreamReader) throws {
+        self.reader = reader
+        let h = reader.header
+        func required(_ aliases: [String]) throws -> Int {
+            guard let i = h.index(ofAny: aliases) else {
+                throw IngestError(.malformed, file: reader.fileName, line: 1, field: aliases[0], "sign-in export lacks this column")
+            }
+            return i
+        }
+        time = try required(SignInColumns.time)
+        user = try required(SignInColumns.user)
+        app = try required(SignInColumns.clientApp)
+        ip = h.index(ofAny: SignInColumns.ipAddress) ?? -1
+        status = h.index(ofAny: SignInColumns.status)
+        code = h.index(ofAny: SignInColumns.errorCode)
+        reason = h.index(ofAny: SignInColumns.failureReason)
+    }
+
+    /// Reads every record; `progress` is called every 64 Ki rows.
+    func read(into acc: SignInAccumulator, notes: inout FileNotes, progress: (() -> Void)?) throws {
+        let r = reader
+        var badTimes = 0
+        var narrowRows = 0
+        let width = r.header.names.count
+        while try r.nextRecord() {
+            if r.fieldCount < width {
+                narrowRows += 1
+                if narrowRows == 1 { notes.warn("line \(r.recordLine): \(r.fieldCount) fields where the header has \(width); missing ones read as empty") }
+            }
+            let errorCode: Int? = code.flatMap { c in r.withBytes(at: c) { SignInCSVReader.integer($0) } }
+            let outcome = SignInCSVReader.outcome(reader: r, status: status, errorCode: errorCode)
+            let t = r.withBytes(at: time) { ExportDate.parse(bytes: $0) }
+            if t == nil, !r.isEmpty(at: time) {
+                badTimes += 1
+                if badTimes == 1 { notes.warn("line \(r.recordLine): unreadable date \"\(r.string(at: time) ?? "")\"; such rows count without a time") }
+            }
+            var reasonId: Int32? = nil
+            if outcome != .success, let reason, !r.isEmpty(at: reason) || errorCode != nil {
+                reasonId = acc.reasons.intern(SignInAccumulator.reasonText(code: errorCode.map(String.init), reason: r.string(at: reason)))
+            }
+            r.withBytes(at: user) { u in
+                r.withBytes(at: app) { a in
+                    r.withBytes(at: ip) { i in
+                        acc.add(user: u, app: a, ip: i, outcome: outcome, time: t, reason: reasonId)
+                    }
+                }
+            }
+            if acc.rows & 0xFFFF == 0 { progress?() }
+        }
+        if badTimes > 1 { notes.warn("\(badTimes) rows in all have an unreadable date") }
+        if narrowRows > 1 { notes.warn("\(narrowRows) rows in all have fewer fields than the header") }
+    }
+
+    static func outcome(reader r: CSVStreamReader, status: Int?, errorCode: Int?) -> SignInEvent.Outcome {
+        if let status {
+            let fromStatus: SignInEvent.Outcome? = r.withBytes(at: status) { b in
+                guard let first = b.first else { return nil }
+                switch first | 0x20 {
+                case UInt8(ascii: "s"): return equalsIgnoringCase(b, "success") ? .success : nil
+                case UInt8(ascii: "f"): return equalsIgnoringCase(b, "failure") ? .failure : nil
+                case UInt8(ascii: "i"): return equalsIgnoringCase(b, "interrupted") ? .interrupted : nil
+                default: return nil
+                }
+            }
+            if let fromStatus { return fromStatus }
+        }
+        if let errorCode { return errorCode == 0 ? .success : .failure }
+        return .unknown
+    }
+
+    static func equalsIgnoringCase(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard b.count == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        for i in 0..<b.count where b[i] | 0x20 != p[i] { return false }
+        return true
+    }
+
+    static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var v = 0, digits = 0, negative = false
+        for (i, c) in b.enumerated() {
+            if i == 0, c == UInt8(ascii: "-") { negative = true; continue }
+            guard c >= 0x30, c <= 0x39, digits < 18 else { return nil }
+            v = v * 10 + Int(c - 0x30); digits += 1
+        }
+        return digits == 0 ? nil : (negative ? -v : v)
+    }
+}

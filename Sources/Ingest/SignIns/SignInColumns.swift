@@ -1,0 +1,14 @@
+/// Column names of the sign-in exports, each with the aliases of every source:
+/// the portal CSV (exports.md §3.1), Log Analytics `SigninLogs` (§3.3; its CSV export
+/// appends ` [UTC]` to datetime columns), and Graph / portal JSON (§3.2).
+enum SignInColumns {
+    static let time = ["Date (UTC)", "TimeGenerated [UTC]", "TimeGenerated", "CreatedDateTime [UTC]", "CreatedDateTime", "createdDateTime"]
+    static let user = ["Username", "UserPrincipalName", "userPrincipalName", "User"]
+    static let clientApp = ["Client app", "ClientAppUsed", "clientAppUsed"]
+    static let ipAddress = ["IP address", "IPAddress", "ipAddress"]
+    static let status = ["Status"]
+    static let errorCode = ["Sign-in error code", "ResultType", "Status.ErrorCode", "errorCode"]
+    static let failureReason = ["Failure reason", "ResultDescription", "Status.FailureReason", "failureReason"]
+    static let application = ["Application", "AppDisplayName", "appDisplayName"]
+    static let authenticationProtocol = ["Authentication Protocol", "AuthenticationProtocol", "authenticationProtocol"]
+}

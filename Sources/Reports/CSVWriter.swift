@@ -1,0 +1,45 @@
+/// Writes CSV that Excel, LibreOffice and `Import-Csv` all open the same way.
+///
+/// RFC 4180 quoting; CRLF line ends; a UTF-8 BOM so Excel does not read addresses with
+/// accents as ANSI; and cells that start with `=`, `+`, `-`, `@`, tab or CR are prefixed
+/// with `'` so a crafted sender name or failure reason cannot run as a spreadsheet
+/// formula (OWASP "CSV injection").
+public struct CSVWriter {
+    public private(set) var text = "\u{FEFF}"
+
+    public init(header: [String]) {
+        row(header)
+    }
+
+    public mutating func row(_ cells: [String]) {
+        text += cells.map(CSVWriter.cell).joined(separator: ",")
+        text += "\r\n"
+    }
+
+    public static func cell(_ value: String) -> String {
+        var v = value
+        if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isPlainNumber(v) {
+            v = "'" + v
+        }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) || v.hasPrefix(" ") || v.hasSuffix(" ") {
+            return "\"" + v.replacingQuotes() + "\""
+        }
+        return v
+    }
+
+    /// Negative numbers are data, not formulas.
+    static func isPlainNumber(_ s: String) -> Bool {
+        Double(s) != nil
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        var out = ""
+        out.reserveCapacity(count + 2)
+        for c in self {
+            if c == "\"" { out += "\"\"" } else { out.append(c) }
+        }
+        return out
+    }
+}

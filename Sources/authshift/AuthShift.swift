@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The root command only lists the subcommands; each lives in Commands/.
+@main
+struct AuthShift: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authshift",
+        abstract: "Move a Microsoft 365 tenant off SMTP AUTH Basic Authentication and stored-credential Exchange Online PowerShell, offline, from its exports.",
+        discussion: """
+        Exit statuses: 0 success; 1 a check found something to act on; 64 bad usage; \
+        65 an input file is malformed; 66 an input path is missing or unreadable; 73 an output cannot be written.
+        """,
+        version: AuthShiftVersion.current,
+        subcommands: [InspectCommand.self, SignInsCommand.self, CollectCommand.self]
+    )
+}
+
+enum AuthShiftVersion {
+    static let current = "0.1.0"
+}
