@@ -25,7 +25,13 @@ let package = Package(
         .target(name: "ChangeScripts", dependencies: ["AuthShiftCore"]),
         // Ingest depends on Foundation only, so the fuzz script can compile it with
         // `swiftc -sanitize=fuzzer` without SwiftPM (see Fuzz/run.sh).
-        .target(name: "Ingest", dependencies: ["AuthShiftCore"]),
+        // Release builds drop Swift's dynamic exclusivity checks in Ingest: the sign-in hot loop
+        // touches class-held buffers millions of times and the checks cost 40% of its time
+        // (measured, docs/benchmarks.md). Debug builds and tests keep them.
+        .target(
+            name: "Ingest", dependencies: ["AuthShiftCore"],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
         .executableTarget(
             name: "authshift",
             dependencies: [

@@ -12,9 +12,16 @@ public struct CSVWriter {
     }
 
     public mutating func row(_ cells: [String]) {
-        text += cells.map(CSVWriter.cell).joined(separator: ",")
-        text += "\r\n"
+        text += CSVWriter.line(cells)
     }
+
+    /// One CSV line with its CRLF, for writers that stream rows.
+    public static func line(_ cells: [String]) -> String {
+        cells.map(CSVWriter.cell).joined(separator: ",") + "\r\n"
+    }
+
+    /// The byte-order mark that starts every CSV authshift writes.
+    public static let byteOrderMark = "\u{FEFF}"
 
     public static func cell(_ value: String) -> String {
         var v = value

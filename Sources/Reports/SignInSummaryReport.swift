@@ -1,4 +1,5 @@
 import AuthShiftCore
+import Foundation
 import Ingest
 
 /// Renders a `SignInSummary` as a terminal table, CSV or JSON (`authshift signins summarize`).
@@ -15,12 +16,6 @@ public enum SignInSummaryReport {
         let firstSeen: String?
         let lastSeen: String?
         let failureReasons: [String: Int]
-    }
-
-    struct Document: Codable {
-        let schema: String
-        let rows: Int
-        let groups: [Row]
     }
 
     static func rows(_ summary: SignInSummary, legacyOnly: Bool) -> [Row] {
@@ -44,16 +39,30 @@ public enum SignInSummaryReport {
         return t.render()
     }
 
-    public static func csv(_ summary: SignInSummary, legacyOnly: Bool = false) -> String {
-        var w = CSVWriter(header: columns)
+    /// Streams the CSV to `emit` in pieces, so a large summary is never one string in memory.
+    public static func csv(_ summary: SignInSummary, legacyOnly: Bool = false, emit: (String) -> Void) {
+        var pending = CSVWriter.byteOrderMark + CSVWriter.line(columns)
         for r in rows(summary, legacyOnly: legacyOnly) {
-            w.row([r.user, r.clientApp, r.clientAppCategory == "legacy" ? "yes" : (r.clientAppCategory == "modern" ? "no" : "unknown"),
-                   r.ipAddress, r.outcome, String(r.count), r.firstSeen ?? "", r.lastSeen ?? "", reasons(r.failureReasons)])
+            pending += CSVWriter.line([r.user, r.clientApp, r.clientAppCategory == "legacy" ? "yes" : (r.clientAppCategory == "modern" ? "no" : "unknown"),
+                                       r.ipAddress, r.outcome, String(r.count), r.firstSeen ?? "", r.lastSeen ?? "", reasons(r.failureReasons)])
+            if pending.utf8.count > 1 << 16 { emit(pending); pending = "" }
         }
-        return w.text
+        emit(pending)
     }
 
-    public static func json(_ summary: SignInSummary, legacyOnly: Bool = false) throws -> String {
-        try JSONOutput.encode(Document(schema: "authshift.signins/1", rows: summary.rows, groups: rows(summary, legacyOnly: legacyOnly)))
+    /// Streams `{"schema": "authshift.signins/1", "rows": N, "groups": [...]}` to `emit`,
+    /// one group per line.
+    public static func json(_ summary: SignInSummary, legacyOnly: Bool = false, emit: (String) -> Void) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var pending = "{\n  \"groups\" : [\n"
+        var first = true
+        for r in rows(summary, legacyOnly: legacyOnly) {
+            pending += (first ? "    " : ",\n    ") + String(decoding: try encoder.encode(r), as: UTF8.self)
+            first = false
+            if pending.utf8.count > 1 << 16 { emit(pending); pending = "" }
+        }
+        pending += "\n  ],\n  \"rows\" : \(summary.rows),\n  \"schema\" : \"authshift.signins/1\"\n}\n"
+        emit(pending)
     }
 }

@@ -28,34 +28,31 @@ public struct SignInSummary: Sendable {
 
     public init() {}
 
-    public mutating func add(_ event: SignInEvent) {
-        rows += 1
-        let key = Key(user: event.user, clientApp: event.clientApp, ipAddress: event.ipAddress, outcome: event.outcome)
-        if groups[key] == nil {
-            groups[key] = Group(user: event.user, clientApp: event.clientApp, ipAddress: event.ipAddress,
-                                outcome: event.outcome, count: 0, firstSeen: nil, lastSeen: nil, failureReasons: [:])
-        }
-        groups[key]!.absorb(event)
-    }
-
     /// Adds a finished group (two apps that classify alike are merged).
     mutating func insert(_ group: Group) {
         rows += group.count
-        var other = SignInSummary()
-        other.groups[Key(user: group.user, clientApp: group.clientApp, ipAddress: group.ipAddress, outcome: group.outcome)] = group
-        other.rows = 0
-        merge(other)
+        let key = Key(user: group.user, clientApp: group.clientApp, ipAddress: group.ipAddress, outcome: group.outcome)
+        if var mine = groups[key] {
+            mine.absorb(group)
+            groups[key] = mine
+        } else {
+            groups[key] = group
+        }
     }
 
     /// Adds every group of another summary (files read separately, then combined).
     public mutating func merge(_ other: SignInSummary) {
+        if groups.isEmpty {
+            // The common case (one file, or the first file) takes the other's storage as is.
+            let total = rows + other.rows
+            self = other
+            rows = total
+            return
+        }
         rows += other.rows
         for (key, group) in other.groups {
             if var mine = groups[key] {
-                mine.count += group.count
-                mine.firstSeen = SignInSummary.earlier(mine.firstSeen, group.firstSeen)
-                mine.lastSeen = SignInSummary.later(mine.lastSeen, group.lastSeen)
-                mine.failureReasons.merge(group.failureReasons, uniquingKeysWith: +)
+                mine.absorb(group)
                 groups[key] = mine
             } else {
                 groups[key] = group
@@ -84,16 +81,11 @@ public struct SignInSummary: Sendable {
 }
 
 extension SignInSummary.Group {
-    mutating func absorb(_ event: SignInEvent) {
-        count += 1
-        if let t = event.time {
-            if firstSeen == nil || t < firstSeen! { firstSeen = t }
-            if lastSeen == nil || t > lastSeen! { lastSeen = t }
-        }
-        if event.outcome != .success, event.errorCode != nil || event.failureReason != nil {
-            let code = event.errorCode.map(String.init) ?? "?"
-            let reason = event.failureReason ?? ""
-            failureReasons[reason.isEmpty ? code : "\(code): \(reason)", default: 0] += 1
-        }
+    /// Adds another group with the same key.
+    mutating func absorb(_ other: SignInSummary.Group) {
+        count += other.count
+        firstSeen = SignInSummary.earlier(firstSeen, other.firstSeen)
+        lastSeen = SignInSummary.later(lastSeen, other.lastSeen)
+        failureReasons.merge(other.failureReasons, uniquingKeysWith: +)
     }
 }

@@ -51,8 +51,8 @@ struct SignInsCommand: ParsableCommand {
             }
             switch format {
             case .table: StandardOutput.write(SignInSummaryReport.table(summary, legacyOnly: legacyOnly))
-            case .csv: StandardOutput.write(SignInSummaryReport.csv(summary, legacyOnly: legacyOnly))
-            case .json: StandardOutput.write(try SignInSummaryReport.json(summary, legacyOnly: legacyOnly))
+            case .csv: SignInSummaryReport.csv(summary, legacyOnly: legacyOnly, emit: StandardOutput.write)
+            case .json: try SignInSummaryReport.json(summary, legacyOnly: legacyOnly, emit: StandardOutput.write)
             }
             if !errors.isEmpty {
                 ExitMapping.report(errors)
