@@ -24,8 +24,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-                      Int(secondOfDay / 3600), Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60))
+        // Built by hand: String(format:) showed up in profiles of large summaries.
+        var bytes = [UInt8](repeating: 0, count: 20)
+        func put(_ value: Int, _ at: Int, _ width: Int) {
+            var v = value
+            for i in stride(from: at + width - 1, through: at, by: -1) { bytes[i] = UInt8(48 + v % 10); v /= 10 }
+        }
+        put(y, 0, 4); bytes[4] = 45; put(m, 5, 2); bytes[7] = 45; put(d, 8, 2); bytes[10] = 84
+        put(Int(secondOfDay / 3600), 11, 2); bytes[13] = 58; put(Int(secondOfDay % 3600 / 60), 14, 2); bytes[16] = 58
+        put(Int(secondOfDay % 60), 17, 2); bytes[19] = 90
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).

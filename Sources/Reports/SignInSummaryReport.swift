@@ -18,8 +18,9 @@ public enum SignInSummaryReport {
         let failureReasons: [String: Int]
     }
 
-    static func rows(_ summary: SignInSummary, legacyOnly: Bool) -> [Row] {
-        summary.sortedGroups.filter { !legacyOnly || $0.clientApp.isLegacy }.map {
+    /// Rows made one at a time as the output is written, so the summary is not copied.
+    static func rows(_ summary: SignInSummary, legacyOnly: Bool) -> LazyMapSequence<LazyFilterSequence<[SignInSummary.Group]>, Row> {
+        summary.sortedGroups.lazy.filter { !legacyOnly || $0.clientApp.isLegacy }.map {
             Row(user: $0.user, clientApp: $0.clientApp.name, clientAppCategory: $0.clientApp.category.rawValue,
                 ipAddress: $0.ipAddress, outcome: $0.outcome.rawValue, count: $0.count,
                 firstSeen: $0.firstSeen?.description, lastSeen: $0.lastSeen?.description, failureReasons: $0.failureReasons)

@@ -26,6 +26,9 @@ public final class UTF8ChunkSource {
     public private(set) var rawBytesRead: Int64 = 0
 
     private let fd: Int32
+    /// For a ranged source: the next file offset to read and where to stop (pread).
+    private var rangeOffset: Int64?
+    private var rangeEnd: Int64 = 0
     private var head: [UInt8] = []
     private var headOffset = 0
     private var rawScratch: [UInt8] = []
@@ -50,7 +53,25 @@ public final class UTF8ChunkSource {
         try readHead()
     }
 
+    /// A source over part of a UTF-8 file (no BOM detection), for readers that split one
+    /// large file between threads.
+    public init(path: String, byteRange: Range<Int64>) throws {
+        self.path = path
+        let opened = open(path, O_RDONLY)
+        guard opened >= 0 else {
+            throw IngestError(.missingInput, file: path, "cannot open: \(String(cString: strerror(errno)))")
+        }
+        fd = opened
+        totalBytes = byteRange.upperBound - byteRange.lowerBound
+        rangeOffset = byteRange.lowerBound
+        rangeEnd = byteRange.upperBound
+        encoding = .utf8
+    }
+
     deinit { close(fd) }
+
+    /// File offset just past the bytes handed out so far (UTF-8 sources only).
+    public var deliveredOffset: Int64 { rawBytesRead - Int64(head.count - headOffset) }
 
     private func readHead() throws {
         var bytes = [UInt8](repeating: 0, count: 4096)
@@ -65,6 +86,21 @@ public final class UTF8ChunkSource {
     /// Reads up to `buffer.count` raw bytes; returns 0 only at end of file.
     private func rawRead(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
         guard !reachedEOF, buffer.count > 0 else { return 0 }
+        if let offset = rangeOffset {
+            let want = Int(min(Int64(buffer.count), rangeEnd - offset))
+            if want <= 0 { reachedEOF = true; return 0 }
+            while true {
+                let n = pread(fd, buffer.baseAddress, want, off_t(offset))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw IngestError(.missingInput, file: path, "read failed: \(String(cString: strerror(errno)))")
+                }
+                if n == 0 { reachedEOF = true }
+                rangeOffset = offset + Int64(n)
+                rawBytesRead += Int64(n)
+                return n
+            }
+        }
         while true {
             let n = posixRead(fd, buffer.baseAddress, buffer.count)
             if n < 0 {

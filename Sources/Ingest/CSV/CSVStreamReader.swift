@@ -57,6 +57,18 @@ public final class CSVStreamReader {
 
     deinit { buffer.deallocate() }
 
+    /// File offset of the first byte not yet parsed (UTF-8 sources only).
+    public var unparsedOffset: Int64 { source.deliveredOffset - Int64(end - start) }
+
+    /// True when the last error was a quoted field still open at the end of the input.
+    public private(set) var endedInsideQuotes = false
+
+    /// Continues a file whose header another reader has read (a range of the same file).
+    public func adopt(header: CSVHeader, delimiter: UInt8) {
+        self.header = header
+        self.delimiter = delimiter
+    }
+
     // MARK: header
 
     /// Reads the optional `#TYPE` line and the header row, and sniffs the delimiter.
@@ -188,6 +200,7 @@ public final class CSVStreamReader {
             case .needMore:
                 try refill()
             case let .unterminatedQuote(field, lines):
+                endedInsideQuotes = true
                 throw IngestError(.malformed, file: fileName, line: linesRead + 1 + lines, field: fieldName(field),
                                   "quoted field opened here is never closed (unbalanced quote)")
             case let .junkAfterQuote(field, lines, byte):
@@ -229,12 +242,17 @@ public final class CSVStreamReader {
                 let fieldStart = i
                 var escaped = false
                 while true {
-                    guard i < end, let found = memchr(base + i, Int32(quote), end - i) else {
+                    let k = CSVStreamReader.findQuoteOrLineFeed(base, from: i, end: end)
+                    guard k < end else {
                         if !eof { return .needMore }
                         return .unterminatedQuote(field: spans.count, lines: lines)
                     }
-                    let q = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    lines += CSVStreamReader.countLineFeeds(base + i, q - i)
+                    if base[k] == lf {
+                        lines += 1
+                        i = k + 1
+                        continue
+                    }
+                    let q = k
                     if q + 1 >= end {
                         if !eof { return .needMore }
                         i = q + 1
@@ -258,11 +276,7 @@ public final class CSVStreamReader {
                 }
             } else {
                 let fieldStart = i
-                while i < end {
-                    let b = base[i]
-                    if b == delimiter || b == lf || b == cr { break }
-                    i += 1
-                }
+                i = CSVStreamReader.findFieldEnd(base, from: i, end: end, delimiter: delimiter)
                 if i >= end && !eof { return .needMore }
                 spans.append(FieldSpan(start: fieldStart, end: i, quoted: false, escaped: false))
             }
@@ -290,18 +304,47 @@ public final class CSVStreamReader {
         }
     }
 
+    // MARK: byte scanning
+    //
+    // Eight bytes at a time (SWAR): `x ^ pattern` has a zero byte where the byte matches,
+    // and `(x - 0x01..) & ~x & 0x80..` sets the high bit of the lowest zero byte exactly
+    // (higher bytes may be false positives, so only the lowest set bit is used).
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
     @inline(__always)
-    static func countLineFeeds(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
-        var n = 0
-        var cursor = p
-        var left = count
-        while left > 0, let found = memchr(cursor, 0x0A, left) {
-            n += 1
-            let offset = cursor.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            cursor += offset
-            left -= offset
+    static func zeroByteMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(byte) &* ones)
+        return (x &- ones) & ~x & highs
+    }
+
+    /// Index of the first `"` or LF at or after `from`, or `end`.
+    @inline(__always)
+    static func findQuoteOrLineFeed(_ base: UnsafeMutablePointer<UInt8>, from: Int, end: Int) -> Int {
+        var j = from
+        while j + 8 <= end {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+            let m = zeroByteMask(w, 0x22) | zeroByteMask(w, 0x0A)
+            if m != 0 { return j + m.trailingZeroBitCount >> 3 }
+            j += 8
         }
-        return n
+        while j < end, base[j] != 0x22, base[j] != 0x0A { j += 1 }
+        return j
+    }
+
+    /// Index of the first delimiter, CR or LF at or after `from`, or `end`.
+    @inline(__always)
+    static func findFieldEnd(_ base: UnsafeMutablePointer<UInt8>, from: Int, end: Int, delimiter: UInt8) -> Int {
+        var j = from
+        while j + 8 <= end {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+            let m = zeroByteMask(w, delimiter) | zeroByteMask(w, 0x0A) | zeroByteMask(w, 0x0D)
+            if m != 0 { return j + m.trailingZeroBitCount >> 3 }
+            j += 8
+        }
+        while j < end, base[j] != delimiter, base[j] != 0x0A, base[j] != 0x0D { j += 1 }
+        return j
     }
 
     // MARK: field access

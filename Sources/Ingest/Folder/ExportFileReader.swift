@@ -1,4 +1,5 @@
 import AuthShiftCore
+import Foundation
 
 /// Reads one file of any supported kind into a per-file snapshot and its inspection
 /// record. Nothing is merged into the caller's snapshot unless the whole file reads
@@ -9,18 +10,36 @@ public enum ExportFileReader {
         public var snapshot: TenantSnapshot?
     }
 
-    public static func read(path: String, displayPath: String, progress: ProgressSink? = nil) -> Result {
+    /// How hard to work on large files.
+    public struct Tuning: Sendable {
+        /// Threads for one large sign-in CSV.
+        public var threads: Int
+        /// Sign-in CSVs smaller than this are read on one thread (splitting costs more than it saves).
+        public var minimumSplitBytes: Int64
+
+        public init(threads: Int, minimumSplitBytes: Int64) {
+            self.threads = threads
+            self.minimumSplitBytes = minimumSplitBytes
+        }
+
+        public static let `default` = Tuning(threads: max(1, ProcessInfo.processInfo.activeProcessorCount), minimumSplitBytes: 64 << 20)
+    }
+
+    public static func read(path: String, displayPath: String, progress: ProgressSink? = nil, tuning: Tuning = .default) -> Result {
         var inspected = InspectedFile(path: displayPath, format: "csv")
         do {
             let format = try sniffFormat(path: path)
             inspected.format = format
             var snapshot = TenantSnapshot()
             var notes = FileNotes()
-            let acc = SignInAccumulator()
+            var acc = SignInAccumulator()
             if format == "json" {
                 try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress)
             } else {
-                try readCSV(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress)
+                if let parallel = try readCSV(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes,
+                                              acc: acc, progress: progress, tuning: tuning) {
+                    acc = parallel
+                }
             }
             progress?.finished(file: displayPath)
             guard let kind = inspected.kind else { return Result(file: inspected, snapshot: nil) }
@@ -62,30 +81,40 @@ public enum ExportFileReader {
         return "csv"
     }
 
+    /// Reads a CSV export; returns the accumulator when a sign-in log was read on several threads.
     static func readCSV(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
-                        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?) throws {
+                        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, tuning: Tuning) throws -> SignInAccumulator? {
         let source = try UTF8ChunkSource(path: path)
         let reader = CSVStreamReader(source: source)
         file.encoding = source.encoding
         guard try reader.readHeader() else {
             file.unrecognizedReason = "empty file"
-            return
+            return nil
         }
         file.delimiter = reader.delimiter == 0x09 ? "tab" : String(Character(Unicode.Scalar(reader.delimiter)))
         file.typeName = reader.typeName
         let header = reader.header
         guard let kind = ExportDetector.detect(csvColumns: header) else {
             file.unrecognizedReason = ExportDetector.reason(columns: header.names, json: false)
-            return
+            return nil
         }
         file.kind = kind
         file.variant = csvVariant(kind: kind, header: header)
         if kind == .signInPortalCSV || kind == .signInLogAnalyticsCSV {
             let signIns = try SignInCSVReader(reader: reader)
-            try signIns.read(into: acc, notes: &notes, progress: progress.map { sink in
+            if tuning.threads > 1, source.totalBytes >= tuning.minimumSplitBytes, source.encoding == .utf8 || source.encoding == .utf8BOM,
+               let (parallel, oddities) = try ParallelSignInCSVReader.read(
+                   path: path, display: display, header: header, delimiter: reader.delimiter, dataStart: reader.unparsedOffset,
+                   headerLines: reader.linesRead, size: source.totalBytes, threads: tuning.threads,
+                   progress: progress.map { sink in { bytes, rows in sink.progress(file: display, bytesRead: bytes, totalBytes: source.totalBytes, rows: rows) } }) {
+                for w in oddities.warnings(width: header.names.count) { notes.warn(w) }
+                return parallel
+            }
+            let oddities = try signIns.read(into: acc, progress: progress.map { sink in
                 { sink.progress(file: display, bytesRead: source.rawBytesRead, totalBytes: source.totalBytes, rows: acc.rows) }
             })
-            return
+            for w in oddities.warnings(width: header.names.count) { notes.warn(w) }
+            return nil
         }
         let width = header.names.count
         while try reader.nextRecord() {
@@ -96,6 +125,7 @@ public enum ExportFileReader {
             try RecordDispatcher.ingest(kind, record, into: &snapshot, notes: &notes, signIns: acc)
             file.rows += 1
         }
+        return nil
     }
 
     static func csvVariant(kind: ExportKind, header: CSVHeader) -> String {

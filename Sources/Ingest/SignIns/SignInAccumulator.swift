@@ -2,6 +2,9 @@ import AuthShiftCore
 
 /// The sign-in summary's hot path: groups keyed by interned ids, built from raw field
 /// bytes; `summary()` turns them into a `SignInSummary` with strings.
+///
+/// Per-group state is three integers in flat arrays; failure reasons are counted in one
+/// shared table keyed by (group, reason), so a group costs no allocation of its own.
 final class SignInAccumulator {
     struct Key: Hashable {
         var user: Int32
@@ -10,36 +13,54 @@ final class SignInAccumulator {
         var outcome: UInt8
     }
 
-    struct Group {
-        var count = 0
-        var first = Int64.max
-        var last = Int64.min
-        var reasons: [Int32: Int] = [:]
-    }
-
     let users = ByteInterner(normalize: { $0.lowercased() })
     let apps = ByteInterner()
     let ips = ByteInterner()
     let reasons = ByteInterner()
-    private var appClasses: [ClientApp] = []
-    private var groups: [Key: Group] = [:]
+    private var slots: [Key: Int32] = [:]
+    private var keys: [Key] = []
+    private var counts: [Int] = []
+    private var firsts: [Int64] = []
+    private var lasts: [Int64] = []
+    /// (slot << 32 | reason id) → occurrences.
+    private var reasonCounts: [UInt64: Int] = [:]
     private(set) var rows = 0
     private(set) var earliest: Timestamp?
     private(set) var latest: Timestamp?
 
     static let outcomes: [SignInEvent.Outcome] = [.success, .failure, .interrupted, .unknown]
 
+    private func slot(for key: Key) -> Int {
+        if let s = slots[key] { return Int(s) }
+        let s = keys.count
+        slots[key] = Int32(s)
+        keys.append(key)
+        counts.append(0)
+        firsts.append(.max)
+        lasts.append(.min)
+        return s
+    }
+
+    private func record(slot s: Int, count: Int, first: Int64, last: Int64) {
+        counts[s] += count
+        if first < firsts[s] { firsts[s] = first }
+        if last > lasts[s] { lasts[s] = last }
+    }
+
     func add(user: UnsafeBufferPointer<UInt8>, app: UnsafeBufferPointer<UInt8>, ip: UnsafeBufferPointer<UInt8>,
              outcome: SignInEvent.Outcome, time: Timestamp?, reason: Int32?) {
         rows += 1
         let key = Key(user: users.intern(user), app: apps.intern(app), ip: ips.intern(ip),
                       outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
-        let ms = time?.millisecondsSince1970
+        let s = slot(for: key)
         if let time {
             if earliest == nil || time < earliest! { earliest = time }
             if latest == nil || time > latest! { latest = time }
+            record(slot: s, count: 1, first: time.millisecondsSince1970, last: time.millisecondsSince1970)
+        } else {
+            counts[s] += 1
         }
-        groups[key, default: Group()].absorb(ms: ms, reason: reason)
+        if let reason { reasonCounts[UInt64(s) << 32 | UInt64(UInt32(bitPattern: reason)), default: 0] += 1 }
     }
 
     func add(_ event: SignInEvent) {
@@ -61,33 +82,51 @@ final class SignInAccumulator {
         return "\(code): \(reason)"
     }
 
+    /// Adds another accumulator's groups (a part of the same file read on another thread).
+    func absorb(_ other: SignInAccumulator) {
+        rows += other.rows
+        if let e = other.earliest, earliest == nil || e < earliest! { earliest = e }
+        if let l = other.latest, latest == nil || l > latest! { latest = l }
+        var userMap: [Int32: Int32] = [:], appMap: [Int32: Int32] = [:], ipMap: [Int32: Int32] = [:], reasonMap: [Int32: Int32] = [:]
+        func map(_ id: Int32, _ cache: inout [Int32: Int32], _ from: ByteInterner, _ to: ByteInterner) -> Int32 {
+            if let known = cache[id] { return known }
+            let mapped = to.intern(from.strings[Int(id)])
+            cache[id] = mapped
+            return mapped
+        }
+        var slotMap = [Int](repeating: 0, count: other.keys.count)
+        for (i, key) in other.keys.enumerated() {
+            let mine = Key(user: map(key.user, &userMap, other.users, users), app: map(key.app, &appMap, other.apps, apps),
+                           ip: map(key.ip, &ipMap, other.ips, ips), outcome: key.outcome)
+            let s = slot(for: mine)
+            slotMap[i] = s
+            record(slot: s, count: other.counts[i], first: other.firsts[i], last: other.lasts[i])
+        }
+        for (packed, n) in other.reasonCounts {
+            let s = slotMap[Int(packed >> 32)]
+            let reason = map(Int32(bitPattern: UInt32(truncatingIfNeeded: packed)), &reasonMap, other.reasons, reasons)
+            reasonCounts[UInt64(s) << 32 | UInt64(UInt32(bitPattern: reason)), default: 0] += n
+        }
+    }
+
     func summary() -> SignInSummary {
         var summary = SignInSummary()
         var classes: [Int32: ClientApp] = [:]
-        for (key, group) in groups {
+        var reasonsBySlot: [Int: [String: Int]] = [:]
+        for (packed, n) in reasonCounts {
+            reasonsBySlot[Int(packed >> 32), default: [:]][reasons.strings[Int(UInt32(truncatingIfNeeded: packed))], default: 0] += n
+        }
+        for (s, key) in keys.enumerated() {
             let app = classes[key.app] ?? ClientApp(exported: apps.strings[Int(key.app)])
             classes[key.app] = app
-            var reasonCounts: [String: Int] = [:]
-            for (id, n) in group.reasons { reasonCounts[reasons.strings[Int(id)], default: 0] += n }
-            summary.insert(SignInSummary.Group(
-                user: users.strings[Int(key.user)], clientApp: app, ipAddress: ips.strings[Int(key.ip)],
-                outcome: SignInAccumulator.outcomes[Int(key.outcome)], count: group.count,
-                firstSeen: group.first == .max ? nil : Timestamp(millisecondsSince1970: group.first),
-                lastSeen: group.last == .min ? nil : Timestamp(millisecondsSince1970: group.last),
-                failureReasons: reasonCounts))
+            summary.insert(
+                SignInSummary.Key(user: users.strings[Int(key.user)], clientApp: app, ipAddress: ips.strings[Int(key.ip)],
+                                  outcome: SignInAccumulator.outcomes[Int(key.outcome)]),
+                SignInSummary.Stats(count: counts[s],
+                                    firstSeen: firsts[s] == .max ? nil : Timestamp(millisecondsSince1970: firsts[s]),
+                                    lastSeen: lasts[s] == .min ? nil : Timestamp(millisecondsSince1970: lasts[s]),
+                                    failureReasons: reasonsBySlot[s] ?? [:]))
         }
         return summary
-    }
-}
-
-extension SignInAccumulator.Group {
-    @inline(__always)
-    mutating func absorb(ms: Int64?, reason: Int32?) {
-        count += 1
-        if let ms {
-            if ms < first { first = ms }
-            if ms > last { last = ms }
-        }
-        if let reason { reasons[reason, default: 0] += 1 }
     }
 }

@@ -7,6 +7,41 @@ struct SignInCSVReader {
     let time, user, app, ip: Int
     let status, code, reason: Int?
 
+    /// Oddities counted while reading, with the first line of each (relative to the
+    /// reader's start, so a split file can shift them).
+    struct Oddities {
+        var narrowRows = 0
+        var firstNarrowLine = 0
+        var firstNarrowWidth = 0
+        var badTimes = 0
+        var firstBadTimeLine = 0
+        var firstBadTime = ""
+
+        mutating func add(_ other: Oddities, lineOffset: Int) {
+            if narrowRows == 0 && other.narrowRows > 0 {
+                firstNarrowLine = other.firstNarrowLine + lineOffset
+                firstNarrowWidth = other.firstNarrowWidth
+            }
+            if badTimes == 0 && other.badTimes > 0 {
+                firstBadTimeLine = other.firstBadTimeLine + lineOffset
+                firstBadTime = other.firstBadTime
+            }
+            narrowRows += other.narrowRows
+            badTimes += other.badTimes
+        }
+
+        func warnings(width: Int) -> [String] {
+            var out: [String] = []
+            if narrowRows > 0 {
+                out.append("line \(firstNarrowLine): \(firstNarrowWidth) fields where the header has \(width); missing ones read as empty" + (narrowRows > 1 ? " (\(narrowRows) such rows)" : ""))
+            }
+            if badTimes > 0 {
+                out.append("line \(firstBadTimeLine): unreadable date \"\(firstBadTime)\"; such rows count without a time" + (badTimes > 1 ? " (\(badTimes) such rows)" : ""))
+            }
+            return out
+        }
+    }
+
     init(reader: CSVStreamReader) throws {
         self.reader = reader
         let h = reader.header
@@ -26,22 +61,21 @@ struct SignInCSVReader {
     }
 
     /// Reads every record; `progress` is called every 64 Ki rows.
-    func read(into acc: SignInAccumulator, notes: inout FileNotes, progress: (() -> Void)?) throws {
+    func read(into acc: SignInAccumulator, progress: (() -> Void)?) throws -> Oddities {
         let r = reader
-        var badTimes = 0
-        var narrowRows = 0
+        var odd = Oddities()
         let width = r.header.names.count
         while try r.nextRecord() {
             if r.fieldCount < width {
-                narrowRows += 1
-                if narrowRows == 1 { notes.warn("line \(r.recordLine): \(r.fieldCount) fields where the header has \(width); missing ones read as empty") }
+                if odd.narrowRows == 0 { odd.firstNarrowLine = r.recordLine; odd.firstNarrowWidth = r.fieldCount }
+                odd.narrowRows += 1
             }
             let errorCode: Int? = code.flatMap { c in r.withBytes(at: c) { SignInCSVReader.integer($0) } }
             let outcome = SignInCSVReader.outcome(reader: r, status: status, errorCode: errorCode)
             let t = r.withBytes(at: time) { ExportDate.parse(bytes: $0) }
             if t == nil, !r.isEmpty(at: time) {
-                badTimes += 1
-                if badTimes == 1 { notes.warn("line \(r.recordLine): unreadable date \"\(r.string(at: time) ?? "")\"; such rows count without a time") }
+                if odd.badTimes == 0 { odd.firstBadTimeLine = r.recordLine; odd.firstBadTime = r.string(at: time) ?? "" }
+                odd.badTimes += 1
             }
             var reasonId: Int32? = nil
             if outcome != .success, let reason, !r.isEmpty(at: reason) || errorCode != nil {
@@ -56,8 +90,7 @@ struct SignInCSVReader {
             }
             if acc.rows & 0xFFFF == 0 { progress?() }
         }
-        if badTimes > 1 { notes.warn("\(badTimes) rows in all have an unreadable date") }
-        if narrowRows > 1 { notes.warn("\(narrowRows) rows in all have fewer fields than the header") }
+        return odd
     }
 
     static func outcome(reader r: CSVStreamReader, status: Int?, errorCode: Int?) -> SignInEvent.Outcome {

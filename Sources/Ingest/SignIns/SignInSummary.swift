@@ -11,32 +11,49 @@ public struct SignInSummary: Sendable {
         public let outcome: SignInEvent.Outcome
     }
 
-    public struct Group: Sendable, Equatable {
-        public let user: String
-        public let clientApp: ClientApp
-        public let ipAddress: String
-        public let outcome: SignInEvent.Outcome
+    /// What is counted per key.
+    public struct Stats: Sendable, Equatable {
         public internal(set) var count: Int
         public internal(set) var firstSeen: Timestamp?
         public internal(set) var lastSeen: Timestamp?
         /// "50126: Invalid username or password" → occurrences.
         public internal(set) var failureReasons: [String: Int]
+
+        mutating func absorb(_ other: Stats) {
+            count += other.count
+            firstSeen = SignInSummary.earlier(firstSeen, other.firstSeen)
+            lastSeen = SignInSummary.later(lastSeen, other.lastSeen)
+            failureReasons.merge(other.failureReasons, uniquingKeysWith: +)
+        }
     }
 
-    public private(set) var groups: [Key: Group] = [:]
+    /// One group as shown to users: its key and its stats.
+    public struct Group: Sendable, Equatable {
+        public let key: Key
+        public let stats: Stats
+        public var user: String { key.user }
+        public var clientApp: ClientApp { key.clientApp }
+        public var ipAddress: String { key.ipAddress }
+        public var outcome: SignInEvent.Outcome { key.outcome }
+        public var count: Int { stats.count }
+        public var firstSeen: Timestamp? { stats.firstSeen }
+        public var lastSeen: Timestamp? { stats.lastSeen }
+        public var failureReasons: [String: Int] { stats.failureReasons }
+    }
+
+    public private(set) var groups: [Key: Stats] = [:]
     public private(set) var rows = 0
 
     public init() {}
 
     /// Adds a finished group (two apps that classify alike are merged).
-    mutating func insert(_ group: Group) {
-        rows += group.count
-        let key = Key(user: group.user, clientApp: group.clientApp, ipAddress: group.ipAddress, outcome: group.outcome)
+    mutating func insert(_ key: Key, _ stats: Stats) {
+        rows += stats.count
         if var mine = groups[key] {
-            mine.absorb(group)
+            mine.absorb(stats)
             groups[key] = mine
         } else {
-            groups[key] = group
+            groups[key] = stats
         }
     }
 
@@ -50,19 +67,19 @@ public struct SignInSummary: Sendable {
             return
         }
         rows += other.rows
-        for (key, group) in other.groups {
+        for (key, stats) in other.groups {
             if var mine = groups[key] {
-                mine.absorb(group)
+                mine.absorb(stats)
                 groups[key] = mine
             } else {
-                groups[key] = group
+                groups[key] = stats
             }
         }
     }
 
     /// Groups sorted by user, client app, IP and outcome, for stable output.
     public var sortedGroups: [Group] {
-        groups.values.sorted {
+        groups.map { Group(key: $0.key, stats: $0.value) }.sorted {
             ($0.user, $0.clientApp.name, $0.ipAddress, $0.outcome.rawValue) < ($1.user, $1.clientApp.name, $1.ipAddress, $1.outcome.rawValue)
         }
     }
@@ -77,15 +94,5 @@ public struct SignInSummary: Sendable {
         guard let a else { return b }
         guard let b else { return a }
         return max(a, b)
-    }
-}
-
-extension SignInSummary.Group {
-    /// Adds another group with the same key.
-    mutating func absorb(_ other: SignInSummary.Group) {
-        count += other.count
-        firstSeen = SignInSummary.earlier(firstSeen, other.firstSeen)
-        lastSeen = SignInSummary.later(lastSeen, other.lastSeen)
-        failureReasons.merge(other.failureReasons, uniquingKeysWith: +)
     }
 }
