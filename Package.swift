@@ -42,7 +42,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts"]),
-        .testTarget(name: "CLITests", dependencies: ["Ingest"]),
+        // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
+        .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest"]),
     ],
     swiftLanguageModes: [.v6]
 )

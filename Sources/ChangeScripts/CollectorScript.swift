@@ -100,7 +100,7 @@ public struct CollectorScript: Sendable {
             Select-Object PrimarySmtpAddress, DisplayName, SmtpClientAuthenticationDisabled, PopEnabled, ImapEnabled |
             Save-AuthShiftCsv -Name 'CASMailbox.csv'
         Get-AuthenticationPolicy | Select-Object Name, AllowBasicAuthSmtp, AllowBasicAuthPowershell | Save-AuthShiftJson -Name 'AuthenticationPolicy.json'
-        Get-User -ResultSize Unlimited | Select-Object UserPrincipalName, WindowsEmailAddress, RecipientTypeDetails, AuthenticationPolicy |
+        Get-User -ResultSize Unlimited | Select-Object UserPrincipalName, WindowsEmailAddress, ExternalDirectoryObjectId, RecipientTypeDetails, AuthenticationPolicy |
             Save-AuthShiftCsv -Name 'User.csv'
         Get-OrganizationConfig | Select-Object Name, DefaultAuthenticationPolicy | Save-AuthShiftJson -Name 'OrganizationConfig.json'
         Get-AcceptedDomain | Select-Object DomainName, DomainType, Default | Save-AuthShiftJson -Name 'AcceptedDomain.json'

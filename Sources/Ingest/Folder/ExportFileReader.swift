@@ -169,7 +169,7 @@ public enum ExportFileReader {
         }
         file.variant = stream.shape.rawValue
         if let next = stream.pageMembers.first(where: { $0.key == "@odata.nextLink" }), next.value != .null {
-            notes.warn("this Graph page has an @odata.nextLink: more pages exist; export them all (each page can be its own file)")
+            notes.warn("this Graph page has an @odata.nextLink: make sure the pages after it are exported too (each page can be its own file)")
         }
         if kind == nil {
             // An empty Graph page still says what it lists.

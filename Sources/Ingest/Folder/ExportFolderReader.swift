@@ -52,9 +52,9 @@ public enum ExportFolderReader {
                 files.append(skipped)
                 continue
             }
-            if isOwnOutput(name) {
+            if let reason = skipReason(name) {
                 var skipped = InspectedFile(path: display, format: "")
-                skipped.unrecognizedReason = "an authshift output, skipped"
+                skipped.unrecognizedReason = reason
                 files.append(skipped)
                 continue
             }
@@ -69,8 +69,11 @@ public enum ExportFolderReader {
         path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
     }
 
-    /// Files authshift itself writes into an exports folder, which are not exports.
-    static func isOwnOutput(_ name: String) -> Bool {
-        ["inventory-todo.csv", "README.md", "README.txt"].contains(name)
+    /// Files that belong in an exports folder but are not exports: documentation, and
+    /// what authshift itself writes there for the admins to fill in.
+    static func skipReason(_ name: String) -> String? {
+        if name.lowercased().hasPrefix("readme") { return "documentation, skipped" }
+        if name == "inventory-todo.csv" { return "written by authshift assess for the admins to fill in, skipped" }
+        return nil
     }
 }

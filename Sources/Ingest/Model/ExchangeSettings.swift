@@ -27,6 +27,8 @@ public struct AuthenticationPolicySetting: Sendable, Equatable, Codable {
 /// Get-User: which authentication policy a user has (nil when none is assigned).
 public struct UserPolicyAssignment: Sendable, Equatable, Codable {
     public var userPrincipalName: String
+    /// The Entra object ID (ExternalDirectoryObjectId), which Conditional Access policies use.
+    public var objectId: String?
     /// Other addresses the user is known by (WindowsEmailAddress), lower-cased.
     public var otherAddresses: [String]
     public var authenticationPolicy: String?

@@ -45,6 +45,7 @@ enum UserReader {
         if let mail = r.string("WindowsEmailAddress")?.lowercased(), mail != upn.lowercased() { others.append(mail) }
         return UserPolicyAssignment(
             userPrincipalName: upn.lowercased(),
+            objectId: r.string("ExternalDirectoryObjectId")?.lowercased(),
             otherAddresses: others,
             authenticationPolicy: r.string("AuthenticationPolicy"),
             recipientTypeDetails: r.string("RecipientTypeDetails"),

@@ -67,7 +67,7 @@ public enum ExportDate {
                     if digits < 3 { ms = ms * 10 + Int(b[i] - 0x30) }
                     digits += 1; i += 1
                 }
-                for _ in digits..<3 where digits < 3 { ms *= 10 }
+                while digits < 3 { ms *= 10; digits += 1 }
             }
         }
         var offsetMinutes = 0
