@@ -33,6 +33,8 @@ public final class UTF8ChunkSource {
     private var headOffset = 0
     private var rawScratch: [UInt8] = []
     private var carry: [UInt8] = []
+    private var decoded: [UInt8] = []
+    private var decodedOffset = 0
     private var reachedEOF = false
 
     public init(path: String) throws {
@@ -113,8 +115,7 @@ public final class UTF8ChunkSource {
         }
     }
 
-    /// Fills `buffer` with UTF-8 bytes; returns how many were written, 0 at end of input.
-    /// `buffer.count` must be at least 8.
+    /// Fills `buffer` with UTF-8 bytes; returns how many were written, 0 only at the end of input.
     public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
         switch encoding {
         case .utf8, .utf8BOM:
@@ -130,79 +131,87 @@ public final class UTF8ChunkSource {
         }
     }
 
+    /// Copies decoded UTF-16 text into `buffer`, decoding a further raw chunk when the
+    /// decoded queue is empty (so any buffer size works, down to one byte).
     private func readUTF16(into buffer: UnsafeMutableBufferPointer<UInt8>, littleEndian: Bool) throws -> Int {
-        // Each UTF-16 code unit yields at most 3 UTF-8 bytes; a surrogate pair (2 units) yields 4.
-        let rawWanted = max(4, (buffer.count / 3) * 2)
+        if decodedOffset == decoded.count {
+            decoded.removeAll(keepingCapacity: true)
+            decodedOffset = 0
+            while decoded.isEmpty {
+                guard try decodeUTF16Chunk(littleEndian: littleEndian) else { return 0 }
+            }
+        }
+        let n = min(buffer.count, decoded.count - decodedOffset)
+        for i in 0..<n { buffer[i] = decoded[decodedOffset + i] }
+        decodedOffset += n
+        return n
+    }
+
+    /// Decodes the next raw chunk (plus any carried bytes) into `decoded`.
+    /// Returns false when the input is exhausted and nothing is left to decode.
+    private func decodeUTF16Chunk(littleEndian: Bool) throws -> Bool {
         var input = carry
         carry.removeAll(keepingCapacity: true)
         if headOffset < head.count {
             input.append(contentsOf: head[headOffset...])
             headOffset = head.count
         }
-        while input.count < 4 && !reachedEOF {
-            if rawScratch.count < rawWanted { rawScratch = [UInt8](repeating: 0, count: rawWanted) }
-            let want = rawWanted - input.count
-            let n = try rawScratch.withUnsafeMutableBufferPointer {
-                try rawRead(into: UnsafeMutableBufferPointer(rebasing: $0[0..<want]))
-            }
+        if !reachedEOF {
+            if rawScratch.isEmpty { rawScratch = [UInt8](repeating: 0, count: 1 << 16) }
+            let n = try rawScratch.withUnsafeMutableBufferPointer { try rawRead(into: $0) }
             input.append(contentsOf: rawScratch[0..<n])
-            if input.count >= rawWanted / 2 { break }
         }
-        if input.isEmpty { return 0 }
-        var out = 0
-        var i = 0
+        if input.isEmpty { return false }
         func unit(_ at: Int) -> UInt32 {
             littleEndian ? UInt32(input[at]) | UInt32(input[at + 1]) << 8
                          : UInt32(input[at]) << 8 | UInt32(input[at + 1])
         }
-        func emit(_ scalar: UInt32) {
-            switch scalar {
-            case 0..<0x80:
-                buffer[out] = UInt8(scalar); out += 1
-            case 0x80..<0x800:
-                buffer[out] = UInt8(0xC0 | (scalar >> 6)); buffer[out + 1] = UInt8(0x80 | (scalar & 0x3F)); out += 2
-            case 0x800..<0x10000:
-                buffer[out] = UInt8(0xE0 | (scalar >> 12)); buffer[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-                buffer[out + 2] = UInt8(0x80 | (scalar & 0x3F)); out += 3
-            default:
-                buffer[out] = UInt8(0xF0 | (scalar >> 18)); buffer[out + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-                buffer[out + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); buffer[out + 3] = UInt8(0x80 | (scalar & 0x3F)); out += 4
-            }
-        }
+        var i = 0
         while i + 1 < input.count {
-            if out + 4 > buffer.count { break }
             let u = unit(i)
             if u >= 0xD800 && u < 0xDC00 {
                 if i + 3 < input.count {
                     let low = unit(i + 2)
                     if low >= 0xDC00 && low < 0xE000 {
-                        emit(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00))
+                        appendUTF8(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00))
                         i += 4
                     } else {
-                        emit(0xFFFD); i += 2
+                        appendUTF8(0xFFFD); i += 2
                     }
                 } else if reachedEOF {
-                    emit(0xFFFD); i += 2
+                    appendUTF8(0xFFFD); i += 2
                 } else {
-                    break // wait for the low surrogate in the next chunk
+                    break // the low surrogate is in the next chunk
                 }
             } else if u >= 0xDC00 && u < 0xE000 {
-                emit(0xFFFD); i += 2
+                appendUTF8(0xFFFD); i += 2
             } else {
-                emit(u); i += 2
+                appendUTF8(u); i += 2
             }
         }
         if i < input.count {
-            if reachedEOF && input.count - i == 1 && out + 3 <= buffer.count {
-                emit(0xFFFD); i = input.count // a lone trailing byte
+            if reachedEOF && input.count - i == 1 {
+                appendUTF8(0xFFFD) // a lone trailing byte
             } else {
                 carry.append(contentsOf: input[i...])
             }
         }
-        if out == 0 && !carry.isEmpty && !reachedEOF {
-            return try readUTF16(into: buffer, littleEndian: littleEndian)
+        return true
+    }
+
+    private func appendUTF8(_ scalar: UInt32) {
+        switch scalar {
+        case 0..<0x80:
+            decoded.append(UInt8(scalar))
+        case 0x80..<0x800:
+            decoded.append(UInt8(0xC0 | (scalar >> 6))); decoded.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            decoded.append(UInt8(0xE0 | (scalar >> 12))); decoded.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            decoded.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            decoded.append(UInt8(0xF0 | (scalar >> 18))); decoded.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            decoded.append(UInt8(0x80 | ((scalar >> 6) & 0x3F))); decoded.append(UInt8(0x80 | (scalar & 0x3F)))
         }
-        return out
     }
 
     /// Reads the whole remaining input as UTF-8 bytes (for small files and JSON documents).

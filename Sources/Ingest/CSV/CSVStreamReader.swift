@@ -180,7 +180,7 @@ public final class CSVStreamReader {
         case blankLine(next: Int)
         case endOfInput
         case unterminatedQuote(field: Int, lines: Int)
-        case junkAfterQuote(field: Int, lines: Int, byte: UInt8)
+        case junkAfterQuote(field: Int, openedAt: Int, lines: Int, byte: UInt8)
     }
 
     /// Advances to the next record; returns false at the end of the file.
@@ -203,9 +203,10 @@ public final class CSVStreamReader {
                 endedInsideQuotes = true
                 throw IngestError(.malformed, file: fileName, line: linesRead + 1 + lines, field: fieldName(field),
                                   "quoted field opened here is never closed (unbalanced quote)")
-            case let .junkAfterQuote(field, lines, byte):
-                throw IngestError(.malformed, file: fileName, line: linesRead + 1 + lines, field: fieldName(field),
-                                  "unexpected character \(CSVStreamReader.describe(byte)) after a closing quote; expected the delimiter or the end of the line")
+            case let .junkAfterQuote(field, openedAt, lines, byte):
+                let closing = lines == openedAt ? "" : " (the quoted field opened here closes on line \(linesRead + 1 + lines))"
+                throw IngestError(.malformed, file: fileName, line: linesRead + 1 + openedAt, field: fieldName(field),
+                                  "unexpected character \(CSVStreamReader.describe(byte)) after a closing quote\(closing); expected the delimiter or the end of the line. Is a quote unbalanced?")
             }
         }
     }
@@ -240,12 +241,13 @@ public final class CSVStreamReader {
             if i < end && base[i] == quote {
                 i += 1
                 let fieldStart = i
+                let openedAt = lines
                 var escaped = false
                 while true {
                     let k = CSVStreamReader.findQuoteOrLineFeed(base, from: i, end: end)
                     guard k < end else {
                         if !eof { return .needMore }
-                        return .unterminatedQuote(field: spans.count, lines: lines)
+                        return .unterminatedQuote(field: spans.count, lines: openedAt)
                     }
                     if base[k] == lf {
                         lines += 1
@@ -271,7 +273,7 @@ public final class CSVStreamReader {
                 if i < end {
                     let b = base[i]
                     if b != delimiter && b != cr && b != lf {
-                        return .junkAfterQuote(field: spans.count - 1, lines: lines, byte: b)
+                        return .junkAfterQuote(field: spans.count - 1, openedAt: openedAt, lines: lines, byte: b)
                     }
                 }
             } else {
