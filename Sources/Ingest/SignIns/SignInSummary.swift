@@ -79,9 +79,18 @@ public struct SignInSummary: Sendable {
 
     /// Groups sorted by user, client app, IP and outcome, for stable output.
     public var sortedGroups: [Group] {
-        groups.map { Group(key: $0.key, stats: $0.value) }.sorted {
-            ($0.user, $0.clientApp.name, $0.ipAddress, $0.outcome.rawValue) < ($1.user, $1.clientApp.name, $1.ipAddress, $1.outcome.rawValue)
-        }
+        var all = groups.map { Group(key: $0.key, stats: $0.value) }
+        all.sort { SignInSummary.ordered($0.key, $1.key) }
+        return all
+    }
+
+    /// User, then client app, then IP address, then outcome. Written field by field rather
+    /// than as a tuple, which would copy four strings per comparison.
+    static func ordered(_ a: Key, _ b: Key) -> Bool {
+        if a.user != b.user { return a.user < b.user }
+        if a.clientApp.name != b.clientApp.name { return a.clientApp.name < b.clientApp.name }
+        if a.ipAddress != b.ipAddress { return a.ipAddress < b.ipAddress }
+        return a.outcome.rawValue < b.outcome.rawValue
     }
 
     static func earlier(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
