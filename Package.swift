@@ -16,11 +16,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "AuthShiftCore"),
+        // Effective SMTP AUTH state, the sender register, replacement advice (one rule per file).
+        .target(name: "Analysis", dependencies: ["AuthShiftCore", "Ingest", .product(name: "Crypto", package: "swift-crypto")]),
         // Writers for everything authshift outputs (CSV, JSON, tables, later XLSX, HTML, SARIF).
-        .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest"]),
+        .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest", "Analysis"]),
         // PowerShell generators; PowerShellLiteral is the only place a value becomes PowerShell text.
         .target(name: "ChangeScripts", dependencies: ["AuthShiftCore"]),
         // Ingest depends on Foundation only, so the fuzz script can compile it with
@@ -35,11 +38,12 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Reports", "ChangeScripts",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).

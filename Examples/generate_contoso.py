@@ -42,6 +42,7 @@ def oid(name):
 # Mailboxes: address, display name, CAS SmtpClientAuthenticationDisabled (True/False/None), policy, type
 MAILBOXES = [
     ("scanner-hq@contoso.com", "Scanner HQ (MFP)", False, "Allow SMTP Basic (temporary)", "SharedMailbox"),
+    ("scanner-branch@contoso.com", "Branch office scanner", False, "Allow SMTP Basic (temporary)", "SharedMailbox"),
     ("erp@contoso.com", "ERP notifications", False, "Allow SMTP Basic (temporary)", "UserMailbox"),
     ("monitoring@contoso.com", "Monitoring alerts", False, "Allow SMTP Basic (temporary)", "SharedMailbox"),
     ("billing@contoso.com", "Billing system", False, "Allow SMTP Basic (temporary)", "UserMailbox"),
@@ -61,6 +62,7 @@ MAILBOXES = [
 # Sign-in plans: upn, client app, ip, successes, failures [(code, reason, n)], user agent
 PLANS = [
     ("scanner-hq@contoso.com", "Authenticated SMTP", "203.0.113.10", 180, [], "BAV2ROPC"),
+    ("scanner-branch@contoso.com", "Authenticated SMTP", "198.51.100.120", 66, [], "BAV2ROPC"),
     ("erp@contoso.com", "Authenticated SMTP", "203.0.113.20", 420, [("50126", "Invalid username or password or Invalid on-premise username or password.", 3)], "BAV2ROPC"),
     ("monitoring@contoso.com", "Authenticated SMTP", "203.0.113.30", 900, [], "BAV2ROPC"),
     ("monitoring@contoso.com", "Authenticated SMTP", "203.0.113.31", 120, [], "BAV2ROPC"),
@@ -216,7 +218,7 @@ def main():
     write("LogAnalytics-SigninLogs.csv", "\n".join(lines) + "\n")
 
     # EAC SMTP AUTH clients report (90 days).
-    report = [("scanner-hq@contoso.com", "Basic", 0, 0, 100, 1843), ("erp@contoso.com", "Basic", 0, 0, 100, 5120),
+    report = [("scanner-hq@contoso.com", "Basic", 0, 0, 100, 1843), ("scanner-branch@contoso.com", "Basic", 0, 0, 100, 212), ("erp@contoso.com", "Basic", 0, 0, 100, 5120),
               ("monitoring@contoso.com", "Basic", 40, 0, 60, 48210), ("billing@contoso.com", "Basic", 0, 0, 100, 22950),
               ("plant-printer@contoso.com", "Basic", 0, 100, 0, 610), ("alarm-panel@contoso.com", "Basic", 0, 0, 100, 37),
               ("crm@contoso.com", "OAuth", 0, 0, 100, 9400), ("old-scanner@contoso.com", "Basic", 0, 0, 100, 0)]
@@ -276,6 +278,7 @@ def main():
     # Message trace (Get-MessageTraceV2 | Export-Csv -NoTypeInformation), last 10 days.
     lines = ['"Received","SenderAddress","RecipientAddress","Subject","Status","FromIP","ToIP","Size","MessageId","MessageTraceId"']
     flows = [("scanner-hq@contoso.com", ["asmith@contoso.com", "bwong@contoso.com"], "203.0.113.10", 30),
+             ("scanner-branch@contoso.com", ["asmith@contoso.com", "accounts@fabrikam-accounting.example"], "198.51.100.120", 12),
              ("erp@contoso.com", ["orders@northwind.example", "asmith@contoso.com"], "203.0.113.20", 40),
              ("monitoring@contoso.com", ["noc@contoso.com", "oncall@contoso.com"], "203.0.113.30", 60),
              ("billing@contoso.com", ["customer1@adatum.example", "customer2@litware.example"], "198.51.100.40", 50),
@@ -315,6 +318,7 @@ def main():
     write("inventory.csv", "\n".join([
         "sender,system,owner,workload,oauth_capable,static_ip,notes",
         "scanner-hq@contoso.com,HQ multifunction printer,Facilities IT,scanner,no,no,Scan to email; firmware has no OAuth",
+        "scanner-branch@contoso.com,Branch office scanner,Branch IT,scanner,no,no,Scans go to the external accountant too",
         "erp@contoso.com,ERP (on-premises),Finance apps,application,yes,yes,Vendor supports XOAUTH2 since 2025",
         "monitoring@contoso.com,Monitoring server,Infrastructure,monitoring,no,no,Sends alerts to internal teams only",
         "billing@contoso.com,Billing platform,Finance apps,application,no,no,Invoices to customers",
@@ -328,5 +332,37 @@ def main():
           "shapes and quirks of Microsoft's exports so that `authshift` can be tried end to end.\n")
 
 
+def fabrikam():
+    """A second, small SYNTHETIC tenant with security defaults on: every Basic SMTP sign-in
+    is blocked by that layer (a tenant cannot have security defaults and Conditional Access
+    at once, so this layer needs its own sample)."""
+    out = os.path.join(HERE, "fabrikam-security-defaults")
+    os.makedirs(out, exist_ok=True)
+    for f in os.listdir(out):
+        os.remove(os.path.join(out, f))
+
+    def put(name, text):
+        with open(os.path.join(out, name), "w", newline="") as f:
+            f.write(text)
+
+    put("README.md", "# Fabrikam sample tenant (SYNTHETIC)\n\nSecurity defaults are on, so Basic SMTP is blocked for every mailbox. Made by `Examples/generate_contoso.py`.\n")
+    put("TransportConfig.json", json.dumps({"SmtpClientAuthenticationDisabled": False}, indent=2) + "\n")
+    put("CASMailbox.csv", "PrimarySmtpAddress,DisplayName,SmtpClientAuthenticationDisabled\r\ncopier@fabrikam.example,Copier,\r\nowner@fabrikam.example,Owner,\r\n")
+    put("User.csv", "UserPrincipalName,ExternalDirectoryObjectId,RecipientTypeDetails,AuthenticationPolicy\r\ncopier@fabrikam.example,%s,SharedMailbox,\r\nowner@fabrikam.example,%s,UserMailbox,\r\n" % (oid("copier-f"), oid("owner-f")))
+    put("OrganizationConfig.json", json.dumps({"Name": "fabrikam.onmicrosoft.com", "DefaultAuthenticationPolicy": None}, indent=2) + "\n")
+    put("AuthenticationPolicy.json", "[]\n")
+    put("SecurityDefaults.json", json.dumps({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#policies/identitySecurityDefaultsEnforcementPolicy/$entity",
+                                            "id": "00000000-0000-0000-0000-000000000005", "displayName": "Security Defaults", "isEnabled": True}, indent=2) + "\n")
+    put("ConditionalAccessPolicies.json", json.dumps({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/policies", "value": []}, indent=2) + "\n")
+    rows = [csv_quote_all(PORTAL57)]
+    for day in range(1, 11):
+        e = dict(time="2026-11-%02dT07:30:00Z" % day, upn="copier@fabrikam.example", app="Authenticated SMTP", ip="192.0.2.77",
+                 code="50126", reason="Invalid username or password or Invalid on-premise username or password.", agent="BAV2ROPC")
+        rows.append(csv_quote_all(portal_row(e, PORTAL57)))
+    put("InteractiveSignIns_2026-11-01_2026-11-10.csv", "\r\n".join(rows) + "\r\n")
+    put("inventory.csv", "sender,system,owner,workload,oauth_capable,static_ip,notes\ncopier@fabrikam.example,Reception copier,Office manager,scanner,no,no,\n")
+
+
 if __name__ == "__main__":
     main()
+    fabrikam()

@@ -11,7 +11,7 @@ struct AuthShift: ParsableCommand {
         65 an input file is malformed; 66 an input path is missing or unreadable; 73 an output cannot be written.
         """,
         version: AuthShiftVersion.current,
-        subcommands: [InspectCommand.self, SignInsCommand.self, CollectCommand.self]
+        subcommands: [AssessCommand.self, ExplainMailboxCommand.self, InspectCommand.self, SignInsCommand.self, CollectCommand.self]
     )
 }
 

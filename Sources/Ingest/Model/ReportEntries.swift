@@ -84,5 +84,8 @@ public struct InventoryEntry: Sendable, Equatable, Codable {
     public var staticIP: String?
     public var notes: String?
     public var ring: String?
+    /// Optional `sources` column: the IP addresses this system sends from, to split a sender
+    /// used by several systems.
+    public var sources: [String]
     public var location: SourceLocation
 }

@@ -82,6 +82,7 @@ enum InventoryReader {
             sender: sender.lowercased(), system: r.string("system"), owner: r.string("owner"),
             workload: r.string("workload")?.lowercased(), oauthCapable: r.string("oauth_capable")?.lowercased(),
             staticIP: r.string("static_ip")?.lowercased(), notes: r.string("notes"), ring: r.string("ring"),
+            sources: r.stringList("sources") ?? [],
             location: SourceLocation(r))
     }
 }

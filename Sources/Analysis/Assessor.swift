@@ -1,0 +1,58 @@
+import AuthShiftCore
+import Ingest
+
+/// `assess`: from a snapshot to the register (senders, mailboxes, automation, unknowns).
+public enum Assessor {
+    public static func assess(_ snapshot: TenantSnapshot, files: [InspectedFile], paths: [String: String] = [:], options: AssessOptions) -> Register {
+        let index = TenantIndex(snapshot)
+        let evaluator = EffectiveStateEvaluator(index: index)
+        let senders = SenderRegisterBuilder(snapshot: snapshot, evaluator: evaluator, options: options).build()
+        let mailboxes = mailboxRows(index: index, evaluator: evaluator, senders: senders)
+        let automation = AutomationFinder.find(in: snapshot.signIns)
+        let tenant = TenantSettings(
+            smtpClientAuthenticationDisabled: index.transport.map { $0.smtpClientAuthenticationDisabled.display },
+            defaultAuthenticationPolicy: index.organization?.defaultAuthenticationPolicy,
+            securityDefaultsEnabled: index.securityDefaults?.isEnabled,
+            legacyBlockingConditionalAccessPolicies: index.conditionalAccess.filter(\.blocksLegacyAuthentication).map(\.displayName),
+            acceptedDomains: index.acceptedDomains.sorted())
+        let inputs = files.filter { $0.kind != nil && $0.error == nil }.map {
+            InputFile(path: $0.path, kind: $0.kind!.rawValue, rows: $0.rows, sha256: InputDigest.sha256(path: paths[$0.path] ?? $0.path))
+        }
+        return Register(generatedBy: options.generatedBy, asOf: options.asOf, timeline: options.timeline, assumption: options.assumption,
+                        tenant: tenant, inputs: inputs, senders: senders, mailboxes: mailboxes, automation: automation,
+                        unknowns: summarize(senders: senders, mailboxes: mailboxes))
+    }
+
+    /// One row per mailbox known from Get-CASMailbox, Get-User or the register.
+    static func mailboxRows(index: TenantIndex, evaluator: EffectiveStateEvaluator, senders: [SenderRow]) -> [MailboxRow] {
+        var addresses = Set(index.casByAddress.keys)
+        for u in index.snapshot.users { addresses.insert(u.userPrincipalName) }
+        let observed = Set(senders.filter { $0.currentAuth != .unknown || $0.signIns.successes + $0.signIns.failures > 0 || $0.messages != nil }.map(\.sender))
+        for s in senders { addresses.insert(s.sender) }
+        return addresses.sorted().map { address in
+            let d = evaluator.evaluate(address)
+            let cas = index.casByAddress[address]
+            let user = index.usersByAddress[address]
+            return MailboxRow(address: address, displayName: cas?.displayName, recipientType: user?.recipientTypeDetails,
+                              smtpAuth: d.smtpAuth, basicAllowed: d.basicAllowed, basicBlockedBy: d.blockedBy, policy: d.policy,
+                              policySource: d.policySource, observedSmtpAuth: observed.contains(address), explanation: d.explanation,
+                              unknowns: d.unknowns)
+        }
+    }
+
+    /// Unknowns counted across rows, with what would settle them.
+    static func summarize(senders: [SenderRow], mailboxes: [MailboxRow]) -> [UnknownSummary] {
+        var counts: [Unknown: Int] = [:]
+        for m in mailboxes { for u in Set(m.unknowns) { counts[Self.generic(u), default: 0] += 1 } }
+        for s in senders { for u in Set(s.unknowns) where !u.what.hasPrefix("mailbox") && !u.what.contains("policy") && !u.what.contains("security defaults") && !u.what.contains("Conditional Access") { counts[Self.generic(u), default: 0] += 1 } }
+        return counts.map { UnknownSummary(what: $0.key.what, count: $0.value, settledBy: $0.key.settledBy) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.what < $1.what }
+    }
+
+    /// Folds per-policy wording so one missing export is one line in the summary.
+    static func generic(_ u: Unknown) -> Unknown {
+        if u.what.hasPrefix("settings of authentication policy") { return Unknown(what: "settings of an assigned authentication policy", settledBy: u.settledBy) }
+        if u.what.hasPrefix("whether Conditional Access policy") { return Unknown(what: "whether a legacy-blocking Conditional Access policy applies", settledBy: u.settledBy) }
+        return u
+    }
+}

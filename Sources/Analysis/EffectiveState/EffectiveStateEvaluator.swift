@@ -1,0 +1,218 @@
+import AuthShiftCore
+import Ingest
+
+/// Works out, for one mailbox, whether SMTP AUTH is enabled and whether Basic
+/// authentication for SMTP would succeed, layer by layer, with the setting and export
+/// behind each step.
+///
+/// The rules (each cited where it is applied):
+/// 1. SMTP AUTH: the mailbox's `SmtpClientAuthenticationDisabled` (True/False) wins;
+///    blank inherits Get-TransportConfig; a missing column or mailbox is unknown.
+///    (Set-CASMailbox, Set-TransportConfig, authenticated-client-smtp-submission)
+/// 2. Authentication policy: the user's own (Get-User AuthenticationPolicy), else the
+///    organization's DefaultAuthenticationPolicy, else none; a policy blocks Basic SMTP
+///    unless AllowBasicAuthSmtp is True. (disable-basic-authentication-in-exchange-online)
+/// 3. Security defaults on disable Basic SMTP. (authenticated-client-smtp-submission,
+///    security-defaults)
+/// 4. An enabled Conditional Access policy granting `block` to client app type `other`
+///    for the user blocks it. (policy-block-legacy-authentication)
+/// Basic is allowed only when every layer is known to allow it; it is blocked when any
+/// layer is known to block it; otherwise it is unknown.
+struct EffectiveStateEvaluator {
+    let index: TenantIndex
+
+    /// Exchange Online's first-party app ID, which Conditional Access policies name.
+    static let exchangeOnlineAppId = "00000002-0000-0ff1-ce00-000000000000"
+
+    func evaluate(_ address: String) -> MailboxDecision {
+        var unknowns: [Unknown] = []
+        var lines: [String] = []
+        var blocked: [BlockingLayer] = []
+        var undecided = false
+
+        let smtp = smtpAuth(address, unknowns: &unknowns, lines: &lines)
+        if smtp.enabled == false {
+            blocked.append(BlockingLayer(layer: .smtpAuthDisabled, setting: smtp.evidence.components(separatedBy: " (").first ?? smtp.evidence,
+                                         source: smtp.evidence, reference: smtp.decidedBy == .mailbox ? References.setCASMailbox : References.setTransportConfig))
+        } else if smtp.enabled == nil {
+            undecided = true
+        }
+
+        let (policyName, policySource) = resolvePolicy(address, unknowns: &unknowns, lines: &lines, undecided: &undecided)
+        if let policyName {
+            evaluatePolicy(policyName, source: policySource, unknowns: &unknowns, lines: &lines, blocked: &blocked, undecided: &undecided)
+        }
+        evaluateSecurityDefaults(unknowns: &unknowns, lines: &lines, blocked: &blocked, undecided: &undecided)
+        evaluateConditionalAccess(address, unknowns: &unknowns, lines: &lines, blocked: &blocked, undecided: &undecided)
+
+        let allowed: Bool? = !blocked.isEmpty ? false : (undecided ? nil : true)
+        switch allowed {
+        case true?: lines.append("Result: Basic authentication for SMTP is allowed for this mailbox today.")
+        case false?: lines.append("Result: Basic authentication for SMTP is blocked for this mailbox by " + blocked.map(\.layer.rawValue).joined(separator: ", ") + ".")
+        case nil: lines.append("Result: unknown. What would settle it: " + Array(Set(unknowns.flatMap(\.settledBy))).sorted().joined(separator: "; ") + ".")
+        }
+        return MailboxDecision(address: address, smtpAuth: smtp, basicAllowed: allowed, blockedBy: blocked, policy: policyName,
+                               policySource: policySource, explanation: lines, unknowns: unknowns)
+    }
+
+    // MARK: 1. SMTP AUTH (Set-CASMailbox, Set-TransportConfig)
+
+    func smtpAuth(_ address: String, unknowns: inout [Unknown], lines: inout [String]) -> SmtpAuthState {
+        let casTitle = ExportKind.casMailbox.title
+        guard index.has(.casMailbox) else {
+            unknowns.append(Unknown(what: "mailbox SMTP AUTH setting", settledBy: [casTitle]))
+            lines.append("SMTP AUTH: unknown; no Get-CASMailbox export was given, and the mailbox setting takes precedence over the organization's.")
+            return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "no Get-CASMailbox export")
+        }
+        guard let cas = index.casByAddress[address] else {
+            unknowns.append(Unknown(what: "mailbox SMTP AUTH setting (mailbox not in the Get-CASMailbox export)", settledBy: [casTitle]))
+            lines.append("SMTP AUTH: unknown; \(address) is not in the Get-CASMailbox export (is it a mailbox in this tenant?).")
+            return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "not in the Get-CASMailbox export")
+        }
+        let at = "\(cas.location)"
+        switch cas.smtpClientAuthenticationDisabled {
+        case .value(let disabled):
+            lines.append("SMTP AUTH is \(disabled ? "disabled" : "enabled") by the mailbox's own setting (Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(at)); the mailbox setting takes precedence over the organization's.")
+            return SmtpAuthState(enabled: !disabled, decidedBy: .mailbox,
+                                 evidence: "Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False") (\(at))")
+        case .missingColumn:
+            unknowns.append(Unknown(what: "mailbox SMTP AUTH setting (the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column)", settledBy: ["\(casTitle) with -Properties SmtpClientAuthenticationDisabled"]))
+            lines.append("SMTP AUTH: unknown; the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column (Get-EXOCasMailbox returns it only when asked by name), so the mailbox may override the organization.")
+            return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "SmtpClientAuthenticationDisabled column missing (\(cas.location.file))")
+        case .null:
+            guard let transport = index.transport else {
+                unknowns.append(Unknown(what: "organization SMTP AUTH setting (mailbox inherits it)", settledBy: [ExportKind.transportConfig.title]))
+                lines.append("SMTP AUTH: the mailbox's own value is blank, so it inherits the organization setting, which is unknown: no Get-TransportConfig export was given.")
+                return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-CASMailbox SmtpClientAuthenticationDisabled blank (\(at)); no Get-TransportConfig export")
+            }
+            guard let disabled = transport.smtpClientAuthenticationDisabled.bool else {
+                unknowns.append(Unknown(what: "organization SMTP AUTH setting is blank", settledBy: [ExportKind.transportConfig.title]))
+                lines.append("SMTP AUTH: the mailbox inherits the organization setting, and Get-TransportConfig SmtpClientAuthenticationDisabled is blank (\(transport.location)); confirm the tenant's value.")
+                return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-TransportConfig SmtpClientAuthenticationDisabled blank (\(transport.location))")
+            }
+            lines.append("SMTP AUTH is \(disabled ? "disabled" : "enabled") for the whole organization (Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(transport.location)) and this mailbox inherits it (its own value is blank, \(at)).")
+            return SmtpAuthState(enabled: !disabled, decidedBy: .tenant,
+                                 evidence: "Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False") (\(transport.location)); mailbox blank (\(at))")
+        }
+    }
+
+    // MARK: 2. Authentication policy (disable-basic-authentication-in-exchange-online)
+
+    func resolvePolicy(_ address: String, unknowns: inout [Unknown], lines: inout [String], undecided: inout Bool) -> (String?, String) {
+        if let user = index.usersByAddress[address], let own = user.authenticationPolicy {
+            return (own, "assigned to the user (Get-User AuthenticationPolicy, \(user.location))")
+        }
+        let userKnown = index.usersByAddress[address] != nil
+        if !userKnown {
+            undecided = true
+            let why = index.has(.user) ? "\(address) is not in the Get-User export" : "no Get-User export was given"
+            unknowns.append(Unknown(what: "authentication policy assigned to the user", settledBy: [ExportKind.user.title]))
+            lines.append("Authentication policy: unknown; \(why), and a policy assigned to the user takes precedence over the default policy.")
+            return (nil, "unknown")
+        }
+        guard let org = index.organization else {
+            undecided = true
+            unknowns.append(Unknown(what: "default authentication policy", settledBy: [ExportKind.organizationConfig.title]))
+            lines.append("Authentication policy: the user has none of its own, and the organization's default is unknown (no Get-OrganizationConfig export).")
+            return (nil, "unknown")
+        }
+        if let defaultPolicy = org.defaultAuthenticationPolicy {
+            return (defaultPolicy, "the organization's default (Get-OrganizationConfig DefaultAuthenticationPolicy, \(org.location))")
+        }
+        lines.append("Authentication policy: none applies (the user has none and the organization has no default), so no policy blocks Basic SMTP.")
+        return (nil, "none (no user policy, no default policy)")
+    }
+
+    func evaluatePolicy(_ name: String, source: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [BlockingLayer], undecided: inout Bool) {
+        guard let policy = index.policiesByName[name.lowercased()] else {
+            undecided = true
+            unknowns.append(Unknown(what: "settings of authentication policy '\(name)'", settledBy: [ExportKind.authenticationPolicy.title]))
+            lines.append("Authentication policy '\(name)', \(source): its settings are unknown (not in a Get-AuthenticationPolicy export).")
+            return
+        }
+        switch policy.allowBasicAuthSmtp {
+        case .value(true):
+            lines.append("Authentication policy '\(policy.name)', \(source), allows Basic authentication for SMTP (AllowBasicAuthSmtp = True, \(policy.location)).")
+        case .value(false):
+            lines.append("Authentication policy '\(policy.name)', \(source), blocks Basic authentication for SMTP (AllowBasicAuthSmtp = False, \(policy.location)); this holds even where SMTP AUTH is enabled.")
+            blocked.append(BlockingLayer(layer: .authenticationPolicy, setting: "Authentication policy '\(policy.name)' AllowBasicAuthSmtp = False (\(source))",
+                                         source: "\(policy.location)", reference: References.authenticationPolicies))
+        case .null, .missingColumn:
+            undecided = true
+            unknowns.append(Unknown(what: "AllowBasicAuthSmtp of authentication policy '\(policy.name)'", settledBy: [ExportKind.authenticationPolicy.title]))
+            lines.append("Authentication policy '\(policy.name)', \(source): AllowBasicAuthSmtp is not in the export (\(policy.location)).")
+        }
+    }
+
+    // MARK: 3. Security defaults
+
+    func evaluateSecurityDefaults(unknowns: inout [Unknown], lines: inout [String], blocked: inout [BlockingLayer], undecided: inout Bool) {
+        guard let defaults = index.securityDefaults else {
+            undecided = true
+            unknowns.append(Unknown(what: "whether security defaults are on", settledBy: [ExportKind.securityDefaults.title]))
+            lines.append("Security defaults: unknown (no export); when they are on, Basic SMTP is disabled.")
+            return
+        }
+        if defaults.isEnabled {
+            lines.append("Security defaults are on (\(defaults.location)), which disables Basic authentication for SMTP.")
+            blocked.append(BlockingLayer(layer: .securityDefaults, setting: "Security defaults isEnabled = true", source: "\(defaults.location)", reference: References.securityDefaults))
+        } else {
+            lines.append("Security defaults are off (\(defaults.location)).")
+        }
+    }
+
+    // MARK: 4. Conditional Access
+
+    func evaluateConditionalAccess(_ address: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [BlockingLayer], undecided: inout Bool) {
+        guard index.has(.conditionalAccessPolicies) else {
+            undecided = true
+            unknowns.append(Unknown(what: "Conditional Access policies that block legacy authentication", settledBy: [ExportKind.conditionalAccessPolicies.title]))
+            lines.append("Conditional Access: unknown (no export); a policy that blocks legacy authentication would block Basic SMTP.")
+            return
+        }
+        let objectId = index.usersByAddress[address]?.objectId
+        var applying: [String] = []
+        for policy in index.conditionalAccess where policy.blocksLegacyAuthentication {
+            let apps = policy.includeApplications.map { $0.lowercased() }
+            if !apps.isEmpty && !apps.contains("all") && !apps.contains(Self.exchangeOnlineAppId) && !apps.contains("office365") { continue }
+            switch scope(of: policy, objectId: objectId) {
+            case .excluded, .notIncluded:
+                continue
+            case .included(let how):
+                applying.append(policy.displayName)
+                lines.append("Conditional Access policy '\(policy.displayName)' blocks legacy authentication for this user (\(how); \(policy.location)).")
+                blocked.append(BlockingLayer(layer: .conditionalAccess, setting: "Conditional Access policy '\(policy.displayName)' (block, client app type other)",
+                                             source: "\(policy.location)", reference: References.conditionalAccessLegacy))
+            case .uncertain(let why):
+                undecided = true
+                unknowns.append(Unknown(what: "whether Conditional Access policy '\(policy.displayName)' applies (\(why))",
+                                        settledBy: why.contains("object ID") ? [ExportKind.user.title + " with ExternalDirectoryObjectId"] : ["group and role membership (check the policy with What If in the Entra admin center)"]))
+                lines.append("Conditional Access policy '\(policy.displayName)' blocks legacy authentication; whether it applies to this user is unknown: \(why).")
+            }
+        }
+        if applying.isEmpty && !lines.contains(where: { $0.hasPrefix("Conditional Access policy") }) {
+            lines.append("Conditional Access: no enabled policy that blocks legacy authentication applies to this user.")
+        }
+    }
+
+    enum Scope { case included(String), excluded, notIncluded, uncertain(String) }
+
+    func scope(of policy: ConditionalAccessPolicySetting, objectId: String?) -> Scope {
+        let include = Set(policy.includeUsers.map { $0.lowercased() })
+        let exclude = Set(policy.excludeUsers.map { $0.lowercased() })
+        if let objectId, exclude.contains(objectId) { return .excluded }
+        let byAll = include.contains("all")
+        let byId = objectId.map { include.contains($0) } ?? false
+        let maybeExcluded = !policy.excludeGroups.isEmpty || !policy.excludeRoles.isEmpty
+        let maybeIncluded = !policy.includeGroups.isEmpty || !policy.includeRoles.isEmpty
+        if objectId == nil && (!exclude.isEmpty || (!byAll && !include.subtracting(["none"]).isEmpty)) {
+            return .uncertain("the user's object ID is not known, and the policy names users")
+        }
+        if byAll || byId {
+            if maybeExcluded { return .uncertain("the policy excludes groups or roles, and membership is not in the exports") }
+            return .included(byAll ? "all users are included and this user is not excluded" : "the user is included by object ID")
+        }
+        if maybeIncluded { return .uncertain("the policy includes groups or roles, and membership is not in the exports") }
+        return .notIncluded
+    }
+}

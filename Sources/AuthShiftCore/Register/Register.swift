@@ -1,0 +1,86 @@
+/// The sender register: what `assess` writes as `register.json` (schema
+/// `authshift.register/1`, documented in docs/register-schema.md) and what `plan` and
+/// `diff` read back.
+public struct Register: Sendable, Codable, Equatable {
+    public static let schemaName = "authshift.register/1"
+
+    public var schema: String
+    public var generatedBy: String
+    public var asOf: CalendarDay
+    public var defaultChangeDate: CalendarDay
+    public var timeline: Timeline
+    /// The forecast's assumption, stated in every report.
+    public var assumption: String
+    public var tenant: TenantSettings
+    public var inputs: [InputFile]
+    public var senders: [SenderRow]
+    public var mailboxes: [MailboxRow]
+    public var automation: [AutomationRow]
+    /// Unknowns across the register, each with the export that would settle it.
+    public var unknowns: [UnknownSummary]
+
+    public init(generatedBy: String, asOf: CalendarDay, timeline: Timeline, assumption: String, tenant: TenantSettings,
+                inputs: [InputFile], senders: [SenderRow], mailboxes: [MailboxRow], automation: [AutomationRow],
+                unknowns: [UnknownSummary]) {
+        self.schema = Register.schemaName
+        self.generatedBy = generatedBy
+        self.asOf = asOf
+        self.defaultChangeDate = timeline.defaultChangeDate
+        self.timeline = timeline
+        self.assumption = assumption
+        self.tenant = tenant
+        self.inputs = inputs
+        self.senders = senders
+        self.mailboxes = mailboxes
+        self.automation = automation
+        self.unknowns = unknowns
+    }
+}
+
+/// Tenant-wide settings as read (nil where the export was not given).
+public struct TenantSettings: Sendable, Codable, Equatable {
+    /// Get-TransportConfig SmtpClientAuthenticationDisabled: "True", "False", "null" or nil.
+    public var smtpClientAuthenticationDisabled: String?
+    public var defaultAuthenticationPolicy: String?
+    public var securityDefaultsEnabled: Bool?
+    /// Enabled Conditional Access policies that block legacy authentication.
+    public var legacyBlockingConditionalAccessPolicies: [String]
+    public var acceptedDomains: [String]
+
+    public init(smtpClientAuthenticationDisabled: String?, defaultAuthenticationPolicy: String?, securityDefaultsEnabled: Bool?,
+                legacyBlockingConditionalAccessPolicies: [String], acceptedDomains: [String]) {
+        self.smtpClientAuthenticationDisabled = smtpClientAuthenticationDisabled
+        self.defaultAuthenticationPolicy = defaultAuthenticationPolicy
+        self.securityDefaultsEnabled = securityDefaultsEnabled
+        self.legacyBlockingConditionalAccessPolicies = legacyBlockingConditionalAccessPolicies
+        self.acceptedDomains = acceptedDomains
+    }
+}
+
+/// One file the register was built from.
+public struct InputFile: Sendable, Codable, Equatable {
+    public var path: String
+    public var kind: String
+    public var rows: Int
+    public var sha256: String?
+
+    public init(path: String, kind: String, rows: Int, sha256: String?) {
+        self.path = path
+        self.kind = kind
+        self.rows = rows
+        self.sha256 = sha256
+    }
+}
+
+/// How many rows share one unknown, and what would settle it.
+public struct UnknownSummary: Sendable, Codable, Equatable {
+    public var what: String
+    public var count: Int
+    public var settledBy: [String]
+
+    public init(what: String, count: Int, settledBy: [String]) {
+        self.what = what
+        self.count = count
+        self.settledBy = settledBy
+    }
+}

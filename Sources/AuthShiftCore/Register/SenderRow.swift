@@ -1,0 +1,156 @@
+/// One row of the sender register: one sender address on one system.
+public struct SenderRow: Sendable, Codable, Equatable {
+    public enum CurrentAuth: String, Sendable, Codable, Comparable {
+        case basic, mixed, unknown, oauth
+        public static func < (a: CurrentAuth, b: CurrentAuth) -> Bool {
+            [CurrentAuth.basic, .mixed, .unknown, .oauth].firstIndex(of: a)! < [CurrentAuth.basic, .mixed, .unknown, .oauth].firstIndex(of: b)!
+        }
+    }
+
+    public enum Recipients: String, Sendable, Codable { case `internal`, external, mixed, unknown }
+    public enum Volume: String, Sendable, Codable { case low, medium, high, unknown }
+
+    /// Lower case.
+    public var sender: String
+    public var system: String
+    /// Source IP addresses seen for this sender and system.
+    public var sources: [String]
+    public var currentAuth: CurrentAuth
+    /// Messages sent (SMTP AUTH clients report), nil when the report was not given or does not list the sender.
+    public var messages: Int?
+    public var volume: Volume
+    public var tls: TLSMix?
+    public var signIns: SignInFacts
+    public var smtpAuth: SmtpAuthState
+    public var basicAllowed: Bool?
+    public var basicBlockedBy: [BlockingLayer]
+    /// True only for a sender that authenticates with Basic successfully today.
+    public var breaksAtDefaultChange: Bool
+    /// Basic attempts that fail today (already broken).
+    public var failingNow: Bool
+    public var recipients: Recipients
+    public var owner: String?
+    public var workload: String?
+    public var oauthCapable: String?
+    public var staticIP: String?
+    public var notes: String?
+    public var recommendation: Recommendation
+    /// Where each fact came from.
+    public var evidence: [String]
+    public var unknowns: [Unknown]
+
+    public init(sender: String, system: String, sources: [String], currentAuth: CurrentAuth, messages: Int?, volume: Volume,
+                tls: TLSMix?, signIns: SignInFacts, smtpAuth: SmtpAuthState, basicAllowed: Bool?, basicBlockedBy: [BlockingLayer],
+                breaksAtDefaultChange: Bool, failingNow: Bool, recipients: Recipients, owner: String?, workload: String?,
+                oauthCapable: String?, staticIP: String?, notes: String?, recommendation: Recommendation, evidence: [String],
+                unknowns: [Unknown]) {
+        self.sender = sender
+        self.system = system
+        self.sources = sources
+        self.currentAuth = currentAuth
+        self.messages = messages
+        self.volume = volume
+        self.tls = tls
+        self.signIns = signIns
+        self.smtpAuth = smtpAuth
+        self.basicAllowed = basicAllowed
+        self.basicBlockedBy = basicBlockedBy
+        self.breaksAtDefaultChange = breaksAtDefaultChange
+        self.failingNow = failingNow
+        self.recipients = recipients
+        self.owner = owner
+        self.workload = workload
+        self.oauthCapable = oauthCapable
+        self.staticIP = staticIP
+        self.notes = notes
+        self.recommendation = recommendation
+        self.evidence = evidence
+        self.unknowns = unknowns
+    }
+}
+
+/// The TLS versions a sender used (SMTP AUTH clients report, percent of messages).
+public struct TLSMix: Sendable, Codable, Equatable {
+    public var tls10: Double?
+    public var tls11: Double?
+    public var tls12: Double?
+    /// Any TLS 1.0 or 1.1 share: a separate remediation task (migration guide).
+    public var weak: Bool
+
+    public init(tls10: Double?, tls11: Double?, tls12: Double?) {
+        self.tls10 = tls10
+        self.tls11 = tls11
+        self.tls12 = tls12
+        self.weak = (tls10 ?? 0) > 0 || (tls11 ?? 0) > 0
+    }
+}
+
+/// Authenticated SMTP sign-ins for a sender and system.
+public struct SignInFacts: Sendable, Codable, Equatable {
+    public var successes: Int
+    public var failures: Int
+    public var firstSeen: Timestamp?
+    public var lastSeen: Timestamp?
+    public var failureReasons: [String: Int]
+
+    public init(successes: Int = 0, failures: Int = 0, firstSeen: Timestamp? = nil, lastSeen: Timestamp? = nil, failureReasons: [String: Int] = [:]) {
+        self.successes = successes
+        self.failures = failures
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.failureReasons = failureReasons
+    }
+}
+
+/// One mailbox's effective SMTP AUTH state.
+public struct MailboxRow: Sendable, Codable, Equatable {
+    public var address: String
+    public var displayName: String?
+    public var recipientType: String?
+    public var smtpAuth: SmtpAuthState
+    public var basicAllowed: Bool?
+    public var basicBlockedBy: [BlockingLayer]
+    /// The effective authentication policy and where it comes from.
+    public var policy: String?
+    public var policySource: String
+    public var observedSmtpAuth: Bool
+    /// The decision in plain words (also `authshift explain-mailbox`).
+    public var explanation: [String]
+    public var unknowns: [Unknown]
+
+    public init(address: String, displayName: String?, recipientType: String?, smtpAuth: SmtpAuthState, basicAllowed: Bool?,
+                basicBlockedBy: [BlockingLayer], policy: String?, policySource: String, observedSmtpAuth: Bool,
+                explanation: [String], unknowns: [Unknown]) {
+        self.address = address
+        self.displayName = displayName
+        self.recipientType = recipientType
+        self.smtpAuth = smtpAuth
+        self.basicAllowed = basicAllowed
+        self.basicBlockedBy = basicBlockedBy
+        self.policy = policy
+        self.policySource = policySource
+        self.observedSmtpAuth = observedSmtpAuth
+        self.explanation = explanation
+        self.unknowns = unknowns
+    }
+}
+
+/// An account seen signing in with the Exchange Online PowerShell legacy client: automation
+/// to migrate, kept apart from senders as the migration guide insists.
+public struct AutomationRow: Sendable, Codable, Equatable {
+    public var account: String
+    public var sources: [String]
+    public var signIns: SignInFacts
+    public var replacement: String
+    public var why: String
+    public var evidence: [String]
+
+    public init(account: String, sources: [String], signIns: SignInFacts, replacement: String, why: String, evidence: [String]) {
+        self.account = account
+        self.sources = sources
+        self.signIns = signIns
+        self.replacement = replacement
+        self.why = why
+        self.evidence = evidence
+    }
+}

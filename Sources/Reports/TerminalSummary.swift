@@ -1,0 +1,23 @@
+import AuthShiftCore
+
+/// The few lines `assess` prints when it finishes.
+public enum TerminalSummary {
+    public static func render(_ r: Register) -> String {
+        let basic = r.senders.filter { $0.currentAuth == .basic || $0.currentAuth == .mixed }
+        let breaks = r.senders.filter(\.breaksAtDefaultChange)
+        let failing = r.senders.filter(\.failingNow)
+        let days = r.asOf.days(until: r.defaultChangeDate)
+        var out = "authshift assess, as of \(r.asOf)\n"
+        out += "  Default change: \(r.defaultChangeDate) (" + (days >= 0 ? "\(days) days away" : "\(-days) days ago") + ")\n"
+        out += "  Senders: \(r.senders.count) rows (\(basic.count) on Basic), mailboxes: \(r.mailboxes.count), automation accounts: \(r.automation.count)\n"
+        out += "  Break at the default change: \(breaks.count)" + (breaks.isEmpty ? "" : " (" + breaks.prefix(5).map(\.sender).joined(separator: ", ") + (breaks.count > 5 ? ", …" : "") + ")") + "\n"
+        out += "  Already failing: \(failing.count)\n"
+        var byPath: [MigrationPath: Int] = [:]
+        for s in r.senders { byPath[s.recommendation.path, default: 0] += 1 }
+        out += "  Recommended paths: " + byPath.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n"
+        if !r.unknowns.isEmpty {
+            out += "  Unknowns: " + r.unknowns.prefix(3).map { "\($0.what) (\($0.count); needs \($0.settledBy.joined(separator: " or ")))" }.joined(separator: "; ") + (r.unknowns.count > 3 ? "; …" : "") + "\n"
+        }
+        return out
+    }
+}

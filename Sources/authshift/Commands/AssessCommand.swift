@@ -1,0 +1,50 @@
+import Analysis
+import ArgumentParser
+import AuthShiftCore
+import Foundation
+import Ingest
+import Reports
+
+/// `authshift assess`: the main job.
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Work out every mailbox's SMTP AUTH state, build the sender register, forecast the default change and recommend where each sender moves.",
+        discussion: """
+        Writes register.json (schema authshift.register/1), register.csv, register.xlsx, report.md, report.html \
+        and inventory-todo.csv into --out. Missing exports make the affected facts 'unknown'; the report says which \
+        export would settle each one.
+        """
+    )
+
+    @OptionGroup var input: ExportInputOptions
+    @OptionGroup var assessment: AssessmentOptions
+
+    @Option(help: "Folder for the outputs (created if needed).")
+    var out: String
+
+    @Flag(help: "Write into --out even if it holds files authshift did not write.")
+    var force = false
+
+    func run() throws {
+        let loaded = try ExportLoading.load(input, extra: assessment.inventory.map { [$0] } ?? [])
+        let options = AssessOptions(asOf: assessment.asOfDay, timeline: assessment.timeline, volumeThresholds: assessment.thresholds!,
+                                    recentUseDays: assessment.recentUseDays, generatedBy: "authshift \(AuthShiftVersion.current)")
+        let register = Assessor.assess(loaded.snapshot, files: loaded.files, options: options)
+        do {
+            let folder = try OutputFolder(path: out, force: force)
+            try folder.write("register.json", JSONOutput.encode(register))
+            try folder.write("register.csv", RegisterCSV.render(register))
+            try folder.write("register.xlsx", XLSXWorkbook.register(register).data())
+            try folder.write("report.md", MarkdownReport.render(register))
+            try folder.write("report.html", HTMLReport.render(register))
+            try folder.write("inventory-todo.csv", InventoryTodo.render(register))
+        } catch let error as OutputError {
+            StandardError.write("error: \(error.description)\n")
+            throw ExitCode(ExitStatus.cannotCreate.rawValue)
+        }
+        StandardOutput.write(TerminalSummary.render(register))
+        StandardOutput.write("  Wrote register.json, register.csv, register.xlsx, report.md, report.html and inventory-todo.csv to \(out)\n")
+        if !loaded.errors.isEmpty { throw ExitMapping.exit(ExitMapping.status(for: loaded.errors)) }
+    }
+}
