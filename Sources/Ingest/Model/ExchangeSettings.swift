@@ -5,7 +5,7 @@ public struct CASMailboxSetting: Sendable, Equatable, Codable {
     public var displayName: String?
     /// `True` disabled, `False` enabled, null inherits Get-TransportConfig, missing unknown.
     public var smtpClientAuthenticationDisabled: ExportedBool
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// Get-TransportConfig: the organization-wide SMTP AUTH switch.
@@ -13,7 +13,7 @@ public struct TransportConfigSetting: Sendable, Equatable, Codable {
     public var smtpClientAuthenticationDisabled: ExportedBool
     /// "Turn on use of legacy TLS clients" for smtp-legacy.office365.com.
     public var allowLegacyTLSClients: ExportedBool
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// Get-AuthenticationPolicy: one policy's Basic authentication switches.
@@ -21,7 +21,7 @@ public struct AuthenticationPolicySetting: Sendable, Equatable, Codable {
     public var name: String
     public var allowBasicAuthSmtp: ExportedBool
     public var allowBasicAuthPowershell: ExportedBool
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// Get-User: which authentication policy a user has (nil when none is assigned).
@@ -33,13 +33,13 @@ public struct UserPolicyAssignment: Sendable, Equatable, Codable {
     public var otherAddresses: [String]
     public var authenticationPolicy: String?
     public var recipientTypeDetails: String?
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// Get-OrganizationConfig: the default authentication policy (nil when none).
 public struct OrganizationConfigSetting: Sendable, Equatable, Codable {
     public var defaultAuthenticationPolicy: String?
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// Get-AcceptedDomain.
@@ -48,7 +48,7 @@ public struct AcceptedDomainSetting: Sendable, Equatable, Codable {
     /// `Authoritative`, `InternalRelay` or `ExternalRelay` (numbers from ConvertTo-Json are mapped).
     public var domainType: String
     public var isDefault: Bool?
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// Get-InboundConnector.
@@ -61,5 +61,5 @@ public struct InboundConnectorSetting: Sendable, Equatable, Codable {
     public var senderIPAddresses: [String]?
     public var senderDomains: [String]?
     public var tlsSenderCertificateName: String?
-    public var location: SourceLocation
+    public var location: ExportLocation
 }

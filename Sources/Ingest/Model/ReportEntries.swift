@@ -11,7 +11,7 @@ public struct SmtpAuthClientEntry: Sendable, Equatable, Codable {
     /// The "Authentication Protocol" column added in October 2024 (MC786329); its header and
     /// values are unconfirmed, so the text is kept as exported.
     public var authenticationProtocol: String?
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// One row of the Graph email apps usage user detail report.
@@ -25,7 +25,7 @@ public struct EmailAppUsageEntry: Sendable, Equatable, Codable {
     /// True when the tenant conceals user names in reports (the UPN is a hash).
     public var concealed: Bool
     public var reportPeriodDays: Int?
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// One message trace row.
@@ -37,13 +37,13 @@ public struct MessageTraceEntry: Sendable, Equatable, Codable {
     public var fromIP: String?
     public var subject: String?
     public var messageId: String?
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// The Graph identitySecurityDefaultsEnforcementPolicy.
 public struct SecurityDefaultsSetting: Sendable, Equatable, Codable {
     public var isEnabled: Bool
-    public var location: SourceLocation
+    public var location: ExportLocation
 }
 
 /// One Conditional Access policy, reduced to what decides legacy-authentication blocking.
@@ -62,7 +62,7 @@ public struct ConditionalAccessPolicySetting: Sendable, Equatable, Codable {
     public var excludeRoles: [String]
     public var includeApplications: [String]
     public var builtInControls: [String]
-    public var location: SourceLocation
+    public var location: ExportLocation
 
     /// An enabled policy whose grant is `block` for the legacy client type `other` (which
     /// covers Authenticated SMTP) blocks Basic SMTP for the users it includes.
@@ -87,5 +87,5 @@ public struct InventoryEntry: Sendable, Equatable, Codable {
     /// Optional `sources` column: the IP addresses this system sends from, to split a sender
     /// used by several systems.
     public var sources: [String]
-    public var location: SourceLocation
+    public var location: ExportLocation
 }

@@ -10,7 +10,7 @@ enum CASMailboxReader {
             address: address.lowercased(),
             displayName: r.string("DisplayName", "Name"),
             smtpClientAuthenticationDisabled: try r.exportedBool("SmtpClientAuthenticationDisabled"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }
 
@@ -19,7 +19,7 @@ enum TransportConfigReader {
         TransportConfigSetting(
             smtpClientAuthenticationDisabled: try r.exportedBool("SmtpClientAuthenticationDisabled"),
             allowLegacyTLSClients: try r.exportedBool("AllowLegacyTLSClients"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }
 
@@ -32,7 +32,7 @@ enum AuthenticationPolicyReader {
             name: name,
             allowBasicAuthSmtp: try r.exportedBool("AllowBasicAuthSmtp"),
             allowBasicAuthPowershell: try r.exportedBool("AllowBasicAuthPowershell"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }
 
@@ -49,13 +49,13 @@ enum UserReader {
             otherAddresses: others,
             authenticationPolicy: r.string("AuthenticationPolicy"),
             recipientTypeDetails: r.string("RecipientTypeDetails"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }
 
 enum OrganizationConfigReader {
     static func read(_ r: ExportRecord) throws -> OrganizationConfigSetting {
-        OrganizationConfigSetting(defaultAuthenticationPolicy: r.string("DefaultAuthenticationPolicy"), location: SourceLocation(r))
+        OrganizationConfigSetting(defaultAuthenticationPolicy: r.string("DefaultAuthenticationPolicy"), location: ExportLocation(r))
     }
 }
 
@@ -76,7 +76,7 @@ enum AcceptedDomainReader {
             type = domainTypes[n]
         }
         return AcceptedDomainSetting(domainName: name.lowercased(), domainType: type,
-                                     isDefault: try r.exportedBool("Default").bool, location: SourceLocation(r))
+                                     isDefault: try r.exportedBool("Default").bool, location: ExportLocation(r))
     }
 }
 
@@ -98,6 +98,6 @@ enum InboundConnectorReader {
             senderIPAddresses: r.stringList("SenderIPAddresses"),
             senderDomains: r.stringList("SenderDomains"),
             tlsSenderCertificateName: r.string("TlsSenderCertificateName"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }

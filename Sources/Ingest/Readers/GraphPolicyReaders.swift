@@ -4,7 +4,7 @@ enum SecurityDefaultsReader {
         guard let enabled = try r.exportedBool("isEnabled").bool else {
             throw IngestError(.badValue, file: r.file, line: r.line, field: "isEnabled", "expected true or false")
         }
-        return SecurityDefaultsSetting(isEnabled: enabled, location: SourceLocation(r))
+        return SecurityDefaultsSetting(isEnabled: enabled, location: ExportLocation(r))
     }
 }
 
@@ -26,6 +26,6 @@ enum ConditionalAccessReader {
             includeRoles: list(users?["includeRoles"]), excludeRoles: list(users?["excludeRoles"]),
             includeApplications: list(conditions?["applications"]?["includeApplications"]),
             builtInControls: list(r.value("grantControls")?["builtInControls"]),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }

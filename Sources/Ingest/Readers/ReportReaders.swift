@@ -16,7 +16,7 @@ enum SmtpAuthClientsReader {
             tls12Percent: try r.percentage("TLS 1.2", "TLS 1.2 (%)", "TLS 1.2 %", "TLS1.2"),
             messagesSent: try r.integer("Messages sent"),
             authenticationProtocol: r.string("Authentication Protocol", "Authentication protocol", "AuthenticationProtocol"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }
 
@@ -40,7 +40,7 @@ enum EmailAppUsageReader {
             smtpAppDetail: smtp,
             concealed: isConcealed(upn),
             reportPeriodDays: try r.integer("Report Period", "reportPeriod"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 
     /// Concealed report names are opaque hashes (adminReportSettings.displayConcealedNames):
@@ -62,7 +62,7 @@ enum MessageTraceReader {
             sender: sender.lowercased(), recipient: recipient.lowercased(),
             status: r.string("Status"), fromIP: r.string("FromIP"),
             subject: r.string("Subject"), messageId: r.string("MessageId"),
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }
 
@@ -83,6 +83,6 @@ enum InventoryReader {
             workload: r.string("workload")?.lowercased(), oauthCapable: r.string("oauth_capable")?.lowercased(),
             staticIP: r.string("static_ip")?.lowercased(), notes: r.string("notes"), ring: r.string("ring"),
             sources: r.stringList("sources") ?? [],
-            location: SourceLocation(r))
+            location: ExportLocation(r))
     }
 }

@@ -1,5 +1,5 @@
 /// Where a fact came from, so every conclusion can show its evidence.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct ExportLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public let file: String
     public let line: Int
 
