@@ -86,7 +86,7 @@ public enum HTMLReport {
     static func chart(_ counts: [(MigrationPath, Int)]) -> String {
         let maxCount = max(counts.map(\.1).max() ?? 1, 1)
         let rowHeight = 28, labelWidth = 330, barWidth = 420
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(counts.count * rowHeight + 10)\" role=\"img\" aria-label=\"Senders by recommended path\">\n"
+        var svg = "<svg width=\"\(labelWidth + barWidth + 60)\" height=\"\(counts.count * rowHeight + 10)\" role=\"img\" aria-label=\"Senders by recommended path\">\n"
         let colours: [MigrationPath: String] = [.oauth: "#107c10", .hve: "#0078d4", .acs: "#5c2d91", .relayConnector: "#008272",
                                                 .directSend: "#ca5010", .localBridge: "#8764b8", .retire: "#767676"]
         for (i, (path, n)) in counts.enumerated() {
