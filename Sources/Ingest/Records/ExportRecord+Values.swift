@@ -48,12 +48,12 @@ extension ExportRecord {
         guard let v = value(anyOf: aliases) else { return nil }
         switch v {
         case .null: return nil
-        case .number(let n) where n == n.rounded() && abs(n) < 9e15: return Int(n)
+        case .number(let n) where Int(exactly: n) != nil: return Int(exactly: n)
         case .string(let s):
             let cleaned = s.filter { $0 != "," && $0 != " " && $0 != "\u{A0}" && $0 != "\u{202F}" }
             if cleaned.isEmpty { return nil }
             if let n = Int(cleaned) { return n }
-            if let d = Double(cleaned), d == d.rounded() { return Int(d) }
+            if let d = Double(cleaned), let exact = Int(exactly: d) { return exact }
         default: break
         }
         throw IngestError(.badValue, file: file, line: line, field: columnName(aliases),
@@ -85,7 +85,7 @@ extension ExportRecord {
         guard let v = value(anyOf: aliases) else { return nil }
         switch v {
         case .null: return nil
-        case .number(let n): return Timestamp(millisecondsSince1970: Int64(n))
+        case .number(let n) where abs(n) < 1e15: return Timestamp(millisecondsSince1970: Int64(n))
         case .string(let s) where s.isEmpty: return nil
         case .string(let s):
             if let t = ExportDate.parse(s) { return t }

@@ -6,7 +6,7 @@ enum SignInJSONReader {
     static func event(_ r: ExportRecord) throws -> SignInEvent {
         let status = r.value("status")
         var errorCode: Int? = nil
-        if case .number(let n)? = status?["errorCode"] { errorCode = Int(n) }
+        if case .number(let n)? = status?["errorCode"] { errorCode = Int(exactly: n) }
         if errorCode == nil, let s = status?["errorCode"]?.stringValue { errorCode = Int(s) }
         let reason = status?["failureReason"]?.stringValue
         let statusText: String? = status?.stringValue
