@@ -37,6 +37,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 func readAsFile(_ bytes: UnsafeBufferPointer<UInt8>) {
-    FileManager.default.createFile(atPath: scratch, contents: Data(buffer: bytes))
+    _ = FileManager.default.createFile(atPath: scratch, contents: Data(buffer: bytes))
     _ = ExportFileReader.read(path: scratch, displayPath: "fuzz", tuning: .init(threads: 2, minimumSplitBytes: 256))
 }
