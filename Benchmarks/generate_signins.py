@@ -5,7 +5,7 @@ The header is Microsoft's literal (exports.md §3.1): every field quoted, "Appli
 and "Resource ID " with a trailing space, "Autonomous system  number" with two spaces,
 and "Incoming token type" twice. Values are synthetic and deterministic (seeded).
 
-usage: generate_signins.py ROWS OUT.csv [--users N] [--ips N]
+usage: generate_signins.py ROWS OUT.csv [--users N] [--ips N] [--domain D] [--name-width W]
 """
 import argparse
 import random
@@ -47,11 +47,16 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--users", type=int, default=5000)
     ap.add_argument("--ips", type=int, default=2000)
+    ap.add_argument("--domain", default="contoso.example")
+    ap.add_argument("--name-width", type=int, default=5)
+    ap.add_argument("--legacy-every", type=int, default=1,
+                    help="only every Nth user signs in with legacy clients (SMTP, PowerShell, IMAP, POP); the rest use modern clients")
     a = ap.parse_args()
     rnd = random.Random(20261231)
     tenant = str(uuid.UUID(int=rnd.getrandbits(128)))
     exo = "00000002-0000-0ff1-ce00-000000000000"
-    users = [(str(uuid.UUID(int=rnd.getrandbits(128))), f"User {i:05d}", f"user{i:05d}@contoso.example") for i in range(a.users)]
+    w = a.name_width
+    users = [(str(uuid.UUID(int=rnd.getrandbits(128))), f"User {i:0{w}d}", f"user{i:0{w}d}@{a.domain}") for i in range(a.users)]
     ips = [f"198.51.{i // 256 % 256}.{i % 256}" for i in range(a.ips)]
     # Real sign-ins come from a few addresses per user (office, home, a device's static IP).
     user_ips = [[ips[rnd.randrange(len(ips))] for _ in range(2)] for _ in users]
@@ -64,6 +69,8 @@ def main():
             which = rnd.randrange(len(users))
             uid, name, upn = users[which]
             app = apps[rnd.randrange(len(apps))]
+            if which % a.legacy_every and app not in ("Browser", "Mobile Apps and Desktop clients"):
+                app = "Browser"
             ok = rnd.random() < 0.85
             code, reason = ("0", "") if ok else FAILURES[rnd.randrange(len(FAILURES))]
             t = base + n * 2592000 // a.rows

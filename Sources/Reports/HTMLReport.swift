@@ -37,23 +37,25 @@ public enum HTMLReport {
 
         h += "<h2>What breaks at the default change</h2>\n<ul>\n"
         if f.breaks.isEmpty { h += "<li>No sender authenticates with Basic successfully today.</li>\n" }
-        for row in f.breaks {
+        for row in f.breaks.prefix(ReportFacts.detailedSenders) {
             h += "<li><strong>\(e(row.sender))</strong> (\(e(row.system))): \(e(row.messages.map { "\($0) messages" } ?? "message count unknown")), \(row.signIns.successes) successful Basic sign-ins; move to \(e(row.recommendation.path.title)).</li>\n"
         }
-        h += "</ul>\n"
+        h += "</ul>\n" + note(ReportFacts.omitted(f.breaks.count, shown: ReportFacts.detailedSenders, what: "senders that break"))
         if !f.failing.isEmpty {
             h += "<p>Already failing:</p><ul>\n"
-            for row in f.failing { h += "<li><strong>\(e(row.sender))</strong> (\(e(row.system))): \(e(row.basicBlockedBy.isEmpty ? "sign-ins fail" : "blocked by " + row.basicBlockedBy.map(\.setting).joined(separator: "; ")))\(e(MarkdownReport.topReason(row)))</li>\n" }
-            h += "</ul>\n"
+            for row in f.failing.prefix(ReportFacts.detailedSenders) { h += "<li><strong>\(e(row.sender))</strong> (\(e(row.system))): \(e(row.basicBlockedBy.isEmpty ? "sign-ins fail" : "blocked by " + row.basicBlockedBy.map(\.setting).joined(separator: "; ")))\(e(MarkdownReport.topReason(row)))</li>\n" }
+            h += "</ul>\n" + note(ReportFacts.omitted(f.failing.count, shown: ReportFacts.detailedSenders, what: "failing senders"))
         }
 
         h += "<h2>Sender register</h2>\n<table><thead><tr><th>sender</th><th>system</th><th>auth</th><th>messages</th><th>breaks</th><th>Basic allowed</th><th>blocked by</th><th>recipients</th><th>owner</th><th>recommended</th></tr></thead><tbody>\n"
-        for row in r.senders {
+        for row in r.senders.prefix(ReportFacts.tableRows) {
             let authClass = row.currentAuth == .oauth ? "oauth" : (row.currentAuth == .basic || row.currentAuth == .mixed ? "basic" : "")
             h += "<tr><td>\(e(row.sender))</td><td>\(e(row.system))</td><td class=\"\(authClass)\">\(row.currentAuth.rawValue)</td><td>\(row.messages.map(String.init) ?? "")</td><td>\(row.breaksAtDefaultChange ? "yes" : "")</td><td>\(Display.bool(row.basicAllowed))</td><td>\(e(row.basicBlockedBy.map(\.layer.rawValue).joined(separator: ", ")))</td><td>\(row.recipients.rawValue)</td><td>\(e(row.owner ?? ""))</td><td>\(e(row.recommendation.path.rawValue)) (\(row.recommendation.confidence.rawValue))</td></tr>\n"
         }
-        h += "</tbody></table>\n<h2>Each sender</h2>\n"
-        for row in r.senders {
+        h += "</tbody></table>\n" + note(ReportFacts.omitted(r.senders.count, shown: ReportFacts.tableRows, what: "rows"))
+        let detailed = r.senders.filter { !$0.recommendation.nothingToDo }
+        h += "<h2>Each sender</h2>\n" + note(ReportFacts.omitted(detailed.count, shown: ReportFacts.detailedSenders, what: "senders' details"))
+        for row in detailed.prefix(ReportFacts.detailedSenders) {
             h += "<details><summary>\(e(row.sender)): \(e(row.system)) → \(e(row.recommendation.path.title))\(row.recommendation.nothingToDo ? " (nothing to do)" : "")</summary>\n<ul>\n"
             for why in row.recommendation.why { h += "<li>Why: \(e(why))</li>\n" }
             for w in row.recommendation.watchPoints { h += "<li>Watch: \(e(w))</li>\n" }
@@ -66,8 +68,9 @@ public enum HTMLReport {
 
         h += "<h2>Exchange Online PowerShell automation</h2>\n<ul>\n"
         if r.automation.isEmpty { h += "<li>No account signed in with the Exchange Online PowerShell legacy client.</li>\n" }
-        for a in r.automation { h += "<li><strong>\(e(a.account))</strong> from \(e(a.sources.joined(separator: ", "))): \(a.signIns.successes) successful, \(a.signIns.failures) failed. Replace with: \(e(a.replacement)). \(e(a.why))</li>\n" }
-        h += "</ul>\n<h2>Unknowns and the exports that settle them</h2>\n<ul>\n"
+        for a in r.automation.prefix(ReportFacts.detailedSenders) { h += "<li><strong>\(e(a.account))</strong> from \(e(a.sources.joined(separator: ", "))): \(a.signIns.successes) successful, \(a.signIns.failures) failed. Replace with: \(e(a.replacement)). \(e(a.why))</li>\n" }
+        h += "</ul>\n" + note(ReportFacts.omitted(r.automation.count, shown: ReportFacts.detailedSenders, what: "automation accounts"))
+        h += "<h2>Unknowns and the exports that settle them</h2>\n<ul>\n"
         if r.unknowns.isEmpty { h += "<li>Nothing is unknown.</li>\n" }
         for u in r.unknowns { h += "<li>\(e(u.what)): \(u.count) row(s); export \(e(u.settledBy.joined(separator: " or ")))</li>\n" }
         h += "</ul>\n<h2>Inputs</h2>\n<table><thead><tr><th>file</th><th>kind</th><th>rows</th><th>SHA-256</th></tr></thead><tbody>\n"
@@ -81,6 +84,8 @@ public enum HTMLReport {
         }
         return h + "</ul>\n</body></html>\n"
     }
+
+    static func note(_ text: String?) -> String { text.map { "<p class=\"note\">\(e($0))</p>\n" } ?? "" }
 
     /// A horizontal bar chart as inline SVG.
     static func chart(_ counts: [(MigrationPath, Int)]) -> String {

@@ -18,20 +18,26 @@ public enum MarkdownReport {
 
         s += "\n## What breaks at the default change\n\n"
         if f.breaks.isEmpty { s += "No sender authenticates with Basic successfully today.\n" }
-        for row in f.breaks { s += "- **\(row.sender)** (\(row.system)): \(row.messages.map { "\($0) messages" } ?? "message count unknown"), \(row.signIns.successes) successful Basic sign-ins; move to \(row.recommendation.path.title).\n" }
+        let moreBreaks = ReportFacts.omitted(f.breaks.count, shown: ReportFacts.detailedSenders, what: "senders that break")
+        for row in f.breaks.prefix(ReportFacts.detailedSenders) { s += "- **\(row.sender)** (\(row.system)): \(row.messages.map { "\($0) messages" } ?? "message count unknown"), \(row.signIns.successes) successful Basic sign-ins; move to \(row.recommendation.path.title).\n" }
+        if let moreBreaks { s += "\n\(moreBreaks)\n" }
         if !f.failing.isEmpty {
             s += "\nAlready failing (Basic attempts that do not succeed today):\n\n"
-            for row in f.failing { s += "- **\(row.sender)** (\(row.system)): " + (row.basicBlockedBy.isEmpty ? "sign-ins fail" : "blocked by " + row.basicBlockedBy.map(\.setting).joined(separator: "; ")) + topReason(row) + "\n" }
+            for row in f.failing.prefix(ReportFacts.detailedSenders) { s += "- **\(row.sender)** (\(row.system)): " + (row.basicBlockedBy.isEmpty ? "sign-ins fail" : "blocked by " + row.basicBlockedBy.map(\.setting).joined(separator: "; ")) + topReason(row) + "\n" }
         }
 
+        if let more = ReportFacts.omitted(f.failing.count, shown: ReportFacts.detailedSenders, what: "failing senders") { s += "\n\(more)\n" }
         s += "\n## Sender register\n\n"
         s += "| sender | system | auth | messages | breaks | Basic allowed | recipients | owner | path | confidence |\n|---|---|---|---|---|---|---|---|---|---|\n"
-        for row in r.senders {
+        for row in r.senders.prefix(ReportFacts.tableRows) {
             s += "| \(cell(row.sender)) | \(cell(row.system)) | \(row.currentAuth.rawValue) | \(row.messages.map(String.init) ?? "") | \(row.breaksAtDefaultChange ? "yes" : "") | \(yesNo(row.basicAllowed)) | \(row.recipients.rawValue) | \(cell(row.owner ?? "")) | \(row.recommendation.path.rawValue) | \(row.recommendation.confidence.rawValue) |\n"
         }
 
+        if let more = ReportFacts.omitted(r.senders.count, shown: ReportFacts.tableRows, what: "rows") { s += "\n\(more)\n" }
+        let detailed = r.senders.filter { !$0.recommendation.nothingToDo }
         s += "\n## Each sender\n"
-        for row in r.senders {
+        if let more = ReportFacts.omitted(detailed.count, shown: ReportFacts.detailedSenders, what: "senders' details") { s += "\nThe first \(ReportFacts.detailedSenders) in triage order. \(more)\n" }
+        for row in detailed.prefix(ReportFacts.detailedSenders) {
             s += "\n### \(row.sender): \(row.system)\n\n"
             s += "- Recommended: **\(row.recommendation.path.title)**" + (row.recommendation.nothingToDo ? " (already there: nothing to do)" : "") + ", \(row.recommendation.confidence.rawValue) (rule `\(row.recommendation.rule)`)\n"
             for why in row.recommendation.why { s += "  - \(why)\n" }
@@ -51,14 +57,16 @@ public enum MarkdownReport {
 
         s += "\n## Exchange Online PowerShell automation\n\n"
         if r.automation.isEmpty { s += "No account signed in with the Exchange Online PowerShell legacy client.\n" }
-        for a in r.automation {
+        if let more = ReportFacts.omitted(r.automation.count, shown: ReportFacts.detailedSenders, what: "automation accounts") { s += "\(more)\n\n" }
+        for a in r.automation.prefix(ReportFacts.detailedSenders) {
             s += "- **\(a.account)** from \(a.sources.joined(separator: ", ")): \(a.signIns.successes) successful, \(a.signIns.failures) failed sign-ins. Replace with: \(a.replacement). \(a.why)\n"
         }
 
         let exposed = r.mailboxes.filter { $0.basicAllowed == true }
         s += "\n## Mailboxes where Basic SMTP is allowed today\n\n"
         if exposed.isEmpty { s += "None is known to allow it.\n" }
-        for m in exposed { s += "- \(m.address)" + (m.observedSmtpAuth ? " (in use)" : " (no use observed: a candidate to disable)") + ": \(m.explanation.first ?? "")\n" }
+        if let more = ReportFacts.omitted(exposed.count, shown: ReportFacts.listedMailboxes, what: "mailboxes") { s += "\(more)\n\n" }
+        for m in exposed.prefix(ReportFacts.listedMailboxes) { s += "- \(m.address)" + (m.observedSmtpAuth ? " (in use)" : " (no use observed: a candidate to disable)") + ": \(m.explanation.first ?? "")\n" }
 
         s += "\n## Unknowns and the exports that settle them\n\n"
         if r.unknowns.isEmpty { s += "Nothing is unknown.\n" }

@@ -3,6 +3,17 @@ import AuthShiftCore
 /// Figures every report shows, computed once so the Markdown, HTML, workbook and terminal
 /// agree.
 struct ReportFacts {
+    /// Reports for people stay readable for large tenants: past these counts they point to
+    /// register.csv / register.xlsx, which always hold every row.
+    static let tableRows = 1_000
+    static let detailedSenders = 200
+    static let listedMailboxes = 200
+
+    /// A line saying what was left out of a list, or nil.
+    static func omitted(_ total: Int, shown: Int, what: String) -> String? {
+        total > shown ? "\(total - shown) more \(what) are in register.csv and register.xlsx." : nil
+    }
+
     let register: Register
     let daysToChange: Int
     let basic: [SenderRow]

@@ -10,7 +10,9 @@ public enum TerminalSummary {
         var out = "authshift assess, as of \(r.asOf)\n"
         out += "  Default change: \(r.defaultChangeDate) (" + (days >= 0 ? "\(days) days away" : "\(-days) days ago") + ")\n"
         out += "  Senders: \(r.senders.count) rows (\(basic.count) on Basic), mailboxes: \(r.mailboxes.count), automation accounts: \(r.automation.count)\n"
-        out += "  Break at the default change: \(breaks.count)" + (breaks.isEmpty ? "" : " (" + breaks.prefix(5).map(\.sender).joined(separator: ", ") + (breaks.count > 5 ? ", …" : "") + ")") + "\n"
+        var seen = Set<String>()
+        let breakingSenders = breaks.map(\.sender).filter { seen.insert($0).inserted }
+        out += "  Break at the default change: \(breaks.count) row(s), \(breakingSenders.count) sender(s)" + (breakingSenders.isEmpty ? "" : " (" + breakingSenders.prefix(5).joined(separator: ", ") + (breakingSenders.count > 5 ? ", …" : "") + ")") + "\n"
         out += "  Already failing: \(failing.count)\n"
         var byPath: [MigrationPath: Int] = [:]
         for s in r.senders { byPath[s.recommendation.path, default: 0] += 1 }

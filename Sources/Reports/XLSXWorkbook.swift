@@ -111,6 +111,8 @@ public struct XLSXWorkbook {
 /// XML text escaping; characters XML 1.0 forbids are dropped.
 enum XML {
     static func escape(_ text: String) -> String {
+        // Most cells need nothing: check the bytes before building a new string.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

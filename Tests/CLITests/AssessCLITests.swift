@@ -6,7 +6,7 @@ import Testing
         let out = temporaryFolder().appendingPathComponent("out")
         let r = try CLI.run(["assess", "Examples/contoso", "--out", out.path, "--as-of", "2026-11-28"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Break at the default change: 7"))
+        #expect(r.stdout.contains("Break at the default change: 7 row(s), 7 sender(s)"))
         #expect(r.stdout.contains("33 days away"))
         for name in ["register.json", "register.csv", "register.xlsx", "report.md", "report.html", "inventory-todo.csv"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")

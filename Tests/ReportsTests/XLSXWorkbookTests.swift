@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 import Testing
 @testable import Reports
@@ -47,5 +48,23 @@ import Testing
         #expect(XLSXWorkbook.column(25) == "Z")
         #expect(XLSXWorkbook.column(26) == "AA")
         #expect(XLSXWorkbook.column(701) == "ZZ")
+    }
+}
+
+@Suite struct RegisterJSONTests {
+    @Test func streamedJSONEqualsTheEncodedRegister() throws {
+        let r = Register(generatedBy: "t", asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: .current, assumption: "a",
+                         tenant: TenantSettings(smtpClientAuthenticationDisabled: "True", defaultAuthenticationPolicy: nil, securityDefaultsEnabled: false,
+                                                legacyBlockingConditionalAccessPolicies: [], acceptedDomains: ["contoso.com"]),
+                         inputs: [InputFile(path: "x.csv", kind: "cas-mailbox", rows: 2, sha256: nil)], senders: [], mailboxes: [],
+                         automation: [AutomationRow(account: "a@contoso.com", sources: ["1.1.1.1"], signIns: SignInFacts(successes: 1), replacement: "r", why: "w", evidence: [])],
+                         unknowns: [])
+        var streamed = Data()
+        try RegisterJSON.write(r) { streamed.append($0) }
+        let decoded = try JSONDecoder().decode(Register.self, from: streamed)
+        #expect(decoded == r)
+        let a = try JSONSerialization.jsonObject(with: streamed) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(r).utf8)) as? NSDictionary
+        #expect(a == b)
     }
 }

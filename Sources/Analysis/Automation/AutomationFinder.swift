@@ -13,9 +13,9 @@ enum AutomationFinder {
     static func find(in summary: SignInSummary) -> [AutomationRow] {
         var byUser: [String: [SignInSummary.Group]] = [:]
         var modernUsers = Set<String>()
-        for g in summary.sortedGroups {
-            if g.clientApp.isExchangeOnlinePowerShell { byUser[g.user, default: []].append(g) }
-            if g.clientApp.category == .modern && g.outcome == .success { modernUsers.insert(g.user) }
+        for (key, stats) in summary.groups {
+            if key.clientApp.isExchangeOnlinePowerShell { byUser[key.user, default: []].append(SignInSummary.Group(key: key, stats: stats)) }
+            if key.clientApp.category == .modern && key.outcome == .success { modernUsers.insert(key.user) }
         }
         return byUser.keys.sorted().map { user in
             let groups = byUser[user]!

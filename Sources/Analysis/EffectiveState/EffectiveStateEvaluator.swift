@@ -172,10 +172,9 @@ struct EffectiveStateEvaluator {
         }
         let objectId = index.usersByAddress[address]?.objectId
         var applying: [String] = []
-        for policy in index.conditionalAccess where policy.blocksLegacyAuthentication {
-            let apps = policy.includeApplications.map { $0.lowercased() }
-            if !apps.isEmpty && !apps.contains("all") && !apps.contains(Self.exchangeOnlineAppId) && !apps.contains("office365") { continue }
-            switch scope(of: policy, objectId: objectId) {
+        for blocking in index.legacyBlocking where blocking.appliesToExchange {
+            let policy = blocking.policy
+            switch scope(of: blocking, objectId: objectId) {
             case .excluded, .notIncluded:
                 continue
             case .included(let how):
@@ -197,15 +196,16 @@ struct EffectiveStateEvaluator {
 
     enum Scope { case included(String), excluded, notIncluded, uncertain(String) }
 
-    func scope(of policy: ConditionalAccessPolicySetting, objectId: String?) -> Scope {
-        let include = Set(policy.includeUsers.map { $0.lowercased() })
-        let exclude = Set(policy.excludeUsers.map { $0.lowercased() })
+    func scope(of blocking: TenantIndex.LegacyBlockingPolicy, objectId: String?) -> Scope {
+        let policy = blocking.policy
+        let include = blocking.include
+        let exclude = blocking.exclude
         if let objectId, exclude.contains(objectId) { return .excluded }
         let byAll = include.contains("all")
         let byId = objectId.map { include.contains($0) } ?? false
         let maybeExcluded = !policy.excludeGroups.isEmpty || !policy.excludeRoles.isEmpty
         let maybeIncluded = !policy.includeGroups.isEmpty || !policy.includeRoles.isEmpty
-        if objectId == nil && (!exclude.isEmpty || (!byAll && !include.subtracting(["none"]).isEmpty)) {
+        if objectId == nil && (!exclude.isEmpty || (!byAll && !(include.count == 1 && include.contains("none")) && !include.isEmpty)) {
             return .uncertain("the user's object ID is not known, and the policy names users")
         }
         if byAll || byId {

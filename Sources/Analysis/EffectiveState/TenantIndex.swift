@@ -11,8 +11,17 @@ struct TenantIndex {
     let transport: TransportConfigSetting?
     let organization: OrganizationConfigSetting?
     let securityDefaults: SecurityDefaultsSetting?
+    /// Enabled legacy-blocking policies with their user lists lower-cased once.
+    let legacyBlocking: [LegacyBlockingPolicy]
     let conditionalAccess: [ConditionalAccessPolicySetting]
     let acceptedDomains: Set<String>
+
+    struct LegacyBlockingPolicy {
+        let policy: ConditionalAccessPolicySetting
+        let include: Set<String>
+        let exclude: Set<String>
+        let appliesToExchange: Bool
+    }
 
     init(_ snapshot: TenantSnapshot) {
         self.snapshot = snapshot
@@ -32,6 +41,12 @@ struct TenantIndex {
         organization = snapshot.organizationConfigs.first
         securityDefaults = snapshot.securityDefaults.first
         conditionalAccess = snapshot.conditionalAccessPolicies
+        legacyBlocking = snapshot.conditionalAccessPolicies.filter(\.blocksLegacyAuthentication).map { p in
+            let apps = p.includeApplications.map { $0.lowercased() }
+            return LegacyBlockingPolicy(
+                policy: p, include: Set(p.includeUsers.map { $0.lowercased() }), exclude: Set(p.excludeUsers.map { $0.lowercased() }),
+                appliesToExchange: apps.isEmpty || apps.contains("all") || apps.contains(EffectiveStateEvaluator.exchangeOnlineAppId) || apps.contains("office365"))
+        }
         acceptedDomains = Set(snapshot.acceptedDomains.map(\.domainName))
     }
 

@@ -29,7 +29,11 @@ struct SenderRegisterBuilder {
             touch(entry.sender)
             if (all[entry.sender]!.report?.messagesSent ?? -1) < (entry.messagesSent ?? 0) { all[entry.sender]!.report = entry }
         }
-        for group in snapshot.signIns.sortedGroups where group.clientApp.isAuthenticatedSMTP {
+        // Only Authenticated SMTP groups matter here; sort just those (a tenant can have millions of groups).
+        let smtp = snapshot.signIns.groups.filter { $0.key.clientApp.isAuthenticatedSMTP }
+            .map { SignInSummary.Group(key: $0.key, stats: $0.value) }
+            .sorted { SignInSummary.ordered($0.key, $1.key) }
+        for group in smtp {
             touch(group.user)
             all[group.user]!.signInsByIP[group.ipAddress, default: []].append(group)
         }

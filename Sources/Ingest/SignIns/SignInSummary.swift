@@ -31,6 +31,12 @@ public struct SignInSummary: Sendable {
     public struct Group: Sendable, Equatable {
         public let key: Key
         public let stats: Stats
+
+        public init(key: Key, stats: Stats) {
+            self.key = key
+            self.stats = stats
+        }
+
         public var user: String { key.user }
         public var clientApp: ClientApp { key.clientApp }
         public var ipAddress: String { key.ipAddress }
@@ -86,7 +92,7 @@ public struct SignInSummary: Sendable {
 
     /// User, then client app, then IP address, then outcome. Written field by field rather
     /// than as a tuple, which would copy four strings per comparison.
-    static func ordered(_ a: Key, _ b: Key) -> Bool {
+    public static func ordered(_ a: Key, _ b: Key) -> Bool {
         if a.user != b.user { return a.user < b.user }
         if a.clientApp.name != b.clientApp.name { return a.clientApp.name < b.clientApp.name }
         if a.ipAddress != b.ipAddress { return a.ipAddress < b.ipAddress }

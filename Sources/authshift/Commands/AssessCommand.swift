@@ -33,7 +33,7 @@ struct AssessCommand: ParsableCommand {
         let register = Assessor.assess(loaded.snapshot, files: loaded.files, options: options)
         do {
             let folder = try OutputFolder(path: out, force: force)
-            try folder.write("register.json", JSONOutput.encode(register))
+            try folder.writeStreaming("register.json") { emit in try RegisterJSON.write(register, emit: emit) }
             try folder.write("register.csv", RegisterCSV.render(register))
             try folder.write("register.xlsx", XLSXWorkbook.register(register).data())
             try folder.write("report.md", MarkdownReport.render(register))

@@ -36,6 +36,29 @@ struct OutputFolder {
         }
     }
 
+    /// Writes a large file in pieces into a temporary name, then renames it into place.
+    func writeStreaming(_ name: String, _ body: ((Data) throws -> Void) throws -> Void) throws {
+        let final = url.appendingPathComponent(name)
+        let temporary = url.appendingPathComponent(".\(name).partial")
+        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw OutputError("cannot write \(temporary.path)")
+        }
+        do {
+            try body { try handle.write(contentsOf: $0) }
+            try handle.close()
+            _ = try? FileManager.default.removeItem(at: final)
+            try FileManager.default.moveItem(at: temporary, to: final)
+        } catch let error as OutputError {
+            try? handle.close()
+            throw error
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError("cannot write \(final.path): \(error.localizedDescription)")
+        }
+    }
+
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }
 
