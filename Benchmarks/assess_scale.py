@@ -15,10 +15,9 @@ import shutil
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchdoc import ROOT, build_release, replace_section, timed
+
 DATA = os.path.join(ROOT, "Benchmarks", "data")
-DOC = os.path.join(ROOT, "docs", "benchmarks.md")
-BEGIN, END = "<!-- assess-scale:begin -->", "<!-- assess-scale:end -->"
 SIZES = [(50_000, 1_000_000), (100_000, 2_000_000)]
 DUCKDB = """
 import duckdb, sys
@@ -29,18 +28,8 @@ FROM read_csv(?, header = true, all_varchar = true) GROUP BY ALL)''', [sys.argv[
 """
 
 
-def timed(cmd):
-    p = subprocess.run(["/usr/bin/time", "-f", "TIME %e %M"] + cmd, capture_output=True, text=True,
-                       env=dict(os.environ, AUTHSHIFT_NO_PROGRESS="1"))
-    if p.returncode != 0:
-        sys.exit("failed: %s\n%s" % (" ".join(cmd), p.stderr[-3000:]))
-    m = re.search(r"TIME ([\d.]+) (\d+)", p.stderr)
-    return float(m.group(1)), int(m.group(2)) / 1024.0, p.stdout
-
-
 def main():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "authshift"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    binary = os.path.join(ROOT, ".build", "release", "authshift")
+    binary = build_release()
     rows = []
     for mailboxes, signins in SIZES:
         folder = os.path.join(DATA, "tenant-%dk" % (mailboxes // 1000))
@@ -56,13 +45,9 @@ def main():
         dt, drss, _ = timed([sys.executable, "-c", DUCKDB, os.path.join(folder, "InteractiveSignIns.csv")])
         print("%d mailboxes, %d sign-ins: assess %.1f s %.0f MB; duckdb sign-in summary %.1f s %.0f MB" % (mailboxes, signins, t, rss, dt, drss), flush=True)
         rows.append("| %s | %s | %.0f | %s | %.1f | %.0f | %.1f | %.0f |" % (format(mailboxes, ","), format(signins, ","), size_mb, senders, t, rss, dt, drss))
-    block = "\n".join([BEGIN,
-                       "| mailboxes | sign-in rows | input (MB) | sender rows | assess wall (s) | assess peak RSS (MB) | DuckDB sign-in summary alone (s) | DuckDB peak RSS (MB) |",
-                       "|---|---|---|---|---|---|---|---|", *rows, END])
-    doc = open(DOC).read()
-    doc = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, doc, flags=re.S)
-    open(DOC, "w").write(doc)
-    print(block)
+    print(replace_section("assess-scale", [
+        "| mailboxes | sign-in rows | input (MB) | sender rows | assess wall (s) | assess peak RSS (MB) | DuckDB sign-in summary alone (s) | DuckDB peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|---|", *rows]))
 
 
 if __name__ == "__main__":

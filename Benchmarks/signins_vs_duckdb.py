@@ -14,15 +14,13 @@ Not a test: nothing here asserts on time.
 import argparse
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchdoc import ROOT, build_release, replace_section, timed
+
 DATA = os.path.join(ROOT, "Benchmarks", "data")
-DOC = os.path.join(ROOT, "docs", "benchmarks.md")
-BEGIN, END = "<!-- signins-vs-duckdb:begin -->", "<!-- signins-vs-duckdb:end -->"
 
 DUCKDB_QUERY = """
 import duckdb, sys
@@ -40,16 +38,6 @@ print(len(rows))
 """
 
 
-def timed(cmd, stdout):
-    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MB, stdout text)."""
-    full = ["/usr/bin/time", "-f", "TIME %e %M"] + cmd
-    p = subprocess.run(full, stdout=stdout, stderr=subprocess.PIPE, text=True, env=dict(os.environ, AUTHSHIFT_NO_PROGRESS="1"))
-    if p.returncode != 0:
-        sys.exit("command failed: %s\n%s" % (" ".join(cmd), p.stderr))
-    m = re.search(r"TIME ([\d.]+) (\d+)", p.stderr)
-    return float(m.group(1)), int(m.group(2)) / 1024.0, p.stdout if isinstance(p.stdout, str) else ""
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=2_000_000)
@@ -62,9 +50,7 @@ def main():
         subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_signins.py"), str(a.rows), csv], check=True)
     size_mb = os.path.getsize(csv) / 1e6
     print("building authshift (release) ...", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "authshift"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    binary = os.path.join(ROOT, ".build", "release", "authshift")
+    binary = build_release()
     threads = os.cpu_count() or 1
     out_csv = os.path.join(DATA, "summary.csv")
 
@@ -96,8 +82,7 @@ def main():
             "authshift %s" % "signins summarize" if tool == "authshift" else "DuckDB %s (Python, %d threads)" % (duckdb.__version__, threads),
             med, size_mb / med, peak))
     ratio = summary["authshift"][1] / summary["duckdb"][1]
-    block = "\n".join([
-        BEGIN,
+    block = replace_section("signins-vs-duckdb", [
         "Input: %s rows, 57-column portal CSV, %.0f MB; %d groups. Machine: %s, %d cores. Median of %d runs; peak RSS is the largest seen." % (
             format(a.rows, ","), size_mb, groups["authshift"], platform.machine(), threads, a.runs),
         "",
@@ -106,11 +91,7 @@ def main():
         *rows,
         "",
         "Throughput ratio authshift / DuckDB: **%.2f**." % ratio,
-        END,
     ])
-    doc = open(DOC).read()
-    doc = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, doc, flags=re.S)
-    open(DOC, "w").write(doc)
     print(block)
 
 
