@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         .target(name: "AuthShiftCore"),
         // Effective SMTP AUTH state, the sender register, replacement advice (one rule per file).
-        .target(name: "Analysis", dependencies: ["AuthShiftCore", "Ingest", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Analysis", dependencies: ["AuthShiftCore", "Ingest", "ChangeScripts", .product(name: "Crypto", package: "swift-crypto")]),
         // Writers for everything authshift outputs (CSV, JSON, tables, later XLSX, HTML, SARIF).
         .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest", "Analysis"]),
         // PowerShell generators; PowerShellLiteral is the only place a value becomes PowerShell text.
@@ -43,9 +43,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore", "ChangeScripts"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
-        .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts"]),
+        .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
         .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest"]),
     ],

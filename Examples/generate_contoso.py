@@ -265,7 +265,8 @@ def main():
         lines.append("%s,%s,%s,%s,%s" % (addr, addr, oid(addr), kind, '"' + policy + '"' if policy and "(" in policy else (policy or "")))
     write("User.csv", "\n".join(lines) + "\n")
 
-    write("OrganizationConfig.json", json.dumps({"Name": "contoso.onmicrosoft.com", "DefaultAuthenticationPolicy": "Block Basic Auth"}, indent=2) + "\n")
+    write("OrganizationConfig.json", json.dumps({"Name": "contoso.onmicrosoft.com", "DefaultAuthenticationPolicy": "Block Basic Auth",
+                                                 "RejectDirectSend": False}, indent=2) + "\n")
     # Get-AcceptedDomain: 5.1 ConvertTo-Json writes DomainType as a number (0 Authoritative, 2 InternalRelay).
     write("AcceptedDomain.json", ps51_json([{"DomainName": "contoso.com", "DomainType": 0, "Default": True},
                                             {"DomainName": "contoso.onmicrosoft.com", "DomainType": 0, "Default": False},
@@ -325,6 +326,18 @@ def main():
         "plant-printer@contoso.com,Plant floor printer,Plant operations,printer,no,yes,Fixed public IP 192.0.2.50",
         "alarm-panel@contoso.com,Fire alarm panel,Facilities,other,no,no,",
         "crm@contoso.com,CRM,Sales apps,application,yes,unknown,Already on OAuth",
+    ]) + "\n")
+
+    # The Basic SMTP exception register: one valid, one expiring soon, one expired, one with a
+    # missing owner, one on a person's mailbox, one for a mailbox that never used SMTP AUTH.
+    write("exceptions.csv", "\n".join([
+        "mailbox,system,source,owner,expires,replacement,ticket",
+        "scanner-hq@contoso.com,HQ multifunction printer,203.0.113.10,Facilities IT,2027-03-31,hve,CHG-1001",
+        "monitoring@contoso.com,Monitoring server,203.0.113.30 203.0.113.31,Infrastructure,2026-12-05,hve,CHG-1002",
+        "erp@contoso.com,ERP (on-premises),203.0.113.20,Finance apps,2026-11-01,oauth,CHG-1003",
+        "billing@contoso.com,Billing platform,198.51.100.40,,2027-01-31,acs,CHG-1004",
+        "jdoe@contoso.com,Jane's mail client,198.51.100.90,Jane Doe,2027-01-31,oauth,CHG-1005",
+        "room-101@contoso.com,Room panel,203.0.113.99,Facilities,2027-02-28,retire,CHG-1006",
     ]) + "\n")
 
     write("README.md", "# Contoso sample tenant (SYNTHETIC)\n\nEvery file in this folder is synthetic, made by "

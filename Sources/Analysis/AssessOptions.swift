@@ -11,6 +11,8 @@ public struct AssessOptions: Sendable {
     public var volumeThresholds: (medium: Int, high: Int)
     /// A sender with no successful use in this many days before `asOf` counts as unused.
     public var recentUseDays: Int
+    /// An exception expiring within this many days is reported (`--warn-days`).
+    public var warnDays: Int = 14
     public var generatedBy: String
 
     public init(asOf: CalendarDay, timeline: Timeline = .current, volumeThresholds: (medium: Int, high: Int) = (1_000, 10_000),

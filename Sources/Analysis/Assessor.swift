@@ -18,9 +18,14 @@ public enum Assessor {
         let inputs = files.filter { $0.kind != nil && $0.error == nil }.map {
             InputFile(path: $0.path, kind: $0.kind!.rawValue, rows: $0.rows, sha256: InputDigest.sha256(path: paths[$0.path] ?? $0.path))
         }
-        return Register(generatedBy: options.generatedBy, asOf: options.asOf, timeline: options.timeline, assumption: options.assumption,
-                        tenant: tenant, inputs: inputs, senders: senders, mailboxes: mailboxes, automation: automation,
-                        unknowns: summarize(senders: senders, mailboxes: mailboxes))
+        var register = Register(generatedBy: options.generatedBy, asOf: options.asOf, timeline: options.timeline, assumption: options.assumption,
+                                tenant: tenant, inputs: inputs, senders: senders, mailboxes: mailboxes, automation: automation,
+                                unknowns: summarize(senders: senders, mailboxes: mailboxes))
+        if snapshot.has(.exceptions) {
+            register.exceptions = ExceptionChecker(snapshot: snapshot, register: register, asOf: options.asOf, warnDays: options.warnDays).records
+        }
+        RingPlanner.assignRings(&register, inventory: snapshot.inventory)
+        return register
     }
 
     /// One row per mailbox known from Get-CASMailbox, Get-User or the register.

@@ -102,7 +102,7 @@ public struct CollectorScript: Sendable {
         Get-AuthenticationPolicy | Select-Object Name, AllowBasicAuthSmtp, AllowBasicAuthPowershell | Save-AuthShiftJson -Name 'AuthenticationPolicy.json'
         Get-User -ResultSize Unlimited | Select-Object UserPrincipalName, WindowsEmailAddress, ExternalDirectoryObjectId, RecipientTypeDetails, AuthenticationPolicy |
             Save-AuthShiftCsv -Name 'User.csv'
-        Get-OrganizationConfig | Select-Object Name, DefaultAuthenticationPolicy | Save-AuthShiftJson -Name 'OrganizationConfig.json'
+        Get-OrganizationConfig | Select-Object Name, DefaultAuthenticationPolicy, RejectDirectSend | Save-AuthShiftJson -Name 'OrganizationConfig.json'
         Get-AcceptedDomain | Select-Object DomainName, DomainType, Default | Save-AuthShiftJson -Name 'AcceptedDomain.json'
         Get-InboundConnector | Select-Object Name, ConnectorType, Enabled, SenderIPAddresses, SenderDomains, TlsSenderCertificateName,
             RestrictDomainsToIPAddresses, RestrictDomainsToCertificate | Save-AuthShiftJson -Name 'InboundConnector.json'

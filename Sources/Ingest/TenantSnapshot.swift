@@ -14,6 +14,7 @@ public struct TenantSnapshot: Sendable {
     public var securityDefaults: [SecurityDefaultsSetting] = []
     public var conditionalAccessPolicies: [ConditionalAccessPolicySetting] = []
     public var inventory: [InventoryEntry] = []
+    public var exceptions: [ExceptionEntry] = []
     public var signIns = SignInSummary()
     /// The files read for each kind, so analysis can say which exports were given.
     public var filesByKind: [ExportKind: [String]] = [:]
@@ -39,6 +40,7 @@ public struct TenantSnapshot: Sendable {
         securityDefaults += other.securityDefaults
         conditionalAccessPolicies += other.conditionalAccessPolicies
         inventory += other.inventory
+        exceptions += other.exceptions
         signIns.merge(other.signIns)
         filesByKind.merge(other.filesByKind) { $0 + $1 }
     }

@@ -5,7 +5,7 @@ import AuthShiftCore
 /// and SVG, no scripts, no network), with a chart of senders by recommended path and the
 /// countdown to the default change.
 public enum HTMLReport {
-    public static func render(_ r: Register) -> String {
+    public static func render(_ r: Register, checklist: [CheckResult] = []) -> String {
         let f = ReportFacts(r)
         var h = """
         <!DOCTYPE html>
@@ -70,6 +70,15 @@ public enum HTMLReport {
         if r.automation.isEmpty { h += "<li>No account signed in with the Exchange Online PowerShell legacy client.</li>\n" }
         for a in r.automation.prefix(ReportFacts.detailedSenders) { h += "<li><strong>\(e(a.account))</strong> from \(e(a.sources.joined(separator: ", "))): \(a.signIns.successes) successful, \(a.signIns.failures) failed. Replace with: \(e(a.replacement)). \(e(a.why))</li>\n" }
         h += "</ul>\n" + note(ReportFacts.omitted(r.automation.count, shown: ReportFacts.detailedSenders, what: "automation accounts"))
+        if !checklist.isEmpty {
+            h += "<h2>Prevention checklist</h2>\n<table><thead><tr><th>#</th><th>item</th><th>status</th><th>evidence</th><th>controls</th></tr></thead><tbody>\n"
+            for i in checklist {
+                let cls = i.status == .fail ? "basic" : (i.status == .pass ? "oauth" : "")
+                let detail = i.status == .unknown ? "\(i.message); decided by \(i.decidedBy ?? "?")" : i.message
+                h += "<tr><td>\(e(i.check.replacingOccurrences(of: "checklist-", with: "")))</td><td>\(e(i.title))</td><td class=\"\(cls)\">\(i.status.rawValue)\(i.required ? "" : " (advisory)")</td><td>\(e(detail))</td><td>\(e(i.controls.joined(separator: ", ")))</td></tr>\n"
+            }
+            h += "</tbody></table>\n"
+        }
         h += "<h2>Unknowns and the exports that settle them</h2>\n<ul>\n"
         if r.unknowns.isEmpty { h += "<li>Nothing is unknown.</li>\n" }
         for u in r.unknowns { h += "<li>\(e(u.what)): \(u.count) row(s); export \(e(u.settledBy.joined(separator: " or ")))</li>\n" }

@@ -23,8 +23,8 @@ public enum RegisterJSON {
             try emit(Data("  ]".utf8))
         }
         // Members in the order JSONEncoder's .sortedKeys gives them.
-        let keys = ["asOf", "assumption", "automation", "defaultChangeDate", "generatedBy", "inputs", "mailboxes", "schema",
-                    "senders", "tenant", "timeline", "unknowns"]
+        let keys = ["asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs", "mailboxes", "schema",
+                    "senders", "tenant", "timeline", "unknowns"].filter { $0 != "exceptions" || r.exceptions != nil }
         try emit(Data("{\n".utf8))
         for (i, key) in keys.enumerated() {
             try emit(Data("  \"\(key)\" : ".utf8))
@@ -33,6 +33,7 @@ public enum RegisterJSON {
             case "assumption": try emit(value(r.assumption))
             case "automation": try array(r.automation)
             case "defaultChangeDate": try emit(value(r.defaultChangeDate))
+            case "exceptions": try array(r.exceptions ?? [])
             case "generatedBy": try emit(value(r.generatedBy))
             case "inputs": try array(r.inputs)
             case "mailboxes": try array(r.mailboxes)

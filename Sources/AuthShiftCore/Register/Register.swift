@@ -18,6 +18,8 @@ public struct Register: Sendable, Codable, Equatable {
     public var automation: [AutomationRow]
     /// Unknowns across the register, each with the export that would settle it.
     public var unknowns: [UnknownSummary]
+    /// The exception register as read (nil in registers written before it was added).
+    public var exceptions: [ExceptionRecord]?
 
     public init(generatedBy: String, asOf: CalendarDay, timeline: Timeline, assumption: String, tenant: TenantSettings,
                 inputs: [InputFile], senders: [SenderRow], mailboxes: [MailboxRow], automation: [AutomationRow],
@@ -82,5 +84,27 @@ public struct UnknownSummary: Sendable, Codable, Equatable {
         self.what = what
         self.count = count
         self.settledBy = settledBy
+    }
+}
+
+/// One Basic SMTP exception as the register keeps it, for drift between runs.
+public struct ExceptionRecord: Sendable, Codable, Equatable {
+    public var mailbox: String
+    public var system: String?
+    public var owner: String?
+    public var expires: CalendarDay?
+    public var replacement: String?
+    public var ticket: String?
+    /// `valid`, `expiring`, `expired` or `incomplete` as of the register's day.
+    public var status: String
+
+    public init(mailbox: String, system: String?, owner: String?, expires: CalendarDay?, replacement: String?, ticket: String?, status: String) {
+        self.mailbox = mailbox
+        self.system = system
+        self.owner = owner
+        self.expires = expires
+        self.replacement = replacement
+        self.ticket = ticket
+        self.status = status
     }
 }

@@ -38,6 +38,8 @@ public struct SenderRow: Sendable, Codable, Equatable {
     /// Where each fact came from.
     public var evidence: [String]
     public var unknowns: [Unknown]
+    /// The cutover ring (`authshift plan`); nil in registers written before rings existed.
+    public var ring: String?
 
     public init(sender: String, system: String, sources: [String], currentAuth: CurrentAuth, messages: Int?, volume: Volume,
                 tls: TLSMix?, signIns: SignInFacts, smtpAuth: SmtpAuthState, basicAllowed: Bool?, basicBlockedBy: [BlockingLayer],
@@ -139,6 +141,8 @@ public struct MailboxRow: Sendable, Codable, Equatable {
 /// to migrate, kept apart from senders as the migration guide insists.
 public struct AutomationRow: Sendable, Codable, Equatable {
     public var account: String
+    /// The cutover ring (always PowerShell automation).
+    public var ring: String?
     public var sources: [String]
     public var signIns: SignInFacts
     public var replacement: String

@@ -18,6 +18,7 @@ public enum ExportDetector {
         Signature(kind: .smtpAuthClientsReport, required: [["Sender address"], ["Messages sent"]], forbidden: []),
         Signature(kind: .emailAppUsage, required: [["Report Refresh Date"], ["SMTP App"], ["User Principal Name"]], forbidden: []),
         Signature(kind: .inventory, required: [["sender"], ["system"], ["oauth_capable"]], forbidden: []),
+        Signature(kind: .exceptions, required: [["mailbox"], ["expires"], ["replacement"]], forbidden: []),
         Signature(kind: .authenticationPolicy, required: [["AllowBasicAuthSmtp"]], forbidden: []),
         Signature(kind: .organizationConfig, required: [["DefaultAuthenticationPolicy"]], forbidden: []),
         Signature(kind: .user, required: [["AuthenticationPolicy"], ["UserPrincipalName", "WindowsEmailAddress", "Identity"]], forbidden: ["AllowBasicAuthSmtp"]),
@@ -33,7 +34,7 @@ public enum ExportDetector {
         Signature(kind: .emailAppUsage, required: [["smtpApp"], ["userPrincipalName"]], forbidden: []),
         Signature(kind: .conditionalAccessPolicies, required: [["conditions"], ["grantControls"], ["state"]], forbidden: []),
         Signature(kind: .securityDefaults, required: [["isEnabled"], ["id", "displayName"]], forbidden: ["conditions"]),
-    ] + csvSignatures.filter { !$0.kind.isSignInLog && $0.kind != .smtpAuthClientsReport && $0.kind != .emailAppUsage && $0.kind != .inventory }
+    ] + csvSignatures.filter { !$0.kind.isSignInLog && $0.kind != .smtpAuthClientsReport && $0.kind != .emailAppUsage && $0.kind != .inventory && $0.kind != .exceptions }
 
     /// The kind whose signature the columns match, or nil.
     public static func detect(csvColumns header: CSVHeader) -> ExportKind? {

@@ -19,6 +19,7 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
     case securityDefaults = "security-defaults"
     case conditionalAccessPolicies = "conditional-access-policies"
     case inventory = "inventory"
+    case exceptions = "exceptions"
 
     public static func < (a: ExportKind, b: ExportKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -47,6 +48,7 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .securityDefaults: return "Graph policies/identitySecurityDefaultsEnforcementPolicy (JSON)"
         case .conditionalAccessPolicies: return "Graph identity/conditionalAccess/policies (JSON)"
         case .inventory: return "authshift inventory.csv (filled in by the admins)"
+        case .exceptions: return "authshift exceptions.csv: the Basic SMTP exception register kept by the admins"
         }
     }
 
@@ -69,6 +71,7 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .securityDefaults: return "Security defaults policy"
         case .conditionalAccessPolicies: return "Conditional Access policies"
         case .inventory: return "Sender inventory"
+        case .exceptions: return "Exception register"
         }
     }
 }

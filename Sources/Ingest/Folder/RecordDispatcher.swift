@@ -44,6 +44,7 @@ enum RecordDispatcher {
         case .securityDefaults: s.securityDefaults.append(try SecurityDefaultsReader.read(r))
         case .conditionalAccessPolicies: s.conditionalAccessPolicies.append(try ConditionalAccessReader.read(r))
         case .inventory: s.inventory.append(try InventoryReader.read(r))
+        case .exceptions: s.exceptions.append(try ExceptionReader.read(r))
         }
     }
 }

@@ -39,6 +39,8 @@ public struct UserPolicyAssignment: Sendable, Equatable, Codable {
 /// Get-OrganizationConfig: the default authentication policy (nil when none).
 public struct OrganizationConfigSetting: Sendable, Equatable, Codable {
     public var defaultAuthenticationPolicy: String?
+    /// RejectDirectSend (CIS 6.5.5); missing when the export did not include it.
+    public var rejectDirectSend: ExportedBool = .missingColumn
     public var location: ExportLocation
 }
 

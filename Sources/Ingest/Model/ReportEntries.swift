@@ -89,3 +89,18 @@ public struct InventoryEntry: Sendable, Equatable, Codable {
     public var sources: [String]
     public var location: ExportLocation
 }
+
+/// One row of the admins' Basic SMTP exception register (`exceptions.csv`): the six facts the
+/// migration guide demands for every exception (mailbox, device or app, source location,
+/// business owner, expiry date, replacement path) plus a ticket.
+public struct ExceptionEntry: Sendable, Equatable, Codable {
+    public var mailbox: String
+    public var system: String?
+    public var source: String?
+    public var owner: String?
+    /// nil when the cell is empty; a malformed date is a read error.
+    public var expires: CalendarDay?
+    public var replacement: String?
+    public var ticket: String?
+    public var location: ExportLocation
+}

@@ -55,7 +55,8 @@ enum UserReader {
 
 enum OrganizationConfigReader {
     static func read(_ r: ExportRecord) throws -> OrganizationConfigSetting {
-        OrganizationConfigSetting(defaultAuthenticationPolicy: r.string("DefaultAuthenticationPolicy"), location: ExportLocation(r))
+        OrganizationConfigSetting(defaultAuthenticationPolicy: r.string("DefaultAuthenticationPolicy"),
+                                  rejectDirectSend: try r.exportedBool("RejectDirectSend"), location: ExportLocation(r))
     }
 }
 

@@ -86,3 +86,20 @@ enum InventoryReader {
             location: ExportLocation(r))
     }
 }
+
+enum ExceptionReader {
+    static func read(_ r: ExportRecord) throws -> ExceptionEntry {
+        guard let mailbox = r.string("mailbox") else {
+            throw IngestError(.badValue, file: r.file, line: r.line, field: "mailbox", "empty; every exception names a mailbox")
+        }
+        var expires: CalendarDay?
+        if let text = r.string("expires") {
+            guard let t = ExportDate.parse(text) else {
+                throw IngestError(.badValue, file: r.file, line: r.line, field: "expires", "expected a date like 2027-03-31, found \"\(text)\"")
+            }
+            expires = t.day
+        }
+        return ExceptionEntry(mailbox: mailbox.lowercased(), system: r.string("system"), source: r.string("source"), owner: r.string("owner"),
+                              expires: expires, replacement: r.string("replacement"), ticket: r.string("ticket"), location: ExportLocation(r))
+    }
+}

@@ -27,17 +27,16 @@ struct AssessCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let loaded = try ExportLoading.load(input, extra: assessment.inventory.map { [$0] } ?? [])
-        let options = AssessOptions(asOf: assessment.asOfDay, timeline: assessment.timeline, volumeThresholds: assessment.thresholds!,
-                                    recentUseDays: assessment.recentUseDays, generatedBy: "authshift \(AuthShiftVersion.current)")
-        let register = Assessor.assess(loaded.snapshot, files: loaded.files, options: options)
+        let run = try AssessmentRun(input: input, assessment: assessment)
+        let register = run.register
+        let checklist = Planner.plan(snapshot: run.snapshot, register: register, warnDays: run.options.warnDays).checklist
         do {
             let folder = try OutputFolder(path: out, force: force)
             try folder.writeStreaming("register.json") { emit in try RegisterJSON.write(register, emit: emit) }
             try folder.write("register.csv", RegisterCSV.render(register))
             try folder.write("register.xlsx", XLSXWorkbook.register(register).data())
-            try folder.write("report.md", MarkdownReport.render(register))
-            try folder.write("report.html", HTMLReport.render(register))
+            try folder.write("report.md", MarkdownReport.render(register, checklist: checklist))
+            try folder.write("report.html", HTMLReport.render(register, checklist: checklist))
             try folder.write("inventory-todo.csv", InventoryTodo.render(register))
         } catch let error as OutputError {
             StandardError.write("error: \(error.description)\n")
@@ -45,6 +44,6 @@ struct AssessCommand: ParsableCommand {
         }
         StandardOutput.write(TerminalSummary.render(register))
         StandardOutput.write("  Wrote register.json, register.csv, register.xlsx, report.md, report.html and inventory-todo.csv to \(out)\n")
-        if !loaded.errors.isEmpty { throw ExitMapping.exit(ExitMapping.status(for: loaded.errors)) }
+        if let failure = run.readFailure { throw ExitMapping.exit(failure) }
     }
 }

@@ -17,10 +17,7 @@ struct ExplainMailboxCommand: ParsableCommand {
     @OptionGroup var assessment: AssessmentOptions
 
     func run() throws {
-        let loaded = try ExportLoading.load(input)
-        let options = AssessOptions(asOf: assessment.asOfDay, timeline: assessment.timeline, volumeThresholds: assessment.thresholds!,
-                                    recentUseDays: assessment.recentUseDays)
-        let register = Assessor.assess(loaded.snapshot, files: [], options: options)
+        let register = try AssessmentRun(input: input, assessment: assessment, hashInputs: false).register
         let wanted = address.lowercased()
         guard let mailbox = register.mailboxes.first(where: { $0.address == wanted }) else {
             StandardError.write("error: \(address) is not in the exports (no Get-CASMailbox, Get-User or sender row names it)\n")
