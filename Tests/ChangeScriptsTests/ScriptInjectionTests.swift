@@ -1,0 +1,113 @@
+import AuthShiftCore
+import Testing
+@testable import ChangeScripts
+
+/// Adversarial values from the exports must come out of every generated script as
+/// single-quoted literals and nowhere else. A small PowerShell-aware scanner splits each
+/// script into code, comments and strings, as PowerShell's tokenizer would.
+@Suite struct ScriptInjectionTests {
+    static let hostile = [
+        "$(Remove-Mailbox -Identity boss@contoso.com -Confirm:$false)",
+        "back`ttick`$(whoami)",
+        "O'Brien'; Set-TransportConfig -SmtpClientAuthenticationDisabled $false; '",
+        "\u{2018}typographic\u{2019}; Remove-Item C:\\ -Recurse; \u{201B}",
+        "line one\nSet-CASMailbox -Identity x -SmtpClientAuthenticationDisabled $false",
+        "#> <# closes the help block",
+        "\"double\" $env:USERNAME ${env:PATH}",
+        "semi;colon&amp|pipe @splat",
+        "\u{201A}low quote\u{201A}",
+    ]
+
+    /// Splits PowerShell text into (kind, text) tokens: code, comment, single (literal contents), double.
+    static func scan(_ text: String) -> [(kind: String, text: String)] {
+        let quotes: Set<Character> = ["'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}"]
+        let chars = Array(text)
+        var tokens: [(String, String)] = []
+        var code = ""
+        var i = 0
+        func flush() { if !code.isEmpty { tokens.append(("code", code)); code = "" } }
+        while i < chars.count {
+            let c = chars[i]
+            if quotes.contains(c) {
+                flush()
+                var literal = ""
+                i += 1
+                while i < chars.count {
+                    if quotes.contains(chars[i]) {
+                        if i + 1 < chars.count && quotes.contains(chars[i + 1]) { literal.append(chars[i + 1]); i += 2; continue }
+                        break
+                    }
+                    literal.append(chars[i]); i += 1
+                }
+                i += 1
+                tokens.append(("single", literal))
+            } else if c == "\"" {
+                flush()
+                var literal = ""
+                i += 1
+                while i < chars.count && chars[i] != "\"" {
+                    if chars[i] == "`" && i + 1 < chars.count { literal.append(chars[i + 1]); i += 2; continue }
+                    literal.append(chars[i]); i += 1
+                }
+                i += 1
+                tokens.append(("double", literal))
+            } else if c == "<" && i + 1 < chars.count && chars[i + 1] == "#" {
+                flush()
+                var comment = ""
+                i += 2
+                while i + 1 < chars.count && !(chars[i] == "#" && chars[i + 1] == ">") { comment.append(chars[i]); i += 1 }
+                i += 2
+                tokens.append(("comment", comment))
+            } else if c == "#" && (code.isEmpty || code.last!.isWhitespace) {
+                flush()
+                var comment = ""
+                while i < chars.count && chars[i] != "\n" { comment.append(chars[i]); i += 1 }
+                tokens.append(("comment", comment))
+            } else {
+                code.append(c); i += 1
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    static func hostileChangeSet() -> ChangeSet {
+        let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .some(nil), reason: "reason: " + $0) }
+        return ChangeSet(generatedBy: "authshift test", generatedAt: "2026-11-28T09:00:00Z",
+                         inputs: hostile.map { InputFile(path: $0, kind: "cas-mailbox", rows: 1, sha256: $0) },
+                         tenantDisabled: false, exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
+                         temporaryPolicyUsers: hostile.map { (user: $0, previousPolicy: $0, reason: $0) }, temporaryPolicyName: hostile[2])
+    }
+
+    @Test func everyHostileValueIsOneSingleQuotedLiteral() {
+        for script in PlanScripts(Self.hostileChangeSet()).all() {
+            let tokens = Self.scan(script.text)
+            let literals = tokens.filter { $0.kind == "single" }.map(\.text)
+            for value in Self.hostile {
+                #expect(literals.contains(value) || literals.contains { $0.contains(value) }, "\(script.name): \(value.debugDescription) is not a literal")
+            }
+        }
+    }
+
+    @Test func noGeneratedScriptContainsAnUnquotedValue() {
+        // Fragments that would be dangerous outside a literal.
+        let fragments = ["Remove-Mailbox", "whoami", "Remove-Item", "typographic", "line one", "closes the help block", "env:USERNAME",
+                         "semi;colon", "low quote", "O'Brien", "Set-TransportConfig -SmtpClientAuthenticationDisabled $false;"]
+        for script in PlanScripts(Self.hostileChangeSet()).all() {
+            let outside = Self.scan(script.text).filter { $0.kind != "single" }.map(\.text).joined(separator: "\n")
+            for fragment in fragments {
+                #expect(!outside.contains(fragment), "\(script.name): \(fragment) appears outside a single-quoted literal")
+            }
+            // The help comment block stays closed exactly once.
+            #expect(Self.scan(script.text).filter { $0.kind == "comment" }.count >= 1)
+        }
+    }
+
+    @Test func scannerAgreesWithPowerShellQuoting() {
+        for value in Self.hostile {
+            let tokens = Self.scan("$x = " + PowerShellLiteral.quote(value) + "\n")
+            #expect(tokens.filter { $0.kind == "single" }.map(\.text) == [value])
+            #expect(tokens.filter { $0.kind == "code" }.map(\.text).joined() == "$x = \n")
+        }
+    }
+}
