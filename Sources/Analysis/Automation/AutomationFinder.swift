@@ -21,10 +21,7 @@ enum AutomationFinder {
             let groups = byUser[user]!
             var facts = SignInFacts()
             for g in groups {
-                if g.outcome == .success { facts.successes += g.count } else { facts.failures += g.count }
-                facts.firstSeen = [facts.firstSeen, g.firstSeen].compactMap { $0 }.min()
-                facts.lastSeen = [facts.lastSeen, g.lastSeen].compactMap { $0 }.max()
-                facts.failureReasons.merge(g.failureReasons, uniquingKeysWith: +)
+                facts.absorb(g)
             }
             let sources = Array(Set(groups.map(\.ipAddress))).sorted()
             let human = modernUsers.contains(user)

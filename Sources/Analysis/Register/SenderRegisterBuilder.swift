@@ -95,10 +95,7 @@ struct SenderRegisterBuilder {
             var facts = SignInFacts()
             for ip in system.ips {
                 for g in ev.signInsByIP[ip] ?? [] {
-                    if g.outcome == .success { facts.successes += g.count } else { facts.failures += g.count }
-                    facts.firstSeen = [facts.firstSeen, g.firstSeen].compactMap { $0 }.min()
-                    facts.lastSeen = [facts.lastSeen, g.lastSeen].compactMap { $0 }.max()
-                    facts.failureReasons.merge(g.failureReasons, uniquingKeysWith: +)
+                    facts.absorb(g)
                 }
             }
             if facts.successes + facts.failures > 0 {
