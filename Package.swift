@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "AuthShiftCore"),
         // Effective SMTP AUTH state, the sender register, replacement advice (one rule per file).
         .target(name: "Analysis", dependencies: ["AuthShiftCore", "Ingest", "ChangeScripts", .product(name: "Crypto", package: "swift-crypto")]),
+        // scan: the PowerShell tokenizer and the rules that find stored-credential automation and password SMTP.
+        .target(name: "Scan", dependencies: ["AuthShiftCore", "Ingest"]),
         // Writers for everything authshift outputs (CSV, JSON, tables, later XLSX, HTML, SARIF).
         .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest", "Analysis"]),
         // PowerShell generators; PowerShellLiteral is the only place a value becomes PowerShell text.
@@ -44,6 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore", "ChangeScripts"]),
+        .testTarget(name: "ScanTests", dependencies: ["Scan"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
