@@ -1,0 +1,12 @@
+/// Every scan rule; the test suite runs each one's examples and checks every file in
+/// Rules/ is listed here.
+public enum BuiltInScanRules {
+    public static let all: [any ScanRule.Type] = [
+        ExchangeOnlineCredentialRule.self,
+        RemotePowerShellBasicRule.self,
+        MsolCredentialRule.self,
+        AzureADCredentialRule.self,
+        PlaintextSecretRule.self,
+        SendMailMessageBasicRule.self,
+    ]
+}

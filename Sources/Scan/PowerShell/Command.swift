@@ -1,0 +1,38 @@
+/// One command invocation found in a script, with its arguments grouped.
+public struct Command: Sendable, Equatable {
+    /// One argument element: a single token, or a bracketed group `( … )`, `@{ … }`, `$( … )`.
+    public struct Element: Sendable, Equatable {
+        public var tokens: [Token]
+        public var first: Token { tokens[0] }
+        /// The text of a one-token element (string value, word, variable name), else nil.
+        public var single: Token? { tokens.count == 1 ? tokens[0] : nil }
+    }
+
+    public struct Parameter: Sendable, Equatable {
+        /// As written, without the dash (possibly abbreviated).
+        public var name: String
+        public var value: Element?
+        public var token: Token
+    }
+
+    /// As written, and with aliases resolved (`nsn` → `New-PSSession`), lower-cased.
+    public var name: String
+    public var canonicalName: String
+    public var nameToken: Token
+    public var parameters: [Parameter]
+    public var positional: [Element]
+    /// `@name` arguments.
+    public var splats: [String]
+    public var endLine: Int
+
+    /// The first parameter whose name is an unambiguous-enough prefix of `full`
+    /// (PowerShell accepts any unique prefix; `minimum` guards against a shorter one
+    /// belonging to another parameter of the same cmdlet).
+    public func parameter(_ full: String, minimum: Int = 2) -> Parameter? {
+        let f = full.lowercased()
+        return parameters.first { p in
+            let n = p.name.lowercased()
+            return n.count >= minimum && f.hasPrefix(n)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// Finds the commands in a token stream and groups their arguments.
+///
+/// A command starts where PowerShell is in command mode: at the start of a statement,
+/// after `|`, `(`, `$(`, `@(`, `{`, `=` and `&`. Its arguments run to the end of the
+/// statement at the same bracket depth; bracketed arguments are kept as one element (the
+/// commands inside them are found on their own). Comments never reach the parser.
+public enum CommandParser {
+    /// Parameters that take no value, so a following bare word is positional.
+    static let switches: Set<String> = [
+        "usessl", "bodyashtml", "force", "whatif", "confirm", "asplaintext", "managedidentity", "device", "skiploadingformatdata",
+        "disablewaminteractivesignin", "usemulticloud", "allowredirection", "nonewline", "raw", "passthru", "inlinecredential",
+    ]
+
+    static let openers: Set<String> = ["(", "$(", "@(", "{", "@{", "["]
+
+    public static func commands(in all: [Token]) -> [Command] {
+        let tokens = all.filter { $0.kind != .comment }
+        var result: [Command] = []
+        for k in tokens.indices where isCommandPosition(tokens, k) {
+            var start = k
+            if tokens[k].kind == .punctuation && tokens[k].text == "&" { start = k + 1 }
+            guard start < tokens.count else { continue }
+            let t = tokens[start]
+            guard t.kind == .word || (start > k && t.isString) else { continue }
+            if t.kind == .word && !looksLikeCommandName(t.text) { continue }
+            result.append(parse(tokens, from: start))
+        }
+        return result
+    }
+
+    static func looksLikeCommandName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        let keywords: Set<String> = ["if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
+                                     "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue"]
+        return !keywords.contains(text.lowercased())
+    }
+
+    static func isCommandPosition(_ tokens: [Token], _ k: Int) -> Bool {
+        if tokens[k].kind == .punctuation && tokens[k].text == "&" { return true }
+        guard k > 0 else { return true }
+        let p = tokens[k - 1]
+        switch p.kind {
+        case .statementEnd, .pipe: return true
+        case .punctuation: return ["(", "$(", "@(", "{", "=", "+="].contains(p.text) && !(p.text == "=" && isHashtableKey(tokens, k - 1))
+        case .word:
+            // `else { … }`, `try { … }`: the word before `{` is a keyword; handled by `{`.
+            return false
+        default: return false
+        }
+    }
+
+    /// `=` inside `@{ … }` separates a key from its value, which is an expression, not a command.
+    static func isHashtableKey(_ tokens: [Token], _ equals: Int) -> Bool {
+        var depth = 0
+        var k = equals - 1
+        while k >= 0 {
+            let t = tokens[k]
+            if t.kind == .punctuation {
+                if [")", "}", "]"].contains(t.text) { depth += 1 }
+                if openers.contains(t.text) {
+                    if depth == 0 { return t.text == "@{" }
+                    depth -= 1
+                }
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    static func parse(_ tokens: [Token], from start: Int) -> Command {
+        let nameToken = tokens[start]
+        var k = start + 1
+        var elements: [(param: Token?, element: Command.Element?)] = []
+        var endLine = nameToken.endLine
+        while k < tokens.count {
+            let t = tokens[k]
+            if t.kind == .statementEnd || t.kind == .pipe { break }
+            if t.kind == .punctuation && [")", "}", "]"].contains(t.text) { break }
+            if t.kind == .parameter {
+                elements.append((t, nil))
+                k += 1
+                endLine = t.endLine
+                continue
+            }
+            let (element, next) = readElement(tokens, k)
+            elements.append((nil, element))
+            endLine = element.tokens.last!.endLine
+            k = next
+        }
+        var parameters: [Command.Parameter] = []
+        var positional: [Command.Element] = []
+        var splats: [String] = []
+        var i = 0
+        while i < elements.count {
+            if let p = elements[i].param {
+                var value: Command.Element?
+                if i + 1 < elements.count, elements[i + 1].param == nil, let e = elements[i + 1].element,
+                   p.attachedValue || !switches.contains(p.text.lowercased()) {
+                    value = e
+                    i += 1
+                }
+                parameters.append(Command.Parameter(name: p.text, value: value, token: p))
+            } else if let e = elements[i].element {
+                if e.tokens.count == 1 && e.first.kind == .splat { splats.append(e.first.text.lowercased()) } else { positional.append(e) }
+            }
+            i += 1
+        }
+        return Command(name: nameToken.text, canonicalName: Aliases.canonical(nameToken.text), nameToken: nameToken,
+                       parameters: parameters, positional: positional, splats: splats, endLine: endLine)
+    }
+
+    /// One argument element starting at `k`: a bracketed group with its contents, a
+    /// `[type]` followed by what it casts, or a single token. Returns the index after it.
+    static func readElement(_ tokens: [Token], _ k: Int) -> (Command.Element, Int) {
+        let t = tokens[k]
+        if t.kind == .punctuation && openers.contains(t.text) {
+            var depth = 0
+            var j = k
+            while j < tokens.count {
+                let u = tokens[j]
+                if u.kind == .punctuation {
+                    if openers.contains(u.text) { depth += 1 }
+                    if [")", "}", "]"].contains(u.text) {
+                        depth -= 1
+                        if depth == 0 { j += 1; break }
+                    }
+                }
+                j += 1
+            }
+            // `[pscredential]::new(...)` and `[type]$x`: keep the cast with what follows.
+            if t.text == "[", j < tokens.count, tokens[j].kind != .statementEnd, tokens[j].kind != .parameter {
+                let (rest, next) = readElement(tokens, j)
+                return (Command.Element(tokens: Array(tokens[k..<j]) + rest.tokens), next)
+            }
+            return (Command.Element(tokens: Array(tokens[k..<min(j, tokens.count)])), min(j, tokens.count))
+        }
+        // `New-Object System.Management.Automation.PSCredential(...)`: a word directly followed by `(`.
+        if t.kind == .word, k + 1 < tokens.count, tokens[k + 1].kind == .punctuation, tokens[k + 1].text == "(",
+           tokens[k + 1].column == t.column + t.text.utf8.count {
+            let (group, next) = readElement(tokens, k + 1)
+            return (Command.Element(tokens: [t] + group.tokens), next)
+        }
+        return (Command.Element(tokens: [t]), k + 1)
+    }
+}
