@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

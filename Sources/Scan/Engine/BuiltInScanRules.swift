@@ -9,4 +9,10 @@ public enum BuiltInScanRules {
         PlaintextSecretRule.self,
         SendMailMessageBasicRule.self,
     ]
+
+    /// Rules over application code and configuration files.
+    public static let fileRules: [any FileRule.Type] = [
+        CodeSMTPBasicRule.self,
+        ConfigSMTPBasicRule.self,
+    ]
 }

@@ -1,0 +1,2 @@
+Connect-ExchangeOnline -CertificateThumbprint $env:THUMB -AppId $env:APPID -Organization contoso.onmicrosoft.com
+Get-Mailbox

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Scan
+
+@Suite struct TreeScanTests {
+    static let fixtures = #filePath.components(separatedBy: "/TreeScanTests.swift")[0] + "/Fixtures"
+
+    @Test func fixtureTreeGivesTheExpectedFindings() throws {
+        let result = try TreeScanner.scan([Self.fixtures + "/tree"])
+        let json = try ScanReport.json(result)
+        let doc = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect(doc["schema"] as? String == "authshift.scan/1")
+        let findings = (doc["findings"] as! [[String: Any]]).map { "\($0["rule"]!)|\($0["file"]!)|\($0["line"]!)" }.sorted()
+        let expectedData = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/tree-expected.json"))
+        let expected = (try JSONSerialization.jsonObject(with: expectedData) as! [[String: Any]]).map { "\($0["rule"]!)|\($0["file"]!)|\($0["line"]!)" }.sorted()
+        #expect(findings == expected)
+        // .git, node_modules, Markdown and the binary file are not scanned.
+        #expect(doc["filesScanned"] as? Int == 4)
+        #expect(!json.contains("fixture-secret"))
+        for f in doc["findings"] as! [[String: Any]] {
+            for key in ["rule", "file", "line", "column", "endLine", "severity", "message", "replacement"] { #expect(f[key] != nil, "\(key)") }
+        }
+    }
+
+    @Test func sarifHasRulesRegionsAndFingerprints() throws {
+        let result = try TreeScanner.scan([Self.fixtures + "/tree"])
+        let sarif = try SARIFWriter.render(result, version: "test")
+        let doc = try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as! [String: Any]
+        #expect(doc["version"] as? String == "2.1.0")
+        let run = (doc["runs"] as! [[String: Any]])[0]
+        let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
+        #expect(Set(rules.map { $0["id"] as! String }) == ["EXO-CRED", "EXO-RPS-BASIC", "MSOL-CRED", "AAD-CRED", "PS-PLAINTEXT-SECRET", "SMTP-BASIC", "SMTP-BASIC-CONFIG"])
+        #expect(rules.allSatisfy { ($0["help"] as? [String: Any])?["text"] != nil })
+        let results = run["results"] as! [[String: Any]]
+        #expect(results.count == 4)
+        for r in results {
+            let region = (((r["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Any])
+            #expect((region["startLine"] as! Int) >= 1)
+            #expect(((r["partialFingerprints"] as! [String: Any])["primaryLocationLineHash"] as! String).contains(":"))
+        }
+    }
+}
