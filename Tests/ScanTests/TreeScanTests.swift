@@ -40,3 +40,19 @@ import Testing
         }
     }
 }
+
+@Suite struct EncodingScanTests {
+    @Test func utf16AndCRLFScriptsAreScanned() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("authshift-scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var data = Data([0xFF, 0xFE])
+        data.append("# Windows PowerShell ISE saves UTF-16\r\n$c = Import-Clixml c.xml\r\nConnect-ExchangeOnline `\r\n  -Credential $c\r\n".data(using: .utf16LittleEndian)!)
+        try data.write(to: dir.appendingPathComponent("legacy.ps1"))
+        try Data([0xEF, 0xBB, 0xBF, 0x47, 0x65, 0x74, 0xC3, 0x28, 0x20, 0x27, 0x6F, 0x70, 0x65, 0x6E]).write(to: dir.appendingPathComponent("broken.ps1"))
+        let result = try TreeScanner.scan([dir.path])
+        #expect(result.filesScanned == 2)
+        #expect(result.findings.map(\.rule) == ["EXO-CRED"])
+        #expect(result.findings.first?.line == 3 && result.findings.first?.endLine == 4)
+        #expect(result.findings.first?.file == "legacy.ps1")
+    }
+}

@@ -24,6 +24,8 @@ public struct Command: Sendable, Equatable {
     /// `@name` arguments.
     public var splats: [String]
     public var endLine: Int
+    /// When the command takes pipeline input from a lone literal (`'text' | Cmd`), that literal.
+    public var pipedLiteral: Token?
 
     /// The first parameter whose name is an unambiguous-enough prefix of `full`
     /// (PowerShell accepts any unique prefix; `minimum` guards against a shorter one

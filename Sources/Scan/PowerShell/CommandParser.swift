@@ -23,7 +23,12 @@ public enum CommandParser {
             let t = tokens[start]
             guard t.kind == .word || (start > k && t.isString) else { continue }
             if t.kind == .word && !looksLikeCommandName(t.text) { continue }
-            result.append(parse(tokens, from: start))
+            var command = parse(tokens, from: start)
+            if k >= 2, tokens[k - 1].kind == .pipe, tokens[k - 2].isString,
+               k == 2 || [.statementEnd, .punctuation].contains(tokens[k - 3].kind) {
+                command.pipedLiteral = tokens[k - 2]
+            }
+            result.append(command)
         }
         return result
     }
@@ -106,7 +111,7 @@ public enum CommandParser {
             i += 1
         }
         return Command(name: nameToken.text, canonicalName: Aliases.canonical(nameToken.text), nameToken: nameToken,
-                       parameters: parameters, positional: positional, splats: splats, endLine: endLine)
+                       parameters: parameters, positional: positional, splats: splats, endLine: endLine, pipedLiteral: nil)
     }
 
     /// One argument element starting at `k`: a bracketed group with its contents, a

@@ -20,6 +20,7 @@ public enum ExchangeOnlineCredentialRule: ScanRule {
         "$PSDefaultParameterValues['Connect-ExchangeOnline:Credential'] = $c\nConnect-ExchangeOnline",
         "Connect-IPPSSession -Credential $c",
         "Connect-IPPSession -Credential $c",
+        "connect-exchangeonline -CREDENTIAL:$c",
         "$c = Get-AutomationPSCredential -Name 'ExchangeAdmin'\nConnect-ExchangeOnline `\n  -Credential $c `\n  -Organization contoso.onmicrosoft.com",
     ]
     public static let nonTriggeringExamples = [

@@ -1,5 +1,6 @@
-/// `PS-PLAINTEXT-SECRET`: ConvertTo-SecureString -AsPlainText on a literal: a password written
-/// in the script. The value itself is never reported.
+/// `PS-PLAINTEXT-SECRET`: ConvertTo-SecureString -AsPlainText on a literal (given as an
+/// argument, through a variable, or piped in), or a NetworkCredential built from a literal
+/// password: a password written in the script. The value itself is never reported.
 /// Source: the migration guide, "A typical legacy pattern ... ConvertTo-SecureString
 /// "<password>" -AsPlainText -Force ... Do not migrate this by moving the password to another
 /// text file."
@@ -11,6 +12,9 @@ public enum PlaintextSecretRule: ScanRule {
         "$Password = ConvertTo-SecureString \"Summer2026!\" -AsPlainText -Force",
         "$pw = 'hunter2'\n$s = ConvertTo-SecureString $pw -AsPlainText -Force",
         "$s = ConvertTo-SecureString -String 'x' \u{2014}AsPlain -Force",
+        "$cred = [pscredential]::new('svc@contoso.com', ('Winter2026!' | ConvertTo-SecureString -AsPlainText -Force))",
+        "$nc = New-Object System.Net.NetworkCredential('svc@contoso.com', 'Winter2026!')",
+        "$S = CONVERTTO-SECURESTRING 'x' -ASPLAINTEXT -FORCE",
     ]
     public static let nonTriggeringExamples = [
         "$s = Get-Content C:\\pw.txt | ConvertTo-SecureString",
@@ -19,10 +23,19 @@ public enum PlaintextSecretRule: ScanRule {
     ]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
+        if command.canonicalName == "new-object", let type = command.positional.first?.first.text.lowercased(), type.hasSuffix("networkcredential"),
+           let args = command.positional.first?.tokens.dropFirst(), args.filter({ $0.isString }).count >= 2 {
+            return [hit]
+        }
         guard command.canonicalName == "convertto-securestring", command.parameter("AsPlainText", minimum: 3) != nil else { return [] }
+        if command.pipedLiteral != nil { return [hit] }
         let source = command.parameter("String")?.value ?? command.positional.first
         guard let source, script.literal(source) != nil else { return [] }
-        return [RuleHit(severity: .critical, message: "a password is written in the script and turned into a credential (value not shown)",
-                        replacement: "remove the password; use Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com, or -ManagedIdentity")]
+        return [hit]
+    }
+
+    static var hit: RuleHit {
+        RuleHit(severity: .critical, message: "a password is written in the script and turned into a credential (value not shown)",
+                replacement: "remove the password; use Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com, or -ManagedIdentity")
     }
 }
