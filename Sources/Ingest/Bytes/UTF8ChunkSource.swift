@@ -218,7 +218,7 @@ public final class UTF8ChunkSource {
     public func readAll() throws -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(Int(min(totalBytes, 1 << 30)) + 16)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: Int(min(Int64(1 << 16), max(totalBytes, 64) + 16)))
         while true {
             let n = try chunk.withUnsafeMutableBufferPointer { try read(into: $0) }
             if n == 0 { break }

@@ -73,13 +73,25 @@ public struct CodeView: Sendable {
         self.strings = strings
     }
 
-    /// 1-based line of the first occurrence of `needle` in the code (comments excluded).
-    public func line(of needle: String, caseInsensitive: Bool = true) -> Int? {
-        guard let range = caseInsensitive ? code.range(of: needle, options: .caseInsensitive) : code.range(of: needle) else { return nil }
-        return code[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    /// 1-based line of the first occurrence of `needle` in the code (comments excluded),
+    /// ignoring ASCII case; a byte search, not a Foundation one.
+    public func line(of needle: String) -> Int? {
+        let hay = Array(code.utf8).map(CodeView.lower)
+        let pin = Array(needle.utf8).map(CodeView.lower)
+        guard !pin.isEmpty, hay.count >= pin.count else { return nil }
+        var line = 1
+        var i = 0
+        while i + pin.count <= hay.count {
+            if hay[i] == pin[0] && hay[i..<(i + pin.count)].elementsEqual(pin) { return line }
+            if hay[i] == 0x0A { line += 1 }
+            i += 1
+        }
+        return nil
     }
 
-    public func contains(_ needle: String) -> Bool { code.range(of: needle, options: .caseInsensitive) != nil }
+    public func contains(_ needle: String) -> Bool { line(of: needle) != nil }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }
 
 import Foundation

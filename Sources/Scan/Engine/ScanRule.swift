@@ -28,6 +28,18 @@ enum Judge {
     /// Exchange Online client-submission hosts (SMTP AUTH): smtp.office365.com, smtp-legacy.office365.com,
     /// and outlook.office365.com used as an SMTP host (exports.md §0; Microsoft's SMTP AUTH docs).
     static let submissionHosts: Set<String> = ["smtp.office365.com", "smtp-legacy.office365.com", "outlook.office365.com"]
+    static let orderedHosts = ["smtp-legacy.office365.com", "smtp.office365.com", "outlook.office365.com"]
+
+    /// Text that shows OAuth is in use (XOAUTH2, MailKit's SaslMechanismOAuth2, nodemailer's
+    /// type: 'OAuth2', PHPMailer's AuthType).
+    static func mentionsOAuth(_ text: String) -> Bool {
+        text.containsIgnoringASCIICase("oauth2") || (text.containsIgnoringASCIICase("authtype") && text.containsIgnoringASCIICase("oauth"))
+    }
+
+    /// The submission host a text names, if any.
+    static func submissionHost(in text: String) -> String? {
+        orderedHosts.first { text.containsIgnoringASCIICase($0) }
+    }
 
     static func isSubmissionHost(_ text: String) -> Bool {
         let host = text.lowercased().split(separator: ":").first.map(String.init) ?? ""

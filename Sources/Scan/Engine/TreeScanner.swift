@@ -1,6 +1,9 @@
 import Dispatch
 import Foundation
 import Ingest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Scans files and folders: every PowerShell, application-code and configuration file,
 /// in parallel, skipping binary files, `.git` and build folders, and never following a
@@ -18,39 +21,51 @@ public enum TreeScanner {
     /// Larger files are skipped (generated or data, not scripts).
     public static let maximumFileBytes = 16 << 20
 
-    /// (absolute path, path shown relative to its scan root) for every scannable file.
+    /// (path, path shown relative to its scan root) for every scannable file, sorted per root.
     public static func files(under roots: [String]) throws -> [(path: String, display: String)] {
         var found: [(String, String)] = []
-        let fm = FileManager.default
         for root in roots {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else {
-                throw IngestError(.missingInput, file: root, "no such file or folder")
-            }
-            if !isDirectory.boolValue {
-                if SourceLanguage.of(fileName: (root as NSString).lastPathComponent) != nil { found.append((root, (root as NSString).lastPathComponent)) }
+            var info = stat()
+            guard stat(root, &info) == 0 else { throw IngestError(.missingInput, file: root, "no such file or folder") }
+            if (info.st_mode & S_IFMT) != S_IFDIR {
+                let name = (root as NSString).lastPathComponent
+                if SourceLanguage.of(fileName: name) != nil { found.append((root, name)) }
                 continue
             }
-            let rootURL = URL(fileURLWithPath: root)
-            guard let walker = fm.enumerator(at: rootURL, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey], options: []) else { continue }
             var inRoot: [(String, String)] = []
-            while let url = walker.nextObject() as? URL {
-                let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-                if values?.isDirectory == true {
-                    if skippedFolders.contains(url.lastPathComponent) || values?.isSymbolicLink == true { walker.skipDescendants() }
-                    continue
-                }
-                if values?.isSymbolicLink == true {
-                    var dir: ObjCBool = false
-                    if fm.fileExists(atPath: url.path, isDirectory: &dir), dir.boolValue { continue }
-                }
-                guard SourceLanguage.of(fileName: url.lastPathComponent) != nil else { continue }
-                let relative = String(url.path.dropFirst(rootURL.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-                inRoot.append((url.path, relative))
-            }
+            walk(root.hasSuffix("/") ? String(root.dropLast()) : root, relative: "", into: &inRoot)
             found += inRoot.sorted { $0.1 < $1.1 }
         }
         return found
+    }
+
+    /// Reads folders with readdir(3) and its d_type, which is many times faster than
+    /// FileManager's enumerator on Linux. Links to folders are never entered.
+    static func walk(_ dir: String, relative: String, into found: inout [(String, String)]) {
+        guard let handle = opendir(dir) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            if name == "." || name == ".." { continue }
+            let path = dir + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                let mode = info.st_mode & S_IFMT
+                type = mode == S_IFDIR ? UInt8(DT_DIR) : (mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG))
+            }
+            if type == UInt8(DT_DIR) {
+                if !skippedFolders.contains(name) { walk(path, relative: rel, into: &found) }
+            } else if type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
+                if type == UInt8(DT_LNK) {
+                    var info = stat()
+                    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                }
+                if SourceLanguage.of(fileName: name) != nil { found.append((path, rel)) }
+            }
+        }
     }
 
     public static func scan(_ roots: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Result {

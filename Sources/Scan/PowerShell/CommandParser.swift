@@ -33,11 +33,12 @@ public enum CommandParser {
         return result
     }
 
+    static let keywords: Set<String> = ["if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
+                                        "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue"]
+
     static func looksLikeCommandName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        let keywords: Set<String> = ["if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
-                                     "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue"]
-        return !keywords.contains(text.lowercased())
+        return text.count > 8 || !keywords.contains(text.lowercased())
     }
 
     static func isCommandPosition(_ tokens: [Token], _ k: Int) -> Bool {

@@ -116,14 +116,21 @@ public struct ScriptContext: Sendable {
     public func value(of element: Command.Element, rhs: [Token]? = nil) -> Value {
         if let table = ScriptContext.hashtable(element) { return .hashtable(table) }
         let tokens = rhs ?? element.tokens
-        let words = Set(tokens.filter { $0.kind == .word }.map { $0.text.lowercased() })
+        // Most assignments are one token: answer those before looking at command names.
+        if tokens.count == 1 {
+            let t = tokens[0]
+            if t.isString || t.kind == .number { return .literal(t.text) }
+            if t.kind == .variable { return variables[t.text.lowercased()] ?? .other }
+            if t.kind == .word && !t.text.containsIgnoringASCIICase("credential") { return .literal(t.text) }
+        }
+        let words = Set(tokens.lazy.filter { $0.kind == .word }.map { $0.text.lowercased() })
         // Credentials and secure strings, by the command or type that makes them.
         if words.contains("get-automationpscredential") { return .credential(.automation) }
         if words.contains("import-clixml") { return .credential(.clixml) }
         if words.contains("get-credential") { return .credential(.prompt) }
         let makesCredential = tokens.contains { t in
-            let l = t.text.lowercased()
-            return l.contains("pscredential") || l.contains("networkcredential")
+            guard t.kind == .word || t.kind == .punctuation else { return false }
+            return t.text.containsIgnoringASCIICase("pscredential") || t.text.containsIgnoringASCIICase("networkcredential")
         }
         let securesLiteral = words.contains("convertto-securestring") && tokens.contains { $0.kind == .parameter && "asplaintext".hasPrefix($0.text.lowercased()) && $0.text.count >= 3 }
         let readsFile = words.contains("get-content") || words.contains("gc") || words.contains("cat") || words.contains("type")

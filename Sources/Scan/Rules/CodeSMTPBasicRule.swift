@@ -41,11 +41,10 @@ public enum CodeSMTPBasicRule: FileRule {
     public static func check(bytes: [UInt8], language: SourceLanguage) -> [(line: Int, hit: RuleHit)] {
         guard let pattern = patterns[language] else { return [] }
         let view = CodeView(bytes: bytes, language: language)
-        guard let host = view.strings.first(where: { s in Judge.submissionHosts.contains { s.value.lowercased().contains($0) } }) else { return [] }
+        guard let hostName = view.strings.lazy.compactMap({ Judge.submissionHost(in: $0.value) }).first else { return [] }
         if Judge.mentionsOAuth(view.code) { return [] }
         for marker in pattern.markers {
             if let line = view.line(of: marker) {
-                let hostName = Judge.submissionHosts.first { host.value.lowercased().contains($0) }!
                 return [(line, RuleHit(severity: .high, message: "\(language.rawValue) code authenticates to \(hostName) with a user name and password (SMTP AUTH Basic)",
                                        replacement: pattern.replacement))]
             }

@@ -27,9 +27,9 @@ public enum ConfigSMTPBasicRule: FileRule {
         guard language.isConfig else { return [] }
         let text = String(decoding: bytes, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { stripComment(String($0), language) }
-        guard let hostLine = lines.firstIndex(where: { line in Judge.submissionHosts.contains { line.lowercased().contains($0) } }) else { return [] }
+        guard let hostLine = lines.firstIndex(where: { Judge.submissionHost(in: $0) != nil }) else { return [] }
         if Judge.mentionsOAuth(lines.joined(separator: "\n")) { return [] }
-        let host = Judge.submissionHosts.first { lines[hostLine].lowercased().contains($0) }!
+        let host = Judge.submissionHost(in: lines[hostLine])!
         for (i, line) in lines.enumerated() {
             guard let (value, _) = passwordValue(line, language) else { continue }
             let reference = value.hasPrefix("${") || value.hasPrefix("%") || value.hasPrefix("#{") || value.hasPrefix("$(") || value.hasPrefix("@Microsoft.KeyVault")
