@@ -8,6 +8,7 @@ public enum BuiltInScanRules {
         AzureADCredentialRule.self,
         PlaintextSecretRule.self,
         SendMailMessageBasicRule.self,
+        DotNetSmtpClientRule.self,
     ]
 
     /// Rules over application code and configuration files.

@@ -4,8 +4,11 @@ import Foundation
 /// results with a region and `partialFingerprints.primaryLocationLineHash`.
 public enum SARIFWriter {
     public static func render(_ result: TreeScanner.Result, version: String) throws -> String {
-        let ruleList: [(id: String, title: String, help: String)] =
-            BuiltInScanRules.all.map { ($0.id, $0.title, $0.help) } + BuiltInScanRules.fileRules.filter { r in !BuiltInScanRules.all.contains { $0.id == r.id } }.map { ($0.id, $0.title, $0.help) }
+        var ruleList: [(id: String, title: String, help: String)] = []
+        for r in BuiltInScanRules.all.map({ ($0.id, $0.title, $0.help) }) + BuiltInScanRules.fileRules.map({ ($0.id, $0.title, $0.help) })
+            where !ruleList.contains(where: { $0.id == r.0 }) {
+            ruleList.append((r.0, r.1, r.2))
+        }
         let index = Dictionary(uniqueKeysWithValues: ruleList.enumerated().map { ($1.id, $0) })
         let rules: [[String: Any]] = ruleList.map { r in
             ["id": r.id, "name": r.id.replacingOccurrences(of: "-", with: ""), "shortDescription": ["text": r.title],

@@ -29,6 +29,8 @@ public struct ScriptContext: Sendable {
     public var defaultParameters: [String: Command.Element] = [:]
     /// The script uses Azure Automation assets, so it runs as a runbook.
     public var runsInAzureAutomation = false
+    /// Properties assigned on objects, `variable.property` (lower case) → value, e.g. `smtp.credentials`.
+    public var properties: [String: Value] = [:]
 
     public init() {}
 
@@ -53,6 +55,7 @@ public struct ScriptContext: Sendable {
             let (element, next) = CommandParser.readElement(tokens, j + 1)
             let rhs = fullRightHandSide(tokens, from: j + 1)
             if let key {
+                c.properties[name + "." + key] = c.value(of: element, rhs: rhs)
                 if name == "psdefaultparametervalues" {
                     c.defaultParameters[key] = element
                 } else if case .hashtable(var table)? = c.variables[name] {
