@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore", "ChangeScripts"], exclude: ["Golden"]),
-        .testTarget(name: "ScanTests", dependencies: ["Scan"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).

@@ -70,6 +70,13 @@ public enum HTMLReport {
         if r.automation.isEmpty { h += "<li>No account signed in with the Exchange Online PowerShell legacy client.</li>\n" }
         for a in r.automation.prefix(ReportFacts.detailedSenders) { h += "<li><strong>\(e(a.account))</strong> from \(e(a.sources.joined(separator: ", "))): \(a.signIns.successes) successful, \(a.signIns.failures) failed. Replace with: \(e(a.replacement)). \(e(a.why))</li>\n" }
         h += "</ul>\n" + note(ReportFacts.omitted(r.automation.count, shown: ReportFacts.detailedSenders, what: "automation accounts"))
+        if let scripts = r.scripts {
+            h += "<h3>Scripts that connect to Exchange Online</h3>\n<table><thead><tr><th>script</th><th>host</th><th>current auth</th><th>changes</th><th>least role</th><th>replacement</th></tr></thead><tbody>\n"
+            for x in scripts {
+                h += "<tr><td>\(e(x.script))</td><td>\(e(x.host))</td><td>\(e(x.currentAuth))</td><td>\(e(x.changeCmdlets.joined(separator: ", ")))</td><td>\(e(x.leastRole))</td><td>\(e(x.replacement))</td></tr>\n"
+            }
+            h += "</tbody></table>\n"
+        }
         if !checklist.isEmpty {
             h += "<h2>Prevention checklist</h2>\n<table><thead><tr><th>#</th><th>item</th><th>status</th><th>evidence</th><th>controls</th></tr></thead><tbody>\n"
             for i in checklist {

@@ -62,6 +62,12 @@ public enum MarkdownReport {
             s += "- **\(a.account)** from \(a.sources.joined(separator: ", ")): \(a.signIns.successes) successful, \(a.signIns.failures) failed sign-ins. Replace with: \(a.replacement). \(a.why)\n"
         }
 
+        if let scripts = r.scripts {
+            s += "\n### Scripts that connect to Exchange Online\n\n| script | host | current auth | changes | least role | replacement |\n|---|---|---|---|---|---|\n"
+            for x in scripts {
+                s += "| \(cell(x.script)) | \(x.host) | \(x.currentAuth) | \(cell(x.changeCmdlets.joined(separator: ", "))) | \(x.leastRole) | \(cell(x.replacement)) |\n"
+            }
+        }
         if !checklist.isEmpty { s += "\n## Prevention checklist\n\n" + PlanReport.checklistTable(checklist) }
 
         let exposed = r.mailboxes.filter { $0.basicAllowed == true }

@@ -24,7 +24,8 @@ public enum RegisterJSON {
         }
         // Members in the order JSONEncoder's .sortedKeys gives them.
         let keys = ["asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs", "mailboxes", "schema",
-                    "senders", "tenant", "timeline", "unknowns"].filter { $0 != "exceptions" || r.exceptions != nil }
+                    "scripts", "senders", "tenant", "timeline", "unknowns"]
+            .filter { ($0 != "exceptions" || r.exceptions != nil) && ($0 != "scripts" || r.scripts != nil) }
         try emit(Data("{\n".utf8))
         for (i, key) in keys.enumerated() {
             try emit(Data("  \"\(key)\" : ".utf8))
@@ -38,6 +39,7 @@ public enum RegisterJSON {
             case "inputs": try array(r.inputs)
             case "mailboxes": try array(r.mailboxes)
             case "schema": try emit(value(r.schema))
+            case "scripts": try array(r.scripts ?? [])
             case "senders": try array(r.senders)
             case "tenant": try emit(value(r.tenant))
             case "timeline": try emit(value(r.timeline))

@@ -158,6 +158,13 @@ extension XLSXWorkbook {
                      [text(a.account), text(a.sources.joined(separator: " ")), number(a.signIns.successes), number(a.signIns.failures),
                       text(a.signIns.lastSeen?.description), text(a.replacement), text(a.why)]
                  })
+        if let scripts = r.scripts {
+            book.add("Scripts", header: ["script", "host", "currentAuth", "readCmdlets", "changeCmdlets", "leastRole", "replacement", "cutoverDate", "findings"],
+                     rows: scripts.map { s in
+                         [text(s.script), text(s.host), text(s.currentAuth), text(s.readCmdlets.joined(separator: ", ")), text(s.changeCmdlets.joined(separator: ", ")),
+                          text(s.leastRole), text(s.replacement), text(s.cutoverDate), text(s.findings.joined(separator: "; "))]
+                     })
+        }
         book.add("Summary", header: ["item", "value"], rows: ReportFacts(r).summaryLines.map { [text($0.0), text($0.1)] })
         return book
     }

@@ -20,6 +20,8 @@ public struct Register: Sendable, Codable, Equatable {
     public var unknowns: [UnknownSummary]
     /// The exception register as read (nil in registers written before it was added).
     public var exceptions: [ExceptionRecord]?
+    /// Scripts that connect to Exchange Online (`assess --scripts DIR`); nil when not given.
+    public var scripts: [ScriptAutomationRow]?
 
     public init(generatedBy: String, asOf: CalendarDay, timeline: Timeline, assumption: String, tenant: TenantSettings,
                 inputs: [InputFile], senders: [SenderRow], mailboxes: [MailboxRow], automation: [AutomationRow],

@@ -158,3 +158,34 @@ public struct AutomationRow: Sendable, Codable, Equatable {
         self.evidence = evidence
     }
 }
+
+/// One script in the automation register (`assess --scripts DIR`, from `authshift scan`):
+/// the migration guide's automation register fields.
+public struct ScriptAutomationRow: Sendable, Codable, Equatable {
+    public var script: String
+    /// `Azure Automation`, `CI pipeline`, `scheduled task or server` (guessed from the code).
+    public var host: String
+    /// `stored credential`, `Basic remote PowerShell`, `certificate app-only`, `managed identity`, `interactive`.
+    public var currentAuth: String
+    public var readCmdlets: [String]
+    public var changeCmdlets: [String]
+    /// The least Exchange role group the cmdlets need.
+    public var leastRole: String
+    public var replacement: String
+    /// Left empty for the owners to fill in.
+    public var cutoverDate: String
+    public var findings: [String]
+
+    public init(script: String, host: String, currentAuth: String, readCmdlets: [String], changeCmdlets: [String], leastRole: String,
+                replacement: String, cutoverDate: String = "", findings: [String]) {
+        self.script = script
+        self.host = host
+        self.currentAuth = currentAuth
+        self.readCmdlets = readCmdlets
+        self.changeCmdlets = changeCmdlets
+        self.leastRole = leastRole
+        self.replacement = replacement
+        self.cutoverDate = cutoverDate
+        self.findings = findings
+    }
+}

@@ -4,6 +4,7 @@ import AuthShiftCore
 import Foundation
 import Ingest
 import Reports
+import Scan
 
 /// `authshift assess`: the main job.
 struct AssessCommand: ParsableCommand {
@@ -23,12 +24,21 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "Folder for the outputs (created if needed).")
     var out: String
 
+    @Option(help: "Scripts to add to the automation register (folders or files, scanned like 'authshift scan').")
+    var scripts: [String] = []
+
     @Flag(help: "Write into --out even if it holds files authshift did not write.")
     var force = false
 
     func run() throws {
         let run = try AssessmentRun(input: input, assessment: assessment)
-        let register = run.register
+        var register = run.register
+        if !scripts.isEmpty {
+            do { register.scripts = try AutomationProfiler.profile(scripts) } catch let error as IngestError {
+                ExitMapping.report([error])
+                throw ExitMapping.exit(.noInput)
+            }
+        }
         let checklist = Planner.plan(snapshot: run.snapshot, register: register, warnDays: run.options.warnDays).checklist
         do {
             let folder = try OutputFolder(path: out, force: force)

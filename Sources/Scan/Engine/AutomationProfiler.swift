@@ -1,0 +1,82 @@
+import AuthShiftCore
+import Foundation
+import Ingest
+
+/// Builds the automation register from scripts: every PowerShell file that connects to
+/// Exchange Online (or Security & Compliance) gets a row with where it runs, how it signs
+/// in, the Exchange cmdlets it calls (read or change), the least role those need and the
+/// replacement.
+///
+/// Sources: the migration guide, "Create a separate automation register" (script, host,
+/// owner, current auth, Exchange actions, required roles, replacement, cutover date);
+/// Microsoft, "Permissions in Exchange Online" (role groups).
+public enum AutomationProfiler {
+    static let readVerbs: Set<String> = ["get", "search", "test", "export", "find", "measure", "show", "read", "resolve", "trace"]
+    /// Nouns of Exchange Online cmdlets that change organization-wide configuration.
+    static let organizationNouns = ["transportconfig", "transportrule", "inboundconnector", "outboundconnector", "accepteddomain", "remotedomain",
+                                    "organizationconfig", "authenticationpolicy", "hostedcontentfilterpolicy", "hostedoutboundspamfilterpolicy",
+                                    "antiphishpolicy", "dkimsigningconfig", "journalrule", "retentionpolicy"]
+    static let recipientNouns = ["mailbox", "casmailbox", "distributiongroup", "dynamicdistributiongroup", "mailuser", "mailcontact", "recipient",
+                                 "mailboxpermission", "recipientpermission", "mailboxfolderpermission", "unifiedgroup", "user", "mailboxautoreplyconfiguration",
+                                 "mailboxcalendarprocessing", "mailboxregionalconfiguration", "inboxrule", "calendarprocessing"]
+    static let exchangeNouns = Set(organizationNouns + recipientNouns + ["messagetrace", "messagetracev2", "messagetracedetail", "mailboxstatistics",
+                                                                          "exomailbox", "exocasmailbox", "exorecipient", "exomailboxstatistics",
+                                                                          "exomailboxpermission", "exorecipientpermission", "exomailboxfolderstatistics",
+                                                                          "quarantinemessage", "compliancesearch", "mailboxauditbypassassociation"])
+
+    public static func profile(_ roots: [String]) throws -> [ScriptAutomationRow] {
+        try TreeScanner.files(under: roots).compactMap { file -> ScriptAutomationRow? in
+            guard SourceLanguage.of(fileName: (file.path as NSString).lastPathComponent) == .powershell,
+                  let source = try? UTF8ChunkSource(path: file.path), let bytes = try? source.readAll() else { return nil }
+            return profile(bytes: bytes, display: file.display)
+        }
+    }
+
+    public static func profile(bytes: [UInt8], display: String) -> ScriptAutomationRow? {
+        let tokens = Tokenizer.tokenize(bytes: bytes)
+        let commands = CommandParser.commands(in: tokens)
+        let context = ScriptContext.build(tokens, commands: commands)
+        let connects = commands.filter { ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"].contains($0.canonicalName) }
+        let basicSession = commands.contains { !RemotePowerShellBasicRule.check($0, in: context).isEmpty }
+        guard !connects.isEmpty || basicSession else { return nil }
+
+        var auth = "interactive"
+        var replacement = "none needed: it already signs in with modern authentication"
+        if basicSession {
+            auth = "Basic remote PowerShell"
+        } else if let c = connects.first {
+            let (credential, origin) = Judge.credential(of: c, in: context)
+            if credential { auth = origin == .prompt ? "credential typed at a prompt" : "stored credential (\(origin.rawValue))" }
+            else if c.parameter("ManagedIdentity", minimum: 3) != nil { auth = "managed identity" }
+            else if c.parameter("CertificateThumbprint", minimum: 12) != nil || c.parameter("CertificateFilePath", minimum: 12) != nil || c.parameter("Certificate", minimum: 11) != nil { auth = "certificate app-only" }
+            else if c.parameter("AccessToken", minimum: 2) != nil { auth = "access token" }
+        }
+        let hits = commands.flatMap { c in [ExchangeOnlineCredentialRule.check(c, in: context), RemotePowerShellBasicRule.check(c, in: context)].flatMap { $0 } }
+        if let first = hits.first { replacement = first.replacement }
+
+        var reads = Set<String>(), changes = Set<String>()
+        for c in commands {
+            let parts = c.canonicalName.split(separator: "-", maxSplits: 1).map(String.init)
+            guard parts.count == 2, exchangeNouns.contains(parts[1]) else { continue }
+            if readVerbs.contains(parts[0]) { reads.insert(c.name) } else { changes.insert(c.name) }
+        }
+        let changedNouns = changes.map { $0.lowercased().split(separator: "-", maxSplits: 1).last.map(String.init) ?? "" }
+        let role: String
+        if changedNouns.contains(where: { organizationNouns.contains($0) }) { role = "Organization Management" }
+        else if !changedNouns.isEmpty { role = "Recipient Management" }
+        else { role = "View-Only Organization Management (or the Entra role Global Reader)" }
+
+        let lowerPath = display.lowercased()
+        let host: String
+        if context.runsInAzureAutomation { host = "Azure Automation" }
+        else if lowerPath.contains(".github/") || lowerPath.contains("pipeline") || lowerPath.contains(".gitlab") ||
+                    tokens.contains(where: { $0.kind == .variable && ($0.text.lowercased().hasPrefix("env:github_") || $0.text.lowercased().hasPrefix("env:build_") || $0.text.lowercased().hasPrefix("env:system_")) }) {
+            host = "CI pipeline"
+        } else if auth.hasPrefix("credential typed") || auth == "interactive" { host = "admin workstation (run by hand)" }
+        else { host = "scheduled task or server" }
+
+        return ScriptAutomationRow(script: display, host: host, currentAuth: auth, readCmdlets: reads.sorted(), changeCmdlets: changes.sorted(),
+                                   leastRole: role, replacement: replacement,
+                                   findings: hits.map { "\($0.severity.rawValue): \($0.message)" })
+    }
+}
