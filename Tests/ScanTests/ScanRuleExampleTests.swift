@@ -77,3 +77,32 @@ import Testing
     }
 }
 
+
+/// The prefilter must never hide a finding: every triggering example, written to a file and
+/// scanned through the tree scanner, still triggers its rule.
+@Suite struct PrefilterTests {
+    @Test func triggeringExamplesSurviveThePrefilter() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("authshift-prefilter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var expected: [(String, String)] = []
+        for (n, rule) in BuiltInScanRules.all.enumerated() {
+            for (k, example) in rule.triggeringExamples.enumerated() {
+                let name = "ps\(n)-\(k).ps1"
+                try example.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+                expected.append((name, rule.id))
+            }
+        }
+        for (n, rule) in BuiltInScanRules.fileRules.enumerated() {
+            for (k, (file, text)) in rule.triggeringExamples.enumerated() {
+                let sub = dir.appendingPathComponent("f\(n)-\(k)")
+                try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+                try text.write(to: sub.appendingPathComponent(file), atomically: true, encoding: .utf8)
+                expected.append(("f\(n)-\(k)/\(file)", rule.id))
+            }
+        }
+        let result = try TreeScanner.scan([dir.path])
+        for (file, rule) in expected {
+            #expect(result.findings.contains { $0.file == file && $0.rule == rule }, "\(rule) lost on \(file)")
+        }
+    }
+}

@@ -100,8 +100,10 @@ public enum TreeScanner {
         guard let bytes = try? source.readAll() else { return (0, [], "\(display): cannot be read") }
         if source.encoding == .utf8 && bytes.prefix(8192).contains(0) { return (0, [], nil) } // binary
         if language == .powershell {
+            guard Prefilter.mayMatch(bytes, words: Prefilter.powershellWords) else { return (1, [], nil) }
             return (1, PowerShellScanner.scan(bytes: bytes, file: display), nil)
         }
+        guard Prefilter.mayMatch(bytes, words: Prefilter.hostWords) else { return (1, [], nil) }
         var findings: [Finding] = []
         for rule in BuiltInScanRules.fileRules {
             for (line, hit) in rule.check(bytes: bytes, language: language) {
