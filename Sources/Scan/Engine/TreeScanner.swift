@@ -95,10 +95,13 @@ public enum TreeScanner {
     /// (1 if scanned else 0, findings, reason skipped).
     static func scanFile(path: String, display: String) -> (Int, [Finding], String?) {
         guard let language = SourceLanguage.of(fileName: (path as NSString).lastPathComponent) else { return (0, [], nil) }
-        guard let source = try? UTF8ChunkSource(path: path) else { return (0, [], "\(display): cannot be read") }
-        if source.totalBytes > Int64(maximumFileBytes) { return (0, [], "\(display): larger than \(maximumFileBytes >> 20) MiB, skipped") }
-        guard let bytes = try? source.readAll() else { return (0, [], "\(display): cannot be read") }
-        if source.encoding == .utf8 && bytes.prefix(8192).contains(0) { return (0, [], nil) } // binary
+        let bytes: [UInt8]
+        switch FileBytes.read(path: path, limit: maximumFileBytes) {
+        case .text(let b): bytes = b
+        case .binary: return (0, [], nil)
+        case .tooLarge: return (0, [], "\(display): larger than \(maximumFileBytes >> 20) MiB, skipped")
+        case .unreadable: return (0, [], "\(display): cannot be read")
+        }
         if language == .powershell {
             guard Prefilter.mayMatch(bytes, words: Prefilter.powershellWords) else { return (1, [], nil) }
             return (1, PowerShellScanner.scan(bytes: bytes, file: display), nil)
