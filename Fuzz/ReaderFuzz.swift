@@ -5,10 +5,13 @@
 //          detection, every reader, the sign-in path) and CSVStreamReader with a tiny buffer
 //   json - JSONParser on the bytes, and the input as a file through ExportFileReader
 //   date - ExportDate on the bytes
+//   scan - the PowerShell tokenizer, command parser, script context and every scan rule,
+//          and the code and configuration rules for every language
 // Any crash, trap or sanitizer report is a finding; errors thrown by the readers are fine.
 import AuthShiftCore
 import Foundation
 import Ingest
+import Scan
 
 let target = ProcessInfo.processInfo.environment["AUTHSHIFT_FUZZ_TARGET"] ?? "csv"
 let scratch = "/dev/shm/authshift-fuzz-\(getpid())"
@@ -19,6 +22,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     switch target {
     case "date":
         _ = ExportDate.parse(bytes: bytes)
+    case "scan":
+        _ = PowerShellScanner.scan(bytes: Array(bytes), file: "fuzz.ps1")
+        for language in [SourceLanguage.csharp, .python, .javascript, .php, .java, .go, .visualBasic, .xmlConfig, .jsonConfig, .dotenv, .yaml, .ini] {
+            for rule in BuiltInScanRules.fileRules { _ = rule.check(bytes: Array(bytes), language: language) }
+        }
     case "json":
         _ = try? JSONParser.parseDocument(Array(bytes))
         readAsFile(bytes)

@@ -15,14 +15,17 @@ swiftc "${flags[@]}" -emit-library -static -emit-module -module-name AuthShiftCo
   -emit-module-path "$build/AuthShiftCore.swiftmodule" -o "$build/libAuthShiftCore.a" Sources/AuthShiftCore/*.swift 2>&1 | grep -v "Cannot export local symbol" || true
 swiftc "${flags[@]}" -emit-library -static -emit-module -module-name Ingest -I "$build" \
   -emit-module-path "$build/Ingest.swiftmodule" -o "$build/libIngest.a" $(find Sources/Ingest -name '*.swift') 2>&1 | grep -v "Cannot export local symbol" || true
-swiftc "${flags[@]}" -I "$build" -L "$build" -lIngest -lAuthShiftCore Fuzz/ReaderFuzz.swift -o "$build/reader-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
+swiftc "${flags[@]}" -emit-library -static -emit-module -module-name Scan -I "$build" \
+  -emit-module-path "$build/Scan.swiftmodule" -o "$build/libScan.a" $(find Sources/Scan -name '*.swift') 2>&1 | grep -v "Cannot export local symbol" || true
+swiftc "${flags[@]}" -I "$build" -L "$build" -lScan -lIngest -lAuthShiftCore Fuzz/ReaderFuzz.swift -o "$build/reader-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
 
-for target in csv json date; do
+for target in csv json date scan; do
   corpus="$build/corpus-$target"
   mkdir -p "$corpus"
   case $target in
     csv)  cp Examples/contoso/*.csv "$corpus"/ 2>/dev/null || true ;;
     json) cp Examples/contoso/*.json Examples/contoso/*.jsonl "$corpus"/ 2>/dev/null || true ;;
+    scan) find Tests/ScanTests/Fixtures/tree -type f -name '*.*' -exec cp {} "$corpus"/ \; 2>/dev/null || true ;;
   esac
   cp Fuzz/seeds/$target/* "$corpus"/ 2>/dev/null || true
   echo "== $target: $runs runs"
