@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["AuthShiftCore", "Ingest", "ChangeScripts", .product(name: "Crypto", package: "swift-crypto")]),
         // scan: the PowerShell tokenizer and the rules that find stored-credential automation and password SMTP.
         .target(name: "Scan", dependencies: ["AuthShiftCore", "Ingest"]),
+        // SMTP replies and what Exchange Online means by them (the probe's client joins it later).
+        .target(name: "SMTP"),
         // Writers for everything authshift outputs (CSV, JSON, tables, later XLSX, HTML, SARIF).
         .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest", "Analysis"]),
         // PowerShell generators; PowerShellLiteral is the only place a value becomes PowerShell text.
@@ -40,12 +42,13 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore", "ChangeScripts"], exclude: ["Golden"]),
+        .testTarget(name: "SMTPTests", dependencies: ["SMTP"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts", "AuthShiftCore"]),

@@ -11,7 +11,7 @@ struct AuthShift: ParsableCommand {
         65 an input file is malformed; 66 an input path is missing or unreadable; 73 an output cannot be written.
         """,
         version: AuthShiftVersion.current,
-        subcommands: [AssessCommand.self, PlanCommand.self, ScanCommand.self, ExceptionsCommand.self, CheckCommand.self, DiffCommand.self, ExplainMailboxCommand.self,
+        subcommands: [AssessCommand.self, PlanCommand.self, ScanCommand.self, ExceptionsCommand.self, CheckCommand.self, DiffCommand.self, ExplainCommand.self, ExplainMailboxCommand.self,
                       InspectCommand.self, SignInsCommand.self, CollectCommand.self]
     )
 }
