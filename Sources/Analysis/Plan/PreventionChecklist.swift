@@ -32,7 +32,6 @@ public struct PreventionChecklist {
     }
 
     public func run() -> [CheckResult] {
-        let basicRows = register.senders.filter { $0.currentAuth == .basic || $0.currentAuth == .mixed }
         let exceptionFailures = exceptionResults.filter { $0.status == .fail }
         var items: [CheckResult] = []
 
@@ -131,7 +130,6 @@ public struct PreventionChecklist {
         }
 
         items.append(processItem(16, "Break-glass admin access is tested and separate from routine automation", "your break-glass test records"))
-        _ = basicRows
         return items
     }
 }

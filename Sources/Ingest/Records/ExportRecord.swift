@@ -56,15 +56,4 @@ public struct ExportRecord: Sendable {
         }
         return aliases.first ?? ""
     }
-
-    public var isJSON: Bool {
-        if case .json = storage { return true }
-        return false
-    }
-
-    /// The JSON object behind the record (nil for CSV), for readers of nested Graph objects.
-    public var jsonObject: JSONObject? {
-        if case .json(let o) = storage { return o }
-        return nil
-    }
 }

@@ -4,8 +4,6 @@ public struct Command: Sendable, Equatable {
     public struct Element: Sendable, Equatable {
         public var tokens: [Token]
         public var first: Token { tokens[0] }
-        /// The text of a one-token element (string value, word, variable name), else nil.
-        public var single: Token? { tokens.count == 1 ? tokens[0] : nil }
     }
 
     public struct Parameter: Sendable, Equatable {
