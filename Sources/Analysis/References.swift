@@ -15,4 +15,9 @@ public enum References {
     public static let appOnlyPowerShell = "App-only authentication for unattended scripts in Exchange Online PowerShell: https://learn.microsoft.com/powershell/exchange/app-only-auth-powershell-v2"
     public static let managedIdentityPowerShell = "Use Azure managed identities to connect to Exchange Online PowerShell: https://learn.microsoft.com/powershell/exchange/connect-exo-powershell-managed-identity"
     public static let cisDirectSend = "CIS Microsoft 365 Foundations Benchmark 6.5.5: ensure Direct Send submissions are rejected (Set-OrganizationConfig -RejectDirectSend $true)"
+
+    /// Every document above, in the order the reports list them.
+    public static let all = [setCASMailbox, setTransportConfig, authenticatedSMTP, authenticationPolicies, securityDefaults,
+                             conditionalAccessLegacy, migrationOptions, oauthSMTP, highVolumeEmail, azureCommunicationServices,
+                             multifunctionDevices, appOnlyPowerShell, managedIdentityPowerShell, cisDirectSend]
 }

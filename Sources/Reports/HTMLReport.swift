@@ -92,10 +92,7 @@ public enum HTMLReport {
         h += "</ul>\n<h2>Inputs</h2>\n<table><thead><tr><th>file</th><th>kind</th><th>rows</th><th>SHA-256</th></tr></thead><tbody>\n"
         for i in r.inputs { h += "<tr><td>\(e(i.path))</td><td>\(e(i.kind))</td><td>\(i.rows)</td><td><code>\(e(i.sha256 ?? ""))</code></td></tr>\n" }
         h += "</tbody></table>\n<h2>Sources</h2>\n<ul>\n"
-        for ref in [References.setCASMailbox, References.setTransportConfig, References.authenticatedSMTP, References.authenticationPolicies,
-                    References.securityDefaults, References.conditionalAccessLegacy, References.migrationOptions, References.oauthSMTP,
-                    References.highVolumeEmail, References.azureCommunicationServices, References.multifunctionDevices,
-                    References.appOnlyPowerShell, References.managedIdentityPowerShell, References.cisDirectSend] {
+        for ref in References.all {
             h += "<li>\(e(ref))</li>\n"
         }
         return h + "</ul>\n</body></html>\n"

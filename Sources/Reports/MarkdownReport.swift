@@ -84,10 +84,7 @@ public enum MarkdownReport {
         for i in r.inputs { s += "| \(cell(i.path)) | \(i.kind) | \(i.rows) | `\(i.sha256 ?? "")` |\n" }
 
         s += "\n## Sources\n\n"
-        for ref in [References.setCASMailbox, References.setTransportConfig, References.authenticatedSMTP, References.authenticationPolicies,
-                    References.securityDefaults, References.conditionalAccessLegacy, References.migrationOptions, References.oauthSMTP,
-                    References.highVolumeEmail, References.azureCommunicationServices, References.multifunctionDevices,
-                    References.appOnlyPowerShell, References.managedIdentityPowerShell, References.cisDirectSend, r.timeline.source] {
+        for ref in References.all + [r.timeline.source] {
             s += "- \(ref)\n"
         }
         return s

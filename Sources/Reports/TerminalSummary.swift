@@ -3,10 +3,8 @@ import AuthShiftCore
 /// The few lines `assess` prints when it finishes.
 public enum TerminalSummary {
     public static func render(_ r: Register) -> String {
-        let basic = r.senders.filter { $0.currentAuth == .basic || $0.currentAuth == .mixed }
-        let breaks = r.senders.filter(\.breaksAtDefaultChange)
-        let failing = r.senders.filter(\.failingNow)
-        let days = r.asOf.days(until: r.defaultChangeDate)
+        let f = ReportFacts(r)
+        let (basic, breaks, failing, days) = (f.basic, f.breaks, f.failing, f.daysToChange)
         var out = "authshift assess, as of \(r.asOf)\n"
         out += "  Default change: \(r.defaultChangeDate) (" + (days >= 0 ? "\(days) days away" : "\(-days) days ago") + ")\n"
         out += "  Senders: \(r.senders.count) rows (\(basic.count) on Basic), mailboxes: \(r.mailboxes.count), automation accounts: \(r.automation.count)\n"
@@ -14,9 +12,7 @@ public enum TerminalSummary {
         let breakingSenders = breaks.map(\.sender).filter { seen.insert($0).inserted }
         out += "  Break at the default change: \(breaks.count) row(s), \(breakingSenders.count) sender(s)" + (breakingSenders.isEmpty ? "" : " (" + breakingSenders.prefix(5).joined(separator: ", ") + (breakingSenders.count > 5 ? ", …" : "") + ")") + "\n"
         out += "  Already failing: \(failing.count)\n"
-        var byPath: [MigrationPath: Int] = [:]
-        for s in r.senders { byPath[s.recommendation.path, default: 0] += 1 }
-        out += "  Recommended paths: " + byPath.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n"
+        out += "  Recommended paths: " + f.byPath.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + "\n"
         if !r.unknowns.isEmpty {
             out += "  Unknowns: " + r.unknowns.prefix(3).map { "\($0.what) (\($0.count); needs \($0.settledBy.joined(separator: " or ")))" }.joined(separator: "; ") + (r.unknowns.count > 3 ? "; …" : "") + "\n"
         }

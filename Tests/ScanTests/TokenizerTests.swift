@@ -82,3 +82,11 @@ import Testing
         #expect(multi.last?.line == 1 && multi.last?.endLine == 3)
     }
 }
+
+@Suite struct CommandParserTests {
+    @Test func hashtableValuesAreNotCommandsButAssignmentsAndGroupsAre() {
+        let names = CommandParser.commands(in: Tokenizer.tokenize("$p = @{ Server = smtp.office365.com; Inner = @{ Host = relay }; Cred = (Get-Credential) }\n$c = Import-Clixml x.xml"))
+            .map(\.canonicalName)
+        #expect(names == ["get-credential", "import-clixml"])
+    }
+}

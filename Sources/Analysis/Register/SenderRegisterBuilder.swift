@@ -105,7 +105,7 @@ struct SenderRegisterBuilder {
             if let recipientEvidence { evidence.append("Recipients: \(recipientEvidence)") }
             if let item = system.item { evidence.append("Inventory: \(item.location)") }
 
-            let currentAuth = self.currentAuth(report: ev.reportProtocol, signIns: facts, usage: ev.usage != nil)
+            let currentAuth = self.currentAuth(report: ev.reportProtocol, signIns: facts)
             if currentAuth == .unknown {
                 unknowns.append(Unknown(what: "how it authenticates (Basic or OAuth)", settledBy: [ExportKind.smtpAuthClientsReport.title + " (with Authentication Protocol)", "sign-in logs"]))
             }
@@ -145,7 +145,7 @@ struct SenderRegisterBuilder {
     /// Basic when a legacy Authenticated SMTP sign-in or the report says so; OAuth when the
     /// report says so; both is mixed. A legacy-client sign-in is Basic by definition
     /// (Entra "legacy authentication clients", howto-customize-filter-logs).
-    func currentAuth(report: SenderRow.CurrentAuth?, signIns: SignInFacts, usage: Bool) -> SenderRow.CurrentAuth {
+    func currentAuth(report: SenderRow.CurrentAuth?, signIns: SignInFacts) -> SenderRow.CurrentAuth {
         let basicSeen = signIns.successes + signIns.failures > 0
         switch (report, basicSeen) {
         case (.oauth?, true), (.mixed?, _): return .mixed

@@ -13,6 +13,8 @@ public struct CodeView: Sendable {
     /// The code with comments replaced by spaces; string contents kept.
     public var code: String
     public var strings: [StringLiteral]
+    /// `code` as ASCII-lower-cased bytes, made once for every search.
+    let lowered: [UInt8]
 
     public init(bytes: [UInt8], language: SourceLanguage) {
         var out: [UInt8] = []
@@ -70,13 +72,14 @@ public struct CodeView: Sendable {
             out.append(b); i += 1
         }
         code = String(decoding: out, as: UTF8.self)
+        lowered = out.map(CodeView.lower)
         self.strings = strings
     }
 
     /// 1-based line of the first occurrence of `needle` in the code (comments excluded),
     /// ignoring ASCII case; a byte search, not a Foundation one.
     public func line(of needle: String) -> Int? {
-        let hay = Array(code.utf8).map(CodeView.lower)
+        let hay = lowered
         let pin = Array(needle.utf8).map(CodeView.lower)
         guard !pin.isEmpty, hay.count >= pin.count else { return nil }
         var line = 1

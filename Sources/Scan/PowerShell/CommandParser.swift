@@ -16,7 +16,18 @@ public enum CommandParser {
     public static func commands(in all: [Token]) -> [Command] {
         let tokens = all.filter { $0.kind != .comment }
         var result: [Command] = []
-        for k in tokens.indices where isCommandPosition(tokens, k) {
+        // The innermost open bracket before each token, tracked in one pass (an `=` directly
+        // inside `@{ … }` separates a key from its value, which is not a command).
+        var open: [String] = []
+        for k in tokens.indices {
+            defer {
+                let t = tokens[k]
+                if t.kind == .punctuation {
+                    if openers.contains(t.text) { open.append(t.text) }
+                    else if [")", "}", "]"].contains(t.text), !open.isEmpty { open.removeLast() }
+                }
+            }
+            guard isCommandPosition(tokens, k, insideHashtable: open.last == "@{") else { continue }
             var start = k
             if tokens[k].kind == .punctuation && tokens[k].text == "&" { start = k + 1 }
             guard start < tokens.count else { continue }
@@ -38,39 +49,21 @@ public enum CommandParser {
 
     static func looksLikeCommandName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return text.count > 8 || !keywords.contains(text.lowercased())
+        return !keywords.contains(text.lowercased())
     }
 
-    static func isCommandPosition(_ tokens: [Token], _ k: Int) -> Bool {
+    static func isCommandPosition(_ tokens: [Token], _ k: Int, insideHashtable: Bool) -> Bool {
         if tokens[k].kind == .punctuation && tokens[k].text == "&" { return true }
         guard k > 0 else { return true }
         let p = tokens[k - 1]
         switch p.kind {
         case .statementEnd, .pipe: return true
-        case .punctuation: return ["(", "$(", "@(", "{", "=", "+="].contains(p.text) && !(p.text == "=" && isHashtableKey(tokens, k - 1))
+        case .punctuation: return ["(", "$(", "@(", "{", "=", "+="].contains(p.text) && !(p.text == "=" && insideHashtable)
         case .word:
             // `else { … }`, `try { … }`: the word before `{` is a keyword; handled by `{`.
             return false
         default: return false
         }
-    }
-
-    /// `=` inside `@{ … }` separates a key from its value, which is an expression, not a command.
-    static func isHashtableKey(_ tokens: [Token], _ equals: Int) -> Bool {
-        var depth = 0
-        var k = equals - 1
-        while k >= 0 {
-            let t = tokens[k]
-            if t.kind == .punctuation {
-                if [")", "}", "]"].contains(t.text) { depth += 1 }
-                if openers.contains(t.text) {
-                    if depth == 0 { return t.text == "@{" }
-                    depth -= 1
-                }
-            }
-            k -= 1
-        }
-        return false
     }
 
     static func parse(_ tokens: [Token], from start: Int) -> Command {
