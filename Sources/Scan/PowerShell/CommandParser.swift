@@ -57,7 +57,8 @@ public enum CommandParser {
         guard k > 0 else { return true }
         let p = tokens[k - 1]
         switch p.kind {
-        case .statementEnd, .pipe: return true
+        case .statementEnd, .pipe: return !insideHashtable // inside @{ … } a new line or ';' starts a key
+        
         case .punctuation: return ["(", "$(", "@(", "{", "=", "+="].contains(p.text) && !(p.text == "=" && insideHashtable)
         case .word:
             // `else { … }`, `try { … }`: the word before `{` is a keyword; handled by `{`.
