@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "AuthShiftCore"),
@@ -24,8 +26,34 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["AuthShiftCore", "Ingest", "ChangeScripts", .product(name: "Crypto", package: "swift-crypto")]),
         // scan: the PowerShell tokenizer and the rules that find stored-credential automation and password SMTP.
         .target(name: "Scan", dependencies: ["AuthShiftCore", "Ingest"]),
-        // SMTP replies and what Exchange Online means by them (the probe's client joins it later).
-        .target(name: "SMTP"),
+        // SMTP on NIOCore only: replies and what Exchange Online means by them, commands, the
+        // reply decoder with RFC 5321 limits, EHLO capabilities, SASL payloads, dot-stuffing,
+        // and the client state machine (a value type whose methods return actions).
+        .target(name: "SMTP", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
+        // OAuth 2.0 client credentials against the Microsoft identity platform: the signed client
+        // assertion (PS256/RS256), certificate and key loading (PEM, PFX), the token request.
+        .target(
+            name: "OAuth",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // The probe: a connection driven by the SMTP state machine, TLS, timeouts, the transcript.
+        .target(
+            name: "SMTPClient",
+            dependencies: [
+                "SMTP", "OAuth",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Writers for everything authshift outputs (CSV, JSON, tables, later XLSX, HTML, SARIF).
         .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest", "Analysis"]),
         // PowerShell generators; PowerShellLiteral is the only place a value becomes PowerShell text.
@@ -42,13 +70,25 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "OAuth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore", "ChangeScripts"], exclude: ["Golden"]),
-        .testTarget(name: "SMTPTests", dependencies: ["SMTP"]),
+        .testTarget(
+            name: "SMTPTests",
+            dependencies: [
+                "SMTP", "SMTPClient", "OAuth",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts", "AuthShiftCore"]),

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The root command only lists the subcommands; each lives in Commands/.
 @main
-struct AuthShift: ParsableCommand {
+struct AuthShift: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "authshift",
         abstract: "Move a Microsoft 365 tenant off SMTP AUTH Basic Authentication and stored-credential Exchange Online PowerShell, offline, from its exports.",
@@ -12,7 +12,7 @@ struct AuthShift: ParsableCommand {
         """,
         version: AuthShiftVersion.current,
         subcommands: [AssessCommand.self, PlanCommand.self, ScanCommand.self, ExceptionsCommand.self, CheckCommand.self, DiffCommand.self, ExplainCommand.self, ExplainMailboxCommand.self,
-                      InspectCommand.self, SignInsCommand.self, CollectCommand.self]
+                      InspectCommand.self, SignInsCommand.self, CollectCommand.self, ProbeCommand.self]
     )
 }
 

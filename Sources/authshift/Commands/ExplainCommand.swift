@@ -32,31 +32,14 @@ struct ExplainCommand: ParsableCommand {
         let e = ReplyExplainer.explain(reply)
         var decision: MailboxRow?
         if let mailbox, let exports {
-            let input = try ExportInputOptions.parse([exports, "--keep-going"])
-            let run = try AssessmentRun(input: input, assessment: try AssessmentOptions.parse([]), hashInputs: false)
-            decision = run.register.mailboxes.first { $0.address == mailbox.lowercased() }
+            decision = try MailboxLookup.find(mailbox, in: exports)
         }
         if format == .json {
             struct Output: Codable { let explanation: ReplyExplanation; let mailbox: MailboxRow? }
             StandardOutput.write(try JSONOutput.encode(Output(explanation: e, mailbox: decision)))
             return
         }
-        var s = ""
-        if let code = e.reply.code { s += "Reply code:       \(code)\n" }
-        if let enhanced = e.reply.enhanced { s += "Enhanced status:  \(enhanced)\n" }
-        if let server = e.reply.server { s += "Server:           \(server)" + (e.reply.timestamp.map { " at \($0)" } ?? "") + "\n" }
-        if let k = e.known {
-            s += "Meaning:          \(k.meaning)\nFix:              \(k.fix)\nSetting:          \(k.setting)\n"
-            s += "Retry later:      \(k.temporary ? "yes, it is temporary" : "no, not unchanged")\nSource:           \(k.source)\n"
-        } else {
-            s += "Meaning:          not a reply authshift knows; by its codes: \(e.generic)\n"
-        }
-        if let d = decision {
-            s += "\nWhat the exports say about \(d.address):\n"
-            for line in d.explanation { s += "  - \(line)\n" }
-        } else if let mailbox {
-            s += "\n\(mailbox) is not in the exports.\n"
-        }
+        let s = ExplanationText.render(e, mailbox: decision, asked: mailbox)
         StandardOutput.write(s)
     }
 }

@@ -1,0 +1,158 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// One HTTP/1.1 POST on SwiftNIO, enough for a token endpoint and Graph's sendMail, without an
+/// HTTP client library: https with certificate and host name verification for every host, plain
+/// http only for loopback addresses (test servers), a bounded response body and a deadline.
+public struct HTTPSPost: Sendable {
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+
+        /// A header's value, its name matched in any letter case (RFC 9110 §5.1).
+        public func header(_ name: String) -> String? {
+            headers.first { $0.0.lowercased() == name.lowercased() }?.1
+        }
+    }
+
+    public enum Failure: Error, Sendable {
+        case invalidURL(String)
+        case plainHTTPNotLoopback(String)
+        case connection(String)
+        case timedOut
+        case responseTooLarge(Int)
+    }
+
+    public static let maximumResponse = 1 << 20
+
+    public var timeout: TimeAmount
+    /// Extra trust anchors (PEM) for https, for test endpoints with their own CA.
+    public var trustRoots: [NIOSSLCertificate]
+
+    public init(timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = []) {
+        self.timeout = timeout
+        self.trustRoots = trustRoots
+    }
+
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
+    public func post(url text: String, headers extra: [(String, String)], body: [UInt8]) async throws(Failure) -> Response {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, scheme == "https" || scheme == "http" else {
+            throw .invalidURL(text)
+        }
+        let secure = scheme == "https"
+        if !secure && !Self.isLoopback(host) { throw .plainHTTPNotLoopback(text) }
+        let port = url.port ?? (secure ? 443 : 80)
+        var path = url.path.isEmpty ? "/" : url.path
+        if let query = url.query { path += "?" + query }
+
+        var sslContext: NIOSSLContext?
+        if secure {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            if !trustRoots.isEmpty { configuration.additionalTrustRoots = [.certificates(trustRoots)] }
+            do { sslContext = try NIOSSLContext(configuration: configuration) } catch { throw .connection("\(error)") }
+        }
+        let group = MultiThreadedEventLoopGroup.singleton
+        let promise = group.any().makePromise(of: Response.self)
+        let hostHeader = url.port.map { "\(host):\($0)" } ?? host
+        let timeout = self.timeout
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(timeout)
+            .channelInitializer { [sslContext] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let sslContext {
+                        let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: Self.isIPAddress(host) ? nil : host)
+                        try channel.pipeline.syncOperations.addHandler(tls)
+                    }
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(ResponseCollector(promise: promise, limit: Self.maximumResponse))
+                }
+            }
+        let channel: Channel
+        do {
+            channel = try await bootstrap.connect(host: host, port: port).get()
+        } catch {
+            promise.fail(error)
+            throw .connection("\(error)")
+        }
+        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
+        head.headers.add(name: "Host", value: hostHeader)
+        head.headers.add(name: "Content-Length", value: String(body.count))
+        head.headers.add(name: "Connection", value: "close")
+        head.headers.add(name: "User-Agent", value: "authshift")
+        for (name, value) in extra { head.headers.add(name: name, value: value) }
+        let timer = channel.eventLoop.scheduleTask(in: timeout) {
+            promise.fail(Failure.timedOut)
+            channel.close(promise: nil)
+        }
+        channel.write(HTTPClientRequestPart.head(head), promise: nil)
+        channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
+        channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
+        do {
+            let response = try await promise.futureResult.get()
+            timer.cancel()
+            channel.close(promise: nil)
+            return response
+        } catch let failure as Failure {
+            timer.cancel()
+            throw failure
+        } catch {
+            timer.cancel()
+            channel.close(promise: nil)
+            throw .connection("\(error)")
+        }
+    }
+
+    public static func isIPAddress(_ host: String) -> Bool {
+        host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
+    }
+}
+
+/// Gathers one response; fails on a body over the limit or a connection closed too early.
+private final class ResponseCollector: ChannelInboundHandler {
+    typealias InboundIn = HTTPClientResponsePart
+
+    private let promise: EventLoopPromise<HTTPSPost.Response>
+    private let limit: Int
+    private var status = 0
+    private var headers: [(String, String)] = []
+    private var body: [UInt8] = []
+
+    init(promise: EventLoopPromise<HTTPSPost.Response>, limit: Int) {
+        self.promise = promise
+        self.limit = limit
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            status = Int(head.status.code)
+            headers = head.headers.map { ($0.name, $0.value) }
+        case .body(var buffer):
+            if body.count + buffer.readableBytes > limit {
+                promise.fail(HTTPSPost.Failure.responseTooLarge(limit))
+                context.close(promise: nil)
+                return
+            }
+            body += buffer.readBytes(length: buffer.readableBytes) ?? []
+        case .end:
+            promise.succeed(HTTPSPost.Response(status: status, headers: headers, body: body))
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        promise.fail(HTTPSPost.Failure.connection("the connection closed before the response was complete"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        promise.fail(error)
+        context.close(promise: nil)
+    }
+}

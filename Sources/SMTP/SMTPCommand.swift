@@ -1,0 +1,80 @@
+import NIOCore
+
+/// A command the client sends (RFC 5321 §4.1, RFC 3207, RFC 4954). Each knows how it appears
+/// on the wire and how it appears in a transcript, where SASL payloads are always masked.
+public enum SMTPCommand: Sendable, Equatable {
+    case ehlo(String)
+    case helo(String)
+    case startTLS
+    /// `AUTH <mechanism>` with an optional initial response (RFC 4954 §4); the response is a secret.
+    case auth(mechanism: String, initialResponse: String?)
+    /// A line answering a 334 challenge: base64 of a user name, password or token, or empty.
+    case saslResponse(String)
+    case mail(from: String)
+    case rcpt(to: String)
+    case data
+    /// The message, already dot-stuffed and ending in CRLF.CRLF (see `DotStuffing`).
+    case message([UInt8])
+    case rset
+    case noop
+    case quit
+
+    /// The bytes on the wire, CRLF included.
+    public func write(into buffer: inout ByteBuffer) {
+        switch self {
+        case .message(let bytes):
+            buffer.writeBytes(bytes)
+            return
+        default:
+            buffer.writeString(wireText)
+            buffer.writeStaticString("\r\n")
+        }
+    }
+
+    /// The command line without CRLF (empty for the message itself).
+    public var wireText: String {
+        switch self {
+        case .ehlo(let name): return "EHLO \(name)"
+        case .helo(let name): return "HELO \(name)"
+        case .startTLS: return "STARTTLS"
+        case .auth(let mechanism, let initial): return initial.map { "AUTH \(mechanism) \($0)" } ?? "AUTH \(mechanism)"
+        case .saslResponse(let line): return line
+        case .mail(let from): return "MAIL FROM:<\(from)>"
+        case .rcpt(let to): return "RCPT TO:<\(to)>"
+        case .data: return "DATA"
+        case .message: return ""
+        case .rset: return "RSET"
+        case .noop: return "NOOP"
+        case .quit: return "QUIT"
+        }
+    }
+
+    /// What a transcript shows: the command, with every SASL payload replaced by a mask that
+    /// keeps only its length class, so a transcript can be pasted into a ticket.
+    public var transcriptLines: [String] {
+        switch self {
+        case .auth(let mechanism, let initial):
+            return [initial == nil ? "AUTH \(mechanism)" : "AUTH \(mechanism) \(SecretMask.text)"]
+        case .saslResponse(let line):
+            return [line.isEmpty ? "" : SecretMask.text]
+        case .message(let bytes):
+            return DotStuffing.transcriptLines(of: bytes)
+        default:
+            return [wireText]
+        }
+    }
+}
+
+/// The one mask every output uses for a secret.
+public enum SecretMask {
+    public static let text = "********"
+}
+
+/// Writes commands to the channel; the handler deals in `SMTPCommand` values only.
+public struct SMTPCommandEncoder: MessageToByteEncoder {
+    public typealias OutboundIn = SMTPCommand
+    public init() {}
+    public func encode(data: SMTPCommand, out: inout ByteBuffer) throws {
+        data.write(into: &out)
+    }
+}

@@ -1,0 +1,123 @@
+import NIOCore
+import NIOSSL
+import NIOTLS
+import SMTP
+
+/// The thin part: moves replies into the state machine and performs its actions (write, start
+/// TLS, close), arms the per-stage timer, and writes the transcript. No protocol decisions here.
+final class SMTPClientHandler: ChannelInboundHandler {
+    typealias InboundIn = SMTPResponse
+    typealias OutboundOut = SMTPCommand
+
+    struct Result: Sendable {
+        var outcome: ProbeOutcome
+        var transcript: Transcript
+    }
+
+    private var machine: SMTPClientStateMachine
+    private var transcript: Transcript
+    private let promise: EventLoopPromise<Result>
+    private let timeout: TimeAmount
+    private let makeTLSHandler: () throws -> NIOSSLClientHandler
+    private var timer: Scheduled<Void>?
+    private var reportedFailures = 0
+    private var completed = false
+
+    init(plan: SMTPClientPlan, transcript: Transcript, timeout: TimeAmount, promise: EventLoopPromise<Result>,
+         makeTLSHandler: @escaping () throws -> NIOSSLClientHandler) {
+        machine = SMTPClientStateMachine(plan: plan)
+        self.transcript = transcript
+        self.timeout = timeout
+        self.promise = promise
+        self.makeTLSHandler = makeTLSHandler
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if let remote = context.channel.remoteAddress { transcript.append(.info, "connected to \(remote)") }
+        arm(context: context)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let reply = unwrapInboundIn(data)
+        for line in reply.wireLines { transcript.append(machine.tlsActive ? .tlsReceived : .received, line) }
+        perform(machine.replyReceived(reply), context: context)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case TLSUserEvent.handshakeCompleted = event {
+            transcript.append(.info, "TLS started")
+            context.channel.nioSSL_tlsVersion().assumeIsolated().whenSuccess { [weak self] v in
+                if let v { self?.transcript.append(.info, "TLS version \(v)") }
+            }
+            perform(machine.tlsEstablished(), context: context)
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        if let protocolError = error as? SMTPProtocolError {
+            perform(machine.protocolError(protocolError), context: context)
+        } else if error is NIOSSLError || error is BoringSSLError {
+            perform(machine.tlsFailed("TLS failed: \(error)"), context: context)
+        } else {
+            transcript.append(.error, "connection error: \(error)")
+            perform(machine.connectionClosed(), context: context)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        perform(machine.connectionClosed(), context: context)
+        complete()
+        context.fireChannelInactive()
+    }
+
+    private func perform(_ action: SMTPClientStateMachine.Action, context: ChannelHandlerContext) {
+        for note in machine.notes { transcript.append(.info, note) }
+        reportFailures()
+        timer?.cancel()
+        timer = nil
+        switch action {
+        case .none:
+            if !machine.isFinished { arm(context: context) }
+        case .send(let command):
+            for line in command.transcriptLines { transcript.append(machine.tlsActive ? .tlsSent : .sent, line) }
+            context.writeAndFlush(wrapOutboundOut(command), promise: nil)
+            arm(context: context)
+        case .startTLS:
+            do {
+                try context.pipeline.syncOperations.addHandler(makeTLSHandler(), position: .first)
+                arm(context: context)
+            } catch {
+                perform(machine.tlsFailed("could not start TLS: \(error)"), context: context)
+            }
+        case .finish:
+            complete()
+            context.close(promise: nil)
+        }
+    }
+
+    private func reportFailures() {
+        let failures = machine.outcome.stages.filter { $0.status != .passed }
+        while reportedFailures < failures.count {
+            let f = failures[reportedFailures]
+            transcript.append(.error, "\(f.stage.rawValue): \(f.detail ?? f.status.rawValue)")
+            reportedFailures += 1
+        }
+    }
+
+    private func arm(context: ChannelHandlerContext) {
+        let seconds = Double(timeout.nanoseconds) / 1e9
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
+            guard let self else { return }
+            self.perform(self.machine.timedOut(after: seconds), context: context)
+        }
+    }
+
+    private func complete() {
+        guard !completed else { return }
+        completed = true
+        timer?.cancel()
+        promise.succeed(Result(outcome: machine.outcome, transcript: transcript))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+import OAuth
+import SMTP
+
+/// Runs one submission conversation against a target and returns what happened, never throwing:
+/// an unreachable host, a refused certificate or a silent server are results, not errors.
+public struct SMTPProbe: Sendable {
+    public var target: ProbeTarget
+    public var plan: SMTPClientPlan
+    /// How long each stage may wait for the server (RFC 5321 §4.5.3.2 allows servers minutes;
+    /// Exchange Online answers within seconds, so a probe waits less by default).
+    public var timeout: TimeAmount
+    /// Extra trust anchors for the server's certificate (a test CA, an internal relay's CA).
+    public var trustRoots: [NIOSSLCertificate]
+    public var minimumTLSVersion: TLSVersion
+
+    public init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
+                minimumTLSVersion: TLSVersion = .tlsv12) {
+        self.target = target
+        self.plan = plan
+        self.timeout = timeout
+        self.trustRoots = trustRoots
+        self.minimumTLSVersion = minimumTLSVersion
+    }
+
+    public func run(redactor: SecretRedactor) async -> (outcome: ProbeOutcome, transcript: Transcript) {
+        var transcript = Transcript(redactor: redactor)
+        transcript.append(.info, "trying \(target.display) (TLS: \(plan.tls.rawValue))")
+        let sslContext: NIOSSLContext?
+        do {
+            sslContext = plan.tls == .none ? nil : try makeSSLContext()
+        } catch {
+            var outcome = ProbeOutcome()
+            outcome.stages.append(StageResult(stage: .tls, status: .tlsFailed, detail: "could not set up TLS: \(error)"))
+            transcript.append(.error, "tls: could not set up TLS: \(error)")
+            return (outcome, transcript)
+        }
+        let host = target.host
+        let serverName = HTTPSPost.isIPAddress(host) ? nil : host
+        let makeTLS: @Sendable () throws -> NIOSSLClientHandler = {
+            guard let sslContext else { throw NIOSSLError.noCertificateToValidate }
+            return try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+        }
+        let group = MultiThreadedEventLoopGroup.singleton
+        let promise = group.any().makePromise(of: SMTPClientHandler.Result.self)
+        let plan = self.plan
+        let timeout = self.timeout
+        let startTranscript = transcript
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(timeout)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let ops = channel.pipeline.syncOperations
+                    if plan.tls == .implicit { try ops.addHandler(try makeTLS()) }
+                    try ops.addHandler(ByteToMessageHandler(SMTPResponseDecoder()))
+                    try ops.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
+                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, promise: promise, makeTLSHandler: makeTLS))
+                }
+            }
+        do {
+            _ = try await bootstrap.connect(host: host, port: target.port).get()
+        } catch {
+            promise.fail(error)
+            var outcome = ProbeOutcome()
+            let timedOut = "\(error)".contains("connectTimeout")
+            let detail = timedOut ? "no TCP connection within \(Double(timeout.nanoseconds) / 1e9) s" : "could not connect: \(error)"
+            outcome.stages.append(StageResult(stage: .connect, status: timedOut ? .timedOut : .unreachable, detail: detail))
+            transcript.append(.error, "connect: \(detail)")
+            return (outcome, transcript)
+        }
+        do {
+            let result = try await promise.futureResult.get()
+            return (result.outcome, result.transcript)
+        } catch {
+            var outcome = ProbeOutcome()
+            outcome.stages.append(StageResult(stage: .connect, status: .protocolError, detail: "\(error)"))
+            return (outcome, transcript)
+        }
+    }
+
+    private func makeSSLContext() throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = minimumTLSVersion
+        if !trustRoots.isEmpty { configuration.additionalTrustRoots = [.certificates(trustRoots)] }
+        return try NIOSSLContext(configuration: configuration)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The conversation as swaks shows it: `->` sent and `<-` received in plaintext, `~>` and `<~`
+/// inside TLS, `***` errors and `===` notes. Every entry passes through the redactor before it
+/// is stored, so no rendering of a transcript can hold a secret.
+public struct Transcript: Sendable {
+    public enum Direction: String, Sendable, Codable {
+        case sent, received, tlsSent = "tls-sent", tlsReceived = "tls-received", error, info
+
+        public var marker: String {
+            switch self {
+            case .sent: return "->"
+            case .received: return "<-"
+            case .tlsSent: return "~>"
+            case .tlsReceived: return "<~"
+            case .error: return "***"
+            case .info: return "==="
+            }
+        }
+    }
+
+    public struct Entry: Sendable, Codable {
+        public var direction: Direction
+        public var text: String
+        /// Milliseconds since the probe started.
+        public var elapsedMilliseconds: Int
+    }
+
+    public private(set) var entries: [Entry] = []
+    let redactor: SecretRedactor
+    private let start: Date
+
+    public init(redactor: SecretRedactor, start: Date = Date()) {
+        self.redactor = redactor
+        self.start = start
+    }
+
+    public mutating func append(_ direction: Direction, _ text: String) {
+        let ms = Int(Date().timeIntervalSince(start) * 1000)
+        entries.append(Entry(direction: direction, text: redactor.redact(text), elapsedMilliseconds: ms))
+    }
+
+    /// The same entries, later ones redacted with a redactor that knows more secrets (a token
+    /// obtained after the transcript started); earlier entries are redacted again too.
+    public func with(redactor: SecretRedactor) -> Transcript {
+        var copy = Transcript(redactor: redactor, start: start)
+        copy.entries = entries.map { Entry(direction: $0.direction, text: redactor.redact($0.text), elapsedMilliseconds: $0.elapsedMilliseconds) }
+        return copy
+    }
+
+    /// Appends another transcript's entries (already redacted by their own redactor, redacted again here).
+    public mutating func append(contentsOf other: Transcript) {
+        entries += other.entries.map { Entry(direction: $0.direction, text: redactor.redact($0.text), elapsedMilliseconds: $0.elapsedMilliseconds) }
+    }
+
+    public var text: String {
+        entries.map { "\($0.direction.marker) \($0.text)" }.joined(separator: "\n")
+    }
+}
+
+/// Replaces every known secret (password, client secret, token, AUTH payloads, assertion) in a
+/// text with the mask, as a last line of defence behind the commands' own masking: a server that
+/// echoes a payload back, or an error that quotes one, still cannot leak it.
+public struct SecretRedactor: Sendable {
+    private var secrets: [String]
+
+    public init(secrets: [String] = []) {
+        // Longest first, so a payload containing a password is masked whole. Very short values
+        // are skipped: masking every "a" in a transcript would hide the conversation instead.
+        self.secrets = secrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+    }
+
+    public mutating func add(_ secret: String) {
+        guard secret.count >= 4, !secrets.contains(secret) else { return }
+        secrets.append(secret)
+        secrets.sort { $0.count > $1.count }
+    }
+
+    public func redact(_ text: String) -> String {
+        var out = text
+        for secret in secrets where out.contains(secret) {
+            out = out.replacingOccurrences(of: secret, with: "********")
+        }
+        return out
+    }
+}
