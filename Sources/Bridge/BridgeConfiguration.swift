@@ -1,0 +1,173 @@
+import Foundation
+import OAuth
+import SMTP
+import Yams
+
+/// The bridge's one YAML configuration file, validated completely at start (and on SIGHUP)
+/// so a mistake is reported with its file, line and setting before anything listens.
+/// README has complete examples; docs comments give each setting's default and why.
+public struct BridgeConfiguration: Sendable {
+    public struct Listener: Sendable {
+        public enum TLS: String, Sendable { case starttls, implicit, none }
+        public var name: String
+        public var address: String
+        public var port: Int
+        public var tls: TLS
+        public var certificate: String?
+        public var key: String?
+        /// Sources that may connect at all. Empty means loopback only.
+        public var allow: [CIDR]
+        /// Sources that may relay without AUTH (a printer that cannot authenticate at all).
+        public var relayWithoutAuth: [CIDR]
+        /// Senders the unauthenticated, allow-listed sources may use ("*@contoso.com" allowed).
+        public var relaySenders: [String]
+        /// AUTH without TLS: only for a listener explicitly marked trusted-LAN plain.
+        public var trustedLANPlain: Bool
+    }
+
+    public struct Account: Sendable {
+        public var name: String
+        public var passwordHash: PasswordHash
+        /// Envelope senders this device may use ("*@contoso.com" matches a whole domain).
+        public var senders: [String]
+    }
+
+    public struct Limits: Sendable {
+        /// Advertised in EHLO SIZE and enforced (552). Default 35 MiB, Exchange Online's default
+        /// per-mailbox send limit (relay.md §7, secondary sources).
+        public var maxMessageSize = 36_700_160
+        public var maxRecipients = SMTPLimits.minimumRecipients
+        public var maxConnections = 200
+        public var maxConnectionsPerSource = 20
+        /// Messages a source may submit per minute (0 = unlimited).
+        public var messagesPerMinutePerSource = 600
+        public var authFailuresBeforeLockout = 5
+        public var lockoutSeconds = 900
+        /// RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command.
+        public var idleTimeoutSeconds = Double(SMTPLimits.Timeout.server)
+    }
+
+    public struct OAuthSettings: Sendable {
+        public var authority = TokenRequest.defaultAuthority
+        public var tenant: String
+        public var clientID: String
+        public var clientSecretFile: String?
+        public var certificate: String?
+        public var key: String?
+        public var pfx: String?
+        public var pfxPasswordFile: String?
+        public var jwtAlgorithm: ClientAssertion.Algorithm = .ps256
+    }
+
+    public struct Route: Sendable {
+        public enum Kind: String, Sendable { case smtpXOAuth2 = "smtp-xoauth2", graph, smtp }
+        public var name: String
+        public var kind: Kind
+        public var senderDomains: [String]
+        public var recipientDomains: [String]
+        public var host: String
+        public var port: Int
+        public var tls: SMTPClientPlan.TLSMode
+        /// The mailbox to send as (XOAUTH2 user=, Graph /users/{id}); default: the envelope sender.
+        public var mailbox: String?
+        public var username: String?
+        public var passwordFile: String?
+        public var graphBaseURL = "https://graph.microsoft.com/v1.0"
+        /// Raw MIME larger than this goes to `largeMessageRoute` (Graph's request cap is about
+        /// 4 MB of base64, about 3 MB of MIME; relay.md §7).
+        public var graphMaxMimeSize = 3_145_728
+        public var largeMessageRoute: String?
+        /// Exchange Online SMTP AUTH: 30 messages a minute per mailbox (relay.md §7).
+        public var messagesPerMinutePerMailbox = 30
+        public var timeoutSeconds: Double = 60
+        public var trustRootsFile: String?
+    }
+
+    public struct Retry: Sendable {
+        /// Postfix's minimal_backoff_time is 300 s; RFC 5321 §4.5.4.1 asks for at least 30
+        /// minutes between later attempts and giving up after 4-5 days.
+        public var initialSeconds: Double = 300
+        public var maximumSeconds: Double = 14_400
+        public var giveUpAfterSeconds: Double = 432_000
+        /// Send a delivery status notification to the sender when a message is dead-lettered.
+        public var notifySender = false
+        public var postmaster = "postmaster"
+    }
+
+    public var file: String
+    public var hostname: String
+    public var spool: String
+    public var listeners: [Listener]
+    public var accounts: [Account]
+    public var limits: Limits
+    public var oauth: OAuthSettings?
+    public var routes: [Route]
+    public var retry: Retry
+    public var metricsAddress: String?
+    public var metricsPort: Int?
+    public var deliveryConcurrency = 8
+
+    public static func load(path: String) throws(ConfigError) -> BridgeConfiguration {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, line: nil, path: "", message: "cannot read the file")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> BridgeConfiguration {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw ConfigError(file: file, line: nil, path: "", message: "the file is empty") }
+            root = node
+        } catch let e as ConfigError {
+            throw e
+        } catch let e as YamlError {
+            throw ConfigError(file: file, line: Self.line(of: e), path: "", message: "not valid YAML: \(Self.problem(of: e))")
+        } catch {
+            throw ConfigError(file: file, line: nil, path: "", message: "not valid YAML: \(error)")
+        }
+        return try ConfigParser(file: file).configuration(ConfigNode(node: root, path: "", file: file))
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+
+    /// The route for a message: the first whose sender or recipient domains match.
+    public func route(from sender: String, recipients: [String]) -> Route? {
+        let senderDomain = Self.domain(sender)
+        let recipientDomains = Set(recipients.map(Self.domain))
+        return routes.first { route in
+            let senderMatch = route.senderDomains.isEmpty || route.senderDomains.contains { $0 == "*" || $0 == senderDomain }
+            let recipientMatch = route.recipientDomains.isEmpty || recipientDomains.allSatisfy { d in route.recipientDomains.contains { $0 == "*" || $0 == d } }
+            return senderMatch && recipientMatch
+        }
+    }
+
+    public func route(named name: String) -> Route? { routes.first { $0.name == name } }
+
+    static func domain(_ address: String) -> String {
+        address.split(separator: "@").last.map { $0.lowercased() } ?? ""
+    }
+
+    /// Whether `sender` matches one of the patterns (`a@b.com` or `*@b.com`), case-insensitively.
+    public static func sender(_ sender: String, matches patterns: [String]) -> Bool {
+        let s = sender.lowercased()
+        return patterns.contains { p in
+            let p = p.lowercased()
+            if p == "*" { return true }
+            if p.hasPrefix("*@") { return s.hasSuffix(String(p.dropFirst())) }
+            return p == s
+        }
+    }
+}

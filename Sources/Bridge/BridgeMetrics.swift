@@ -1,0 +1,69 @@
+import Foundation
+
+/// Counters and the delivery-latency histogram the metrics endpoint serves in the Prometheus
+/// text format (version 0.0.4). Thread-safe; every part of the bridge records into one instance.
+public final class BridgeMetrics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counters: [String: Double] = [:]
+    private var queueDepth = 0
+    private var connections = 0
+    /// Upper bounds in seconds, from a LAN hop to the pacing and back-off scale.
+    static let buckets: [Double] = [0.1, 0.5, 1, 5, 15, 60, 300, 1800, 3600, 14_400, 86_400]
+    private var latencyCounts = [Int](repeating: 0, count: buckets.count + 1)
+    private var latencySum = 0.0
+
+    public init() {}
+
+    public func count(_ name: String, by amount: Double = 1) {
+        lock.lock(); counters[name, default: 0] += amount; lock.unlock()
+    }
+
+    public func setQueueDepth(_ depth: Int) { lock.lock(); queueDepth = depth; lock.unlock() }
+    public func connectionOpened() { lock.lock(); connections += 1; lock.unlock() }
+    public func connectionClosed() { lock.lock(); connections -= 1; lock.unlock() }
+
+    public func observeDeliveryLatency(_ seconds: Double) {
+        lock.lock()
+        let index = Self.buckets.firstIndex { seconds <= $0 } ?? Self.buckets.count
+        latencyCounts[index] += 1
+        latencySum += seconds
+        lock.unlock()
+    }
+
+    public func value(_ name: String) -> Double { lock.lock(); defer { lock.unlock() }; return counters[name] ?? 0 }
+
+    public var prometheusText: String {
+        lock.lock()
+        defer { lock.unlock() }
+        var out = ""
+        let described: [(String, String)] = [
+            ("accepted", "Messages accepted and committed to the spool."),
+            ("deferred", "Delivery attempts that failed temporarily."),
+            ("delivered", "Messages delivered upstream."),
+            ("dead_lettered", "Messages moved to the dead-letter folder."),
+            ("rejected", "Transactions refused (relay, size, sender, limits)."),
+            ("auth_failures", "Failed AUTH attempts."),
+        ]
+        for (name, help) in described {
+            out += "# HELP authshift_bridge_\(name)_total \(help)\n# TYPE authshift_bridge_\(name)_total counter\n"
+            out += "authshift_bridge_\(name)_total \(Self.format(counters[name] ?? 0))\n"
+        }
+        out += "# HELP authshift_bridge_queue_depth Messages in the spool waiting for delivery.\n# TYPE authshift_bridge_queue_depth gauge\n"
+        out += "authshift_bridge_queue_depth \(queueDepth)\n"
+        out += "# HELP authshift_bridge_connections Open inbound SMTP connections.\n# TYPE authshift_bridge_connections gauge\n"
+        out += "authshift_bridge_connections \(connections)\n"
+        out += "# HELP authshift_bridge_delivery_latency_seconds Time from acceptance to upstream delivery.\n# TYPE authshift_bridge_delivery_latency_seconds histogram\n"
+        var cumulative = 0
+        for (i, bound) in Self.buckets.enumerated() {
+            cumulative += latencyCounts[i]
+            out += "authshift_bridge_delivery_latency_seconds_bucket{le=\"\(Self.format(bound))\"} \(cumulative)\n"
+        }
+        cumulative += latencyCounts[Self.buckets.count]
+        out += "authshift_bridge_delivery_latency_seconds_bucket{le=\"+Inf\"} \(cumulative)\n"
+        out += "authshift_bridge_delivery_latency_seconds_sum \(Self.format(latencySum))\n"
+        out += "authshift_bridge_delivery_latency_seconds_count \(cumulative)\n"
+        return out
+    }
+
+    static func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
+}

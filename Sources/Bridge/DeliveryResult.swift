@@ -1,0 +1,46 @@
+import Foundation
+
+/// How one delivery attempt ended, classified the way RFC 5321 §4.2.1 and Microsoft Graph's
+/// throttling guidance say: 4xx replies, HTTP 429/503/504 and timeouts are temporary (try
+/// again, honouring Retry-After); 5xx replies and Graph's permanent errors (SendAsDenied,
+/// malformed MIME) are final. A temporary failure never reaches the device as a 5xx: the
+/// device got its 250 when the message was spooled.
+public enum DeliveryResult: Sendable, Equatable {
+    case delivered(String)
+    case temporary(String, retryAfter: TimeInterval?)
+    case permanent(String)
+
+    public var summary: String {
+        switch self {
+        case .delivered(let s), .permanent(let s): return s
+        case .temporary(let s, _): return s
+        }
+    }
+}
+
+/// Exponential back-off: `initial`, doubling per attempt, capped at `maximum` (Postfix's
+/// minimal and maximal backoff times play the same roles; relay.md §6).
+public struct Backoff: Sendable, Equatable {
+    public var initial: TimeInterval
+    public var maximum: TimeInterval
+
+    public func delay(afterAttempt attempt: Int, retryAfter: TimeInterval? = nil) -> TimeInterval {
+        let exponent = max(0, min(attempt - 1, 40))
+        let base = min(maximum, initial * pow(2, Double(exponent)))
+        // A server's Retry-After is honoured when it asks for longer than the schedule.
+        return max(base, min(retryAfter ?? 0, maximum * 4))
+    }
+}
+
+/// Reads an HTTP Retry-After value: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+enum RetryAfter {
+    static func parse(_ value: String?, now: Date = Date()) -> TimeInterval? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Double(value) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.date(from: value).map { max(0, $0.timeIntervalSince(now)) }
+    }
+}

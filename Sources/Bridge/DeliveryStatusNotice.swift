@@ -1,0 +1,44 @@
+import Foundation
+
+/// The notice a sender gets when the bridge gives up on a message: a multipart/report with a
+/// human-readable part and a message/delivery-status part (RFC 3464), so mail clients show it
+/// as a bounce.
+enum DeliveryStatusNotice {
+    static func build(original: Envelope, reason: String, postmaster: String, reportingHost: String, date: Date = Date()) -> [UInt8] {
+        let boundary = "authshift-dsn-\(original.id)"
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        let safeReason = reason.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        var lines = [
+            "From: Mail Delivery System <\(postmaster)>",
+            "To: <\(original.from)>",
+            "Subject: Undeliverable: message queued by authshift bridge",
+            "Date: \(formatter.string(from: date))",
+            "Message-ID: <dsn-\(original.id)@\(reportingHost)>",
+            "Auto-Submitted: auto-replied",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"\(boundary)\"",
+            "",
+            "--\(boundary)",
+            "Content-Type: text/plain; charset=utf-8",
+            "",
+            "The bridge at \(reportingHost) accepted your message at \(formatter.string(from: original.acceptedAt)) but could not deliver it.",
+            "",
+            "Recipients: \(original.recipients.joined(separator: ", "))",
+            "Reason: \(safeReason)",
+            "",
+            "--\(boundary)",
+            "Content-Type: message/delivery-status",
+            "",
+            "Reporting-MTA: dns; \(reportingHost)",
+            "",
+        ]
+        for recipient in original.recipients {
+            lines += ["Final-Recipient: rfc822; \(recipient)", "Action: failed", "Status: 5.0.0", "Diagnostic-Code: smtp; \(safeReason)", ""]
+        }
+        lines += ["--\(boundary)--", ""]
+        return Array(lines.joined(separator: "\r\n").utf8)
+    }
+}

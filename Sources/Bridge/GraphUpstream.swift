@@ -1,0 +1,92 @@
+import Foundation
+import NIOCore
+import NIOSSL
+import OAuth
+
+/// Delivers with Microsoft Graph `POST /users/{id}/sendMail`, the raw MIME base64-encoded with
+/// `Content-Type: text/plain` (Microsoft Learn, user-sendmail). Graph reads recipients from the
+/// headers only, so envelope recipients missing from To/Cc are added as Bcc (relay.md §7). 202
+/// means accepted; 429, 503 and 504 are throttling (Retry-After honoured, any letter case);
+/// other 4xx are final (ErrorSendAsDenied, ErrorMimeContentInvalidBase64String).
+struct GraphUpstream: Sendable {
+    let route: BridgeConfiguration.Route
+    let tokens: TokenCache
+    let trustRoots: [NIOSSLCertificate]
+
+    func deliver(_ envelope: Envelope, data: [UInt8]) async -> DeliveryResult {
+        let mailbox = route.mailbox ?? envelope.from
+        let token: AccessToken
+        do { token = try await tokens.token(scope: TokenRequest.graphScope) } catch {
+            return .temporary("\(route.name): no token: \(error)", retryAfter: nil)
+        }
+        let mime = MIMEHeaders.addingBcc(for: envelope.recipients, to: data)
+        let body = Array(Data(mime).base64EncodedString().utf8)
+        let encodedMailbox = mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? mailbox
+        var base = route.graphBaseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        let http = HTTPSPost(timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)), trustRoots: trustRoots)
+        let response: HTTPSPost.Response
+        do {
+            response = try await http.post(url: "\(base)/users/\(encodedMailbox)/sendMail",
+                                           headers: [("Authorization", "Bearer \(token.value.reveal())"), ("Content-Type", "text/plain")], body: body)
+        } catch {
+            return .temporary("\(route.name): \(error)", retryAfter: nil)
+        }
+        return Self.classify(response, route: route.name, tokens: tokens)
+    }
+
+    static func classify(_ response: HTTPSPost.Response, route: String, tokens: TokenCache? = nil) -> DeliveryResult {
+        let code = Self.errorCode(response.body)
+        let detail = "\(route): HTTP \(response.status)" + (code.map { " \($0)" } ?? "")
+        switch response.status {
+        case 202, 200:
+            return .delivered("\(route): HTTP \(response.status) Accepted")
+        case 429, 503, 504:
+            return .temporary(detail, retryAfter: RetryAfter.parse(response.header("Retry-After")))
+        case 401:
+            if let tokens { Task { await tokens.invalidate(scope: TokenRequest.graphScope) } }
+            return .temporary(detail, retryAfter: nil)
+        case 500...599:
+            return .temporary(detail, retryAfter: RetryAfter.parse(response.header("Retry-After")))
+        default:
+            return .permanent(detail)
+        }
+    }
+
+    static func errorCode(_ body: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let error = object["error"] as? [String: Any] else { return nil }
+        return error["code"] as? String
+    }
+}
+
+/// Header edits the Graph route needs, on raw bytes so nothing else in the message changes.
+enum MIMEHeaders {
+    /// Adds `Bcc:` for envelope recipients that no To, Cc or Bcc header names.
+    static func addingBcc(for recipients: [String], to message: [UInt8]) -> [UInt8] {
+        let headerEnd = Self.headerEnd(message)
+        let headerText = String(decoding: message[..<headerEnd], as: UTF8.self).lowercased()
+        var named = Set<String>()
+        // Unfold and collect addresses from the address headers.
+        let unfolded = headerText.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
+        for line in unfolded.components(separatedBy: "\r\n") where line.hasPrefix("to:") || line.hasPrefix("cc:") || line.hasPrefix("bcc:") {
+            for token in line.split(whereSeparator: { " ,<>;\"".contains($0) }) where token.contains("@") {
+                named.insert(String(token))
+            }
+        }
+        let missing = recipients.filter { !named.contains($0.lowercased()) }
+        guard !missing.isEmpty else { return message }
+        let bcc = Array("Bcc: \(missing.joined(separator: ", "))\r\n".utf8)
+        return bcc + message
+    }
+
+    /// The offset just past the header block's last header line (before the blank line).
+    static func headerEnd(_ message: [UInt8]) -> Int {
+        var i = 0
+        while i + 3 < message.count {
+            if message[i] == 13 && message[i + 1] == 10 && message[i + 2] == 13 && message[i + 3] == 10 { return i + 2 }
+            i += 1
+        }
+        return message.count
+    }
+}

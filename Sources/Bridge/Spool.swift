@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The durable queue on disk. A message is acknowledged only after `commit` returns, which is
+/// after its envelope and data are written to a new file, the file is fsynced, renamed into
+/// `queue/` and the `queue/` directory is fsynced: the order Exim, Postfix and Haraka use
+/// (relay.md §6), so a power cut after the 250 cannot lose it (RFC 5321 §6.1: "MUST NOT lose
+/// the message for frivolous reasons, such as because the host later crashes").
+///
+/// Layout: `incoming/` (files being written; never acknowledged, removed at start),
+/// `queue/<id>.msg` (one JSON envelope line, then the message as received),
+/// `queue/<id>.state` (retry state, replaced atomically), `dead/` (given up, kept for the
+/// operator), `delivery.log` (one JSON line per event).
+public final class Spool: Sendable {
+    public let root: String
+    let incoming: String
+    let queue: String
+    let dead: String
+
+    public struct SpoolError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    public init(root: String) throws(SpoolError) {
+        self.root = root
+        incoming = root + "/incoming"
+        queue = root + "/queue"
+        dead = root + "/dead"
+        for dir in [root, incoming, queue, dead] {
+            if mkdir(dir, 0o700) != 0 && errno != EEXIST {
+                throw SpoolError(description: "\(dir): cannot create the spool folder (\(String(cString: strerror(errno))))")
+            }
+        }
+    }
+
+    /// Removes files a crash left in `incoming/`: no client was told they were accepted.
+    public func purgeIncoming() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: incoming)) ?? []
+        for name in names { unlink(incoming + "/" + name) }
+        return names.count
+    }
+
+    /// Writes the message durably; returns only when it would survive a crash.
+    public func commit(_ envelope: Envelope, data: [UInt8]) throws(SpoolError) {
+        var header = (try? JSONEncoder.spool.encode(envelope)) ?? Data()
+        header.append(10)
+        let temporary = "\(incoming)/\(envelope.id)"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SpoolError(description: "cannot create \(temporary): \(String(cString: strerror(errno)))") }
+        var ok = header.withUnsafeBytes { Self.writeAll(fd, $0) } && data.withUnsafeBytes { Self.writeAll(fd, $0) }
+        ok = ok && fsync(fd) == 0
+        let failure = errno
+        close(fd)
+        guard ok else {
+            unlink(temporary)
+            throw SpoolError(description: "cannot write \(temporary): \(String(cString: strerror(failure)))")
+        }
+        guard rename(temporary, "\(queue)/\(envelope.id).msg") == 0 else {
+            let e = errno
+            unlink(temporary)
+            throw SpoolError(description: "cannot move \(envelope.id) into the queue: \(String(cString: strerror(e)))")
+        }
+        guard Self.syncDirectory(queue) else { throw SpoolError(description: "cannot fsync \(queue): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Every queued message's envelope and retry state, oldest first.
+    public func queued() -> [(Envelope, DeliveryState)] {
+        entries(in: queue)
+    }
+
+    public func deadLettered() -> [(Envelope, DeliveryState)] {
+        entries(in: dead)
+    }
+
+    private func entries(in folder: String) -> [(Envelope, DeliveryState)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".msg") }.sorted()
+        return names.compactMap { name in
+            let id = String(name.dropLast(4))
+            guard let envelope = readEnvelope(path: "\(folder)/\(name)") else { return nil }
+            return (envelope, readState(folder: folder, id: id) ?? DeliveryState())
+        }
+    }
+
+    /// The message as received (without the envelope line).
+    public func message(id: String, dead: Bool = false) -> [UInt8]? {
+        guard Self.isValidID(id), let data = FileManager.default.contents(atPath: "\(dead ? self.dead : queue)/\(id).msg"),
+              let newline = data.firstIndex(of: 10) else { return nil }
+        return [UInt8](data[(newline + 1)...])
+    }
+
+    public func envelope(id: String, dead: Bool = false) -> Envelope? {
+        guard Self.isValidID(id) else { return nil }
+        return readEnvelope(path: "\(dead ? self.dead : queue)/\(id).msg")
+    }
+
+    public func state(id: String, dead: Bool = false) -> DeliveryState? {
+        guard Self.isValidID(id) else { return nil }
+        return readState(folder: dead ? self.dead : queue, id: id)
+    }
+
+    /// Replaces the retry state atomically (temporary file, fsync, rename).
+    public func save(_ state: DeliveryState, id: String) {
+        guard let data = try? JSONEncoder.spool.encode(state) else { return }
+        let temporary = "\(queue)/.\(id).state.tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        let ok = data.withUnsafeBytes { Self.writeAll(fd, $0) } && fsync(fd) == 0
+        close(fd)
+        if ok { rename(temporary, "\(queue)/\(id).state") } else { unlink(temporary) }
+    }
+
+    /// Delivered: the message leaves the spool.
+    public func remove(id: String, dead: Bool = false) -> Bool {
+        guard Self.isValidID(id) else { return false }
+        let folder = dead ? self.dead : queue
+        let removed = unlink("\(folder)/\(id).msg") == 0
+        unlink("\(folder)/\(id).state")
+        _ = Self.syncDirectory(folder)
+        return removed
+    }
+
+    /// Gave up: the message moves to `dead/` with its state, for `bridge queue retry` or export.
+    public func moveToDead(id: String, state: DeliveryState) {
+        save(state, id: id)
+        rename("\(queue)/\(id).state", "\(dead)/\(id).state")
+        rename("\(queue)/\(id).msg", "\(dead)/\(id).msg")
+        _ = Self.syncDirectory(dead)
+        _ = Self.syncDirectory(queue)
+    }
+
+    /// An operator's retry: back into the queue, due now, attempts kept for the record.
+    public func requeue(id: String) -> Bool {
+        guard Self.isValidID(id) else { return false }
+        var state = readState(folder: dead, id: id) ?? readState(folder: queue, id: id) ?? DeliveryState()
+        state.nextAttempt = Date()
+        state.status = .queued
+        if FileManager.default.fileExists(atPath: "\(dead)/\(id).msg") {
+            unlink("\(dead)/\(id).state")
+            guard rename("\(dead)/\(id).msg", "\(queue)/\(id).msg") == 0 else { return false }
+            _ = Self.syncDirectory(queue)
+        } else if !FileManager.default.fileExists(atPath: "\(queue)/\(id).msg") {
+            return false
+        }
+        save(state, id: id)
+        return true
+    }
+
+    private func readEnvelope(path: String) -> Envelope? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var line: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while line.count < 1 << 20 {
+            let n = read(fd, &chunk, chunk.count)
+            if n <= 0 { break }
+            if let nl = chunk[0..<n].firstIndex(of: 10) {
+                line += chunk[0..<nl]
+                return try? JSONDecoder.spool.decode(Envelope.self, from: Data(line))
+            }
+            line += chunk[0..<n]
+        }
+        return nil
+    }
+
+    private func readState(folder: String, id: String) -> DeliveryState? {
+        guard let data = FileManager.default.contents(atPath: "\(folder)/\(id).state") else { return nil }
+        return try? JSONDecoder.spool.decode(DeliveryState.self, from: data)
+    }
+
+    /// IDs come from `Envelope.newID`; anything else (a path from a command line) is refused.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
+    }
+
+    static func syncDirectory(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return fsync(fd) == 0
+    }
+}
+
+extension JSONEncoder {
+    static var spool: JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+}
+
+extension JSONDecoder {
+    static var spool: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+}

@@ -1,0 +1,331 @@
+/// The server side of a submission as a value type: command lines and results of the checks it
+/// asks for go in, replies and actions come out. The bridge's channel handler performs them.
+///
+/// It is never an open relay: RCPT is refused unless the session authenticated or the client's
+/// address is on the listener's allow-list (`Policy.clientAllowListed`). AUTH is offered only
+/// inside TLS unless the listener is marked trusted-LAN plain. It follows RFC 5321 (sequence,
+/// limits, enhanced codes per RFC 3463 and RFC 2034), RFC 3207 (STARTTLS resets the session),
+/// RFC 4954 (AUTH PLAIN and LOGIN, initial responses, `*` cancels) and RFC 1870 (SIZE).
+public struct SMTPServerStateMachine: Sendable {
+    public struct Policy: Sendable {
+        public var hostname: String
+        public var maximumMessageSize: Int
+        public var maximumRecipients: Int
+        /// STARTTLS can be offered (the listener has a certificate and is not implicit TLS).
+        public var startTLSAvailable: Bool
+        /// The connection is already TLS (implicit TLS listener).
+        public var implicitTLS: Bool
+        /// AUTH without TLS is allowed (a listener explicitly marked trusted-LAN plain).
+        public var plaintextAuthAllowed: Bool
+        /// The client's address is on the listener's allow-list: it may relay without AUTH.
+        public var clientAllowListed: Bool
+
+        public init(hostname: String, maximumMessageSize: Int, maximumRecipients: Int = SMTPLimits.minimumRecipients, startTLSAvailable: Bool,
+                    implicitTLS: Bool = false, plaintextAuthAllowed: Bool = false, clientAllowListed: Bool = false) {
+            self.hostname = hostname
+            self.maximumMessageSize = maximumMessageSize
+            self.maximumRecipients = max(maximumRecipients, SMTPLimits.minimumRecipients)
+            self.startTLSAvailable = startTLSAvailable
+            self.implicitTLS = implicitTLS
+            self.plaintextAuthAllowed = plaintextAuthAllowed
+            self.clientAllowListed = clientAllowListed
+        }
+    }
+
+    /// A finished transaction for the spool.
+    public struct Transaction: Sendable, Equatable {
+        public var heloName: String
+        public var account: String?
+        public var from: String
+        public var recipients: [String]
+        public var data: [UInt8]
+    }
+
+    public enum Action: Sendable, Equatable {
+        case reply(String)
+        /// Reply, then add TLS; buffered plaintext must be discarded (RFC 3207 §6).
+        case replyAndStartTLS(String)
+        /// Check these credentials; answer with `credentialsChecked`.
+        case verifyCredentials(user: String, password: String)
+        /// Check that the session may use this envelope sender; answer with `senderChecked`.
+        case verifySender(String)
+        /// Read the message now (the framer switches to data mode) after sending this reply.
+        case replyAndReadData(String)
+        /// Read the next line as a SASL response (longer lines allowed, RFC 4954 §4).
+        case replyAndReadAuthLine(String)
+        /// Commit the message durably; answer with `committed`.
+        case commit(Transaction)
+        case replyAndClose(String)
+    }
+
+    public enum CredentialResult: Sendable { case accepted(account: String), rejected, lockedOut }
+
+    private enum AuthStep: Sendable { case loginUser, loginPassword(user: String), plain }
+
+    private var policy: Policy
+    public private(set) var heloName: String?
+    public private(set) var tlsActive: Bool
+    public private(set) var account: String?
+    private var from: String?
+    private var recipients: [String] = []
+    private var authStep: AuthStep?
+    private var pendingFrom: String?
+
+    public init(policy: Policy) {
+        self.policy = policy
+        tlsActive = policy.implicitTLS
+    }
+
+    public var greeting: String { "220 \(policy.hostname) ESMTP authshift bridge ready" }
+    public var timeoutReply: String { "421 4.4.2 \(policy.hostname) Timeout, closing connection" }
+    public var authAvailable: Bool { tlsActive || policy.plaintextAuthAllowed }
+    public var isAuthenticated: Bool { account != nil }
+
+    // MARK: Commands
+
+    public mutating func command(_ line: String) -> Action {
+        if let step = authStep { return authContinuation(line, step: step) }
+        let (verb, argument) = Self.split(line)
+        switch verb {
+        case "EHLO", "HELO":
+            guard !argument.isEmpty else { return .reply("501 5.5.4 Syntax: \(verb) hostname") }
+            heloName = argument
+            resetTransaction()
+            return .reply(verb == "HELO" ? "250 \(policy.hostname)" : ehloReply)
+        case "STARTTLS":
+            guard policy.startTLSAvailable, !tlsActive else { return .reply("502 5.5.1 STARTTLS not available") }
+            guard argument.isEmpty else { return .reply("501 5.5.4 Syntax: STARTTLS") }
+            // RFC 3207 §4.2: forget everything learnt before TLS.
+            tlsActive = true
+            heloName = nil
+            account = nil
+            resetTransaction()
+            return .replyAndStartTLS("220 2.0.0 Ready to start TLS")
+        case "AUTH":
+            return auth(argument)
+        case "MAIL":
+            guard heloName != nil else { return .reply("503 5.5.1 Send EHLO first") }
+            guard from == nil else { return .reply("503 5.5.1 Sender already given") }
+            guard isAuthenticated || policy.clientAllowListed else { return .reply("530 5.7.0 Authentication required") }
+            guard let (address, parameters) = Self.path(argument, prefix: "FROM:") else { return .reply("501 5.5.4 Syntax: MAIL FROM:<address>") }
+            for parameter in parameters {
+                let upper = parameter.uppercased()
+                if upper.hasPrefix("SIZE="), let size = Int(parameter.dropFirst(5)), size > policy.maximumMessageSize {
+                    return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+                }
+            }
+            pendingFrom = address
+            return .verifySender(address)
+        case "RCPT":
+            guard from != nil else { return .reply("503 5.5.1 Need MAIL before RCPT") }
+            // Never an open relay: checked again here, not only at MAIL.
+            guard isAuthenticated || policy.clientAllowListed else { return .reply("554 5.7.1 Relay access denied") }
+            guard let (address, _) = Self.path(argument, prefix: "TO:"), !address.isEmpty else { return .reply("501 5.5.4 Syntax: RCPT TO:<address>") }
+            guard address.contains("@"), address.count <= 256 else { return .reply("553 5.1.3 Recipient address is not a valid mailbox") }
+            guard recipients.count < policy.maximumRecipients else { return .reply("452 4.5.3 Too many recipients") }
+            recipients.append(address)
+            return .reply("250 2.1.5 Ok")
+        case "DATA":
+            guard argument.isEmpty else { return .reply("501 5.5.4 Syntax: DATA") }
+            guard from != nil else { return .reply("503 5.5.1 Need MAIL command") }
+            guard !recipients.isEmpty else { return .reply("554 5.5.1 No valid recipients") }
+            return .replyAndReadData("354 End data with <CR><LF>.<CR><LF>")
+        case "RSET":
+            resetTransaction()
+            return .reply("250 2.0.0 Ok")
+        case "NOOP":
+            return .reply("250 2.0.0 Ok")
+        case "VRFY":
+            return .reply("252 2.1.5 Cannot VRFY user, but will accept message")
+        case "HELP":
+            return .reply("214 2.0.0 Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA RSET NOOP QUIT")
+        case "QUIT":
+            return .replyAndClose("221 2.0.0 Bye")
+        case "":
+            return .reply("500 5.5.2 Error: bad syntax")
+        default:
+            return .reply("502 5.5.2 Error: command not recognized")
+        }
+    }
+
+    /// The framer found a command line over 512 octets.
+    public mutating func commandTooLong() -> Action {
+        if authStep != nil {
+            authStep = nil
+            return .reply("500 5.5.6 Authentication Exchange line is too long")
+        }
+        return .reply("500 5.5.2 Line too long (RFC 5321 §4.5.3.1.4: 512 octets)")
+    }
+
+    public mutating func messageReceived(data: [UInt8], oversized: Bool, lineTooLong: Bool) -> Action {
+        guard let from else { return .reply("503 5.5.1 Bad sequence of commands") }
+        if oversized {
+            resetTransaction()
+            return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+        }
+        if lineTooLong {
+            resetTransaction()
+            return .reply("500 5.5.2 Message has a line over 1000 octets (RFC 5321 §4.5.3.1.6)")
+        }
+        let transaction = Transaction(heloName: heloName ?? "", account: account, from: from, recipients: recipients, data: data)
+        resetTransaction()
+        return .commit(transaction)
+    }
+
+    public func committed(id: String?) -> Action {
+        guard let id else { return .reply("451 4.3.0 Could not queue the message, try again later") }
+        return .reply("250 2.0.0 Ok: queued as \(id)")
+    }
+
+    public mutating func credentialsChecked(_ result: CredentialResult) -> Action {
+        switch result {
+        case .accepted(let name):
+            account = name
+            return .reply("235 2.7.0 Authentication successful")
+        case .rejected:
+            return .reply("535 5.7.8 Authentication credentials invalid")
+        case .lockedOut:
+            return .replyAndClose("421 4.7.0 Too many failed authentications, try again later")
+        }
+    }
+
+    public enum SenderDecision: Sendable { case allowed, notAllowed, rateLimited }
+
+    public mutating func senderChecked(_ decision: SenderDecision) -> Action {
+        guard let address = pendingFrom else { return .reply("503 5.5.1 Bad sequence of commands") }
+        pendingFrom = nil
+        switch decision {
+        case .allowed:
+            from = address
+            return .reply("250 2.1.0 Ok")
+        case .notAllowed:
+            return .reply("550 5.7.1 Sender <\(address)> not allowed for this client")
+        case .rateLimited:
+            return .reply("450 4.7.1 Too many messages from this client, try again later")
+        }
+    }
+
+    // MARK: AUTH
+
+    private mutating func auth(_ argument: String) -> Action {
+        guard heloName != nil else { return .reply("503 5.5.1 Send EHLO first") }
+        guard account == nil else { return .reply("503 5.5.1 Already authenticated") }
+        guard from == nil else { return .reply("503 5.5.1 AUTH not allowed during a mail transaction") }
+        guard authAvailable else { return .reply("538 5.7.11 Encryption required for requested authentication mechanism") }
+        let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let mechanism = parts.first?.uppercased() else { return .reply("501 5.5.4 Syntax: AUTH mechanism") }
+        let initial = parts.count > 1 ? parts[1] : nil
+        switch mechanism {
+        case "PLAIN":
+            guard let initial else { authStep = .plain; return .replyAndReadAuthLine("334 ") }
+            return plain(initial)
+        case "LOGIN":
+            guard let initial else { authStep = .loginUser; return .replyAndReadAuthLine("334 VXNlcm5hbWU6") }
+            guard let user = Self.base64Text(initial) else { return .reply("501 5.5.2 Cannot decode response") }
+            authStep = .loginPassword(user: user)
+            return .replyAndReadAuthLine("334 UGFzc3dvcmQ6")
+        default:
+            return .reply("504 5.5.4 Unrecognized authentication type")
+        }
+    }
+
+    private mutating func authContinuation(_ line: String, step: AuthStep) -> Action {
+        authStep = nil
+        if line == "*" { return .reply("501 5.7.0 Authentication cancelled") }
+        switch step {
+        case .plain:
+            return plain(line)
+        case .loginUser:
+            guard let user = Self.base64Text(line) else { return .reply("501 5.5.2 Cannot decode response") }
+            authStep = .loginPassword(user: user)
+            return .replyAndReadAuthLine("334 UGFzc3dvcmQ6")
+        case .loginPassword(let user):
+            guard let password = Self.base64Text(line) else { return .reply("501 5.5.2 Cannot decode response") }
+            return .verifyCredentials(user: user, password: password)
+        }
+    }
+
+    private func plain(_ payload: String) -> Action {
+        // RFC 4616: [authzid] NUL authcid NUL passwd.
+        guard let bytes = Base64.decode(payload) else { return .reply("501 5.5.2 Cannot decode response") }
+        let fields = bytes.split(separator: 0, omittingEmptySubsequences: false)
+        guard fields.count == 3 else { return .reply("501 5.5.2 Cannot decode response") }
+        return .verifyCredentials(user: String(decoding: fields[1], as: UTF8.self), password: String(decoding: fields[2], as: UTF8.self))
+    }
+
+    // MARK: Helpers
+
+    private var ehloReply: String {
+        var lines = ["\(policy.hostname)", "SIZE \(policy.maximumMessageSize)", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES"]
+        if policy.startTLSAvailable && !tlsActive { lines.append("STARTTLS") }
+        if authAvailable && account == nil { lines.append("AUTH PLAIN LOGIN") }
+        return SMTPResponse(code: 250, lines: lines).wireLines.joined(separator: "\r\n")
+    }
+
+    private mutating func resetTransaction() {
+        from = nil
+        pendingFrom = nil
+        recipients = []
+    }
+
+    static func split(_ line: String) -> (String, String) {
+        guard let space = line.firstIndex(of: " ") else { return (line.uppercased(), "") }
+        return (line[..<space].uppercased(), line[line.index(after: space)...].trimmingSpaces())
+    }
+
+    /// `FROM:<a@b> SIZE=1` → ("a@b", ["SIZE=1"]); the null path `<>` is allowed for MAIL.
+    static func path(_ argument: String, prefix: String) -> (String, [String])? {
+        guard argument.uppercased().hasPrefix(prefix) else { return nil }
+        let rest = argument.dropFirst(prefix.count).trimmingSpaces()
+        guard rest.hasPrefix("<"), let close = rest.firstIndex(of: ">") else { return nil }
+        let address = String(rest[rest.index(after: rest.startIndex)..<close])
+        guard address.count <= 256, !address.contains(" ") else { return nil }
+        let parameters = rest[rest.index(after: close)...].split(separator: " ").map(String.init)
+        return (address, parameters)
+    }
+
+    static func base64Text(_ text: String) -> String? {
+        Base64.decode(text).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " || s.first == "\t" { s.removeFirst() }
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// Standard base64 decoding of a SASL line without Foundation.
+enum Base64 {
+    static func decode(_ text: String) -> [UInt8]? {
+        var values: [UInt8] = []
+        values.reserveCapacity(text.utf8.count)
+        var padding = 0
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): values.append(c - 65)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): values.append(c - 71)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): values.append(c + 4)
+            case UInt8(ascii: "+"): values.append(62)
+            case UInt8(ascii: "/"): values.append(63)
+            case UInt8(ascii: "="): padding += 1; continue
+            default: return nil
+            }
+            if padding > 0 { return nil }
+        }
+        guard (values.count + padding) % 4 == 0, padding <= 2 else { return nil }
+        var out: [UInt8] = []
+        var i = 0
+        while i + 1 < values.count {
+            let a = values[i], b = values[i + 1]
+            out.append(a << 2 | b >> 4)
+            if i + 2 < values.count { out.append((b & 15) << 4 | values[i + 2] >> 2) }
+            if i + 3 < values.count { out.append((values[i + 2] & 3) << 6 | values[i + 3]) }
+            i += 4
+        }
+        return out
+    }
+}
