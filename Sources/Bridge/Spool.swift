@@ -196,10 +196,22 @@ public final class Spool: Sendable {
     }
 }
 
+/// Spool timestamps: ISO 8601 with milliseconds (delivery latency is measured from them).
+enum SpoolDate {
+    static func formatter() -> ISO8601DateFormatter {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }
+}
+
 extension JSONEncoder {
     static var spool: JSONEncoder {
         let e = JSONEncoder()
-        e.dateEncodingStrategy = .iso8601
+        e.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(SpoolDate.formatter().string(from: date))
+        }
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
@@ -208,7 +220,11 @@ extension JSONEncoder {
 extension JSONDecoder {
     static var spool: JSONDecoder {
         let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
+        d.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            if let date = SpoolDate.formatter().date(from: text) ?? ISO8601DateFormatter().date(from: text) { return date }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: \(text)"))
+        }
         return d
     }
 }

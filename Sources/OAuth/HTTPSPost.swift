@@ -13,6 +13,12 @@ public struct HTTPSPost: Sendable {
         public var headers: [(String, String)]
         public var body: [UInt8]
 
+        public init(status: Int, headers: [(String, String)], body: [UInt8]) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
+
         /// A header's value, its name matched in any letter case (RFC 9110 §5.1).
         public func header(_ name: String) -> String? {
             headers.first { $0.0.lowercased() == name.lowercased() }?.1

@@ -1,0 +1,198 @@
+import Foundation
+import NIOCore
+import Testing
+@testable import Bridge
+
+@Suite struct ConfigurationTests {
+    static let hash = "scrypt$10$8$1$QZYzXQBuTcLfFkE5G4Ojmw==$SO6UA440SABPaxNmCQfYQTS1/y7gWqXsIyCbatrtrzQ="
+
+    static func yaml(listener: String = "tls: none\n    trustedLanPlain: true", extra: String = "") -> String {
+        """
+        spool: /tmp/x
+        listeners:
+          - name: lan
+            port: 2525
+            \(listener)
+        accounts:
+          - name: printer
+            passwordHash: "\(hash)"
+            senders: ["scanner@contoso.com", "*@scans.contoso.com"]
+        routes:
+          - name: smarthost
+            type: smtp
+            host: 127.0.0.1
+        \(extra)
+        """
+    }
+
+    @Test func aValidFileLoads() throws {
+        let c = try BridgeConfiguration.parse(Self.yaml(), file: "b.yaml")
+        #expect(c.listeners[0].port == 2525 && c.listeners[0].tls == .none && c.listeners[0].address == "127.0.0.1")
+        #expect(c.accounts[0].senders.count == 2)
+        #expect(c.retry.initialSeconds == 300 && c.retry.maximumSeconds == 14_400 && c.retry.giveUpAfterSeconds == 432_000)
+        #expect(BridgeConfiguration.sender("X@Scans.Contoso.com", matches: c.accounts[0].senders))
+        #expect(!BridgeConfiguration.sender("boss@contoso.com", matches: c.accounts[0].senders))
+    }
+
+    @Test func mistakesNameTheFileLineAndSetting() {
+        let cases: [(String, String)] = [
+            (Self.yaml().replacingOccurrences(of: "port: 2525", with: "port: 99999"), "b.yaml:4: listeners[0].port: expected a whole number from 1 to 65535"),
+            (Self.yaml().replacingOccurrences(of: "trustedLanPlain", with: "trustedLanPlan"), "b.yaml:6: listeners[0].trustedLanPlan: unknown setting"),
+            (Self.yaml(listener: "tls: starttls"), "a starttls listener needs certificate and key"),
+            (Self.yaml().replacingOccurrences(of: Self.hash, with: "hunter2"), "accounts[0].passwordHash: not a password hash"),
+            (Self.yaml(listener: "tls: none\n    allow: [0.0.0.0/0]"), "would let the whole Internet in"),
+            (Self.yaml(listener: "tls: none\n    relayWithoutAuth: [10.0.0.5]"), "relayWithoutAuth needs relaySenders"),
+            (Self.yaml().replacingOccurrences(of: "type: smtp", with: "type: graph"), "a graph route needs the oauth settings"),
+            ("spool: [unclosed", "not valid YAML"),
+        ]
+        for (text, expected) in cases {
+            do {
+                _ = try BridgeConfiguration.parse(text, file: "b.yaml")
+                Issue.record("accepted: \(expected)")
+            } catch {
+                #expect(error.description.contains(expected), "\(error.description)")
+            }
+        }
+    }
+
+    @Test func routesMatchBySenderThenRecipientDomain() throws {
+        let text = Self.yaml().replacingOccurrences(of: "routes:\n  - name: smarthost", with: """
+        routes:
+          - name: internal
+            type: smtp
+            host: 10.0.0.1
+            recipientDomains: [contoso.com]
+          - name: smarthost
+        """)
+        let c = try BridgeConfiguration.parse(text, file: "b.yaml")
+        #expect(c.route(from: "a@contoso.com", recipients: ["b@contoso.com"])?.name == "internal")
+        #expect(c.route(from: "a@contoso.com", recipients: ["b@contoso.com", "c@example.org"])?.name == "smarthost")
+    }
+
+    @Test func cidrMatching() throws {
+        let net = try #require(CIDR("192.168.1.0/24"))
+        #expect(net.contains(try SocketAddress(ipAddress: "192.168.1.77", port: 1)))
+        #expect(!net.contains(try SocketAddress(ipAddress: "192.168.2.1", port: 1)))
+        #expect(net.contains(try SocketAddress(ipAddress: "::ffff:192.168.1.9", port: 1)))
+        #expect(try #require(CIDR("2001:db8::/32")).contains(try SocketAddress(ipAddress: "2001:db8::5", port: 1)))
+        #expect(CIDR("10.0.0.0/33") == nil && CIDR("printer") == nil)
+    }
+
+    @Test func passwordHashesVerifyAndNeverHoldThePassword() throws {
+        let h = try PasswordHash.make(password: "printer-pass", logN: 10)
+        #expect(h.verify("printer-pass"))
+        #expect(!h.verify("printer-pasS"))
+        #expect(!h.encoded.contains("printer-pass"))
+        #expect(PasswordHash(encoded: h.encoded) == h)
+        let v = CredentialVerifier()
+        let account = BridgeConfiguration.Account(name: "Printer", passwordHash: h, senders: ["a@b.c"])
+        #expect(v.verify(user: "printer", password: "printer-pass", accounts: [account]) == "Printer")
+        #expect(v.verify(user: "printer", password: "wrong", accounts: [account]) == nil)
+        #expect(v.verify(user: "nobody", password: "printer-pass", accounts: [account]) == nil)
+    }
+
+    @Test func lockOutAfterRepeatedFailures() {
+        var limits = BridgeConfiguration.Limits()
+        limits.authFailuresBeforeLockout = 3
+        let a = AdmissionControl()
+        for _ in 0..<2 { a.recordFailure(source: "10.0.0.9", user: "printer", limits: limits) }
+        #expect(!a.isLockedOut(source: "10.0.0.9", user: "printer", limits: limits))
+        a.recordFailure(source: "10.0.0.9", user: "printer", limits: limits)
+        #expect(a.isLockedOut(source: "10.0.0.9", user: "other", limits: limits))
+        #expect(a.isLockedOut(source: "10.0.0.10", user: "printer", limits: limits))
+        #expect(!a.isLockedOut(source: "10.0.0.9", user: "printer", limits: limits, now: Date().addingTimeInterval(Double(limits.lockoutSeconds) + 1)))
+    }
+}
+
+@Suite struct SpoolAndDeliveryTests {
+    func temporarySpool() throws -> Spool {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)").path
+        return try Spool(root: dir)
+    }
+
+    func envelope(_ from: String = "a@contoso.com") -> Envelope {
+        Envelope(id: Envelope.newID(), from: from, recipients: ["b@fabrikam.com"], account: "printer", client: "10.0.0.5", heloName: "mfp",
+                 listener: "lan", acceptedAt: Date(), size: 5)
+    }
+
+    @Test func commitThenReadBackAndRemove() throws {
+        let spool = try temporarySpool()
+        let e = envelope()
+        try spool.commit(e, data: Array("hello\r\n".utf8))
+        #expect(spool.queued().map(\.0.id) == [e.id])
+        #expect(abs(spool.queued()[0].0.acceptedAt.timeIntervalSince(e.acceptedAt)) < 0.002)
+        #expect(spool.message(id: e.id) == Array("hello\r\n".utf8))
+        var s = DeliveryState()
+        s.attempts = 2
+        s.status = .deferred
+        spool.save(s, id: e.id)
+        #expect(spool.queued().first?.1 == s)
+        spool.moveToDead(id: e.id, state: s)
+        #expect(spool.queued().isEmpty && spool.deadLettered().count == 1)
+        #expect(spool.requeue(id: e.id))
+        #expect(spool.queued().count == 1 && spool.deadLettered().isEmpty)
+        #expect(spool.remove(id: e.id))
+        #expect(spool.queued().isEmpty)
+        #expect(!Spool.isValidID("../etc/passwd"))
+    }
+
+    @Test func incompleteFilesFromACrashArePurged() throws {
+        let spool = try temporarySpool()
+        FileManager.default.createFile(atPath: spool.root + "/incoming/partial", contents: Data("x".utf8))
+        #expect(spool.purgeIncoming() == 1)
+        #expect(spool.queued().isEmpty)
+    }
+
+    @Test func idsSortByAcceptance() {
+        let ids = (0..<1000).map { _ in Envelope.newID() }
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == 1000)
+    }
+
+    @Test func backoffDoublesToTheCapAndHonoursRetryAfter() {
+        let b = Backoff(initial: 300, maximum: 14_400)
+        #expect((1...8).map { b.delay(afterAttempt: $0) } == [300, 600, 1200, 2400, 4800, 9600, 14_400, 14_400])
+        #expect(b.delay(afterAttempt: 1, retryAfter: 900) == 900)
+        #expect(RetryAfter.parse("120") == 120)
+        #expect(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", now: Date(timeIntervalSince1970: 1_445_412_420)) == 60)
+    }
+
+    @Test func graphAnswersAreClassified() {
+        func r(_ status: Int, _ headers: [(String, String)] = [], _ body: String = "") -> DeliveryResult {
+            GraphUpstream.classify(.init(status: status, headers: headers, body: Array(body.utf8)), route: "g")
+        }
+        #expect(r(202) == .delivered("g: HTTP 202 Accepted"))
+        #expect(r(429, [("retry-after", "30")]) == .temporary("g: HTTP 429", retryAfter: 30))
+        #expect(r(503, [("RETRY-AFTER", "7")]) == .temporary("g: HTTP 503", retryAfter: 7))
+        #expect(r(504) == .temporary("g: HTTP 504", retryAfter: nil))
+        #expect(r(403, [], #"{"error":{"code":"ErrorSendAsDenied","message":"x"}}"#) == .permanent("g: HTTP 403 ErrorSendAsDenied"))
+        #expect(r(400, [], #"{"error":{"code":"ErrorMimeContentInvalidBase64String"}}"#) == .permanent("g: HTTP 400 ErrorMimeContentInvalidBase64String"))
+    }
+
+    @Test func envelopeOnlyRecipientsBecomeBcc() {
+        let message = Array("From: a@contoso.com\r\nTo: B <b@fabrikam.com>\r\nSubject: s\r\n\r\nbody\r\n".utf8)
+        let out = String(decoding: MIMEHeaders.addingBcc(for: ["b@fabrikam.com", "hidden@fabrikam.com"], to: message), as: UTF8.self)
+        #expect(out.hasPrefix("Bcc: hidden@fabrikam.com\r\nFrom:"))
+        #expect(MIMEHeaders.addingBcc(for: ["B@fabrikam.com"], to: message) == message)
+    }
+
+    @Test func metricsAreValidPrometheusText() {
+        let m = BridgeMetrics()
+        m.count("accepted", by: 3)
+        m.observeDeliveryLatency(0.3)
+        m.observeDeliveryLatency(7200)
+        m.setQueueDepth(2)
+        let text = m.prometheusText
+        #expect(text.contains("authshift_bridge_accepted_total 3\n"))
+        #expect(text.contains("authshift_bridge_queue_depth 2\n"))
+        #expect(text.contains("authshift_bridge_delivery_latency_seconds_bucket{le=\"0.5\"} 1\n"))
+        #expect(text.contains("authshift_bridge_delivery_latency_seconds_count 2\n"))
+    }
+
+    @Test func aDeliveryStatusNoticeIsAMultipartReport() {
+        let notice = String(decoding: DeliveryStatusNotice.build(original: envelope(), reason: "550 5.7.1 no\r\nway", postmaster: "postmaster@contoso.com", reportingHost: "bridge"), as: UTF8.self)
+        #expect(notice.contains("Content-Type: multipart/report; report-type=delivery-status"))
+        #expect(notice.contains("Final-Recipient: rfc822; b@fabrikam.com"))
+        #expect(notice.contains("Diagnostic-Code: smtp; 550 5.7.1 no  way"))
+    }
+}
