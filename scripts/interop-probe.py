@@ -19,194 +19,36 @@ skipping it.
 usage: scripts/interop-probe.py PATH_TO_AUTHSHIFT_BINARY
 """
 import base64
-import hashlib
 import json
 import os
 import secrets
 import socket
-import ssl
 import subprocess
 import sys
 import threading
 import time
-import urllib.parse
-import warnings
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES = os.path.join(ROOT, "Tests", "SMTPTests", "Fixtures")
 REQUIRE = os.environ.get("AUTHSHIFT_REQUIRE_INTEROP") == "1"
-warnings.filterwarnings("ignore", message=".*login_data.*")
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 try:
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
-    from cryptography import x509
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import padding
+    from interop_peers import CLIENT_ID, FIXTURES, ROOT, TENANT, Peers, free_port
 except ImportError as missing:  # pragma: no cover - depends on the machine
     print(("FAIL " if REQUIRE else "SKIP ") + "interop peers missing: %s (pip install aiosmtpd cryptography)" % missing)
     sys.exit(1 if REQUIRE else 0)
 
 USER = "scanner@contoso.com"
 PASSWORD = "Interop-Password-" + secrets.token_hex(6)
-CLIENT_ID = "6f1d2a3b-0000-4c5d-8e9f-0123456789ab"
 CLIENT_SECRET = "interop~secret~" + secrets.token_hex(8)
-TENANT = "contoso.onmicrosoft.com"
+PEERS = Peers(CLIENT_SECRET)
 results = []
-issued_tokens = {}  # token -> user it may be used for (any here)
-assertions_seen = []
-received_messages = []
-secrets_to_hide = [PASSWORD, CLIENT_SECRET, base64.b64encode(PASSWORD.encode()).decode(),
-                   base64.b64encode(("\0" + USER + "\0" + PASSWORD).encode()).decode()]
+secrets_to_hide = PEERS.secrets_to_hide
+secrets_to_hide += [PASSWORD, base64.b64encode(PASSWORD.encode()).decode(),
+                    base64.b64encode(("\0" + USER + "\0" + PASSWORD).encode()).decode()]
 
 
 def check(name, ok, detail=""):
     results.append(bool(ok))
     print(("PASS " if ok else "FAIL ") + name + ("" if ok else ": " + str(detail)[:3000]), flush=True)
-
-
-def b64url_decode(s):
-    return base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
-
-
-def b64url(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-# ---------------------------------------------------------------- token endpoint
-CERT = x509.load_pem_x509_certificate(open(os.path.join(FIXTURES, "app.pem"), "rb").read())
-CERT_DER = CERT.public_bytes(serialization.Encoding.DER)
-PUBLIC_KEY = CERT.public_key()
-
-
-def verify_assertion(jwt, token_url):
-    """Returns None when the assertion is valid, else the reason."""
-    try:
-        head_b64, claims_b64, sig_b64 = jwt.split(".")
-        header = json.loads(b64url_decode(head_b64))
-        claims = json.loads(b64url_decode(claims_b64))
-        signature = b64url_decode(sig_b64)
-    except Exception as e:  # noqa: BLE001
-        return "not a JWT: %s" % e
-    signed = (head_b64 + "." + claims_b64).encode()
-    alg = header.get("alg")
-    try:
-        if alg == "PS256":
-            if header.get("x5t#S256") != b64url(hashlib.sha256(CERT_DER).digest()):
-                return "x5t#S256 is not the certificate's SHA-256 thumbprint"
-            PUBLIC_KEY.verify(signature, signed, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32), hashes.SHA256())
-        elif alg == "RS256":
-            if header.get("x5t") != b64url(hashlib.sha1(CERT_DER).digest()):
-                return "x5t is not the certificate's SHA-1 thumbprint"
-            PUBLIC_KEY.verify(signature, signed, padding.PKCS1v15(), hashes.SHA256())
-        else:
-            return "unexpected alg %r" % alg
-    except InvalidSignature:
-        return "AADSTS700027: Client assertion contains an invalid signature."
-    now = time.time()
-    if claims.get("aud") != token_url:
-        return "aud %r is not the token URL %r" % (claims.get("aud"), token_url)
-    if claims.get("iss") != CLIENT_ID or claims.get("sub") != CLIENT_ID:
-        return "iss and sub must be the client ID"
-    if not claims.get("jti"):
-        return "no jti"
-    if not (claims["nbf"] <= now + 60 and claims["exp"] > now and claims["exp"] - claims["nbf"] <= 600 and claims.get("iat") == claims["nbf"]):
-        return "times out of range: %r" % claims
-    assertions_seen.append(alg)
-    return None
-
-
-class TokenHandler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def do_POST(self):
-        length = int(self.headers.get("Content-Length", "0"))
-        form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
-        token_url = "http://127.0.0.1:%d%s" % (self.server.server_address[1], self.path)
-        error = None
-        if self.path != "/%s/oauth2/v2.0/token" % TENANT:
-            error = ("invalid_request", "AADSTS90002: Tenant not found.", 90002)
-        elif self.headers.get("Content-Type") != "application/x-www-form-urlencoded":
-            error = ("invalid_request", "wrong content type", 900144)
-        elif form.get("grant_type") != "client_credentials" or form.get("client_id") != CLIENT_ID:
-            error = ("unauthorized_client", "AADSTS700016: Application not found.", 700016)
-        elif form.get("scope") != "https://outlook.office365.com/.default":
-            error = ("invalid_scope", "AADSTS70011: The provided value for scope is not valid.", 70011)
-        elif "client_assertion" in form:
-            if form.get("client_assertion_type") != "urn:ietf:params:oauth:client-assertion-type:jwt-bearer":
-                error = ("invalid_request", "bad client_assertion_type", 900144)
-            else:
-                reason = verify_assertion(form["client_assertion"], token_url)
-                if reason:
-                    error = ("invalid_client", reason, 700027)
-                secrets_to_hide.append(form["client_assertion"])
-        elif form.get("client_secret") != CLIENT_SECRET:
-            error = ("invalid_client", "AADSTS7000215: Invalid client secret provided.", 7000215)
-        if error:
-            body = json.dumps({"error": error[0], "error_description": error[1], "error_codes": [error[2]]}).encode()
-            self.send_response(400 if error[2] != 700027 else 401)
-        else:
-            token = "eyJ0eXAiOiJKV1Qi." + secrets.token_urlsafe(48)
-            issued_tokens[token] = True
-            secrets_to_hide.append(token)
-            body = json.dumps({"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": token}).encode()
-            self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-# ---------------------------------------------------------------- SMTP server
-class Handler:
-    async def handle_DATA(self, server, session, envelope):
-        received_messages.append(envelope.content)
-        return "250 2.0.0 OK queued"
-
-    async def auth_XOAUTH2(self, server, args):
-        blob = await server.challenge_auth("", encode_to_b64=False)
-        if blob is None or blob is False or isinstance(blob, type(None)):
-            return AuthResult(success=False)
-        try:
-            text = blob.decode() if isinstance(blob, bytes) else str(blob)
-            fields = dict(part.split("=", 1) for part in text.split("\x01") if "=" in part)
-            user, auth = fields.get("user"), fields.get("auth", "")
-            token = auth[len("Bearer "):] if auth.startswith("Bearer ") else None
-        except Exception:  # noqa: BLE001
-            user = token = None
-        secrets_to_hide.append(base64.b64encode(blob if isinstance(blob, bytes) else b"").decode())
-        if user == USER and token in issued_tokens:
-            return AuthResult(success=True, auth_data=user)
-        # Exchange Online and Gmail send a JSON error in a 334, wait for an empty line, then 535.
-        error = json.dumps({"status": "401", "schemes": "bearer", "scope": "https://outlook.office365.com/.default"})
-        await server.challenge_auth(error)
-        await server.push("535 5.7.3 Authentication unsuccessful [INTEROP.test]")
-        return AuthResult(success=False, handled=True)
-
-
-def authenticator(server, session, envelope, mechanism, auth_data):
-    if isinstance(auth_data, LoginPassword) and auth_data.login.decode() == USER and auth_data.password.decode() == PASSWORD:
-        return AuthResult(success=True)
-    return AuthResult(success=False, handled=False)
-
-
-class TLSController(Controller):
-    def factory(self):
-        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        context.load_cert_chain(os.path.join(FIXTURES, "server.pem"), os.path.join(FIXTURES, "server-key.pem"))
-        return SMTP(self.handler, tls_context=context, require_starttls=True, auth_require_tls=True,
-                    authenticator=authenticator, hostname="interop.test")
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def start_raw_server(greeting):
@@ -247,12 +89,11 @@ def no_secrets(name, p):
 
 def main():
     binary = sys.argv[1]
-    token_server = ThreadingHTTPServer(("127.0.0.1", 0), TokenHandler)
-    threading.Thread(target=token_server.serve_forever, daemon=True).start()
-    authority = "http://127.0.0.1:%d" % token_server.server_address[1]
+    token_server, authority = PEERS.start_token_endpoint()
     smtp_port = free_port()
-    controller = TLSController(Handler(), hostname="127.0.0.1", port=smtp_port)
+    controller = PEERS.smtp_controller(smtp_port, xoauth2_users={USER}, basic_users={USER: PASSWORD})
     controller.start()
+    received_messages = controller.received
     target = "localhost:%d" % smtp_port
     ca = os.path.join(FIXTURES, "ca.pem")
     common = ["--target", target, "--tls", "starttls", "--tls-ca", ca, "--timeout", "10", "--ehlo", "probe.interop"]
@@ -283,15 +124,16 @@ def main():
 
     # 3. XOAUTH2 with a token from a certificate assertion, PS256 (PEM) and RS256 (PFX); a full message.
     p, _ = run(binary, common + ["--user", USER, "--certificate", os.path.join(FIXTURES, "app.pem"), "--key", os.path.join(FIXTURES, "app-key.pem")] + oauth)
-    check("XOAUTH2 with a PS256 certificate assertion succeeds (exit 0)", p.returncode == 0 and "~> AUTH XOAUTH2" in p.stdout and "PS256" in assertions_seen, (p.returncode, p.stdout, p.stderr))
+    check("XOAUTH2 with a PS256 certificate assertion succeeds (exit 0)", p.returncode == 0 and "~> AUTH XOAUTH2" in p.stdout and "PS256" in PEERS.assertions_seen, (p.returncode, p.stdout, p.stderr))
     no_secrets("XOAUTH2 PS256", p)
     before = len(received_messages)
     p, _ = run(binary, common + ["--user", USER, "--pfx", os.path.join(FIXTURES, "app.pfx"), "--pfx-password-env", "PFX_PW", "--jwt-alg", "rs256",
                                  "--send-to", "someone@fabrikam.com", "--format", "json"] + oauth, {"PFX_PW": "fixture-pass"})
-    check("XOAUTH2 with an RS256 assertion from a PFX sends a message (exit 0)", p.returncode == 0 and "RS256" in assertions_seen and len(received_messages) == before + 1, (p.returncode, p.stdout[-1500:], p.stderr))
+    check("XOAUTH2 with an RS256 assertion from a PFX sends a message (exit 0)", p.returncode == 0 and "RS256" in PEERS.assertions_seen and len(received_messages) == before + 1, (p.returncode, p.stdout[-1500:], p.stderr))
     no_secrets("XOAUTH2 RS256 json", p)
     if len(received_messages) > before:
-        message = received_messages[-1].decode() if isinstance(received_messages[-1], bytes) else received_messages[-1]
+        content = received_messages[-1][2]
+        message = content.decode() if isinstance(content, bytes) else content
         check("the message arrives with Date and Message-ID and its dot line un-stuffed",
               "\nDate: " in "\n" + message and "Message-ID: <" in message and "\r\n.A line that starts with a dot" in message, message[:800])
 
