@@ -28,27 +28,25 @@ import sys
 import threading
 import time
 
-REQUIRE = os.environ.get("AUTHSHIFT_REQUIRE_INTEROP") == "1"
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-try:
-    from interop_peers import CLIENT_ID, FIXTURES, ROOT, TENANT, Peers, free_port
-except ImportError as missing:  # pragma: no cover - depends on the machine
-    print(("FAIL " if REQUIRE else "SKIP ") + "interop peers missing: %s (pip install aiosmtpd cryptography)" % missing)
-    sys.exit(1 if REQUIRE else 0)
+from interop_common import check, finish, load_peers  # noqa: E402
+
+peers_module = load_peers(())
+CLIENT_ID = peers_module.CLIENT_ID
+FIXTURES = peers_module.FIXTURES
+ROOT = peers_module.ROOT
+TENANT = peers_module.TENANT
+Peers = peers_module.Peers
+free_port = peers_module.free_port
 
 USER = "scanner@contoso.com"
 PASSWORD = "Interop-Password-" + secrets.token_hex(6)
 CLIENT_SECRET = "interop~secret~" + secrets.token_hex(8)
 PEERS = Peers(CLIENT_SECRET)
-results = []
 secrets_to_hide = PEERS.secrets_to_hide
 secrets_to_hide += [PASSWORD, base64.b64encode(PASSWORD.encode()).decode(),
                     base64.b64encode(("\0" + USER + "\0" + PASSWORD).encode()).decode()]
 
-
-def check(name, ok, detail=""):
-    results.append(bool(ok))
-    print(("PASS " if ok else "FAIL ") + name + ("" if ok else ": " + str(detail)[:3000]), flush=True)
 
 
 def start_raw_server(greeting):
@@ -164,9 +162,7 @@ def main():
 
     controller.stop()
     token_server.shutdown()
-    passed = sum(results)
-    print("%d passed, %d failed" % (passed, len(results) - passed))
-    sys.exit(0 if all(results) else 1)
+    finish()
 
 
 if __name__ == "__main__":

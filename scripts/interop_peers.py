@@ -14,6 +14,7 @@ whether that skips or fails (AUTHSHIFT_REQUIRE_INTEROP=1).
 import base64
 import hashlib
 import json
+import logging
 import os
 import secrets
 import socket
@@ -32,6 +33,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 
 warnings.filterwarnings("ignore", message=".*login_data.*")
+# aiosmtpd logs a deprecation warning for every AUTH through its "mail.log" logger.
+logging.getLogger("mail.log").setLevel(logging.ERROR)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests", "SMTPTests", "Fixtures")
