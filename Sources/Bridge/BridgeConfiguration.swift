@@ -63,6 +63,8 @@ public struct BridgeConfiguration: Sendable {
         public enum Kind: String, Sendable { case smtpXOAuth2 = "smtp-xoauth2", graph, smtp }
         public var name: String
         public var kind: Kind
+        /// Envelope senders this route takes (`a@contoso.com` or `*@contoso.com`).
+        public var senders: [String] = []
         public var senderDomains: [String]
         public var recipientDomains: [String]
         public var host: String
@@ -148,7 +150,9 @@ public struct BridgeConfiguration: Sendable {
         let senderDomain = Self.domain(sender)
         let recipientDomains = Set(recipients.map(Self.domain))
         return routes.first { route in
-            let senderMatch = route.senderDomains.isEmpty || route.senderDomains.contains { $0 == "*" || $0 == senderDomain }
+            let senderMatch = (route.senders.isEmpty && route.senderDomains.isEmpty)
+                || Self.sender(sender, matches: route.senders)
+                || route.senderDomains.contains { $0 == "*" || $0 == senderDomain }
             let recipientMatch = route.recipientDomains.isEmpty || recipientDomains.allSatisfy { d in route.recipientDomains.contains { $0 == "*" || $0 == d } }
             return senderMatch && recipientMatch
         }

@@ -30,6 +30,8 @@ public final class BridgeMetrics: @unchecked Sendable {
         lock.unlock()
     }
 
+    public var openConnections: Int { lock.lock(); defer { lock.unlock() }; return connections }
+
     public func value(_ name: String) -> Double { lock.lock(); defer { lock.unlock() }; return counters[name] ?? 0 }
 
     public var prometheusText: String {

@@ -102,6 +102,11 @@ public final class BridgeService: @unchecked Sendable {
     public func shutdown(grace: TimeAmount = .seconds(30)) async {
         log.event("info", "stopping", [:])
         for channel in listeners { try? await channel.close() }
+        // Let open sessions finish their transaction (each still has its idle timeout).
+        let deadline = NIODeadline.now() + grace
+        while metrics.openConnections > 0 && NIODeadline.now() < deadline {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
         try? await metricsChannel?.close()
         await scheduler.shutdown()
         log.event("info", "stopped", [:])

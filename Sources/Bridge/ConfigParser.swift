@@ -132,7 +132,7 @@ struct ConfigParser {
     }
 
     private func route(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Route {
-        let f = try node.mapping(allowed: ["name", "type", "senderDomains", "recipientDomains", "host", "port", "tls", "mailbox", "username", "passwordFile",
+        let f = try node.mapping(allowed: ["name", "type", "senders", "senderDomains", "recipientDomains", "host", "port", "tls", "mailbox", "username", "passwordFile",
                                            "graphBaseUrl", "graphMaxMimeSize", "largeMessageRoute", "messagesPerMinutePerMailbox", "timeoutSeconds", "trustRootsFile"])
         let kind = BridgeConfiguration.Route.Kind(rawValue: try f.required("type", in: node).oneOf(["smtp-xoauth2", "graph", "smtp"]))!
         let defaultHost = kind == .smtpXOAuth2 ? "smtp.office365.com" : ""
@@ -144,6 +144,7 @@ struct ConfigParser {
             tls: SMTPClientPlan.TLSMode(rawValue: try f["tls"]?.oneOf(["starttls", "implicit", "none"]) ?? "starttls")!,
             mailbox: try f["mailbox"]?.string(), username: try f["username"]?.string(), passwordFile: try f["passwordFile"]?.string()
         )
+        r.senders = try f["senders"]?.strings() ?? []
         r.graphBaseURL = try f["graphBaseUrl"]?.string() ?? r.graphBaseURL
         r.graphMaxMimeSize = try f["graphMaxMimeSize"]?.int(in: 1024...157_286_400) ?? r.graphMaxMimeSize
         r.largeMessageRoute = try f["largeMessageRoute"]?.string()

@@ -68,7 +68,9 @@ struct BridgeCheckConfigCommand: ParsableCommand {
         }
         for a in c.accounts { s += "account \(a.name): may send as \(a.senders.joined(separator: ", "))\n" }
         for r in c.routes {
-            let match = (r.senderDomains.isEmpty ? "any sender" : "senders @" + r.senderDomains.joined(separator: ", @")) + (r.recipientDomains.isEmpty ? "" : ", recipients @" + r.recipientDomains.joined(separator: ", @"))
+            var senders = r.senders + r.senderDomains.map { "*@" + $0 }
+            if senders.isEmpty { senders = ["any sender"] }
+            let match = "senders " + senders.joined(separator: ", ") + (r.recipientDomains.isEmpty ? "" : ", recipients @" + r.recipientDomains.joined(separator: ", @"))
             let target = r.kind == .graph ? r.graphBaseURL : "\(r.host):\(r.port)"
             s += "route \(r.name): \(r.kind.rawValue) to \(target) for \(match)\n"
         }
