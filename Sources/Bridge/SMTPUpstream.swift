@@ -39,7 +39,8 @@ struct SMTPUpstream: Sendable {
         let plan = SMTPClientPlan(heloName: hostname, tls: route.tls, authentication: authentication, from: envelope.from,
                                   recipients: envelope.recipients, message: data, quitAfter: .data)
         let target = ProbeTarget(kind: .custom, host: route.host, port: route.port, defaultTLS: route.tls)
-        let probe = SMTPProbe(target: target, plan: plan, timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)), trustRoots: trustRoots)
+        let probe = SMTPProbe(target: target, plan: plan, timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)), trustRoots: trustRoots,
+                              dataTerminationTimeout: .seconds(Int64(SMTPLimits.Timeout.dataTermination)))
         let (outcome, _) = await probe.run(redactor: SecretRedactor())
         return Self.classify(outcome, route: route.name)
     }

@@ -53,6 +53,13 @@ public struct SMTPClientStateMachine: Sendable {
         return false
     }
 
+    /// Waiting for the answer to the final "." (RFC 5321 §4.5.3.2.6 gives a server 10 minutes:
+    /// giving up sooner risks a second copy when the client retries).
+    public var awaitingDataTermination: Bool {
+        if case .awaitingDataEnd = state { return true }
+        return false
+    }
+
     /// Whether the server's data is expected to be encrypted now.
     public var tlsActive: Bool { outcome.tlsActive }
 

@@ -18,16 +18,18 @@ final class SMTPClientHandler: ChannelInboundHandler {
     private var transcript: Transcript
     private let promise: EventLoopPromise<Result>
     private let timeout: TimeAmount
+    private let dataTerminationTimeout: TimeAmount
     private let makeTLSHandler: () throws -> NIOSSLClientHandler
     private var timer: Scheduled<Void>?
     private var reportedFailures = 0
     private var completed = false
 
-    init(plan: SMTPClientPlan, transcript: Transcript, timeout: TimeAmount, promise: EventLoopPromise<Result>,
+    init(plan: SMTPClientPlan, transcript: Transcript, timeout: TimeAmount, dataTerminationTimeout: TimeAmount, promise: EventLoopPromise<Result>,
          makeTLSHandler: @escaping () throws -> NIOSSLClientHandler) {
         machine = SMTPClientStateMachine(plan: plan)
         self.transcript = transcript
         self.timeout = timeout
+        self.dataTerminationTimeout = max(timeout, dataTerminationTimeout)
         self.promise = promise
         self.makeTLSHandler = makeTLSHandler
     }
@@ -107,8 +109,9 @@ final class SMTPClientHandler: ChannelInboundHandler {
     }
 
     private func arm(context: ChannelHandlerContext) {
-        let seconds = Double(timeout.nanoseconds) / 1e9
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
+        let wait = machine.awaitingDataTermination ? dataTerminationTimeout : timeout
+        let seconds = Double(wait.nanoseconds) / 1e9
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: wait) { [weak self] in
             guard let self else { return }
             self.perform(self.machine.timedOut(after: seconds), context: context)
         }

@@ -16,14 +16,18 @@ public struct SMTPProbe: Sendable {
     /// Extra trust anchors for the server's certificate (a test CA, an internal relay's CA).
     public var trustRoots: [NIOSSLCertificate]
     public var minimumTLSVersion: TLSVersion
+    /// How long to wait for the answer to the final "." (the probe waits `timeout`; the bridge
+    /// waits RFC 5321 §4.5.3.2.6's 10 minutes, since a spurious timeout there sends a duplicate).
+    public var dataTerminationTimeout: TimeAmount
 
     public init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
-                minimumTLSVersion: TLSVersion = .tlsv12) {
+                minimumTLSVersion: TLSVersion = .tlsv12, dataTerminationTimeout: TimeAmount? = nil) {
         self.target = target
         self.plan = plan
         self.timeout = timeout
         self.trustRoots = trustRoots
         self.minimumTLSVersion = minimumTLSVersion
+        self.dataTerminationTimeout = dataTerminationTimeout ?? timeout
     }
 
     public func run(redactor: SecretRedactor) async -> (outcome: ProbeOutcome, transcript: Transcript) {
@@ -48,6 +52,7 @@ public struct SMTPProbe: Sendable {
         let promise = group.any().makePromise(of: SMTPClientHandler.Result.self)
         let plan = self.plan
         let timeout = self.timeout
+        let dataTimeout = dataTerminationTimeout
         let startTranscript = transcript
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(timeout)
@@ -57,7 +62,7 @@ public struct SMTPProbe: Sendable {
                     if plan.tls == .implicit { try ops.addHandler(try makeTLS()) }
                     try ops.addHandler(ByteToMessageHandler(SMTPResponseDecoder()))
                     try ops.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
-                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, promise: promise, makeTLSHandler: makeTLS))
+                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS))
                 }
             }
         do {
