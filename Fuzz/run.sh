@@ -19,7 +19,12 @@ swiftc "${flags[@]}" -emit-library -static -emit-module -module-name Scan -I "$b
   -emit-module-path "$build/Scan.swiftmodule" -o "$build/libScan.a" $(find Sources/Scan -name '*.swift') 2>&1 | grep -v "Cannot export local symbol" || true
 swiftc "${flags[@]}" -I "$build" -L "$build" -lScan -lIngest -lAuthShiftCore Fuzz/ReaderFuzz.swift -o "$build/reader-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
 
-for target in csv json date scan; do
+# The bridge's inbound protocol (framer and state machine), with its relay property checked.
+swiftc "${flags[@]}" -module-name SMTPServerFuzz Sources/SMTP/SMTPLimits.swift Sources/SMTP/SMTPResponse.swift Sources/SMTP/SMTPReply.swift \
+  Sources/SMTP/SMTPProtocolError.swift Sources/SMTP/SMTPServerFramer.swift Sources/SMTP/SMTPServerStateMachine.swift \
+  Fuzz/SMTPServerFuzz.swift -o "$build/smtp-server-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
+
+for target in csv json date scan smtp-server; do
   corpus="$build/corpus-$target"
   mkdir -p "$corpus"
   case $target in
@@ -27,9 +32,11 @@ for target in csv json date scan; do
     json) cp Examples/contoso/*.json Examples/contoso/*.jsonl "$corpus"/ 2>/dev/null || true ;;
     scan) find Tests/ScanTests/Fixtures/tree -type f -name '*.*' -exec cp {} "$corpus"/ \; 2>/dev/null || true ;;
   esac
+  binary="$build/reader-fuzz"
+  [ "$target" = smtp-server ] && binary="$build/smtp-server-fuzz"
   cp Fuzz/seeds/$target/* "$corpus"/ 2>/dev/null || true
   echo "== $target: $runs runs"
-  AUTHSHIFT_FUZZ_TARGET=$target "$build/reader-fuzz" "$corpus" -runs="$runs" -max_len=65536 -timeout=10 \
+  AUTHSHIFT_FUZZ_TARGET=$target "$binary" "$corpus" -runs="$runs" -max_len=65536 -timeout=10 \
     -artifact_prefix="$build/crash-$target-" -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|artifact_prefix)" || true
 done
 ls "$build"/crash-* 2>/dev/null && { echo "crashes found (see above)"; exit 1; } || echo "no crashes"

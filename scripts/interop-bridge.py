@@ -22,6 +22,7 @@ import secrets
 import signal
 import smtplib
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -133,7 +134,7 @@ def main():
     exo = PEERS.smtp_controller(exo_port, reject_recipients=("reject@fabrikam.com",))
     sink = PEERS.smtp_controller(sink_port, tls=False)
     sink.start()
-    ports = {name: free_port() for name in ("tls", "plain", "bulk", "metrics")}
+    ports = {name: free_port() for name in ("tls", "implicit", "plain", "bulk", "metrics")}
     printer_hash, app2_hash = hash_password(PASSWORD), hash_password(APP2_PASSWORD)
     config = """hostname: bridge.interop
 spool: {work}/spool
@@ -141,6 +142,12 @@ listeners:
   - name: tls
     port: {tls}
     tls: starttls
+    certificate: {fx}/server.pem
+    key: {fx}/server-key.pem
+    allow: [127.0.0.0/8]
+  - name: implicit
+    port: {implicit}
+    tls: implicit
     certificate: {fx}/server.pem
     key: {fx}/server-key.pem
     allow: [127.0.0.0/8]
@@ -240,11 +247,17 @@ delivery:
                         "--from", "scanner@contoso.com", "--to", "b@fabrikam.com", "--timeout", "10"],
                        capture_output=True, text=True)
     check("swaks STARTTLS + AUTH LOGIN is accepted (250)", p.returncode == 0 and "queued as" in p.stdout, p.stdout[-1500:] + p.stderr)
-    ok = wait_for(lambda: len(exo.received) >= before + 2, 20)
+    context = ssl.create_default_context(cafile=os.path.join(FIXTURES, "ca.pem"))
+    s = smtplib.SMTP_SSL("localhost", ports["implicit"], timeout=10, context=context)
+    s.login("printer", PASSWORD)
+    s.sendmail("scanner@contoso.com", ["c@fabrikam.com"], message("scanner@contoso.com", "c@fabrikam.com", "implicit-1@interop"))
+    s.quit()
+    ok = wait_for(lambda: len(exo.received) >= before + 3, 20)
     ids = [message_id_of(c) for _, _, c in exo.received[before:]]
     swaks_arrived = any(rcpts == ["b@fabrikam.com"] and b"X-Mailer: swaks" in c for _, rcpts, c in exo.received[before:])
     dot_kept = any(b"\r\n.leading dot" in c for _, _, c in exo.received[before:])
-    check("smtplib and swaks messages reach the upstream over XOAUTH2, dot line intact", ok and "smtplib-1@interop" in ids and swaks_arrived and dot_kept, ids)
+    check("smtplib (STARTTLS and implicit TLS) and swaks messages reach the upstream over XOAUTH2, dot line intact",
+          ok and "smtplib-1@interop" in ids and "implicit-1@interop" in ids and swaks_arrived and dot_kept, ids)
 
     # ---- Graph route: throttled once (lower-case retry-after honoured), envelope-only recipient as Bcc.
     s = smtplib.SMTP("127.0.0.1", ports["plain"], timeout=10)

@@ -1,0 +1,55 @@
+// libFuzzer target for the bridge's inbound protocol, built by Fuzz/run.sh (not part of SwiftPM).
+//
+// The input is a client's byte stream, cut into chunks at the positions its first bytes name
+// (so line ends fall everywhere), fed to SMTPServerFramer, with every frame given to
+// SMTPServerStateMachine. Passwords are always wrong and the client is never allow-listed, so
+// besides "no crash, no trap", the relay property must hold on every input: no transaction is
+// ever committed and no recipient is ever accepted. A violation traps, which is a finding.
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard bytes.count > 2 else { return 0 }
+    let step = Int(bytes[0]) % 64 + 1
+    let plainAuth = bytes[1] & 1 == 1
+    var framer = SMTPServerFramer(maximumMessageSize: 4096)
+    var machine = SMTPServerStateMachine(policy: .init(hostname: "fuzz", maximumMessageSize: 4096, startTLSAvailable: true,
+                                                       plaintextAuthAllowed: plainAuth, clientAllowListed: false))
+    var offset = 2
+    while offset < bytes.count {
+        framer.append(bytes[offset..<min(bytes.count, offset + step)])
+        offset += step
+        while let frame = framer.next() {
+            var action: SMTPServerStateMachine.Action
+            switch frame {
+            case .command(let line):
+                if framer.mode == .authLine { framer.mode = .command }
+                action = machine.command(line)
+            case .commandTooLong:
+                if framer.mode == .authLine { framer.mode = .command }
+                action = machine.commandTooLong()
+            case .message(let data, let oversized, let long):
+                action = machine.messageReceived(data: data, oversized: oversized, lineTooLong: long)
+            }
+            // Resolve the checks the handler would make: wrong password, sender allowed.
+            for _ in 0..<3 {
+                switch action {
+                case .verifyCredentials: action = machine.credentialsChecked(.rejected)
+                case .verifySender: action = machine.senderChecked(.allowed)
+                default: break
+                }
+            }
+            switch action {
+            case .commit: fatalError("relay property violated: a transaction was committed without AUTH or an allow-listed source")
+            case .reply(let text) where text.hasPrefix("250 2.1.5"): fatalError("relay property violated: a recipient was accepted")
+            case .replyAndReadData: fatalError("relay property violated: DATA was accepted")
+            case .replyAndReadAuthLine: framer.mode = .authLine
+            case .replyAndStartTLS: framer.discardBufferedInput()
+            case .replyAndClose: return 0
+            default: break
+            }
+        }
+    }
+    return 0
+}
