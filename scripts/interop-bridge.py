@@ -201,6 +201,7 @@ retry:
   initialSeconds: 0.5
   maximumSeconds: 2
   giveUpAfterSeconds: 600
+  notifySender: true
 metrics:
   address: 127.0.0.1
   port: {metrics}
@@ -332,6 +333,9 @@ delivery:
     dead = listed()
     dead_id = dead[0]["envelope"]["id"] if dead else "none"
     check("a 550 from the upstream moves the message to dead-letter with the reply", ok and "5.1.10" in dead[0]["state"]["lastResult"], dead)
+    dsn = wait_for(lambda: any(rcpts == ["scanner@contoso.com"] and b"report-type=delivery-status" in c and b"5.1.10" in c for _, rcpts, c in exo.received), 20)
+    check("the sender gets a delivery status notification (multipart/report) naming the upstream's reply", dsn,
+          [(f, r) for f, r, _ in exo.received[-3:]])
     show = bridge.queue("show", dead_id)
     export_path = os.path.join(work, "dead.eml")
     export = bridge.queue("export", dead_id, "--output", export_path)
