@@ -146,6 +146,12 @@ def main():
     check("a wrong client secret gives exit 26 and the AADSTS7000215 advice", p.returncode == 26 and "7000215" in p.stdout and "Value, not its ID" in p.stdout, (p.returncode, p.stdout))
     no_secrets("wrong client secret", p)
 
+    # 5b. A device limited to TLS 1.1: refused by a server that requires TLS 1.2 (as smtp.office365.com does).
+    p, _ = run(binary, common + ["--tls-min", "1.0", "--tls-max", "1.1", "--quit-after", "tls"])
+    check("a client limited to TLS 1.1 fails the TLS stage against a TLS 1.2+ server (exit 21)", p.returncode == 21 and "tls" in p.stdout, (p.returncode, p.stdout[-800:]))
+    p, _ = run(binary, common + ["--tls-max", "1.1"])
+    check("--tls-max below --tls-min is a usage error (exit 64)", p.returncode == 64, (p.returncode, p.stderr))
+
     # 6. A server that never answers: timeout exit status 28 within the timeout.
     silent = start_raw_server(None)
     p, elapsed = run(binary, ["--target", "127.0.0.1:%d" % silent, "--tls", "starttls", "--timeout", "1"])

@@ -16,17 +16,21 @@ public struct SMTPProbe: Sendable {
     /// Extra trust anchors for the server's certificate (a test CA, an internal relay's CA).
     public var trustRoots: [NIOSSLCertificate]
     public var minimumTLSVersion: TLSVersion
+    /// The highest TLS version to offer: a device that only speaks TLS 1.0 or 1.1 can be
+    /// imitated to see whether smtp.office365.com refuses it and smtp-legacy.office365.com takes it.
+    public var maximumTLSVersion: TLSVersion?
     /// How long to wait for the answer to the final "." (the probe waits `timeout`; the bridge
     /// waits RFC 5321 §4.5.3.2.6's 10 minutes, since a spurious timeout there sends a duplicate).
     public var dataTerminationTimeout: TimeAmount
 
     public init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
-                minimumTLSVersion: TLSVersion = .tlsv12, dataTerminationTimeout: TimeAmount? = nil) {
+                minimumTLSVersion: TLSVersion = .tlsv12, maximumTLSVersion: TLSVersion? = nil, dataTerminationTimeout: TimeAmount? = nil) {
         self.target = target
         self.plan = plan
         self.timeout = timeout
         self.trustRoots = trustRoots
         self.minimumTLSVersion = minimumTLSVersion
+        self.maximumTLSVersion = maximumTLSVersion
         self.dataTerminationTimeout = dataTerminationTimeout ?? timeout
     }
 
@@ -89,6 +93,7 @@ public struct SMTPProbe: Sendable {
     private func makeSSLContext() throws -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = minimumTLSVersion
+        configuration.maximumTLSVersion = maximumTLSVersion
         if !trustRoots.isEmpty { configuration.additionalTrustRoots = [.certificates(trustRoots)] }
         return try NIOSSLContext(configuration: configuration)
     }

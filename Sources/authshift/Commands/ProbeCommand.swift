@@ -96,6 +96,10 @@ struct ProbeCommand: AsyncParsableCommand {
     var quitAfter: ProbeStage?
     @Option(help: "Name to send in EHLO (default: this host's name).")
     var ehlo: String?
+    @Option(name: .customLong("tls-min"), help: "Lowest TLS version to accept: 1.0, 1.1, 1.2 or 1.3.")
+    var tlsMinimum: TLSVersionOption = .v12
+    @Option(name: .customLong("tls-max"), help: "Highest TLS version to offer, to imitate an old device (1.0 or 1.1 is refused by smtp.office365.com; see --target exo-legacy).")
+    var tlsMaximum: TLSVersionOption?
     @Option(help: "Seconds each stage may wait for the server.")
     var timeout: Double = 30
     @Flag(name: .customLong("allow-plaintext-auth"), help: "Allow credentials without TLS (loopback test servers only).")
@@ -110,6 +114,9 @@ struct ProbeCommand: AsyncParsableCommand {
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds.") }
         if certificate != nil && key == nil { throw ValidationError("--certificate needs --key.") }
         if pfx != nil && certificate != nil { throw ValidationError("Give either --pfx or --certificate and --key.") }
+        if let tlsMaximum, tlsMaximum.rank < tlsMinimum.rank {
+            throw ValidationError("--tls-max \(tlsMaximum.rawValue) is below --tls-min \(tlsMinimum.rawValue); lower --tls-min too to imitate an old device.")
+        }
     }
 
     func run() async throws {
@@ -168,7 +175,8 @@ struct ProbeCommand: AsyncParsableCommand {
         }
 
         let plan = try makePlan(tls: tlsMode, authentication: authentication, user: userName)
-        let probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: try trustRoots())
+        let probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: try trustRoots(),
+                              minimumTLSVersion: tlsMinimum.version, maximumTLSVersion: tlsMaximum?.version)
         let (outcome, probeTranscript) = await probe.run(redactor: redactor)
         var combined = transcript
         combined.append(contentsOf: probeTranscript)
@@ -252,4 +260,20 @@ struct ProbeCommand: AsyncParsableCommand {
 }
 
 extension SMTPClientPlan.TLSMode: ExpressibleByArgument {}
+
+/// TLS versions as admins write them.
+enum TLSVersionOption: String, ExpressibleByArgument, CaseIterable {
+    case v10 = "1.0", v11 = "1.1", v12 = "1.2", v13 = "1.3"
+
+    var version: TLSVersion {
+        switch self {
+        case .v10: return .tlsv1
+        case .v11: return .tlsv11
+        case .v12: return .tlsv12
+        case .v13: return .tlsv13
+        }
+    }
+
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
+}
 extension ProbeStage: ExpressibleByArgument {}
