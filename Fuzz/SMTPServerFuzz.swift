@@ -29,8 +29,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             case .commandTooLong:
                 if framer.mode == .authLine { framer.mode = .command }
                 action = machine.commandTooLong()
-            case .message(let data, let oversized, let long):
-                action = machine.messageReceived(data: data, oversized: oversized, lineTooLong: long)
+            case .data:
+                continue
+            case .messageEnd(_, let oversized, let long):
+                action = machine.messageReceived(oversized: oversized, lineTooLong: long)
             }
             // Resolve the checks the handler would make: wrong password, sender allowed.
             for _ in 0..<3 {

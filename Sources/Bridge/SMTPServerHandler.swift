@@ -6,8 +6,10 @@ import SMTP
 
 /// The thin part of the inbound server: feeds bytes to the framer and frames to the state
 /// machine, performs the machine's actions (reply, start TLS, check a password off the event
-/// loop, commit to the spool off the event loop, close), and enforces the idle timeout. While a
-/// check or a commit runs, later pipelined commands wait in the framer, so replies stay in order.
+/// loop, stream the message into the spool and commit it on this connection's own serial
+/// queue, close), and enforces the idle timeout. While a check or a commit runs, later
+/// pipelined commands wait in the framer, so replies stay in order. A client that sends faster
+/// than the disk writes is paused (reads stop above 8 MiB waiting to be written).
 final class SMTPServerHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -33,6 +35,13 @@ final class SMTPServerHandler: ChannelInboundHandler {
     private var paused = false
     private var closing = false
     private var idleTimer: Scheduled<Void>?
+    /// The message being received and the queue that writes it, in order, off the event loop.
+    private var incoming: IncomingMessage?
+    private let writer = DispatchQueue(label: "authshift.bridge.connection")
+    private var unwrittenBytes = 0
+    private var readingPaused = false
+    private static let pauseAbove = 8 << 20
+    private static let resumeBelow = 1 << 20
 
     init(shared: Shared, source: SocketAddress?) {
         self.shared = shared
@@ -76,6 +85,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         idleTimer?.cancel()
+        discardIncoming()
         if admitted {
             shared.admission.closeConnection(source: source)
             shared.metrics.connectionClosed()
@@ -106,8 +116,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
             case .commandTooLong:
                 if framer.mode == .authLine { framer.mode = .command }
                 perform(machine.commandTooLong(), context: context)
-            case .message(let data, let oversized, let lineTooLong):
-                perform(machine.messageReceived(data: data, oversized: oversized, lineTooLong: lineTooLong), context: context)
+            case .data(let chunk):
+                write(chunk, context: context)
+            case .messageEnd(let tail, let oversized, let lineTooLong):
+                write(tail, context: context)
+                perform(machine.messageReceived(oversized: oversized, lineTooLong: lineTooLong), context: context)
             }
         }
         if !paused && !closing { context.flush() }
@@ -125,9 +138,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
             if let ssl = shared.sslContext {
                 try? context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: ssl), position: .first)
             }
-        case .replyAndReadData(let text):
-            write(text, context: context, flush: false)
-            framer.mode = .data
+        case .replyAndReadData(let text, let transaction):
+            beginMessage(transaction, reply: text, context: context)
         case .replyAndReadAuthLine(let text):
             write(text, context: context)
             framer.mode = .authLine
@@ -135,8 +147,12 @@ final class SMTPServerHandler: ChannelInboundHandler {
             verify(user: user, password: password, context: context)
         case .verifySender(let address):
             perform(machine.senderChecked(senderDecision(address)), context: context)
-        case .commit(let transaction):
-            commit(transaction, context: context)
+        case .commit:
+            commit(context: context)
+        case .discardAndReply(let text):
+            discardIncoming()
+            shared.metrics.count("rejected")
+            write(text, context: context, flush: false)
         case .replyAndClose(let text):
             write(text, context: context)
             close(context: context)
@@ -186,23 +202,72 @@ final class SMTPServerHandler: ChannelInboundHandler {
         }
     }
 
-    private func commit(_ transaction: SMTPServerStateMachine.Transaction, context: ChannelHandlerContext) {
+    /// DATA accepted: refuse at once when no route would take the message; otherwise open its
+    /// spool file and switch the framer to message content.
+    private func beginMessage(_ transaction: SMTPServerStateMachine.Transaction, reply: String, context: ChannelHandlerContext) {
         guard configuration.route(from: transaction.from, recipients: transaction.recipients) != nil else {
-            write("550 5.7.1 No route for this sender and these recipients", context: context, flush: false)
             shared.metrics.count("rejected")
+            perform(machine.dataRefused("554 5.7.1 No route for this sender and these recipients"), context: context)
             return
         }
-        paused = true
         let envelope = Envelope(id: Envelope.newID(), from: transaction.from, recipients: transaction.recipients, account: transaction.account,
-                                client: source, heloName: transaction.heloName, listener: shared.listener.name, acceptedAt: Date(), size: transaction.data.count)
-        let spool = shared.spool
-        let future = NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) {
-            try spool.commit(envelope, data: transaction.data)
+                                client: source, heloName: transaction.heloName, listener: shared.listener.name, acceptedAt: Date(), size: 0)
+        do {
+            incoming = try shared.spool.begin(envelope)
+        } catch {
+            shared.log.event("error", "spool-open-failed", ["error": "\(error)"])
+            perform(machine.dataRefused("451 4.3.0 Could not queue the message, try again later"), context: context)
+            return
         }
-        future.assumeIsolated().whenComplete { [self] result in
+        write(reply, context: context, flush: false)
+        framer.mode = .data
+    }
+
+    /// Hands content to the connection's writer queue; pauses reading while too much waits.
+    private func write(_ chunk: [UInt8], context: ChannelHandlerContext) {
+        guard let message = incoming, !chunk.isEmpty else { return }
+        unwrittenBytes += chunk.count
+        if unwrittenBytes > Self.pauseAbove && !readingPaused {
+            readingPaused = true
+            context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+        }
+        let done = context.eventLoop.makePromise(of: Void.self)
+        writer.async {
+            message.append(chunk)
+            done.succeed()
+        }
+        done.futureResult.assumeIsolated().whenComplete { [self] _ in
+            unwrittenBytes -= chunk.count
+            if readingPaused && unwrittenBytes < Self.resumeBelow {
+                readingPaused = false
+                context.channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
+                context.read()
+            }
+        }
+    }
+
+    private func discardIncoming() {
+        guard let message = incoming else { return }
+        incoming = nil
+        writer.async { message.discard() }
+    }
+
+    private func commit(context: ChannelHandlerContext) {
+        guard let message = incoming else {
+            perform(machine.committed(id: nil), context: context)
+            return
+        }
+        incoming = nil
+        paused = true
+        let spool = shared.spool
+        let done = context.eventLoop.makePromise(of: Envelope.self)
+        writer.async {
+            do { done.succeed(try spool.commit(message)) } catch { done.fail(error) }
+        }
+        done.futureResult.assumeIsolated().whenComplete { [self] result in
             paused = false
             switch result {
-            case .success:
+            case .success(let envelope):
                 shared.metrics.count("accepted")
                 shared.log.message("accepted", id: envelope.id, ["from": envelope.from, "recipients": envelope.recipients, "size": envelope.size,
                                                                  "client": source, "account": envelope.account ?? ""])

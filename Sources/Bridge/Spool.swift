@@ -44,27 +44,50 @@ public final class Spool: Sendable {
         return names.count
     }
 
-    /// Writes the message durably; returns only when it would survive a crash.
-    public func commit(_ envelope: Envelope, data: [UInt8]) throws(SpoolError) {
+    /// Starts a message file in `incoming/` with its envelope line; content follows with
+    /// `IncomingMessage.append` as it arrives, so no message is ever held whole in memory.
+    public func begin(_ envelope: Envelope) throws(SpoolError) -> IncomingMessage {
         var header = (try? JSONEncoder.spool.encode(envelope)) ?? Data()
         header.append(10)
-        let temporary = "\(incoming)/\(envelope.id)"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw SpoolError(description: "cannot create \(temporary): \(String(cString: strerror(errno)))") }
-        var ok = header.withUnsafeBytes { Self.writeAll(fd, $0) } && data.withUnsafeBytes { Self.writeAll(fd, $0) }
-        ok = ok && fsync(fd) == 0
-        let failure = errno
-        close(fd)
-        guard ok else {
-            unlink(temporary)
-            throw SpoolError(description: "cannot write \(temporary): \(String(cString: strerror(failure)))")
+        let path = "\(incoming)/\(envelope.id)"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SpoolError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        let message = IncomingMessage(envelope: envelope, fd: fd, path: path)
+        message.append([UInt8](header))
+        message.headerLength = header.count
+        return message
+    }
+
+    /// Makes the message durable: fsync the file, rename it into `queue/`, fsync `queue/`.
+    /// Only after this returns may the client be told 250.
+    public func commit(_ message: IncomingMessage) throws(SpoolError) -> Envelope {
+        defer { message.close() }
+        if let failure = message.failure {
+            message.discard()
+            throw SpoolError(description: "cannot write \(message.path): \(failure)")
         }
-        guard rename(temporary, "\(queue)/\(envelope.id).msg") == 0 else {
-            let e = errno
-            unlink(temporary)
-            throw SpoolError(description: "cannot move \(envelope.id) into the queue: \(String(cString: strerror(e)))")
+        guard fsync(message.fd) == 0 else {
+            let e = String(cString: strerror(errno))
+            message.discard()
+            throw SpoolError(description: "cannot fsync \(message.path): \(e)")
+        }
+        let id = message.envelope.id
+        guard rename(message.path, "\(queue)/\(id).msg") == 0 else {
+            let e = String(cString: strerror(errno))
+            message.discard()
+            throw SpoolError(description: "cannot move \(id) into the queue: \(e)")
         }
         guard Self.syncDirectory(queue) else { throw SpoolError(description: "cannot fsync \(queue): \(String(cString: strerror(errno)))") }
+        var envelope = message.envelope
+        envelope.size = message.bytesWritten - message.headerLength
+        return envelope
+    }
+
+    /// Writes a whole message durably (delivery status notices).
+    public func commit(_ envelope: Envelope, data: [UInt8]) throws(SpoolError) {
+        let message = try begin(envelope)
+        message.append(data)
+        _ = try commit(message)
     }
 
     /// Every queued message's envelope and retry state, oldest first.
@@ -153,6 +176,8 @@ public final class Spool: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
         var line: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while line.count < 1 << 20 {
@@ -160,7 +185,9 @@ public final class Spool: Sendable {
             if n <= 0 { break }
             if let nl = chunk[0..<n].firstIndex(of: 10) {
                 line += chunk[0..<nl]
-                return try? JSONDecoder.spool.decode(Envelope.self, from: Data(line))
+                guard var envelope = try? JSONDecoder.spool.decode(Envelope.self, from: Data(line)) else { return nil }
+                envelope.size = Int(info.st_size) - line.count - 1
+                return envelope
             }
             line += chunk[0..<n]
         }
@@ -202,6 +229,47 @@ enum SpoolDate {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f
+    }
+}
+
+private func closeDescriptor(_ fd: Int32) { close(fd) }
+
+/// A message being received, its file open in `incoming/`. Used from one connection's serial
+/// queue only; a write error is kept and reported at commit, when the client is told 451.
+public final class IncomingMessage: @unchecked Sendable {
+    public let envelope: Envelope
+    let fd: Int32
+    let path: String
+    var bytesWritten = 0
+    var headerLength = 0
+    var failure: String?
+    private var closed = false
+
+    init(envelope: Envelope, fd: Int32, path: String) {
+        self.envelope = envelope
+        self.fd = fd
+        self.path = path
+    }
+
+    public func append(_ bytes: [UInt8]) {
+        guard failure == nil, !closed, !bytes.isEmpty else { return }
+        if bytes.withUnsafeBytes({ Spool.writeAll(fd, $0) }) {
+            bytesWritten += bytes.count
+        } else {
+            failure = String(cString: strerror(errno))
+        }
+    }
+
+    /// The message will not be kept: close and remove its file.
+    public func discard() {
+        close()
+        unlink(path)
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        closeDescriptor(fd)
     }
 }
 

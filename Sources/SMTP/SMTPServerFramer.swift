@@ -1,7 +1,8 @@
 /// Splits what a client sends into command lines and message data, for the bridge's server
 /// side, enforcing RFC 5321's limits as it reads: a command line over 512 octets (§4.5.3.1.4)
 /// is discarded up to its end and reported, never buffered; message text is un-dot-stuffed
-/// (§4.5.2), counted against the size limit (excess is discarded, not held), and any text line
+/// (§4.5.2), handed on in chunks of `chunkSize` so a large message is never held whole in
+/// memory, counted against the size limit (excess is discarded, not held), and any text line
 /// over 1000 octets (§4.5.3.1.6) is noted. Bytes, not Characters: a command line is decoded to
 /// text only once it is complete.
 public struct SMTPServerFramer: Sendable {
@@ -9,9 +10,11 @@ public struct SMTPServerFramer: Sendable {
         case command(String)
         /// A command line longer than the limit (its bytes were dropped).
         case commandTooLong
-        /// The message after DATA, complete: un-stuffed content, whether it went over the size
-        /// limit (content then truncated) and whether a line broke the 1000-octet text limit.
-        case message(data: [UInt8], oversized: Bool, lineTooLong: Bool)
+        /// Un-stuffed message content, in order; more follows.
+        case data([UInt8])
+        /// The end of the message: its last content, whether it went over the size limit
+        /// (content then truncated) and whether a line broke the 1000-octet text limit.
+        case messageEnd(tail: [UInt8], oversized: Bool, lineTooLong: Bool)
     }
 
     public enum Mode: Sendable { case command, authLine, data }
@@ -21,12 +24,15 @@ public struct SMTPServerFramer: Sendable {
     private var readIndex = 0
     private var discardingLine = false
     private var message: [UInt8] = []
+    private var messageSize = 0
     private var oversized = false
     private var lineTooLong = false
     private let maximumMessageSize: Int
+    private let chunkSize: Int
 
-    public init(maximumMessageSize: Int) {
+    public init(maximumMessageSize: Int, chunkSize: Int = 65_536) {
         self.maximumMessageSize = maximumMessageSize
+        self.chunkSize = chunkSize
     }
 
     /// Bytes held that no frame has consumed yet (RFC 3207 §6: after STARTTLS they must be dropped).
@@ -76,8 +82,9 @@ public struct SMTPServerFramer: Sendable {
                 return .command(String(decoding: line, as: UTF8.self))
             case .data:
                 if line.count == 1 && line.first == UInt8(ascii: ".") {
-                    let frame = Frame.message(data: message, oversized: oversized, lineTooLong: lineTooLong)
+                    let frame = Frame.messageEnd(tail: message, oversized: oversized, lineTooLong: lineTooLong)
                     message = []
+                    messageSize = 0
                     oversized = false
                     lineTooLong = false
                     mode = .command
@@ -85,17 +92,23 @@ public struct SMTPServerFramer: Sendable {
                 }
                 if line.count + 2 > SMTPLimits.textLine + (line.first == UInt8(ascii: ".") ? 1 : 0) { lineTooLong = true }
                 consumeDataBytes(line.first == UInt8(ascii: ".") ? line.dropFirst() : line, endsLine: true)
+                if message.count >= chunkSize && !oversized {
+                    defer { message = [] }
+                    return .data(message)
+                }
             }
         }
     }
 
     private mutating func consumeDataBytes(_ bytes: ArraySlice<UInt8>, endsLine: Bool) {
         let needed = bytes.count + (endsLine ? 2 : 0)
-        if oversized || message.count + needed > maximumMessageSize {
+        if oversized || messageSize + needed > maximumMessageSize {
             oversized = true
+            message = []
             return
         }
         message.append(contentsOf: bytes)
         if endsLine { message.append(contentsOf: [13, 10]) }
+        messageSize += needed
     }
 }

@@ -32,13 +32,13 @@ public struct SMTPServerStateMachine: Sendable {
         }
     }
 
-    /// A finished transaction for the spool.
+    /// A transaction's envelope, known when DATA is accepted; the content streams to the
+    /// spool separately.
     public struct Transaction: Sendable, Equatable {
         public var heloName: String
         public var account: String?
         public var from: String
         public var recipients: [String]
-        public var data: [UInt8]
     }
 
     public enum Action: Sendable, Equatable {
@@ -49,12 +49,15 @@ public struct SMTPServerStateMachine: Sendable {
         case verifyCredentials(user: String, password: String)
         /// Check that the session may use this envelope sender; answer with `senderChecked`.
         case verifySender(String)
-        /// Read the message now (the framer switches to data mode) after sending this reply.
-        case replyAndReadData(String)
+        /// Read the message now (the framer switches to data mode) after sending this reply;
+        /// its content goes to a new spool file for this envelope.
+        case replyAndReadData(String, Transaction)
         /// Read the next line as a SASL response (longer lines allowed, RFC 4954 §4).
         case replyAndReadAuthLine(String)
-        /// Commit the message durably; answer with `committed`.
-        case commit(Transaction)
+        /// Commit the streamed message durably; answer with `committed`.
+        case commit
+        /// Throw away the streamed content (the message was refused after DATA).
+        case discardAndReply(String)
         case replyAndClose(String)
     }
 
@@ -129,7 +132,8 @@ public struct SMTPServerStateMachine: Sendable {
             guard argument.isEmpty else { return .reply("501 5.5.4 Syntax: DATA") }
             guard from != nil else { return .reply("503 5.5.1 Need MAIL command") }
             guard !recipients.isEmpty else { return .reply("554 5.5.1 No valid recipients") }
-            return .replyAndReadData("354 End data with <CR><LF>.<CR><LF>")
+            return .replyAndReadData("354 End data with <CR><LF>.<CR><LF>",
+                                     Transaction(heloName: heloName ?? "", account: account, from: from ?? "", recipients: recipients))
         case "RSET":
             resetTransaction()
             return .reply("250 2.0.0 Ok")
@@ -157,19 +161,18 @@ public struct SMTPServerStateMachine: Sendable {
         return .reply("500 5.5.2 Line too long (RFC 5321 §4.5.3.1.4: 512 octets)")
     }
 
-    public mutating func messageReceived(data: [UInt8], oversized: Bool, lineTooLong: Bool) -> Action {
-        guard let from else { return .reply("503 5.5.1 Bad sequence of commands") }
-        if oversized {
-            resetTransaction()
-            return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
-        }
-        if lineTooLong {
-            resetTransaction()
-            return .reply("500 5.5.2 Message has a line over 1000 octets (RFC 5321 §4.5.3.1.6)")
-        }
-        let transaction = Transaction(heloName: heloName ?? "", account: account, from: from, recipients: recipients, data: data)
+    public mutating func messageReceived(oversized: Bool, lineTooLong: Bool) -> Action {
+        guard from != nil else { return .discardAndReply("503 5.5.1 Bad sequence of commands") }
         resetTransaction()
-        return .commit(transaction)
+        if oversized { return .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))") }
+        if lineTooLong { return .discardAndReply("500 5.5.2 Message has a line over 1000 octets (RFC 5321 §4.5.3.1.6)") }
+        return .commit
+    }
+
+    /// The handler will not take this message (no route for it): refuse DATA and end the transaction.
+    public mutating func dataRefused(_ reply: String) -> Action {
+        resetTransaction()
+        return .reply(reply)
     }
 
     public func committed(id: String?) -> Action {

@@ -26,10 +26,10 @@ import Testing
         #expect(m.command("MAIL FROM:<scanner@contoso.com>") == .verifySender("scanner@contoso.com"))
         #expect(m.senderChecked(.allowed) == .reply("250 2.1.0 Ok"))
         #expect(m.command("RCPT TO:<x@contoso.com>") == .reply("250 2.1.5 Ok"))
-        #expect(m.command("DATA") == .replyAndReadData("354 End data with <CR><LF>.<CR><LF>"))
-        let action = m.messageReceived(data: Array("Subject: x\r\n\r\nhi\r\n".utf8), oversized: false, lineTooLong: false)
-        guard case .commit(let t) = action else { Issue.record("expected a commit"); return }
+        guard case .replyAndReadData(let text, let t) = m.command("DATA") else { Issue.record("expected DATA to be accepted"); return }
+        #expect(text == "354 End data with <CR><LF>.<CR><LF>")
         #expect(t.from == "scanner@contoso.com" && t.recipients == ["x@contoso.com"] && t.account == nil)
+        #expect(m.messageReceived(oversized: false, lineTooLong: false) == .commit)
         #expect(m.committed(id: "abc") == .reply("250 2.0.0 Ok: queued as abc"))
         #expect(m.committed(id: nil) == .reply("451 4.3.0 Could not queue the message, try again later"))
     }
@@ -75,7 +75,11 @@ import Testing
         _ = m.senderChecked(.allowed)
         for i in 0..<100 { #expect(m.command("RCPT TO:<r\(i)@x.com>") == .reply("250 2.1.5 Ok")) }
         #expect(m.command("RCPT TO:<r101@x.com>") == .reply("452 4.5.3 Too many recipients"))
-        #expect(m.messageReceived(data: [], oversized: true, lineTooLong: false) == .reply("552 5.3.4 Message size exceeds fixed maximum message size (1000)"))
+        #expect(m.messageReceived(oversized: true, lineTooLong: false) == .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (1000)"))
+        var refused = machine(allowListed: true)
+        _ = refused.command("EHLO c"); _ = refused.command("MAIL FROM:<a@b.c>"); _ = refused.senderChecked(.allowed); _ = refused.command("RCPT TO:<r@x.com>")
+        #expect(refused.dataRefused("554 5.7.1 No route") == .reply("554 5.7.1 No route"))
+        #expect(refused.command("MAIL FROM:<a@b.c>") == .verifySender("a@b.c"))
         #expect(m.command("BDAT 10") == .reply("502 5.5.2 Error: command not recognized"))
         #expect(m.commandTooLong() == .reply("500 5.5.2 Line too long (RFC 5321 §4.5.3.1.4: 512 octets)"))
         #expect(m.command("QUIT") == .replyAndClose("221 2.0.0 Bye"))
@@ -94,7 +98,7 @@ import Testing
         #expect(f.next() == .command("DATA"))
         f.mode = .data
         f.append(Array("Subject: x\r\n\r\n..dot\r\nline\r\n.\r\nQUIT\r\n".utf8))
-        #expect(f.next() == .message(data: Array("Subject: x\r\n\r\n.dot\r\nline\r\n".utf8), oversized: false, lineTooLong: false))
+        #expect(f.next() == .messageEnd(tail: Array("Subject: x\r\n\r\n.dot\r\nline\r\n".utf8), oversized: false, lineTooLong: false))
         #expect(f.mode == .command)
         #expect(f.next() == .command("QUIT"))
         #expect(f.next() == nil)
@@ -128,16 +132,34 @@ import Testing
         f.mode = .data
         for _ in 0..<50 { f.append(Array((String(repeating: "x", count: 70) + "\r\n").utf8)) }
         f.append(Array(".\r\n".utf8))
-        guard case .message(let data, let oversized, _) = f.next() else { Issue.record("no message"); return }
+        var end: SMTPServerFramer.Frame?
+        while let frame = f.next() { end = frame }
+        guard case .messageEnd(let tail, let oversized, _) = end else { Issue.record("no message"); return }
         #expect(oversized)
-        #expect(data.count <= 100)
+        #expect(tail.isEmpty)
+    }
+
+    @Test func largeMessagesComeInChunksNeverWhole() {
+        var f = SMTPServerFramer(maximumMessageSize: 10_000_000, chunkSize: 1000)
+        f.mode = .data
+        let line = String(repeating: "z", count: 98) + "\r\n"
+        f.append(Array(String(repeating: line, count: 100).utf8) + Array(".\r\n".utf8))
+        var total = 0, chunks = 0
+        while let frame = f.next() {
+            switch frame {
+            case .data(let chunk): chunks += 1; total += chunk.count; #expect(chunk.count < 1100)
+            case .messageEnd(let tail, let oversized, _): total += tail.count; #expect(!oversized)
+            default: Issue.record("unexpected \(frame)")
+            }
+        }
+        #expect(chunks == 10 && total == 10_000)
     }
 
     @Test func textLinesOverOneThousandOctetsAreNoted() {
         var f = SMTPServerFramer(maximumMessageSize: 100_000)
         f.mode = .data
         f.append(Array((String(repeating: "y", count: 1200) + "\r\n.\r\n").utf8))
-        guard case .message(_, _, let long) = f.next() else { Issue.record("no message"); return }
+        guard case .messageEnd(_, _, let long) = f.next() else { Issue.record("no message"); return }
         #expect(long)
     }
 }
