@@ -93,6 +93,8 @@ public final class BridgeService: @unchecked Sendable {
                 log.event("warning", "reload-needs-restart", ["reason": "listener addresses, ports, TLS or the spool changed; those take effect at the next start"])
             }
             configuration.replace(new)
+            let scheduler = self.scheduler
+            Task { await scheduler.requestRescan() }
             log.event("info", "reloaded", ["accounts": new.accounts.count, "routes": new.routes.count])
         } catch {
             log.event("error", "reload-failed", ["error": "\(error)", "kept": "the previous configuration"])

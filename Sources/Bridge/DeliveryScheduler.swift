@@ -52,10 +52,18 @@ public actor DeliveryScheduler {
         }
         for await _ in stream {
             if stopping { break }
-            if Date().timeIntervalSince(lastRescan) > 15 { rescan() }
+            // Operator changes (`bridge queue retry|delete`) leave a marker; a full scan also runs
+            // every few minutes as a safety net, never every tick (a backlog can be large).
+            if spool.takeRescanRequest() || Date().timeIntervalSince(lastRescan) > 300 { rescan() }
             dispatch()
         }
         ticker.cancel()
+    }
+
+    /// Re-read the spool now (SIGHUP).
+    public func requestRescan() {
+        rescan()
+        wake?.yield()
     }
 
     /// A message was just committed: schedule it without waiting for the next scan.
@@ -128,11 +136,12 @@ public actor DeliveryScheduler {
             if let next = item.state.nextAttempt, next > now { continue }
             if let route = config.route(from: item.envelope.from, recipients: item.envelope.recipients), route.messagesPerMinutePerMailbox > 0 {
                 let recent = (recentSends[key] ?? []).filter { now.timeIntervalSince($0) < 60 }
-                recentSends[key] = recent
-                if recent.count >= route.messagesPerMinutePerMailbox { continue }
+                if recent.count >= route.messagesPerMinutePerMailbox { recentSends[key] = recent; continue }
+                recentSends[key] = recent + [now]
+            } else {
+                recentSends[key] = nil
             }
             busyMailboxes.insert(key)
-            recentSends[key, default: []].append(now)
             let envelope = item.envelope
             let attempt = item.state.attempts + 1
             running[head] = Task { [spool] in

@@ -14,7 +14,7 @@ import Foundation
 /// Layout: `incoming/` (files being written; never acknowledged, removed at start),
 /// `queue/<id>.msg` (one JSON envelope line, then the message as received),
 /// `queue/<id>.state` (retry state, replaced atomically), `dead/` (given up, kept for the
-/// operator), `delivery.log` (one JSON line per event).
+/// operator), `delivery.log` (one JSON line per event), `.rescan` (an operator changed the queue).
 public final class Spool: Sendable {
     public let root: String
     let incoming: String
@@ -88,6 +88,17 @@ public final class Spool: Sendable {
         let message = try begin(envelope)
         message.append(data)
         _ = try commit(message)
+    }
+
+    /// Asks a running bridge to re-read the queue (after an operator's retry or delete).
+    public func requestRescan() {
+        let fd = open(root + "/.rescan", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd) }
+    }
+
+    /// True once after `requestRescan` (the marker is removed).
+    public func takeRescanRequest() -> Bool {
+        unlink(root + "/.rescan") == 0
     }
 
     /// Every queued message's envelope and retry state, oldest first.

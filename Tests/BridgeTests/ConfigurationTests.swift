@@ -136,6 +136,29 @@ import Testing
         #expect(!Spool.isValidID("../etc/passwd"))
     }
 
+    @Test func operatorChangesAreSignalledOnce() throws {
+        let spool = try temporarySpool()
+        #expect(!spool.takeRescanRequest())
+        spool.requestRescan()
+        #expect(spool.takeRescanRequest())
+        #expect(!spool.takeRescanRequest())
+    }
+
+    @Test func streamedContentIsCommittedWithItsSize() throws {
+        let spool = try temporarySpool()
+        let message = try spool.begin(envelope())
+        message.append(Array("Subject: s\r\n\r\n".utf8))
+        message.append(Array("body\r\n".utf8))
+        let committed = try spool.commit(message)
+        #expect(committed.size == 20)
+        #expect(spool.queued().first?.0.size == 20)
+        #expect(spool.message(id: committed.id) == Array("Subject: s\r\n\r\nbody\r\n".utf8))
+        let abandoned = try spool.begin(envelope())
+        abandoned.append([1, 2, 3])
+        abandoned.discard()
+        #expect(spool.purgeIncoming() == 0)
+    }
+
     @Test func incompleteFilesFromACrashArePurged() throws {
         let spool = try temporarySpool()
         FileManager.default.createFile(atPath: spool.root + "/incoming/partial", contents: Data("x".utf8))

@@ -6,7 +6,7 @@ import Reports
 
 /// `authshift bridge queue`: what is waiting, what was given up on, and the operator's levers.
 /// Works on the spool files directly, so it works whether or not the bridge is running (a
-/// running bridge notices changes within 15 seconds).
+/// running bridge is told through a marker file and re-reads its queue within a second).
 struct BridgeQueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
@@ -85,6 +85,7 @@ struct BridgeQueueCommand: ParsableCommand {
                 guard spool.requeue(id: id) else { throw BridgeQueueCommand.notFound(id) }
                 StandardOutput.write("\(id): queued for delivery\n")
             }
+            spool.requestRescan()
         }
     }
 
@@ -99,6 +100,7 @@ struct BridgeQueueCommand: ParsableCommand {
                 guard spool.remove(id: id) || spool.remove(id: id, dead: true) else { throw BridgeQueueCommand.notFound(id) }
                 StandardOutput.write("\(id): deleted\n")
             }
+            spool.requestRescan()
         }
     }
 
