@@ -145,6 +145,25 @@ public struct BridgeConfiguration: Sendable {
         }
     }
 
+    /// Settings that are valid but probably not what the operator meant, said at start and by
+    /// `check-config`.
+    public var warnings: [String] {
+        var out: [String] = []
+        for l in listeners where l.allow.isEmpty && !(l.address.hasPrefix("127.") || l.address == "::1" || l.address == "localhost") {
+            out.append("listener \(l.name) binds \(l.address) but has no allow list, so only loopback clients are accepted; add allow: [the devices' networks]")
+        }
+        for l in listeners where l.tls == .none && l.trustedLANPlain {
+            out.append("listener \(l.name) accepts passwords without TLS (trustedLanPlain); keep it on a device-only network")
+        }
+        if let address = metricsAddress, !(address.hasPrefix("127.") || address == "::1" || address == "localhost") {
+            out.append("the metrics endpoint listens on \(address) without authentication; prefer 127.0.0.1 behind a local scraper")
+        }
+        if accounts.isEmpty && listeners.allSatisfy({ $0.relayWithoutAuth.isEmpty }) {
+            out.append("no accounts and no relayWithoutAuth sources: nothing can send through this bridge")
+        }
+        return out
+    }
+
     /// The route for a message: the first whose sender or recipient domains match.
     public func route(from sender: String, recipients: [String]) -> Route? {
         let senderDomain = Self.domain(sender)

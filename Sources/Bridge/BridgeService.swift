@@ -42,6 +42,7 @@ public final class BridgeService: @unchecked Sendable {
     /// Binds everything and returns once listening; `waitUntilStopped` blocks until a signal ends it.
     public func start() async throws {
         let config = configuration.current
+        for warning in config.warnings { log.event("warning", "configuration", ["warning": warning]) }
         let purged = spool.purgeIncoming()
         if purged > 0 { log.event("info", "purged-incomplete", ["count": purged]) }
         for listener in config.listeners {

@@ -74,8 +74,7 @@ public struct SMTPProbe: Sendable {
         } catch {
             promise.fail(error)
             var outcome = ProbeOutcome()
-            let timedOut = "\(error)".contains("connectTimeout")
-            let detail = timedOut ? "no TCP connection within \(Double(timeout.nanoseconds) / 1e9) s" : "could not connect: \(error)"
+            let (timedOut, detail) = ConnectFailure.describe(error, host: host, port: target.port)
             outcome.stages.append(StageResult(stage: .connect, status: timedOut ? .timedOut : .unreachable, detail: detail))
             transcript.append(.error, "connect: \(detail)")
             return (outcome, transcript)

@@ -55,6 +55,13 @@ import Testing
         }
     }
 
+    @Test func likelyMistakesAreWarnings() throws {
+        let c = try BridgeConfiguration.parse(Self.yaml(listener: "tls: none\n    address: 0.0.0.0\n    trustedLanPlain: true"), file: "b.yaml")
+        #expect(c.warnings.contains { $0.contains("binds 0.0.0.0 but has no allow list") })
+        #expect(c.warnings.contains { $0.contains("accepts passwords without TLS") })
+        #expect(try BridgeConfiguration.parse(Self.yaml(listener: "tls: none\n    allow: [10.0.0.0/8]"), file: "b.yaml").warnings.isEmpty)
+    }
+
     @Test func routesMatchBySenderThenRecipientDomain() throws {
         let text = Self.yaml().replacingOccurrences(of: "routes:\n  - name: smarthost", with: """
         routes:
@@ -89,6 +96,27 @@ import Testing
         #expect(v.verify(user: "printer", password: "printer-pass", accounts: [account]) == "Printer")
         #expect(v.verify(user: "printer", password: "wrong", accounts: [account]) == nil)
         #expect(v.verify(user: "nobody", password: "printer-pass", accounts: [account]) == nil)
+    }
+
+    @Test func connectionCapsAndMessageRates() {
+        var limits = BridgeConfiguration.Limits()
+        limits.maxConnections = 3
+        limits.maxConnectionsPerSource = 2
+        limits.messagesPerMinutePerSource = 2
+        let a = AdmissionControl()
+        #expect(a.openConnection(source: "10.0.0.1", limits: limits))
+        #expect(a.openConnection(source: "10.0.0.1", limits: limits))
+        #expect(!a.openConnection(source: "10.0.0.1", limits: limits))
+        #expect(a.openConnection(source: "10.0.0.2", limits: limits))
+        #expect(!a.openConnection(source: "10.0.0.3", limits: limits))
+        a.closeConnection(source: "10.0.0.1")
+        #expect(a.openConnection(source: "10.0.0.3", limits: limits))
+        let now = Date()
+        #expect(a.admitMessage(source: "10.0.0.1", limits: limits, now: now))
+        #expect(a.admitMessage(source: "10.0.0.1", limits: limits, now: now))
+        #expect(!a.admitMessage(source: "10.0.0.1", limits: limits, now: now))
+        #expect(a.admitMessage(source: "10.0.0.2", limits: limits, now: now))
+        #expect(a.admitMessage(source: "10.0.0.1", limits: limits, now: now.addingTimeInterval(61)))
     }
 
     @Test func lockOutAfterRepeatedFailures() {

@@ -74,6 +74,7 @@ struct BridgeCheckConfigCommand: ParsableCommand {
             let target = r.kind == .graph ? r.graphBaseURL : "\(r.host):\(r.port)"
             s += "route \(r.name): \(r.kind.rawValue) to \(target) for \(match)\n"
         }
+        for w in c.warnings { s += "warning: \(w)\n" }
         s += "spool \(c.spool); retry from \(Int(c.retry.initialSeconds)) s doubling to \(Int(c.retry.maximumSeconds)) s, give up after \(Int(c.retry.giveUpAfterSeconds)) s\n"
         StandardOutput.write(s)
     }
