@@ -19,7 +19,7 @@ struct GraphUpstream: Sendable {
         do { token = try await tokens.token(scope: TokenRequest.graphScope) } catch {
             return .temporary("\(route.name): no token: \(error)", retryAfter: nil)
         }
-        let mime = MIMEHeaders.addingBcc(for: envelope.recipients, to: data)
+        let mime = MIMEHeaders.addingBcc(for: envelope.recipients, to: MIMEHeaders.quotingFromDisplayName(data))
         let body = Array(Data(mime).base64EncodedString().utf8)
         let encodedMailbox = mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? mailbox
         var base = route.graphBaseURL
@@ -78,6 +78,32 @@ enum MIMEHeaders {
         guard !missing.isEmpty else { return message }
         let bcc = Array("Bcc: \(missing.joined(separator: ", "))\r\n".utf8)
         return bcc + message
+    }
+
+    /// Quotes a From display name that contains "@" (`From: scan@contoso.com <scan@contoso.com>`,
+    /// as many printers write it): Exchange Online and Graph refuse such a header, Graph with
+    /// ErrorSendAsDenied (relay.md §7, SMTP2Graph #28). Nothing else in the message changes.
+    static func quotingFromDisplayName(_ message: [UInt8]) -> [UInt8] {
+        let end = headerEnd(message)
+        var lineStart = 0
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd + 1 < end, !(message[lineEnd] == 13 && message[lineEnd + 1] == 10) { lineEnd += 1 }
+            let line = message[lineStart..<lineEnd]
+            if line.count > 5, String(decoding: line.prefix(5), as: UTF8.self).lowercased() == "from:" {
+                // Only a single-line From header is rewritten; folded ones are left as they are.
+                let folded = lineEnd + 2 < message.count && (message[lineEnd + 2] == 32 || message[lineEnd + 2] == 9)
+                let value = String(decoding: line.dropFirst(5), as: UTF8.self)
+                guard !folded, let open = value.lastIndex(of: "<"), value.hasSuffix(">") || value.trimmingCharacters(in: .whitespaces).hasSuffix(">") else { return message }
+                let display = value[..<open].trimmingCharacters(in: .whitespaces)
+                guard display.contains("@"), !display.hasPrefix("\"") else { return message }
+                let escaped = display.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                let rewritten = Array("From: \"\(escaped)\" \(value[open...].trimmingCharacters(in: .whitespaces))".utf8)
+                return Array(message[..<lineStart]) + rewritten + Array(message[lineEnd...])
+            }
+            lineStart = lineEnd + 2
+        }
+        return message
     }
 
     /// The offset just past the header block's last header line (before the blank line).

@@ -36,8 +36,10 @@ struct SMTPUpstream: Sendable {
         case .graph:
             return .permanent("internal: a Graph route reached the SMTP upstream")
         }
+        // Exchange Online refuses an unquoted "@" in the From display name; other smarthosts get the message untouched.
+        let message = route.kind == .smtpXOAuth2 ? MIMEHeaders.quotingFromDisplayName(data) : data
         let plan = SMTPClientPlan(heloName: hostname, tls: route.tls, authentication: authentication, from: envelope.from,
-                                  recipients: envelope.recipients, message: data, quitAfter: .data)
+                                  recipients: envelope.recipients, message: message, quitAfter: .data)
         let target = ProbeTarget(kind: .custom, host: route.host, port: route.port, defaultTLS: route.tls)
         let probe = SMTPProbe(target: target, plan: plan, timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)), trustRoots: trustRoots,
                               dataTerminationTimeout: .seconds(Int64(SMTPLimits.Timeout.dataTermination)))

@@ -227,6 +227,18 @@ import Testing
         #expect(MIMEHeaders.addingBcc(for: ["B@fabrikam.com"], to: message) == message)
     }
 
+    @Test func fromDisplayNamesWithAnAtSignAreQuoted() {
+        func q(_ header: String) -> String {
+            String(decoding: MIMEHeaders.quotingFromDisplayName(Array("Subject: s\r\n\(header)\r\nTo: <b@c.d>\r\n\r\nbody\r\n".utf8)), as: UTF8.self)
+        }
+        #expect(q("From: scan@contoso.com <scan@contoso.com>").contains("\r\nFrom: \"scan@contoso.com\" <scan@contoso.com>\r\nTo:"))
+        #expect(q("From: Scanner \"2F\" x@y <scan@contoso.com>").contains("From: \"Scanner \\\"2F\\\" x@y\" <scan@contoso.com>"))
+        #expect(q("From: \"a@b\" <scan@contoso.com>").contains("From: \"a@b\" <scan@contoso.com>"))
+        #expect(q("From: Scanner <scan@contoso.com>").contains("From: Scanner <scan@contoso.com>"))
+        #expect(q("From: scan@contoso.com").contains("From: scan@contoso.com\r\n"))
+        #expect(q("From: scan@contoso.com <scan@contoso.com>").hasSuffix("\r\n\r\nbody\r\n"))
+    }
+
     @Test func metricsAreValidPrometheusText() {
         let m = BridgeMetrics()
         m.count("accepted", by: 3)
