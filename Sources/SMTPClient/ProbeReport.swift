@@ -63,8 +63,12 @@ public struct ProbeReport: Sendable, Codable {
 
     /// The swaks-like transcript followed by one line per stage.
     public var text: String {
-        var lines = transcript.map { "\($0.direction.marker) \($0.text)" }
-        lines.append("")
+        transcript.map { $0.line + "\n" }.joined() + summary
+    }
+
+    /// One line per stage and the exit status (what follows a transcript printed live).
+    public var summary: String {
+        var lines = [""]
         for stage in stages {
             let mark = stage.status == .passed ? "ok  " : "FAIL"
             var line = "\(mark) \(stage.stage.rawValue)"

@@ -34,8 +34,8 @@ public struct SMTPProbe: Sendable {
         self.dataTerminationTimeout = dataTerminationTimeout ?? timeout
     }
 
-    public func run(redactor: SecretRedactor) async -> (outcome: ProbeOutcome, transcript: Transcript) {
-        var transcript = Transcript(redactor: redactor)
+    public func run(redactor: SecretRedactor, observer: (@Sendable (Transcript.Entry) -> Void)? = nil) async -> (outcome: ProbeOutcome, transcript: Transcript) {
+        var transcript = Transcript(redactor: redactor, observer: observer)
         transcript.append(.info, "trying \(target.display) (TLS: \(plan.tls.rawValue))")
         let sslContext: NIOSSLContext?
         do {

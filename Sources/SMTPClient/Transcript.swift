@@ -24,26 +24,35 @@ public struct Transcript: Sendable {
         public var text: String
         /// Milliseconds since the probe started.
         public var elapsedMilliseconds: Int
+
+        /// The entry as a transcript line (`-> EHLO ...`).
+        public var line: String { "\(direction.marker) \(text)" }
     }
 
     public private(set) var entries: [Entry] = []
     let redactor: SecretRedactor
     private let start: Date
+    /// Called with each entry as it is added (already redacted), so a terminal shows the
+    /// conversation live, as swaks does, and a hanging server is seen where it hangs.
+    public var observer: (@Sendable (Entry) -> Void)?
 
-    public init(redactor: SecretRedactor, start: Date = Date()) {
+    public init(redactor: SecretRedactor, start: Date = Date(), observer: (@Sendable (Entry) -> Void)? = nil) {
         self.redactor = redactor
         self.start = start
+        self.observer = observer
     }
 
     public mutating func append(_ direction: Direction, _ text: String) {
         let ms = Int(Date().timeIntervalSince(start) * 1000)
-        entries.append(Entry(direction: direction, text: redactor.redact(text), elapsedMilliseconds: ms))
+        let entry = Entry(direction: direction, text: redactor.redact(text), elapsedMilliseconds: ms)
+        entries.append(entry)
+        observer?(entry)
     }
 
     /// The same entries, later ones redacted with a redactor that knows more secrets (a token
     /// obtained after the transcript started); earlier entries are redacted again too.
     public func with(redactor: SecretRedactor) -> Transcript {
-        var copy = Transcript(redactor: redactor, start: start)
+        var copy = Transcript(redactor: redactor, start: start, observer: observer)
         copy.entries = entries.map { Entry(direction: $0.direction, text: redactor.redact($0.text), elapsedMilliseconds: $0.elapsedMilliseconds) }
         return copy
     }
@@ -54,7 +63,7 @@ public struct Transcript: Sendable {
     }
 
     public var text: String {
-        entries.map { "\($0.direction.marker) \($0.text)" }.joined(separator: "\n")
+        entries.map(\.line).joined(separator: "\n")
     }
 }
 

@@ -136,7 +136,12 @@ struct ProbeCommand: AsyncParsableCommand {
         let basicSecret = probeTarget.kind == .acs ? (password ?? clientSecret) : password
         var authentication: SMTPClientPlan.Authentication?
         var reportAuth: ProbeReport.Authentication?
-        var transcript = Transcript(redactor: redactor)
+        // Text output shows the conversation as it happens; JSON prints once at the end.
+        var live: (@Sendable (Transcript.Entry) -> Void)?
+        if format == .text {
+            live = { @Sendable entry in StandardOutput.write(entry.line + "\n") }
+        }
+        var transcript = Transcript(redactor: redactor, observer: live)
 
         if mode != .none {
             guard let userName else { throw ValidationError("--auth \(mode.rawValue) needs --user" + (probeTarget.kind == .acs ? " (or --acs-resource, --client-id and --tenant)." : ".")) }
@@ -177,8 +182,9 @@ struct ProbeCommand: AsyncParsableCommand {
         let plan = try makePlan(tls: tlsMode, authentication: authentication, user: userName)
         let probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: try trustRoots(),
                               minimumTLSVersion: tlsMinimum.version, maximumTLSVersion: tlsMaximum?.version)
-        let (outcome, probeTranscript) = await probe.run(redactor: redactor)
+        let (outcome, probeTranscript) = await probe.run(redactor: redactor, observer: live)
         var combined = transcript
+        combined.observer = nil
         combined.append(contentsOf: probeTranscript)
         let report = ProbeReport(target: probeTarget, plan: plan, authentication: reportAuth, outcome: outcome, transcript: combined)
         try emit(report, mailboxUser: userName)
@@ -249,7 +255,8 @@ struct ProbeCommand: AsyncParsableCommand {
             struct Output: Encodable { let probe: ProbeReport; let mailbox: MailboxRow? }
             StandardOutput.write(try JSONOutput.encode(Output(probe: report, mailbox: mailbox)))
         case .text:
-            var s = report.text
+            // The transcript was printed as it happened.
+            var s = report.summary
             if let e = report.explanation {
                 s += "\nWhat the reply means:\n" + ExplanationText.render(e, mailbox: nil, asked: nil)
             }
