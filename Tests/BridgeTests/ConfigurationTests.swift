@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import Reports
 import Testing
 @testable import Bridge
 
@@ -53,6 +54,14 @@ import Testing
                 #expect(error.description.contains(expected), "\(error.description)")
             }
         }
+    }
+
+    /// What the plan's draft writes with YAMLScalar reads back unchanged, whatever the value.
+    @Test func quotedValuesReadBackExactly() throws {
+        let hostile = ["a\"b@contoso.com", "x\ny: injected@contoso.com", "# not a comment@contoso.com", "tab\there@contoso.com", "é漢@contoso.com"]
+        let text = Self.yaml().replacingOccurrences(of: #"senders: ["scanner@contoso.com", "*@scans.contoso.com"]"#, with: "senders: " + YAMLScalar.list(hostile))
+        let c = try BridgeConfiguration.parse(text, file: "b.yaml")
+        #expect(c.accounts[0].senders == hostile)
     }
 
     @Test func likelyMistakesAreWarnings() throws {

@@ -22,6 +22,27 @@ import Testing
         #expect(r.stderr.contains("\(path):3: listeners[0]: 0.0.0.0/0 would let the whole Internet in"), "\(r.stderr)")
     }
 
+    /// plan drafts a bridge configuration for the senders recommended a local bridge; the draft
+    /// refuses to pass check-config until its REPLACE values are filled in, and then passes.
+    @Test func planDraftsABridgeConfigurationThatNeedsCompleting() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)").path
+        let plan = try CLI.run(["plan", "Examples/contoso", "--out", out, "--as-of", "2026-11-28"])
+        #expect(plan.status == 0 || plan.status == 1, "\(plan.stderr)")
+        let draftPath = out + "/bridge-draft.yaml"
+        var draft = try String(contentsOfFile: draftPath, encoding: .utf8)
+        #expect(draft.contains("senders: [\"scanner-branch@contoso.com\"]"))
+        #expect(draft.contains("tenant: \"contoso.onmicrosoft.com\""))
+        let unfinished = try CLI.run(["bridge", "check-config", "--config", draftPath])
+        #expect(unfinished.status == 65)
+        #expect(unfinished.stderr.contains("REPLACE"))
+        draft = draft.replacingOccurrences(of: "\"REPLACE with the devices' networks, like 10.20.0.0/16\"", with: "10.20.0.0/16")
+            .replacingOccurrences(of: "\"REPLACE: authshift bridge hash-password\"", with: "\"scrypt$15$8$1$w+dic63w9xKEYkzc8YBaww==$Ro8C4s0Cc0lL038Mnoa2YASP3MMuQCpnyRV4zOuve6U=\"")
+        try draft.write(toFile: draftPath, atomically: true, encoding: .utf8)
+        let completed = try CLI.run(["bridge", "check-config", "--config", draftPath])
+        #expect(completed.status == 0, "\(completed.stderr)")
+        #expect(completed.stdout.contains("account scanner-branch: may send as scanner-branch@contoso.com"))
+    }
+
     @Test func hashPasswordReadsStandardInputAndNeverEchoesIt() throws {
         let process = Process()
         process.executableURL = CLI.binary

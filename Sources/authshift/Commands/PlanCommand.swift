@@ -10,7 +10,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Assign every sender and automation item a cutover ring, evaluate each ring's exit criteria, and write reviewable change, rollback and verification scripts.",
-        discussion: "Writes plan.json (schema authshift.plan/1), plan.md and register.json into --out, and the PowerShell scripts into --scripts. Nothing is run: people review and run the scripts."
+        discussion: "Writes plan.json (schema authshift.plan/1), plan.md and register.json into --out, bridge-draft.yaml when senders are recommended a local bridge, and the PowerShell scripts into --scripts. Nothing is run: people review and run the scripts."
     )
 
     @OptionGroup var input: ExportInputOptions
@@ -45,6 +45,7 @@ struct PlanCommand: ParsableCommand {
             try folder.write("plan.json", JSONOutput.encode(plan))
             try folder.write("plan.md", PlanReport.markdown(plan))
             try folder.writeStreaming("register.json") { emit in try RegisterJSON.write(run.register, emit: emit) }
+            if let draft = BridgeConfigDraft.yaml(register: run.register, snapshot: run.snapshot) { try folder.write("bridge-draft.yaml", draft) }
             if let scripts {
                 let scriptFolder = try OutputFolder(path: scripts, force: force)
                 for s in generated { try scriptFolder.write(s.name, s.text) }
