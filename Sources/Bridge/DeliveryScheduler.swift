@@ -1,6 +1,7 @@
 import Foundation
 import NIOSSL
 import OAuth
+import ServiceLifecycle
 
 /// Delivers spooled messages upstream: oldest first and one at a time per mailbox, so each
 /// mailbox's messages arrive in the order they were accepted; paced per mailbox (Exchange
@@ -9,7 +10,7 @@ import OAuth
 /// when the give-up time passes. Everything it decides is written to disk before it acts on it,
 /// so `kill -9` at any point loses nothing (a message delivered but not yet removed is sent
 /// again after restart: at-least-once, and the delivery log shows it).
-public actor DeliveryScheduler {
+public actor DeliveryScheduler: Service {
     private struct Item {
         var envelope: Envelope
         var state: DeliveryState
@@ -26,9 +27,11 @@ public actor DeliveryScheduler {
     private var busyMailboxes: Set<String> = []
     private var recentSends: [String: [Date]] = [:]
     private var running: [String: Task<Void, Never>] = [:]
-    private var stopping = false
     private var lastRescan = Date.distantPast
-    private var wake: AsyncStream<Void>.Continuation?
+    /// Ticks of the scheduling loop: a timer, new messages, finished attempts. Finishing it ends
+    /// the loop (graceful shutdown), which is why it is made once and reachable without the actor.
+    private let wakeStream: AsyncStream<Void>
+    private nonisolated let wake: AsyncStream<Void>.Continuation
 
     public init(configuration: ConfigurationBox, spool: Spool, log: BridgeLog, metrics: BridgeMetrics, tokens: TokenCache?, trustRoots: [NIOSSLCertificate] = []) {
         self.configuration = configuration
@@ -37,33 +40,39 @@ public actor DeliveryScheduler {
         self.metrics = metrics
         self.tokens = tokens
         self.trustRoots = trustRoots
+        (wakeStream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// Runs until `shutdown`. Reads the queue from disk first: a restart resumes every message.
-    public func run() async {
+    /// Runs until graceful shutdown, then waits for the deliveries in flight. Reads the queue
+    /// from disk first: a restart resumes every message.
+    public func run() async throws {
         rescan()
-        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        wake = continuation
+        let wake = self.wake
         let ticker = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(200))
-                continuation.yield()
+                wake.yield()
             }
         }
-        for await _ in stream {
-            if stopping { break }
-            // Operator changes (`bridge queue retry|delete`) leave a marker; a full scan also runs
-            // every few minutes as a safety net, never every tick (a backlog can be large).
-            if spool.takeRescanRequest() || Date().timeIntervalSince(lastRescan) > 300 { rescan() }
-            dispatch()
+        await withGracefulShutdownHandler {
+            for await _ in wakeStream {
+                // Operator changes (`bridge queue retry|delete`) leave a marker; a full scan also
+                // runs every few minutes as a safety net, never every tick (a backlog can be large).
+                if spool.takeRescanRequest() || Date().timeIntervalSince(lastRescan) > 300 { rescan() }
+                dispatch()
+            }
+        } onGracefulShutdown: {
+            wake.finish()
         }
         ticker.cancel()
+        let inFlight = Array(running.values)
+        for task in inFlight { await task.value }
     }
 
     /// Re-read the spool now (SIGHUP).
     public func requestRescan() {
         rescan()
-        wake?.yield()
+        wake.yield()
     }
 
     /// A message was just committed: schedule it without waiting for the next scan.
@@ -71,16 +80,7 @@ public actor DeliveryScheduler {
         guard items[envelope.id] == nil else { return }
         insert(Item(envelope: envelope, state: DeliveryState()))
         metrics.setQueueDepth(items.count)
-        wake?.yield()
-    }
-
-    /// Stops starting deliveries and waits for those in flight to finish.
-    public func shutdown() async {
-        stopping = true
-        wake?.yield()
-        wake?.finish()
-        let inFlight = Array(running.values)
-        for task in inFlight { await task.value }
+        wake.yield()
     }
 
     public var depth: Int { items.count }
@@ -206,7 +206,7 @@ public actor DeliveryScheduler {
             deadLetter(envelope, state: state, reason: reason, config: config)
         }
         metrics.setQueueDepth(items.count)
-        wake?.yield()
+        wake.yield()
     }
 
     private func deadLetter(_ envelope: Envelope, state: DeliveryState, reason: String, config: BridgeConfiguration) {

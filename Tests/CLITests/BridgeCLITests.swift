@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct BridgeCLITests {
     static let example = CLI.repositoryRoot + "/Examples/bridge/bridge.yaml"
@@ -41,6 +44,28 @@ import Testing
         let completed = try CLI.run(["bridge", "check-config", "--config", draftPath])
         #expect(completed.status == 0, "\(completed.stderr)")
         #expect(completed.stdout.contains("account scanner-branch: may send as scanner-branch@contoso.com"))
+    }
+
+    /// A listener that cannot bind ends the bridge at once with a clear error and exit 73.
+    @Test func aPortInUseIsAClearStartError() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        listen(fd, 1)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let config = dir + "/bridge.yaml"
+        try "spool: \(dir)/spool\nlisteners:\n  - port: \(port)\n    tls: none\n    relayWithoutAuth: [127.0.0.1]\n    relaySenders: ['*@contoso.com']\nroutes:\n  - name: s\n    type: smtp\n    host: 127.0.0.1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["bridge", "run", "--config", config])
+        #expect(r.status == 73, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot-listen") || r.stderr.contains("Address already in use"), "\(r.stderr)")
     }
 
     @Test func hashPasswordReadsStandardInputAndNeverEchoesIt() throws {

@@ -41,15 +41,9 @@ struct BridgeRunCommand: AsyncParsableCommand {
             StandardError.write("error: \(error)\n")
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
-        do { try await service.start() } catch {
-            StandardError.write("error: cannot start: \(error)\n")
+        do { try await service.run() } catch {
+            StandardError.write("error: \(error)\n")
             throw ExitCode(ExitStatus.cannotCreate.rawValue)
-        }
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                service.waitUntilStopped()
-                done.resume()
-            }
         }
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+import ServiceLifecycle
+
+/// The SMTP listeners as one service: binds every listener of the configuration (a failure to
+/// bind ends the bridge with the error), logs "started", and on graceful shutdown stops
+/// accepting and gives open sessions up to `grace` to finish their transaction.
+struct ListenerService: Service {
+    let configuration: ConfigurationBox
+    let spool: Spool
+    let scheduler: DeliveryScheduler
+    let log: BridgeLog
+    let metrics: BridgeMetrics
+    var grace: TimeAmount = .seconds(30)
+
+    func run() async throws {
+        let config = configuration.current
+        let admission = AdmissionControl()
+        let verifier = CredentialVerifier()
+        var channels: [Channel] = []
+        do {
+            for listener in config.listeners {
+                channels.append(try await bind(listener, admission: admission, verifier: verifier))
+            }
+        } catch {
+            for channel in channels { try? await channel.close() }
+            log.event("error", "cannot-listen", ["error": "\(error)"])
+            throw error
+        }
+        log.event("info", "started", ["spool": config.spool, "queued": spool.queued().count])
+        try? await gracefulShutdown()
+        log.event("info", "stopping", [:])
+        for channel in channels { try? await channel.close() }
+        let deadline = NIODeadline.now() + grace
+        while metrics.openConnections > 0 && NIODeadline.now() < deadline {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    private func bind(_ listener: BridgeConfiguration.Listener, admission: AdmissionControl, verifier: CredentialVerifier) async throws -> Channel {
+        var ssl: NIOSSLContext?
+        if let certificate = listener.certificate, let key = listener.key {
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            ssl = try NIOSSLContext(configuration: tls)
+        }
+        let shared = SMTPServerHandler.Shared(listener: listener, configuration: configuration, spool: spool, scheduler: scheduler, log: log,
+                                              metrics: metrics, admission: admission, verifier: verifier, sslContext: ssl)
+        let implicit = listener.tls == .implicit
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 256)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { [ssl] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if implicit, let ssl { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: ssl)) }
+                    try channel.pipeline.syncOperations.addHandler(SMTPServerHandler(shared: shared, source: channel.remoteAddress))
+                }
+            }
+            .bind(host: listener.address, port: listener.port).get()
+        log.event("info", "listening", ["listener": listener.name, "address": listener.address, "port": channel.localAddress?.port ?? listener.port,
+                                        "tls": listener.tls.rawValue])
+        return channel
+    }
+}
