@@ -24,7 +24,13 @@ swiftc "${flags[@]}" -module-name SMTPServerFuzz Sources/SMTP/SMTPLimits.swift S
   Sources/SMTP/SMTPProtocolError.swift Sources/SMTP/SMTPServerFramer.swift Sources/SMTP/SMTPServerStateMachine.swift \
   Fuzz/SMTPServerFuzz.swift -o "$build/smtp-server-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
 
-for target in csv json date scan smtp-server; do
+# The SMTP client (probe and bridge upstream), with "no credentials before TLS" checked.
+swiftc "${flags[@]}" -module-name SMTPClientFuzz Sources/SMTP/SMTPLimits.swift Sources/SMTP/SMTPResponse.swift Sources/SMTP/SMTPReply.swift \
+  Sources/SMTP/SMTPProtocolError.swift Sources/SMTP/SMTPCommand.swift Sources/SMTP/SMTPClientPlan.swift Sources/SMTP/SMTPClientStateMachine.swift \
+  Sources/SMTP/SASL.swift Sources/SMTP/EHLOCapabilities.swift Sources/SMTP/DotStuffing.swift Sources/SMTP/ProbeStage.swift \
+  Fuzz/SMTPClientFuzz.swift -o "$build/smtp-client-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
+
+for target in csv json date scan smtp-server smtp-client; do
   corpus="$build/corpus-$target"
   mkdir -p "$corpus"
   case $target in
@@ -34,6 +40,7 @@ for target in csv json date scan smtp-server; do
   esac
   binary="$build/reader-fuzz"
   [ "$target" = smtp-server ] && binary="$build/smtp-server-fuzz"
+  [ "$target" = smtp-client ] && binary="$build/smtp-client-fuzz"
   cp Fuzz/seeds/$target/* "$corpus"/ 2>/dev/null || true
   echo "== $target: $runs runs"
   AUTHSHIFT_FUZZ_TARGET=$target "$binary" "$corpus" -runs="$runs" -max_len=65536 -timeout=10 \

@@ -1,5 +1,3 @@
-import NIOCore
-
 /// A command the client sends (RFC 5321 §4.1, RFC 3207, RFC 4954). Each knows how it appears
 /// on the wire and how it appears in a transcript, where SASL payloads are always masked.
 public enum SMTPCommand: Sendable, Equatable {
@@ -18,18 +16,6 @@ public enum SMTPCommand: Sendable, Equatable {
     case rset
     case noop
     case quit
-
-    /// The bytes on the wire, CRLF included.
-    public func write(into buffer: inout ByteBuffer) {
-        switch self {
-        case .message(let bytes):
-            buffer.writeBytes(bytes)
-            return
-        default:
-            buffer.writeString(wireText)
-            buffer.writeStaticString("\r\n")
-        }
-    }
 
     /// The command line without CRLF (empty for the message itself).
     public var wireText: String {
@@ -68,13 +54,4 @@ public enum SMTPCommand: Sendable, Equatable {
 /// The one mask every output uses for a secret.
 public enum SecretMask {
     public static let text = "********"
-}
-
-/// Writes commands to the channel; the handler deals in `SMTPCommand` values only.
-public struct SMTPCommandEncoder: MessageToByteEncoder {
-    public typealias OutboundIn = SMTPCommand
-    public init() {}
-    public func encode(data: SMTPCommand, out: inout ByteBuffer) throws {
-        data.write(into: &out)
-    }
 }
