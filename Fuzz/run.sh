@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-200000}"
+# The Swift backtracer trips AddressSanitizer when a target traps; the fuzzer reports the trap itself.
+export SWIFT_BACKTRACE=enable=no
 build=Fuzz/build
 mkdir -p "$build"
 flags=(-sanitize=fuzzer,address -parse-as-library -g -O -enforce-exclusivity=checked -swift-version 6)

@@ -69,6 +69,10 @@ public struct SMTPClientStateMachine: Sendable {
         notes = []
         switch state {
         case .awaitingGreeting:
+            // With implicit TLS nothing can be read before the handshake; if it is, stop without a word.
+            if plan.tls == .implicit && !outcome.tlsActive {
+                return fail(.protocolError, reply: reply, detail: "the server spoke before the TLS handshake", politely: false)
+            }
             guard reply.code == 220 else { return fail(.rejected, reply: reply, detail: "the server did not greet with 220") }
             currentStage = .connect
             state = .awaitingEHLO

@@ -63,6 +63,13 @@ import Testing
         #expect(m.outcome.failure?.stage == .tls)
     }
 
+    /// Found by the client fuzzer: a reply "before" an implicit TLS handshake must not be answered.
+    @Test func nothingIsSentBeforeAnImplicitTLSHandshake() {
+        var m = SMTPClientStateMachine(plan: plan(tls: .implicit))
+        #expect(m.replyReceived(Self.r(554, "go away")) == .finish)
+        #expect(m.outcome.failure?.status == .protocolError)
+    }
+
     @Test func missingStartTLSAndMissingMechanismAreNotOffered() {
         var m = SMTPClientStateMachine(plan: plan())
         _ = m.replyReceived(Self.r(220, "hi"))
