@@ -85,7 +85,8 @@ public struct HTTPSPost: Sendable {
             channel = try await bootstrap.connect(host: host, port: port).get()
         } catch {
             promise.fail(error)
-            throw .connection("\(error)")
+            let (timedOut, text) = ConnectFailure.describe(error, host: host, port: port)
+            throw timedOut ? .timedOut : .connection(text)
         }
         var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
         head.headers.add(name: "Host", value: hostHeader)

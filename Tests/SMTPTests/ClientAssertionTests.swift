@@ -72,6 +72,13 @@ enum Fixture {
         #expect((d.claims["exp"] as! Int) - (d.claims["nbf"] as! Int) == 600)
     }
 
+    @Test(arguments: ["app.pfx", "app-legacy-rc2.pfx", "app-3des.pfx"])
+    func pfxFilesOfEveryEraLoad(file: String) throws {
+        // AES-256 (OpenSSL 3 default), RC2-40 with 3DES (older Windows exports), 3DES only.
+        let pfx = try SigningCertificate(pfx: Fixture.path(file), passphrase: Secret("fixture-pass"))
+        #expect(pfx.certificateDER == certificate.certificateDER)
+    }
+
     @Test func pfxAndEncryptedPKCS8GiveTheSameCertificate() throws {
         let pfx = try SigningCertificate(pfx: Fixture.path("app.pfx"), passphrase: Secret("fixture-pass"))
         #expect(pfx.certificateDER == certificate.certificateDER)

@@ -8,8 +8,8 @@ import NIOPosix
 
 /// Why a TCP connection failed, in the words an admin searches for ("connection refused",
 /// "no route to host", "the name could not be resolved"), instead of NIO's error dump.
-enum ConnectFailure {
-    static func describe(_ error: Error, host: String, port: Int) -> (timedOut: Bool, text: String) {
+public enum ConnectFailure {
+    public static func describe(_ error: Error, host: String, port: Int) -> (timedOut: Bool, text: String) {
         if case ChannelError.connectTimeout = error { return (true, "no TCP connection to \(host):\(port) within the timeout") }
         if let failure = error as? NIOConnectionError {
             if failure.connectionErrors.isEmpty, failure.dnsAError != nil || failure.dnsAAAAError != nil {
@@ -28,7 +28,7 @@ enum ConnectFailure {
         return (false, "could not connect to \(host):\(port): \(text(of: error))")
     }
 
-    static func text(of error: Error) -> String {
+    public static func text(of error: Error) -> String {
         if let io = error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
         if case ChannelError.connectTimeout = error { return "timed out" }
         return "\(error)"
