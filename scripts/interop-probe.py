@@ -140,6 +140,24 @@ def main():
     check("XOAUTH2 refused: 334 JSON error acknowledged, 535, exit 22", p.returncode == 22 and '"status": "401"' in p.stdout and "<~ 535 5.7.3" in p.stdout, (p.returncode, p.stdout))
     no_secrets("XOAUTH2 refused", p)
 
+    # 4b. The token endpoint over https through an HTTP CONNECT proxy (HTTPS_PROXY, with credentials).
+    tls_token_server, tls_authority = PEERS.start_token_endpoint(tls=True)
+    proxy, proxy_url, proxy_seen = PEERS.start_connect_proxy()
+    tls_oauth = ["--tenant", TENANT, "--client-id", CLIENT_ID, "--authority", tls_authority]
+    p, _ = run(binary, common + ["--user", USER, "--certificate", os.path.join(FIXTURES, "app.pem"), "--key", os.path.join(FIXTURES, "app-key.pem")] + tls_oauth,
+               {"HTTPS_PROXY": proxy_url, "NO_PROXY": ""})
+    target = "localhost:%d" % tls_token_server.server_address[1]
+    check("the token comes over https through an HTTPS_PROXY tunnel (CONNECT, Proxy-Authorization), then XOAUTH2 succeeds",
+          p.returncode == 0 and any(m == "CONNECT" and t == target and a == "Basic " + base64.b64encode(b"proxyuser:proxy pass").decode() for m, t, a in proxy_seen),
+          (p.returncode, proxy_seen, p.stdout[-600:]))
+    p, _ = run(binary, common + ["--user", USER, "--certificate", os.path.join(FIXTURES, "app.pem"), "--key", os.path.join(FIXTURES, "app-key.pem")] + tls_oauth,
+               {"HTTPS_PROXY": proxy_url, "NO_PROXY": "localhost"})
+    check("NO_PROXY bypasses the proxy", p.returncode == 0 and len(proxy_seen) == 1, (p.returncode, proxy_seen))
+    refusing, refusing_url, _ = PEERS.start_connect_proxy(refuse=True)
+    p, _ = run(binary, common + ["--user", USER, "--certificate", os.path.join(FIXTURES, "app.pem"), "--key", os.path.join(FIXTURES, "app-key.pem")] + tls_oauth,
+               {"HTTPS_PROXY": refusing_url})
+    check("a proxy that refuses the tunnel gives exit 26 naming the proxy's answer", p.returncode == 26 and "407" in p.stdout, (p.returncode, p.stdout[-600:]))
+
     # 5. A wrong client secret: no token, exit 26 with the AADSTS advice.
     p, _ = run(binary, common + ["--user", USER, "--client-secret-env", "CS"] + oauth, {"CS": "wrong-secret-value"})
     secrets_to_hide.append("wrong-secret-value")

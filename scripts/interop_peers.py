@@ -109,8 +109,10 @@ class Peers:
         self.assertions_seen.append(alg)
         return None
 
-    def start_token_endpoint(self):
+    def start_token_endpoint(self, tls=False):
+        """The endpoint over http on 127.0.0.1, or over https with the test CA's localhost certificate."""
         peers = self
+        scheme = "https" if tls else "http"
 
         class TokenHandler(BaseHTTPRequestHandler):
             def log_message(self, *args):
@@ -119,7 +121,7 @@ class Peers:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", "0"))
                 form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
-                token_url = "http://127.0.0.1:%d%s" % (self.server.server_address[1], self.path)
+                token_url = "%s://%s%s" % (scheme, self.headers.get("Host"), self.path)
                 error = None
                 if self.path != "/%s/oauth2/v2.0/token" % TENANT:
                     error = ("invalid_request", "AADSTS90002: Tenant not found.", 90002)
@@ -155,8 +157,73 @@ class Peers:
                 self.wfile.write(body)
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), TokenHandler)
+        if tls:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(os.path.join(FIXTURES, "server.pem"), os.path.join(FIXTURES, "server-key.pem"))
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            return server, "https://localhost:%d" % server.server_address[1]
         threading.Thread(target=server.serve_forever, daemon=True).start()
         return server, "http://127.0.0.1:%d" % server.server_address[1]
+
+    # ------------------------------------------------------------ HTTP CONNECT proxy
+    @staticmethod
+    def start_connect_proxy(refuse=False):
+        """A minimal HTTP CONNECT proxy (RFC 9110 section 9.3.6) that records each request's target
+        and Proxy-Authorization, then relays bytes both ways; with refuse=True it answers 407."""
+        seen = []
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+
+        def pipe(a, b):
+            try:
+                while True:
+                    data = a.recv(65536)
+                    if not data:
+                        break
+                    b.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for s in (a, b):
+                    try:
+                        s.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+
+        def serve(client):
+            head = b""
+            while b"\r\n\r\n" not in head and len(head) < 16384:
+                chunk = client.recv(4096)
+                if not chunk:
+                    return
+                head += chunk
+            lines = head.split(b"\r\n")
+            method, target = lines[0].split(b" ")[:2]
+            auth = next((l.split(b":", 1)[1].strip().decode() for l in lines if l.lower().startswith(b"proxy-authorization:")), None)
+            seen.append((method.decode(), target.decode(), auth))
+            if refuse or method != b"CONNECT":
+                client.sendall(b"HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")
+                client.close()
+                return
+            host, port = target.decode().rsplit(":", 1)
+            upstream = socket.create_connection((host, int(port)))
+            client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+            pipe(upstream, client)
+
+        def loop():
+            while True:
+                try:
+                    client, _ = listener.accept()
+                except OSError:
+                    return
+                threading.Thread(target=serve, args=(client,), daemon=True).start()
+
+        threading.Thread(target=loop, daemon=True).start()
+        return listener, "http://proxyuser:proxy%%20pass@127.0.0.1:%d" % listener.getsockname()[1], seen
 
     # ------------------------------------------------------------ SMTP upstream
     def smtp_controller(self, port, xoauth2_users=None, basic_users=None, tls=True, reject_recipients=()):

@@ -7,6 +7,7 @@ import NIOSSL
 /// One HTTP/1.1 POST on SwiftNIO, enough for a token endpoint and Graph's sendMail, without an
 /// HTTP client library: https with certificate and host name verification for every host, plain
 /// http only for loopback addresses (test servers), a bounded response body and a deadline.
+/// https goes through the `HTTPS_PROXY` tunnel when one is configured (`HTTPProxy`).
 public struct HTTPSPost: Sendable {
     public struct Response: Sendable {
         public var status: Int
@@ -39,9 +40,14 @@ public struct HTTPSPost: Sendable {
     /// Extra trust anchors (PEM) for https, for test endpoints with their own CA.
     public var trustRoots: [NIOSSLCertificate]
 
-    public init(timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = []) {
+    /// The proxy for https, from the environment by default.
+    public var proxy: @Sendable (String) -> HTTPProxy?
+
+    public init(timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
+                proxy: @escaping @Sendable (String) -> HTTPProxy? = { HTTPProxy.fromEnvironment(for: $0) }) {
         self.timeout = timeout
         self.trustRoots = trustRoots
+        self.proxy = proxy
     }
 
     public static func isLoopback(_ host: String) -> Bool {
@@ -68,25 +74,53 @@ public struct HTTPSPost: Sendable {
         let promise = group.any().makePromise(of: Response.self)
         let hostHeader = url.port.map { "\(host):\($0)" } ?? host
         let timeout = self.timeout
+        let tunnel = secure ? proxy(host) : nil
+        let ready = group.any().makePromise(of: Void.self)
+        // TLS and HTTP: at once, or once the proxy's tunnel is open.
+        let install: @Sendable (Channel) throws -> Void = { [sslContext] channel in
+            if let sslContext {
+                let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: Self.isIPAddress(host) ? nil : host)
+                try channel.pipeline.syncOperations.addHandler(tls)
+            }
+            try channel.pipeline.syncOperations.addHTTPClientHandlers()
+            try channel.pipeline.syncOperations.addHandler(ResponseCollector(promise: promise, limit: Self.maximumResponse))
+        }
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(timeout)
-            .channelInitializer { [sslContext] channel in
+            .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if let sslContext {
-                        let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: Self.isIPAddress(host) ? nil : host)
-                        try channel.pipeline.syncOperations.addHandler(tls)
+                    if let tunnel {
+                        try channel.pipeline.syncOperations.addHandler(ProxyTunnelHandler(
+                            target: "\(host):\(port)", authorization: tunnel.authorization, ready: ready, installAfterTunnel: install))
+                    } else {
+                        try install(channel)
+                        ready.succeed()
                     }
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(ResponseCollector(promise: promise, limit: Self.maximumResponse))
                 }
             }
         let channel: Channel
         do {
-            channel = try await bootstrap.connect(host: host, port: port).get()
+            channel = try await bootstrap.connect(host: tunnel?.host ?? host, port: tunnel?.port ?? port).get()
         } catch {
             promise.fail(error)
-            let (timedOut, text) = ConnectFailure.describe(error, host: host, port: port)
-            throw timedOut ? .timedOut : .connection(text)
+            ready.fail(error)
+            let (timedOut, text) = ConnectFailure.describe(error, host: tunnel?.host ?? host, port: tunnel?.port ?? port)
+            throw timedOut ? .timedOut : .connection(tunnel == nil ? text : "proxy: " + text)
+        }
+        let tunnelTimer = channel.eventLoop.scheduleTask(in: timeout) {
+            ready.fail(Failure.timedOut)
+        }
+        defer { tunnelTimer.cancel() }
+        do {
+            try await ready.futureResult.get()
+        } catch let failure as Failure {
+            promise.fail(failure)
+            channel.close(promise: nil)
+            throw failure
+        } catch {
+            promise.fail(error)
+            channel.close(promise: nil)
+            throw .connection("\(error)")
         }
         var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
         head.headers.add(name: "Host", value: hostHeader)
