@@ -24,6 +24,7 @@ import os
 import secrets
 import socket
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -134,6 +135,16 @@ def main():
         message = content.decode() if isinstance(content, bytes) else content
         check("the message arrives with Date and Message-ID and its dot line un-stuffed",
               "\nDate: " in "\n" + message and "Message-ID: <" in message and "\r\n.A line that starts with a dot" in message, message[:800])
+
+    # 3b. --data sends a given message exactly (dot-stuffed on the wire, un-stuffed on arrival).
+    raw = os.path.join(tempfile.mkdtemp(), "device.eml")
+    with open(raw, "wb") as f:
+        f.write(b"From: MFP <scanner@contoso.com>\nTo: <someone@fabrikam.com>\nSubject: Scan 0042\n\n.starts with a dot\nlast line\n")
+    before = len(received_messages)
+    p, _ = run(binary, common + ["--user", USER, "--password-env", "PROBE_PW", "--send-to", "someone@fabrikam.com", "--data", raw], pw_env)
+    arrived = received_messages[-1][2] if len(received_messages) > before else b""
+    check("--data sends the given message with CRLF line ends and its dot line intact", p.returncode == 0 and b"Subject: Scan 0042\r\n" in arrived
+          and b"\r\n.starts with a dot\r\nlast line\r\n" in arrived, (p.returncode, arrived[:300], p.stdout[-500:]))
 
     # 4. A token for the wrong mailbox: the server's 334 error is acknowledged, then 535, exit 22.
     p, _ = run(binary, common + ["--user", "other@contoso.com", "--client-secret-env", "CS"] + oauth, {"CS": CLIENT_SECRET})

@@ -92,6 +92,8 @@ struct ProbeCommand: AsyncParsableCommand {
     var sendTo: [String] = []
     @Option(help: "Subject of the test message.")
     var subject: String = "authshift probe"
+    @Option(help: "Send this RFC 5322 message file instead of the generated test message ('-' reads standard input), to repeat exactly what a device sends.")
+    var data: String?
     @Option(name: .customLong("quit-after"), help: "Stop after: connect, tls, auth, mail, rcpt or data (default: the last stage the options allow).")
     var quitAfter: ProbeStage?
     @Option(help: "Name to send in EHLO (default: this host's name).")
@@ -197,12 +199,22 @@ struct ProbeCommand: AsyncParsableCommand {
         let stage = quitAfter ?? defaultStage
         if stage >= .mail && sender == nil { throw ValidationError("--quit-after \(stage.rawValue) needs --from (or --user).") }
         if stage >= .rcpt && sendTo.isEmpty { throw ValidationError("--quit-after \(stage.rawValue) needs --send-to.") }
+        if data != nil && stage != .data { throw ValidationError("--data is sent after DATA: give --send-to (and do not stop earlier with --quit-after).") }
         if stage == .tls && tls == .none { throw ValidationError("--quit-after tls needs TLS (--tls starttls or implicit).") }
         if stage >= .auth && authentication == nil && (auth ?? .none) == .none && quitAfter == .auth {
             throw ValidationError("--quit-after auth needs credentials (--user with a password, or --client-id).")
         }
         let helo = ehlo ?? ProcessInfo.processInfo.hostName
-        let message = stage == .data ? TestMessage.build(from: sender ?? "", to: sendTo, subject: subject, heloName: helo) : nil
+        var message: [UInt8]?
+        if stage == .data {
+            if let data {
+                let contents = data == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: data)
+                guard let contents, !contents.isEmpty else { throw ValidationError("--data: cannot read a message from \(data).") }
+                message = [UInt8](contents)
+            } else {
+                message = TestMessage.build(from: sender ?? "", to: sendTo, subject: subject, heloName: helo)
+            }
+        }
         return SMTPClientPlan(heloName: helo, tls: tls, authentication: authentication, allowPlaintextAuth: allowPlaintextAuth,
                               from: sender, recipients: sendTo, message: message, quitAfter: stage)
     }
