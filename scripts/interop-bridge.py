@@ -367,6 +367,20 @@ delivery:
     held.quit()
     check("SIGHUP reloads the accounts and keeps open sessions", reloaded and held_ok, bridge.all_logs()[-800:])
 
+    # ---- A spool without room: 452 4.3.1 before DATA, not a failure half-way (RFC 5321 section 6.1).
+    with open(bridge.config) as f:
+        roomy = f.read()
+    with open(bridge.config, "w") as f:
+        f.write(roomy.replace("  messagesPerMinutePerSource: 0", "  messagesPerMinutePerSource: 0\n  minimumFreeSpace: 2000000000000"))
+    bridge.process.send_signal(signal.SIGHUP)
+    time.sleep(0.7)
+    raw = raw_session(ports["bulk"], [b"EHLO c\r\n", b"MAIL FROM:<s@bulk.contoso.com>\r\n", b"RCPT TO:<r@fabrikam.com>\r\n", b"DATA\r\n"])
+    with open(bridge.config, "w") as f:
+        f.write(roomy)
+    bridge.process.send_signal(signal.SIGHUP)
+    time.sleep(0.7)
+    check("when the spool's disk is short of the reserve, DATA gets 452 4.3.1", "452 4.3.1" in raw and "354" not in raw, raw)
+
     # ---- Metrics on loopback.
     text = urllib.request.urlopen("http://127.0.0.1:%d/metrics" % ports["metrics"], timeout=5).read().decode()
     check("the metrics endpoint reports accepted, delivered and latency", "authshift_bridge_accepted_total" in text

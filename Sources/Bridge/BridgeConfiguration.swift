@@ -45,6 +45,8 @@ public struct BridgeConfiguration: Sendable {
         public var lockoutSeconds = 900
         /// RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command.
         public var idleTimeoutSeconds = Double(SMTPLimits.Timeout.server)
+        /// Free space the spool keeps; below it, new messages get 452 4.3.1 before DATA.
+        public var minimumFreeSpace: Int64 = 256 << 20
     }
 
     public struct OAuthSettings: Sendable {

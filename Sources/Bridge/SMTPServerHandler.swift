@@ -210,6 +210,12 @@ final class SMTPServerHandler: ChannelInboundHandler {
             perform(machine.dataRefused("554 5.7.1 No route for this sender and these recipients"), context: context)
             return
         }
+        guard shared.spool.hasRoom(for: configuration.limits.maxMessageSize, reserve: configuration.limits.minimumFreeSpace) else {
+            shared.metrics.count("rejected")
+            shared.log.event("error", "spool-full", ["spool": shared.spool.root, "reserve": configuration.limits.minimumFreeSpace])
+            perform(machine.dataRefused("452 4.3.1 Insufficient system storage, try again later"), context: context)
+            return
+        }
         let envelope = Envelope(id: Envelope.newID(), from: transaction.from, recipients: transaction.recipients, account: transaction.account,
                                 client: source, heloName: transaction.heloName, listener: shared.listener.name, acceptedAt: Date(), size: 0)
         do {

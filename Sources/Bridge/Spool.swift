@@ -90,6 +90,21 @@ public final class Spool: Sendable {
         _ = try commit(message)
     }
 
+    /// Free bytes on the spool's file system for an unprivileged writer.
+    public func freeBytes() -> Int64? {
+        var info = statvfs()
+        guard statvfs(root, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    /// Whether a message of up to `size` octets fits with `reserve` left over. RFC 5321 §6.1 does
+    /// not let a server lose a message to "a predictable resource shortage": a full disk is
+    /// predictable, so the bridge says 452 before DATA rather than failing half-way.
+    public func hasRoom(for size: Int, reserve: Int64) -> Bool {
+        guard let free = freeBytes() else { return true }
+        return free - Int64(size) >= reserve
+    }
+
     /// Asks a running bridge to re-read the queue (after an operator's retry or delete).
     public func requestRescan() {
         let fd = open(root + "/.rescan", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)

@@ -173,6 +173,13 @@ import Testing
         #expect(!Spool.isValidID("../etc/passwd"))
     }
 
+    @Test func aFullDiskIsSeenBeforeDATA() throws {
+        let spool = try temporarySpool()
+        #expect(try #require(spool.freeBytes()) > 0)
+        #expect(spool.hasRoom(for: 1000, reserve: 0))
+        #expect(!spool.hasRoom(for: 1000, reserve: Int64.max / 2))
+    }
+
     @Test func operatorChangesAreSignalledOnce() throws {
         let spool = try temporarySpool()
         #expect(!spool.takeRescanRequest())
