@@ -14,6 +14,9 @@ public actor DeliveryScheduler: Service {
     private struct Item {
         var envelope: Envelope
         var state: DeliveryState
+        /// The mailbox queue it sits in, fixed when queued: a reload that changes routes moves
+        /// it explicitly (`regroup`), so it can never be looked for in the wrong queue.
+        var key = ""
     }
 
     private let configuration: ConfigurationBox
@@ -69,9 +72,10 @@ public actor DeliveryScheduler: Service {
         for task in inFlight { await task.value }
     }
 
-    /// Re-read the spool now (SIGHUP).
+    /// Re-read the spool and re-file the queues under the current routes (SIGHUP).
     public func requestRescan() {
         rescan()
+        regroup()
         wake.yield()
     }
 
@@ -94,8 +98,10 @@ public actor DeliveryScheduler: Service {
     }
 
     private func insert(_ item: Item) {
-        items[item.envelope.id] = item
+        var item = item
         let key = mailboxKey(item.envelope)
+        item.key = key
+        items[item.envelope.id] = item
         var queue = mailboxQueues[key, default: []]
         // IDs sort by acceptance time; keep each mailbox's queue in that order.
         let position = queue.firstIndex { $0 > item.envelope.id } ?? queue.count
@@ -122,9 +128,17 @@ public actor DeliveryScheduler: Service {
 
     private func drop(_ id: String) {
         guard let item = items.removeValue(forKey: id) else { return }
-        let key = mailboxKey(item.envelope)
-        mailboxQueues[key]?.removeAll { $0 == id }
-        if mailboxQueues[key]?.isEmpty == true { mailboxQueues[key] = nil }
+        mailboxQueues[item.key]?.removeAll { $0 == id }
+        if mailboxQueues[item.key]?.isEmpty == true { mailboxQueues[item.key] = nil }
+    }
+
+    /// After a reload the routes, and so the mailbox queues, may differ: re-file every message
+    /// that is not being delivered right now (those keep their queue until they finish).
+    private func regroup() {
+        for (id, item) in items where running[id] == nil && mailboxKey(item.envelope) != item.key {
+            drop(id)
+            insert(Item(envelope: item.envelope, state: item.state))
+        }
     }
 
     private func dispatch() {
@@ -132,7 +146,13 @@ public actor DeliveryScheduler: Service {
         let now = Date()
         for (key, queue) in mailboxQueues.sorted(by: { ($0.value.first ?? "") < ($1.value.first ?? "") }) {
             guard running.count < config.deliveryConcurrency else { return }
-            guard !busyMailboxes.contains(key), let head = queue.first, let item = items[head] else { continue }
+            guard !busyMailboxes.contains(key), let head = queue.first else { continue }
+            guard let item = items[head] else {
+                // Never let a stale entry block a mailbox's queue.
+                mailboxQueues[key]?.removeFirst()
+                if mailboxQueues[key]?.isEmpty == true { mailboxQueues[key] = nil }
+                continue
+            }
             if let next = item.state.nextAttempt, next > now { continue }
             if let route = config.route(from: item.envelope.from, recipients: item.envelope.recipients), route.messagesPerMinutePerMailbox > 0 {
                 let recent = (recentSends[key] ?? []).filter { now.timeIntervalSince($0) < 60 }
@@ -201,6 +221,11 @@ public actor DeliveryScheduler: Service {
                 state.nextAttempt = next
                 spool.save(state, id: envelope.id)
                 items[envelope.id]?.state = state
+                // Routes may have changed while it was in flight.
+                if let item = items[envelope.id], item.key != mailboxKey(envelope) {
+                    drop(envelope.id)
+                    insert(Item(envelope: envelope, state: state))
+                }
             }
         case .permanent(let reason):
             deadLetter(envelope, state: state, reason: reason, config: config)
