@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import TestSupport
 
 /// A loopback SMTP sink for the scheduler's tests: answers every command, records each message
 /// (envelope sender and content) in arrival order. Can be started on a port chosen earlier, so a
@@ -45,7 +46,7 @@ private final class SinkHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
     let box: SinkBox
-    var pending: [UInt8] = []
+    var lines = LineSplitter()
     var inData = false
     var from = ""
     var data = ""
@@ -56,11 +57,8 @@ private final class SinkHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data input: NIOAny) {
         var buffer = unwrapInboundIn(input)
-        pending += buffer.readBytes(length: buffer.readableBytes) ?? []
-        while let lf = pending.firstIndex(of: 10) {
-            var line = String(decoding: pending[..<lf], as: UTF8.self)
-            if line.hasSuffix("\r") { line.removeLast() }
-            pending.removeFirst(lf + 1)
+        lines.append(&buffer)
+        while let line = lines.next() {
             if inData {
                 if line == "." { inData = false; box.record(from, data); data = ""; send("250 2.0.0 queued", context) } else { data += line + "\n" }
                 continue

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import TestSupport
 import NIOSSL
 
 /// A loopback SMTP server for the probe's own tests: it answers each command line with what a
@@ -46,7 +47,7 @@ final class ScriptedSMTPServer: Sendable {
         var tls: Bool
         let sslContext: NIOSSLContext
         let answer: @Sendable (String, Bool) -> Answer
-        var pending: [UInt8] = []
+        var lines = LineSplitter()
         var inData = false
 
         init(greeting: String?, tls: Bool, sslContext: NIOSSLContext, answer: @escaping @Sendable (String, Bool) -> Answer) {
@@ -62,11 +63,8 @@ final class ScriptedSMTPServer: Sendable {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             var buffer = unwrapInboundIn(data)
-            pending += buffer.readBytes(length: buffer.readableBytes) ?? []
-            while let lf = pending.firstIndex(of: 10) {
-                var line = String(decoding: pending[..<lf], as: UTF8.self)
-                if line.hasSuffix("\r") { line.removeLast() }
-                pending.removeFirst(lf + 1)
+            lines.append(&buffer)
+            while var line = lines.next() {
                 if inData {
                     if line == "." { inData = false } else { continue }
                     line = "<end of data>"
