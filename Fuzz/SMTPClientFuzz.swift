@@ -14,8 +14,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let first = bytes.first else { return 0 }
     let tls: SMTPClientPlan.TLSMode = [.startTLS, .implicit, .none][Int(first % 3)]
-    let auth: SMTPClientPlan.Authentication = [.plain(user: "u@contoso.com", password: "pw"), .login(user: "u@contoso.com", password: "pw"),
+    var auth: SMTPClientPlan.Authentication = [.plain(user: "u@contoso.com", password: "pw"), .login(user: "u@contoso.com", password: "pw"),
                                                .xoauth2(user: "u@contoso.com", accessToken: "token")][Int(first / 3 % 3)]
+    auth.initialResponse = first & 0x40 != 0
     let plan = SMTPClientPlan(heloName: "fuzz", tls: tls, authentication: auth, from: "u@contoso.com", recipients: ["a@b.c", "d@e.f"],
                               message: Array("Subject: x\r\n\r\n.dot\r\n".utf8), quitAfter: .data)
     var machine = SMTPClientStateMachine(plan: plan)

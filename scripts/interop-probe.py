@@ -146,6 +146,13 @@ def main():
     check("--data sends the given message with CRLF line ends and its dot line intact", p.returncode == 0 and b"Subject: Scan 0042\r\n" in arrived
           and b"\r\n.starts with a dot\r\nlast line\r\n" in arrived, (p.returncode, arrived[:300], p.stdout[-500:]))
 
+    # 3c. The single-line form, AUTH XOAUTH2 <base64>, as Microsoft's page writes the command.
+    p, _ = run(binary, common + ["--user", USER, "--certificate", os.path.join(FIXTURES, "app.pem"), "--key", os.path.join(FIXTURES, "app-key.pem"),
+                                 "--initial-response"] + oauth)
+    check("XOAUTH2 with the initial response on the AUTH line succeeds, payload masked", p.returncode == 0 and "~> AUTH XOAUTH2 ********" in p.stdout,
+          (p.returncode, p.stdout[-800:]))
+    no_secrets("XOAUTH2 initial response", p)
+
     # 4. A token for the wrong mailbox: the server's 334 error is acknowledged, then 535, exit 22.
     p, _ = run(binary, common + ["--user", "other@contoso.com", "--client-secret-env", "CS"] + oauth, {"CS": CLIENT_SECRET})
     check("XOAUTH2 refused: 334 JSON error acknowledged, 535, exit 22", p.returncode == 22 and '"status": "401"' in p.stdout and "<~ 535 5.7.3" in p.stdout, (p.returncode, p.stdout))

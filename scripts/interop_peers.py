@@ -246,7 +246,14 @@ class Peers:
                 return "250 2.0.0 OK queued"
 
             async def auth_XOAUTH2(self, server, args):
-                blob = await server.challenge_auth("", encode_to_b64=False)
+                # "AUTH XOAUTH2 <base64>" (initial response) or "AUTH XOAUTH2", 334, then the base64.
+                if len(args) > 1:
+                    try:
+                        blob = base64.b64decode(args[1], validate=True)
+                    except Exception:  # noqa: BLE001
+                        blob = None
+                else:
+                    blob = await server.challenge_auth("", encode_to_b64=False)
                 if not isinstance(blob, bytes):
                     return AuthResult(success=False)
                 try:

@@ -16,6 +16,9 @@ public struct SMTPClientPlan: Sendable {
         public var user: String
         /// Base64 lines, secrets all; never shown.
         public var responses: [String]
+        /// Send the first response on the AUTH line itself (RFC 4954 §4), as Microsoft's XOAUTH2
+        /// page writes the command (`AUTH XOAUTH2 <base64>`), instead of after a 334.
+        public var initialResponse = false
 
         public static func plain(user: String, password: String) -> Authentication {
             Authentication(mechanism: "PLAIN", user: user, responses: [SASL.plain(user: user, password: password)])

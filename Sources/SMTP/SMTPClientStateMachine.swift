@@ -210,6 +210,10 @@ public struct SMTPClientStateMachine: Sendable {
             guard outcome.tlsActive || plan.allowPlaintextAuth else {
                 return fail(.refused, reply: nil, detail: "credentials are never sent without TLS; use STARTTLS or implicit TLS")
             }
+            if auth.initialResponse, let first = auth.responses.first {
+                state = .authenticating(responsesSent: 1)
+                return .send(.auth(mechanism: auth.mechanism, initialResponse: first))
+            }
             state = .authenticating(responsesSent: 0)
             return .send(.auth(mechanism: auth.mechanism, initialResponse: nil))
         }

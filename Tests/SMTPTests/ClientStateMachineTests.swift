@@ -54,6 +54,22 @@ import Testing
         #expect(m.outcome.failure?.stage == .auth)
     }
 
+    @Test func anInitialResponseGoesOnTheAuthLine() {
+        var auth = SMTPClientPlan.Authentication.xoauth2(user: "app@contoso.com", accessToken: "tok")
+        auth.initialResponse = true
+        var m = SMTPClientStateMachine(plan: plan(auth: auth))
+        _ = m.replyReceived(Self.r(220, "hi")); _ = m.replyReceived(Self.ehloPlain); _ = m.replyReceived(Self.r(220, "go")); _ = m.tlsEstablished()
+        #expect(m.replyReceived(Self.ehloTLS) == .send(.auth(mechanism: "XOAUTH2", initialResponse: SASL.xoauth2(user: "app@contoso.com", accessToken: "tok"))))
+        // A refusal's 334 JSON challenge is still acknowledged with an empty line.
+        #expect(m.replyReceived(Self.r(334, "eyJzdGF0dXMiOiI0MDEifQ==")) == .send(.saslResponse("")))
+        #expect(m.replyReceived(Self.r(535, "5.7.3 Authentication unsuccessful")) == .send(.quit))
+        var ok = SMTPClientStateMachine(plan: plan(auth: auth))
+        _ = ok.replyReceived(Self.r(220, "hi")); _ = ok.replyReceived(Self.ehloPlain); _ = ok.replyReceived(Self.r(220, "go")); _ = ok.tlsEstablished()
+        _ = ok.replyReceived(Self.ehloTLS)
+        #expect(ok.replyReceived(Self.r(235, "2.7.0 Authentication successful")) == .send(.quit))
+        #expect(ok.outcome.succeeded)
+    }
+
     @Test func plaintextAfterTheStartTLSAnswerIsAnInjection() {
         var m = SMTPClientStateMachine(plan: plan())
         _ = m.replyReceived(Self.r(220, "hi")); _ = m.replyReceived(Self.ehloPlain)

@@ -50,6 +50,8 @@ struct ProbeCommand: AsyncParsableCommand {
     var tlsCA: String?
     @Option(help: "Authentication: none, plain, login or xoauth2 (default: xoauth2 with --client-id, login with a password, else none).")
     var auth: AuthMode?
+    @Flag(name: .customLong("initial-response"), help: "Send the first SASL response on the AUTH line (AUTH XOAUTH2 <base64>, as Microsoft's page writes it) instead of after a 334.")
+    var initialResponse = false
     @Option(help: "The mailbox to authenticate as (the SMTP AUTH user name, or user= in XOAUTH2).")
     var user: String?
     @Option(name: .customLong("password-env"), help: "Environment variable holding the password.")
@@ -181,6 +183,7 @@ struct ProbeCommand: AsyncParsableCommand {
             transcript = transcript.with(redactor: redactor)
         }
 
+        authentication?.initialResponse = initialResponse
         let plan = try makePlan(tls: tlsMode, authentication: authentication, user: userName)
         let probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: try trustRoots(),
                               minimumTLSVersion: tlsMinimum.version, maximumTLSVersion: tlsMaximum?.version)
