@@ -134,7 +134,7 @@ def main():
     exo = PEERS.smtp_controller(exo_port, reject_recipients=("reject@fabrikam.com",))
     sink = PEERS.smtp_controller(sink_port, tls=False)
     sink.start()
-    ports = {name: free_port() for name in ("tls", "implicit", "plain", "bulk", "metrics")}
+    ports = {name: free_port() for name in ("tls", "tls12", "implicit", "plain", "bulk", "metrics")}
     printer_hash, app2_hash = hash_password(PASSWORD), hash_password(APP2_PASSWORD)
     config = """hostname: bridge.interop
 spool: {work}/spool
@@ -142,6 +142,13 @@ listeners:
   - name: tls
     port: {tls}
     tls: starttls
+    certificate: {fx}/server.pem
+    key: {fx}/server-key.pem
+    allow: [127.0.0.0/8]
+  - name: tls12-only
+    port: {tls12}
+    tls: starttls
+    minimumTLSVersion: "1.2"
     certificate: {fx}/server.pem
     key: {fx}/server-key.pem
     allow: [127.0.0.0/8]
@@ -259,6 +266,14 @@ delivery:
     dot_kept = any(b"\r\n.leading dot" in c for _, _, c in exo.received[before:])
     check("smtplib (STARTTLS and implicit TLS) and swaks messages reach the upstream over XOAUTH2, dot line intact",
           ok and "smtplib-1@interop" in ids and "implicit-1@interop" in ids and swaks_arrived and dot_kept, ids)
+
+    # ---- An old device's TLS 1.1 (imitated by authshift probe): taken by default, refused where minimumTLSVersion is 1.2.
+    old = ["probe", "--tls", "starttls", "--tls-min", "1.0", "--tls-max", "1.1", "--tls-ca", os.path.join(FIXTURES, "ca.pem"), "--quit-after", "tls", "--timeout", "10"]
+    legacy_ok = subprocess.run([BINARY] + old + ["--target", "localhost:%d" % ports["tls"]], capture_output=True, text=True)
+    legacy_refused = subprocess.run([BINARY] + old + ["--target", "localhost:%d" % ports["tls12"]], capture_output=True, text=True)
+    check("a TLS 1.1 device is accepted by default and refused by a listener with minimumTLSVersion 1.2",
+          legacy_ok.returncode == 0 and "TLS version tlsv11" in legacy_ok.stdout and legacy_refused.returncode == 21,
+          (legacy_ok.returncode, legacy_ok.stdout[-400:], legacy_refused.returncode, legacy_refused.stdout[-400:]))
 
     # ---- Graph route: throttled once (lower-case retry-after honoured), envelope-only recipient as Bcc.
     s = smtplib.SMTP("127.0.0.1", ports["plain"], timeout=10)

@@ -23,6 +23,9 @@ public struct BridgeConfiguration: Sendable {
         public var relaySenders: [String]
         /// AUTH without TLS: only for a listener explicitly marked trusted-LAN plain.
         public var trustedLANPlain: Bool
+        /// The oldest TLS version accepted: "1.0" by default, because the devices a bridge exists
+        /// for often speak nothing newer; "1.2" for a listener that only modern clients use.
+        public var minimumTLSVersion = "1.0"
     }
 
     public struct Account: Sendable {

@@ -60,9 +60,9 @@ struct ConfigParser {
     }
 
     private func listener(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Listener {
-        let f = try node.mapping(allowed: ["name", "address", "port", "tls", "certificate", "key", "allow", "relayWithoutAuth", "relaySenders", "trustedLanPlain"])
+        let f = try node.mapping(allowed: ["name", "address", "port", "tls", "certificate", "key", "allow", "relayWithoutAuth", "relaySenders", "trustedLanPlain", "minimumTLSVersion"])
         let tls = BridgeConfiguration.Listener.TLS(rawValue: try f["tls"]?.oneOf(["starttls", "implicit", "none"]) ?? "starttls")!
-        let listener = BridgeConfiguration.Listener(
+        var listener = BridgeConfiguration.Listener(
             name: try f["name"]?.string() ?? node.path,
             address: try f["address"]?.string() ?? "127.0.0.1",
             port: try f.required("port", in: node).int(in: 1...65535),
@@ -74,6 +74,7 @@ struct ConfigParser {
             relaySenders: try f["relaySenders"]?.strings() ?? [],
             trustedLANPlain: try f["trustedLanPlain"]?.bool() ?? false
         )
+        if let version = f["minimumTLSVersion"] { listener.minimumTLSVersion = try version.oneOf(["1.0", "1.1", "1.2", "1.3"]) }
         if tls != .none && (listener.certificate == nil || listener.key == nil) {
             throw node.error("a \(tls.rawValue) listener needs certificate and key (or tls: none with trustedLanPlain for a plain LAN listener)")
         }

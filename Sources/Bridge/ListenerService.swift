@@ -42,9 +42,10 @@ struct ListenerService: Service {
     private func bind(_ listener: BridgeConfiguration.Listener, admission: AdmissionControl, verifier: CredentialVerifier) async throws -> Channel {
         var ssl: NIOSSLContext?
         if let certificate = listener.certificate, let key = listener.key {
-            let tls = TLSConfiguration.makeServerConfiguration(
+            var tls = TLSConfiguration.makeServerConfiguration(
                 certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
                 privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            tls.minimumTLSVersion = [.tlsv1, .tlsv11, .tlsv12, .tlsv13][["1.0", "1.1", "1.2", "1.3"].firstIndex(of: listener.minimumTLSVersion) ?? 0]
             ssl = try NIOSSLContext(configuration: tls)
         }
         let shared = SMTPServerHandler.Shared(listener: listener, configuration: configuration, spool: spool, scheduler: scheduler, log: log,

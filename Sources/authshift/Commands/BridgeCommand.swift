@@ -56,7 +56,7 @@ struct BridgeCheckConfigCommand: ParsableCommand {
         let c = try options.load()
         var s = "\(options.config): valid\n"
         for l in c.listeners {
-            s += "listener \(l.name): \(l.address):\(l.port), TLS \(l.tls.rawValue)" + (l.trustedLANPlain ? ", AUTH allowed without TLS (trusted LAN)" : "")
+            s += "listener \(l.name): \(l.address):\(l.port), TLS \(l.tls.rawValue)" + (l.tls == .none ? "" : " (TLS \(l.minimumTLSVersion) or newer)") + (l.trustedLANPlain ? ", AUTH allowed without TLS (trusted LAN)" : "")
             s += ", connect from \(l.allow.isEmpty ? "loopback only" : l.allow.map(\.description).joined(separator: " "))"
             s += l.relayWithoutAuth.isEmpty ? ", relay only after AUTH\n" : ", relay without AUTH from \(l.relayWithoutAuth.map(\.description).joined(separator: " ")) as \(l.relaySenders.joined(separator: " "))\n"
         }
