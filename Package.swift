@@ -38,6 +38,7 @@ let package = Package(
         .target(
             name: "OAuth",
             dependencies: [
+                "AuthShiftCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -50,7 +51,7 @@ let package = Package(
         .target(
             name: "SMTPClient",
             dependencies: [
-                "SMTP", "OAuth",
+                "AuthShiftCore", "SMTP", "OAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -74,7 +75,7 @@ let package = Package(
         .target(
             name: "Bridge",
             dependencies: [
-                "SMTP", "SMTPClient", "OAuth",
+                "AuthShiftCore", "Ingest", "SMTP", "SMTPClient", "OAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -46,29 +46,26 @@ def wait_port(port, timeout=20):
     sys.exit("nothing listening on %d" % port)
 
 
-def peak_rss_mb(pids):
+def proc_sum_mb(pids, file, field):
+    """Sums a kB field of /proc/PID/<file> over processes: VmHWM in status is the peak RSS,
+    Pss in smaps_rollup the proportional set size (shared pages divided among their users)."""
     total = 0
     for pid in pids:
         try:
-            for line in open("/proc/%d/status" % pid):
-                if line.startswith("VmHWM:"):
+            for line in open("/proc/%d/%s" % (pid, file)):
+                if line.startswith(field + ":"):
                     total += int(line.split()[1])
         except OSError:
             pass
     return total / 1024.0
+
+
+def peak_rss_mb(pids):
+    return proc_sum_mb(pids, "status", "VmHWM")
 
 
 def pss_mb(pids):
-    """Proportional set size summed over processes (shared pages divided among their users)."""
-    total = 0
-    for pid in pids:
-        try:
-            for line in open("/proc/%d/smaps_rollup" % pid):
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total / 1024.0
+    return proc_sum_mb(pids, "smaps_rollup", "Pss")
 
 
 def postfix_pids(queue_dir):

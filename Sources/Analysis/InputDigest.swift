@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Crypto
 import Foundation
 
@@ -12,6 +13,6 @@ public enum InputDigest {
             guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
             hasher.update(data: chunk)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().map { $0.zeroPadded(2, radix: 16) }.joined()
     }
 }

@@ -18,21 +18,44 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.millisecondsSince1970 < b.millisecondsSince1970 }
 
     /// ISO 8601 in UTC with a `Z`, to the second (`2026-11-28T08:19:41Z`).
-    public var description: String {
+    public var description: String { iso8601(milliseconds: false) }
+
+    /// ISO 8601 in UTC to the millisecond (`2026-11-28T08:19:41.042Z`), for logs and the bridge's
+    /// spool, where delivery latency is measured from it.
+    public var iso8601WithMilliseconds: String { iso8601(milliseconds: true) }
+
+    /// RFC 5322 §3.3 date-time in UTC (`Sat, 28 Nov 2026 08:19:41 +0000`), for Date headers.
+    public var rfc5322: String {
+        let f = fields
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = weekdays[Int(((f.days % 7) + 7) % 7)]
+        return "\(weekday), \(f.day.zeroPadded(2)) \(months[f.month - 1]) \(f.year.zeroPadded(4)) "
+            + "\(f.hour.zeroPadded(2)):\(f.minute.zeroPadded(2)):\(f.second.zeroPadded(2)) +0000"
+    }
+
+    private var fields: (days: Int64, year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
         var seconds = millisecondsSince1970 / 1000
         if millisecondsSince1970 < 0 && millisecondsSince1970 % 1000 != 0 { seconds -= 1 }
+        let millisecond = Int(millisecondsSince1970 - seconds * 1000)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
         let (y, m, d) = Timestamp.civil(fromDays: days)
+        return (days, y, m, d, secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60, millisecond)
+    }
+
+    private func iso8601(milliseconds: Bool) -> String {
         // Built by hand: String(format:) showed up in profiles of large summaries.
-        var bytes = [UInt8](repeating: 0, count: 20)
+        let f = fields
+        var bytes = [UInt8](repeating: 0, count: milliseconds ? 24 : 20)
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var v = value
             for i in stride(from: at + width - 1, through: at, by: -1) { bytes[i] = UInt8(48 + v % 10); v /= 10 }
         }
-        put(y, 0, 4); bytes[4] = 45; put(m, 5, 2); bytes[7] = 45; put(d, 8, 2); bytes[10] = 84
-        put(Int(secondOfDay / 3600), 11, 2); bytes[13] = 58; put(Int(secondOfDay % 3600 / 60), 14, 2); bytes[16] = 58
-        put(Int(secondOfDay % 60), 17, 2); bytes[19] = 90
+        put(f.year, 0, 4); bytes[4] = 45; put(f.month, 5, 2); bytes[7] = 45; put(f.day, 8, 2); bytes[10] = 84
+        put(f.hour, 11, 2); bytes[13] = 58; put(f.minute, 14, 2); bytes[16] = 58; put(f.second, 17, 2)
+        if milliseconds { bytes[19] = 46; put(f.millisecond, 20, 3) }
+        bytes[bytes.count - 1] = 90
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 import OAuth
 import SMTP
@@ -154,13 +155,13 @@ public struct BridgeConfiguration: Sendable {
     /// `check-config`.
     public var warnings: [String] {
         var out: [String] = []
-        for l in listeners where l.allow.isEmpty && !(l.address.hasPrefix("127.") || l.address == "::1" || l.address == "localhost") {
+        for l in listeners where l.allow.isEmpty && !Loopback.contains(l.address) {
             out.append("listener \(l.name) binds \(l.address) but has no allow list, so only loopback clients are accepted; add allow: [the devices' networks]")
         }
         for l in listeners where l.tls == .none && l.trustedLANPlain {
             out.append("listener \(l.name) accepts passwords without TLS (trustedLanPlain); keep it on a device-only network")
         }
-        if let address = metricsAddress, !(address.hasPrefix("127.") || address == "::1" || address == "localhost") {
+        if let address = metricsAddress, !Loopback.contains(address) {
             out.append("the metrics endpoint listens on \(address) without authentication; prefer 127.0.0.1 behind a local scraper")
         }
         if accounts.isEmpty && listeners.allSatisfy({ $0.relayWithoutAuth.isEmpty }) {

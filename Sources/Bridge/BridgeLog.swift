@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuthShiftCore
 import Foundation
 
 /// Structured logs: one JSON object per line on standard error (for journald), and the
@@ -49,9 +50,5 @@ public final class BridgeLog: @unchecked Sendable {
         lock.unlock()
     }
 
-    static func timestamp() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
-    }
+    static func timestamp() -> String { Timestamp(Date()).iso8601WithMilliseconds }
 }

@@ -32,8 +32,6 @@ public final class BridgeMetrics: @unchecked Sendable {
 
     public var openConnections: Int { lock.lock(); defer { lock.unlock() }; return connections }
 
-    public func value(_ name: String) -> Double { lock.lock(); defer { lock.unlock() }; return counters[name] ?? 0 }
-
     public var prometheusText: String {
         lock.lock()
         defer { lock.unlock() }

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 import OAuth
 import SMTP
@@ -127,7 +128,7 @@ struct ConfigParser {
         let ways = [o.clientSecretFile != nil, o.certificate != nil, o.pfx != nil].filter { $0 }.count
         if ways != 1 { throw node.error("give exactly one credential: clientSecretFile, certificate with key, or pfx") }
         if o.certificate != nil && o.key == nil { throw node.error("certificate needs key") }
-        guard let url = URL(string: o.authority), let host = url.host, url.scheme == "https" || HTTPSPost.isLoopback(host) else {
+        guard let url = URL(string: o.authority), let host = url.host, url.scheme == "https" || Loopback.contains(host) else {
             throw (f["authority"] ?? node).error("the authority must be an https URL (plain http only for loopback test endpoints)")
         }
         return o

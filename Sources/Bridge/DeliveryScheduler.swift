@@ -87,8 +87,6 @@ public actor DeliveryScheduler: Service {
         wake.yield()
     }
 
-    public var depth: Int { items.count }
-
     // MARK: Scheduling
 
     private func mailboxKey(_ envelope: Envelope) -> String {

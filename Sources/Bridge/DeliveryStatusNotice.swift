@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// The notice a sender gets when the bridge gives up on a message: a multipart/report with a
@@ -6,16 +7,12 @@ import Foundation
 enum DeliveryStatusNotice {
     static func build(original: Envelope, reason: String, postmaster: String, reportingHost: String, date: Date = Date()) -> [UInt8] {
         let boundary = "authshift-dsn-\(original.id)"
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
         let safeReason = reason.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         var lines = [
             "From: Mail Delivery System <\(postmaster)>",
             "To: <\(original.from)>",
             "Subject: Undeliverable: message queued by authshift bridge",
-            "Date: \(formatter.string(from: date))",
+            "Date: \(Timestamp(date).rfc5322)",
             "Message-ID: <dsn-\(original.id)@\(reportingHost)>",
             "Auto-Submitted: auto-replied",
             "MIME-Version: 1.0",
@@ -24,7 +21,7 @@ enum DeliveryStatusNotice {
             "--\(boundary)",
             "Content-Type: text/plain; charset=utf-8",
             "",
-            "The bridge at \(reportingHost) accepted your message at \(formatter.string(from: original.acceptedAt)) but could not deliver it.",
+            "The bridge at \(reportingHost) accepted your message at \(Timestamp(original.acceptedAt).rfc5322) but could not deliver it.",
             "",
             "Recipients: \(original.recipients.joined(separator: ", "))",
             "Reason: \(safeReason)",

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// What the bridge knows about an accepted message besides its content.
@@ -19,7 +20,7 @@ public struct Envelope: Codable, Sendable, Equatable {
         let micros = UInt64(now.timeIntervalSince1970 * 1_000_000)
         let sequence = IDCounter.next()
         let random = UInt32.random(in: 0...UInt32.max)
-        return String(micros, radix: 16).leftPadded(16) + "-" + String(sequence, radix: 16).leftPadded(8) + "-" + String(random, radix: 16).leftPadded(8)
+        return micros.zeroPadded(16, radix: 16) + "-" + sequence.zeroPadded(8, radix: 16) + "-" + random.zeroPadded(8, radix: 16)
     }
 }
 
@@ -45,8 +46,4 @@ enum IDCounter {
         value &+= 1
         return value
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

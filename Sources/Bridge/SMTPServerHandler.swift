@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 import NIOCore
 import NIOPosix
@@ -61,7 +62,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
         let listener = shared.listener
         // Sources outside the allow-list (loopback only when none is given) are turned away.
         let permitted = address.map { a in
-            listener.allow.isEmpty ? (a.ipAddress.map { $0 == "127.0.0.1" || $0 == "::1" } ?? false) : listener.allow.contains { $0.contains(a) }
+            listener.allow.isEmpty ? (a.ipAddress.map(Loopback.contains) ?? false) : listener.allow.contains { $0.contains(a) }
         } ?? false
         guard permitted else {
             shared.metrics.count("rejected")

@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuthShiftCore
 import Foundation
+import Ingest
 
 /// The durable queue on disk. A message is acknowledged only after `commit` returns, which is
 /// after its envelope and data are written to a new file, the file is fsynced, renamed into
@@ -249,15 +251,8 @@ public final class Spool: Sendable {
     }
 }
 
-/// Spool timestamps: ISO 8601 with milliseconds (delivery latency is measured from them).
-enum SpoolDate {
-    static func formatter() -> ISO8601DateFormatter {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }
-}
-
+/// Spool timestamps are ISO 8601 to the millisecond (delivery latency is measured from them),
+/// written by `Timestamp` and read by the exports' date parser.
 private func closeDescriptor(_ fd: Int32) { close(fd) }
 
 /// A message being received, its file open in `incoming/`. Used from one connection's serial
@@ -304,7 +299,7 @@ extension JSONEncoder {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
-            try c.encode(SpoolDate.formatter().string(from: date))
+            try c.encode(Timestamp(date).iso8601WithMilliseconds)
         }
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
@@ -316,7 +311,7 @@ extension JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            if let date = SpoolDate.formatter().date(from: text) ?? ISO8601DateFormatter().date(from: text) { return date }
+            if let timestamp = ExportDate.parse(text) { return timestamp.date }
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: \(text)"))
         }
         return d

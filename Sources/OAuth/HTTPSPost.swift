@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -50,16 +51,12 @@ public struct HTTPSPost: Sendable {
         self.proxy = proxy
     }
 
-    public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-    }
-
     public func post(url text: String, headers extra: [(String, String)], body: [UInt8]) async throws(Failure) -> Response {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, scheme == "https" || scheme == "http" else {
             throw .invalidURL(text)
         }
         let secure = scheme == "https"
-        if !secure && !Self.isLoopback(host) { throw .plainHTTPNotLoopback(text) }
+        if !secure && !Loopback.contains(host) { throw .plainHTTPNotLoopback(text) }
         let port = url.port ?? (secure ? 443 : 80)
         var path = url.path.isEmpty ? "/" : url.path
         if let query = url.query { path += "?" + query }

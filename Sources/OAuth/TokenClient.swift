@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 import NIOCore
 import NIOSSL
@@ -17,7 +18,7 @@ public struct TokenClient: Sendable {
     public func token(for request: TokenRequest) async throws(OAuthError) -> AccessToken {
         let url = request.tokenURL
         guard let parsed = URL(string: url), let host = parsed.host else { throw .unsafeAuthority(url) }
-        if parsed.scheme?.lowercased() != "https" && !HTTPSPost.isLoopback(host) { throw .unsafeAuthority(url) }
+        if parsed.scheme?.lowercased() != "https" && !Loopback.contains(host) { throw .unsafeAuthority(url) }
         let body: Secret
         do { body = try request.body() } catch {
             throw .credentialUnreadable(path: "certificate", reason: "could not sign the client assertion (\(error))")

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// The client-credentials token request of the Microsoft identity platform v2.0 endpoint:
@@ -60,13 +61,9 @@ public struct TokenRequest: Sendable {
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "*"):
                 out.append(Character(Unicode.Scalar(byte)))
             default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out += "%" + byte.zeroPadded(2, radix: 16, uppercase: true)
             }
         }
         return out
     }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

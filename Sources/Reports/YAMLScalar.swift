@@ -1,3 +1,5 @@
+import AuthShiftCore
+
 /// The one place a value becomes YAML text: a double-quoted scalar (YAML 1.2 §7.3.1) with
 /// backslash, quote and every control character escaped, so no address, name or note from an
 /// export can end a string, start a comment or add a setting.
@@ -12,7 +14,7 @@ public enum YAMLScalar {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPaddedZeros(4)
+                out += "\\u" + scalar.value.zeroPadded(4, radix: 16, uppercase: true)
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -22,8 +24,4 @@ public enum YAMLScalar {
     public static func list(_ values: [String]) -> String {
         "[" + values.map(quoted).joined(separator: ", ") + "]"
     }
-}
-
-extension String {
-    func leftPaddedZeros(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

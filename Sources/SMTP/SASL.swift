@@ -21,10 +21,16 @@ public enum SASL {
         Data(("user=" + user + "\u{1}auth=Bearer " + accessToken + "\u{1}\u{1}").utf8).base64EncodedString()
     }
 
+    /// A client's SASL line decoded (the bridge reads AUTH PLAIN and LOGIN with it); nil unless it
+    /// is strict base64 (RFC 4954 §4).
+    public static func decode(_ line: String) -> [UInt8]? {
+        Data(base64Encoded: line).map { [UInt8]($0) }
+    }
+
     /// A 334 challenge decoded for the transcript when it is printable text ("Username:", or the
     /// JSON error Exchange Online and Gmail send after a rejected XOAUTH2 token).
     public static func decodedChallenge(_ text: String) -> String? {
-        guard !text.isEmpty, let data = Data(base64Encoded: text), let s = String(data: data, encoding: .utf8),
+        guard !text.isEmpty, let data = decode(text), let s = String(bytes: data, encoding: .utf8),
               s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
         else { return nil }
         return s

@@ -21,18 +21,10 @@ public enum SMTPLimits {
     /// The probe stops reading a reply after this many lines rather than buffer without end.
     public static let replyLines = 256
 
-    /// RFC 5321 §4.5.3.2 client timeouts, in seconds (a server is given this long to answer).
+    /// RFC 5321 §4.5.3.2 timeouts, in seconds, that authshift applies. (The others, 5 minutes for
+    /// the greeting, MAIL and RCPT, 2 for DATA initiation and 3 per data block, are longer than
+    /// the probe's `--timeout` and the bridge's upstream `timeoutSeconds`, which bound them.)
     public enum Timeout {
-        /// §4.5.3.2.1 Initial 220 Message: 5 minutes.
-        public static let greeting = 300
-        /// §4.5.3.2.2 MAIL Command: 5 minutes.
-        public static let mail = 300
-        /// §4.5.3.2.3 RCPT Command: 5 minutes.
-        public static let rcpt = 300
-        /// §4.5.3.2.4 DATA Initiation: 2 minutes.
-        public static let dataInitiation = 120
-        /// §4.5.3.2.5 Data Block: 3 minutes.
-        public static let dataBlock = 180
         /// §4.5.3.2.6 DATA Termination: 10 minutes.
         public static let dataTermination = 600
         /// §4.5.3.2.7 Server Timeout: a server waits at least 5 minutes for the next command.

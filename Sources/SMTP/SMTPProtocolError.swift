@@ -9,11 +9,6 @@ public enum SMTPProtocolError: Error, Sendable, Equatable, CustomStringConvertib
     case inconsistentReplyCode(first: Int, later: Int)
     /// A multi-line reply with more lines than `SMTPLimits.replyLines`.
     case tooManyReplyLines(Int)
-    /// The server sent data the protocol does not allow at this point (for example, plaintext
-    /// after its 220 to STARTTLS, which RFC 3207 §6 warns could be an injection).
-    case unexpectedReply(String)
-    /// A command line the bridge cannot parse (RFC 5321 §4.1).
-    case malformedCommand(String)
 
     public var description: String {
         switch self {
@@ -25,10 +20,6 @@ public enum SMTPProtocolError: Error, Sendable, Equatable, CustomStringConvertib
             return "a multi-line reply that changes its code from \(first) to \(later) (RFC 5321 §4.2.1)"
         case .tooManyReplyLines(let n):
             return "a reply of more than \(n) lines"
-        case .unexpectedReply(let what):
-            return what
-        case .malformedCommand(let line):
-            return "a command authshift cannot read (RFC 5321 §4.1): \(line.prefix(80))"
         }
     }
 }

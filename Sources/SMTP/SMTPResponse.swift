@@ -13,10 +13,6 @@ public struct SMTPResponse: Sendable, Equatable, Codable {
 
     /// 2xx: the command succeeded.
     public var isPositiveCompletion: Bool { (200..<300).contains(code) }
-    /// 3xx: the server waits for more (354 after DATA, 334 in a SASL exchange).
-    public var isIntermediate: Bool { (300..<400).contains(code) }
-    /// 4xx: try again later (RFC 5321 §4.2.1).
-    public var isTransientFailure: Bool { (400..<500).contains(code) }
     /// 5xx: do not repeat unchanged.
     public var isPermanentFailure: Bool { code >= 500 }
 

@@ -250,7 +250,7 @@ public struct SMTPServerStateMachine: Sendable {
 
     private func plain(_ payload: String) -> Action {
         // RFC 4616: [authzid] NUL authcid NUL passwd.
-        guard let bytes = Base64.decode(payload) else { return .reply("501 5.5.2 Cannot decode response") }
+        guard let bytes = SASL.decode(payload) else { return .reply("501 5.5.2 Cannot decode response") }
         let fields = bytes.split(separator: 0, omittingEmptySubsequences: false)
         guard fields.count == 3 else { return .reply("501 5.5.2 Cannot decode response") }
         return .verifyCredentials(user: String(decoding: fields[1], as: UTF8.self), password: String(decoding: fields[2], as: UTF8.self))
@@ -288,7 +288,7 @@ public struct SMTPServerStateMachine: Sendable {
     }
 
     static func base64Text(_ text: String) -> String? {
-        Base64.decode(text).map { String(decoding: $0, as: UTF8.self) }
+        SASL.decode(text).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -298,37 +298,5 @@ extension StringProtocol {
         while s.first == " " || s.first == "\t" { s.removeFirst() }
         while s.last == " " || s.last == "\t" { s.removeLast() }
         return String(s)
-    }
-}
-
-/// Standard base64 decoding of a SASL line without Foundation.
-enum Base64 {
-    static func decode(_ text: String) -> [UInt8]? {
-        var values: [UInt8] = []
-        values.reserveCapacity(text.utf8.count)
-        var padding = 0
-        for c in text.utf8 {
-            switch c {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): values.append(c - 65)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): values.append(c - 71)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): values.append(c + 4)
-            case UInt8(ascii: "+"): values.append(62)
-            case UInt8(ascii: "/"): values.append(63)
-            case UInt8(ascii: "="): padding += 1; continue
-            default: return nil
-            }
-            if padding > 0 { return nil }
-        }
-        guard (values.count + padding) % 4 == 0, padding <= 2 else { return nil }
-        var out: [UInt8] = []
-        var i = 0
-        while i + 1 < values.count {
-            let a = values[i], b = values[i + 1]
-            out.append(a << 2 | b >> 4)
-            if i + 2 < values.count { out.append((b & 15) << 4 | values[i + 2] >> 2) }
-            if i + 3 < values.count { out.append((values[i + 2] & 3) << 6 | values[i + 3]) }
-            i += 4
-        }
-        return out
     }
 }
