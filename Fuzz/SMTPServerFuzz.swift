@@ -24,10 +24,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             var action: SMTPServerStateMachine.Action
             switch frame {
             case .command(let line):
-                if framer.mode == .authLine { framer.mode = .command }
                 action = machine.command(line)
             case .commandTooLong:
-                if framer.mode == .authLine { framer.mode = .command }
                 action = machine.commandTooLong()
             case .data:
                 continue

@@ -112,10 +112,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
         while !paused && !closing, let frame = framer.next() {
             switch frame {
             case .command(let line):
-                if framer.mode == .authLine { framer.mode = .command }
                 perform(machine.command(line), context: context)
             case .commandTooLong:
-                if framer.mode == .authLine { framer.mode = .command }
                 perform(machine.commandTooLong(), context: context)
             case .data(let chunk):
                 write(chunk, context: context)

@@ -17,6 +17,8 @@ public struct SMTPServerFramer: Sendable {
         case messageEnd(tail: [UInt8], oversized: Bool, lineTooLong: Bool)
     }
 
+    /// `authLine` reads one SASL response line (longer lines allowed, RFC 4954 §4) and then
+    /// returns to `command` by itself; `data` lasts until the terminating ".".
     public enum Mode: Sendable { case command, authLine, data }
 
     public var mode: Mode = .command
@@ -71,17 +73,16 @@ public struct SMTPServerFramer: Sendable {
             readIndex = lf + 1
             var end = lf
             if end > lineStart && buffer[end - 1] == 13 { end -= 1 }
-            if discardingLine {
-                discardingLine = false
-                if mode != .data { return .commandTooLong }
-            }
             let line = buffer[lineStart..<end]
             switch mode {
             case .command, .authLine:
-                if lf + 1 - lineStart > limit { return .commandTooLong }
-                return .command(String(decoding: line, as: UTF8.self))
+                let tooLong = discardingLine || lf + 1 - lineStart > limit
+                discardingLine = false
+                mode = .command
+                return tooLong ? .commandTooLong : .command(String(decoding: line, as: UTF8.self))
             case .data:
-                if line.count == 1 && line.first == UInt8(ascii: ".") {
+                discardingLine = false
+                guard let content = DotStuffing.unstuff(line: line) else {
                     let frame = Frame.messageEnd(tail: message, oversized: oversized, lineTooLong: lineTooLong)
                     message = []
                     messageSize = 0
@@ -90,8 +91,9 @@ public struct SMTPServerFramer: Sendable {
                     mode = .command
                     return frame
                 }
-                if line.count + 2 > SMTPLimits.textLine + (line.first == UInt8(ascii: ".") ? 1 : 0) { lineTooLong = true }
-                consumeDataBytes(line.first == UInt8(ascii: ".") ? line.dropFirst() : line, endsLine: true)
+                // The 1000-octet limit does not count the transparency dot (§4.5.3.1.6).
+                if content.count + 2 > SMTPLimits.textLine { lineTooLong = true }
+                consumeDataBytes(content, endsLine: true)
                 if message.count >= chunkSize && !oversized {
                     defer { message = [] }
                     return .data(message)

@@ -104,6 +104,17 @@ import Testing
         #expect(f.next() == nil)
     }
 
+    @Test func anAuthLineIsOneLongerLineThenCommandsAgain() {
+        var f = SMTPServerFramer(maximumMessageSize: 1000)
+        f.mode = .authLine
+        let token = String(repeating: "A", count: 2000)
+        f.append(Array((token + "\r\n" + String(repeating: "B", count: 600) + "\r\nNOOP\r\n").utf8))
+        #expect(f.next() == .command(token))
+        #expect(f.mode == .command)
+        #expect(f.next() == .commandTooLong)
+        #expect(f.next() == .command("NOOP"))
+    }
+
     @Test func byteByByteGivesTheSameFrames() {
         var f = SMTPServerFramer(maximumMessageSize: 1000)
         var frames: [SMTPServerFramer.Frame] = []
