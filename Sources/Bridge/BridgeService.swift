@@ -30,7 +30,7 @@ public final class BridgeService: Sendable {
         var roots: [NIOSSLCertificate] = []
         for file in Set(config.routes.compactMap(\.trustRootsFile)) { roots += try NIOSSLCertificate.fromPEMFile(file) }
         let tokens = try config.oauth.map { try TokenCache(settings: $0, trustRoots: roots) }
-        scheduler = DeliveryScheduler(configuration: configuration, spool: spool, log: log, metrics: metrics, tokens: tokens, trustRoots: roots)
+        scheduler = try DeliveryScheduler(configuration: configuration, spool: spool, log: log, metrics: metrics, tokens: tokens, trustRoots: roots)
     }
 
     /// Runs until SIGTERM or SIGINT has shut everything down gracefully.

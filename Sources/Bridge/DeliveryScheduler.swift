@@ -23,8 +23,9 @@ public actor DeliveryScheduler: Service {
     private let spool: Spool
     private let log: BridgeLog
     private let metrics: BridgeMetrics
-    private let tokens: TokenCache?
-    private let trustRoots: [NIOSSLCertificate]
+    /// Built once and shared by every delivery: the SMTP client's TLS context and the https
+    /// client for Graph (building a TLS context reads the system's CA bundle).
+    private let upstreams: Upstreams
     private var items: [String: Item] = [:]
     private var mailboxQueues: [String: [String]] = [:]
     private var busyMailboxes: Set<String> = []
@@ -36,13 +37,12 @@ public actor DeliveryScheduler: Service {
     private let wakeStream: AsyncStream<Void>
     private nonisolated let wake: AsyncStream<Void>.Continuation
 
-    public init(configuration: ConfigurationBox, spool: Spool, log: BridgeLog, metrics: BridgeMetrics, tokens: TokenCache?, trustRoots: [NIOSSLCertificate] = []) {
+    public init(configuration: ConfigurationBox, spool: Spool, log: BridgeLog, metrics: BridgeMetrics, tokens: TokenCache?, trustRoots: [NIOSSLCertificate] = []) throws {
         self.configuration = configuration
         self.spool = spool
         self.log = log
         self.metrics = metrics
-        self.tokens = tokens
-        self.trustRoots = trustRoots
+        upstreams = Upstreams(tokens: tokens, smtpTLS: try ClientTLS.context(trustRoots: trustRoots), http: HTTPSPost(trustRoots: trustRoots))
         (wakeStream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -163,14 +163,14 @@ public actor DeliveryScheduler: Service {
             let envelope = item.envelope
             let attempt = item.state.attempts + 1
             running[head] = Task { [spool] in
-                let result = await Self.attempt(envelope, configuration: config, spool: spool, tokens: self.tokens, trustRoots: self.trustRoots)
+                let result = await Self.attempt(envelope, configuration: config, spool: spool, upstreams: self.upstreams)
                 await self.finish(envelope, key: key, attempt: attempt, result: result)
             }
         }
     }
 
-    private static func attempt(_ envelope: Envelope, configuration config: BridgeConfiguration, spool: Spool, tokens: TokenCache?,
-                                trustRoots: [NIOSSLCertificate]) async -> (DeliveryResult, String?) {
+    private static func attempt(_ envelope: Envelope, configuration config: BridgeConfiguration, spool: Spool,
+                                upstreams: Upstreams) async -> (DeliveryResult, String?) {
         guard var route = config.route(from: envelope.from, recipients: envelope.recipients) else {
             return (.temporary("no route matches this sender and these recipients", retryAfter: nil), nil)
         }
@@ -183,10 +183,10 @@ public actor DeliveryScheduler: Service {
         }
         switch route.kind {
         case .graph:
-            guard let tokens else { return (.temporary("no OAuth settings", retryAfter: nil), route.name) }
-            return (await GraphUpstream(route: route, tokens: tokens, trustRoots: trustRoots).deliver(envelope, data: data), route.name)
+            guard let tokens = upstreams.tokens else { return (.temporary("no OAuth settings", retryAfter: nil), route.name) }
+            return (await GraphUpstream(route: route, tokens: tokens, http: upstreams.http).deliver(envelope, data: data), route.name)
         case .smtp, .smtpXOAuth2:
-            return (await SMTPUpstream(route: route, hostname: config.hostname, tokens: tokens, trustRoots: trustRoots).deliver(envelope, data: data), route.name)
+            return (await SMTPUpstream(route: route, hostname: config.hostname, tokens: upstreams.tokens, tlsContext: upstreams.smtpTLS).deliver(envelope, data: data), route.name)
         }
     }
 
@@ -260,4 +260,11 @@ public actor DeliveryScheduler: Service {
             log.event("error", "dsn-not-queued", ["id": envelope.id, "error": "\(error)"])
         }
     }
+}
+
+/// What every delivery attempt shares.
+struct Upstreams: Sendable {
+    let tokens: TokenCache?
+    let smtpTLS: NIOSSLContext
+    let http: HTTPSPost
 }

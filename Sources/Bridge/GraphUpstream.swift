@@ -11,7 +11,8 @@ import OAuth
 struct GraphUpstream: Sendable {
     let route: BridgeConfiguration.Route
     let tokens: TokenCache
-    let trustRoots: [NIOSSLCertificate]
+    /// The shared https client; each delivery uses it with the route's deadline.
+    let http: HTTPSPost
 
     func deliver(_ envelope: Envelope, data: [UInt8]) async -> DeliveryResult {
         let mailbox = route.mailbox ?? envelope.from
@@ -24,7 +25,7 @@ struct GraphUpstream: Sendable {
         let encodedMailbox = mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? mailbox
         var base = route.graphBaseURL
         while base.hasSuffix("/") { base.removeLast() }
-        let http = HTTPSPost(timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)), trustRoots: trustRoots)
+        let http = self.http.with(timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)))
         let response: HTTPSPost.Response
         do {
             response = try await http.post(url: "\(base)/users/\(encodedMailbox)/sendMail",

@@ -29,7 +29,7 @@ struct ListenerService: Service {
             log.event("error", "cannot-listen", ["error": "\(error)"])
             throw error
         }
-        log.event("info", "started", ["spool": config.spool, "queued": spool.queued().count])
+        log.event("info", "started", ["spool": config.spool, "queued": spool.queuedCount])
         try? await gracefulShutdown()
         log.event("info", "stopping", [:])
         for channel in channels { try? await channel.close() }

@@ -12,7 +12,8 @@ struct SMTPUpstream: Sendable {
     let route: BridgeConfiguration.Route
     let hostname: String
     let tokens: TokenCache?
-    let trustRoots: [NIOSSLCertificate]
+    /// The shared TLS client context (`ClientTLS`).
+    let tlsContext: NIOSSLContext
 
     func deliver(_ envelope: Envelope, data: [UInt8]) async -> DeliveryResult {
         var authentication: SMTPClientPlan.Authentication?
@@ -41,7 +42,7 @@ struct SMTPUpstream: Sendable {
         let plan = SMTPClientPlan(heloName: hostname, tls: route.tls, authentication: authentication, from: envelope.from,
                                   recipients: envelope.recipients, message: message, quitAfter: .data)
         let target = ProbeTarget(kind: .custom, host: route.host, port: route.port, defaultTLS: route.tls)
-        let probe = SMTPProbe(target: target, plan: plan, timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)), trustRoots: trustRoots,
+        let probe = SMTPProbe(target: target, plan: plan, timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)), tlsContext: tlsContext,
                               dataTerminationTimeout: .seconds(Int64(SMTPLimits.Timeout.dataTermination)))
         let (outcome, _) = await probe.run(redactor: SecretRedactor())
         return Self.classify(outcome, route: route.name)

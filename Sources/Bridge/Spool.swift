@@ -118,6 +118,11 @@ public final class Spool: Sendable {
         unlink(root + "/.rescan") == 0
     }
 
+    /// How many messages wait in the queue, from the folder listing alone.
+    public var queuedCount: Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: queue)) ?? []).filter { $0.hasSuffix(".msg") }.count
+    }
+
     /// Every queued message's envelope and retry state, oldest first.
     public func queued() -> [(Envelope, DeliveryState)] {
         entries(in: queue)

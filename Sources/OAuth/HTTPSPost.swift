@@ -38,8 +38,9 @@ public struct HTTPSPost: Sendable {
     public static let maximumResponse = 1 << 20
 
     public var timeout: TimeAmount
-    /// Extra trust anchors (PEM) for https, for test endpoints with their own CA.
-    public var trustRoots: [NIOSSLCertificate]
+    /// The https client context, built once (with any extra trust roots, for test endpoints
+    /// with their own CA) and shared by every request and every copy of this value.
+    private let tls: Result<NIOSSLContext, Failure>
 
     /// The proxy for https, from the environment by default.
     public var proxy: @Sendable (String) -> HTTPProxy?
@@ -47,8 +48,15 @@ public struct HTTPSPost: Sendable {
     public init(timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
                 proxy: @escaping @Sendable (String) -> HTTPProxy? = { HTTPProxy.fromEnvironment(for: $0) }) {
         self.timeout = timeout
-        self.trustRoots = trustRoots
         self.proxy = proxy
+        do { tls = .success(try ClientTLS.context(trustRoots: trustRoots)) } catch { tls = .failure(.connection("\(error)")) }
+    }
+
+    /// The same client (context, proxy) with another deadline.
+    public func with(timeout: TimeAmount) -> HTTPSPost {
+        var copy = self
+        copy.timeout = timeout
+        return copy
     }
 
     public func post(url text: String, headers extra: [(String, String)], body: [UInt8]) async throws(Failure) -> Response {
@@ -61,12 +69,7 @@ public struct HTTPSPost: Sendable {
         var path = url.path.isEmpty ? "/" : url.path
         if let query = url.query { path += "?" + query }
 
-        var sslContext: NIOSSLContext?
-        if secure {
-            var configuration = TLSConfiguration.makeClientConfiguration()
-            if !trustRoots.isEmpty { configuration.additionalTrustRoots = [.certificates(trustRoots)] }
-            do { sslContext = try NIOSSLContext(configuration: configuration) } catch { throw .connection("\(error)") }
-        }
+        let sslContext: NIOSSLContext? = secure ? try tls.get() : nil
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.any().makePromise(of: Response.self)
         let hostHeader = url.port.map { "\(host):\($0)" } ?? host

@@ -13,24 +13,37 @@ public struct SMTPProbe: Sendable {
     /// How long each stage may wait for the server (RFC 5321 §4.5.3.2 allows servers minutes;
     /// Exchange Online answers within seconds, so a probe waits less by default).
     public var timeout: TimeAmount
-    /// Extra trust anchors for the server's certificate (a test CA, an internal relay's CA).
-    public var trustRoots: [NIOSSLCertificate]
-    public var minimumTLSVersion: TLSVersion
-    /// The highest TLS version to offer: a device that only speaks TLS 1.0 or 1.1 can be
-    /// imitated to see whether smtp.office365.com refuses it and smtp-legacy.office365.com takes it.
-    public var maximumTLSVersion: TLSVersion?
+    /// The TLS client context (`ClientTLS`), built once; the bridge shares one across deliveries.
+    private let tls: Result<NIOSSLContext, TLSSetupError>
     /// How long to wait for the answer to the final "." (the probe waits `timeout`; the bridge
     /// waits RFC 5321 §4.5.3.2.6's 10 minutes, since a spurious timeout there sends a duplicate).
     public var dataTerminationTimeout: TimeAmount
 
+    struct TLSSetupError: Error { let description: String }
+
+    /// - Parameters:
+    ///   - trustRoots: extra trust anchors for the server's certificate (a test CA, a relay's CA).
+    ///   - maximumTLSVersion: the highest version to offer, to imitate a device that only speaks
+    ///     TLS 1.0 or 1.1 (smtp.office365.com refuses it; smtp-legacy.office365.com takes it).
     public init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
                 minimumTLSVersion: TLSVersion = .tlsv12, maximumTLSVersion: TLSVersion? = nil, dataTerminationTimeout: TimeAmount? = nil) {
+        let tls: Result<NIOSSLContext, TLSSetupError>
+        do { tls = .success(try ClientTLS.context(trustRoots: trustRoots, minimum: minimumTLSVersion, maximum: maximumTLSVersion)) } catch {
+            tls = .failure(TLSSetupError(description: "\(error)"))
+        }
+        self.init(target: target, plan: plan, timeout: timeout, tls: tls, dataTerminationTimeout: dataTerminationTimeout)
+    }
+
+    /// With a context built once by the caller (`ClientTLS.context`).
+    public init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount, tlsContext: NIOSSLContext, dataTerminationTimeout: TimeAmount? = nil) {
+        self.init(target: target, plan: plan, timeout: timeout, tls: .success(tlsContext), dataTerminationTimeout: dataTerminationTimeout)
+    }
+
+    private init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount, tls: Result<NIOSSLContext, TLSSetupError>, dataTerminationTimeout: TimeAmount?) {
         self.target = target
         self.plan = plan
         self.timeout = timeout
-        self.trustRoots = trustRoots
-        self.minimumTLSVersion = minimumTLSVersion
-        self.maximumTLSVersion = maximumTLSVersion
+        self.tls = tls
         self.dataTerminationTimeout = dataTerminationTimeout ?? timeout
     }
 
@@ -39,11 +52,11 @@ public struct SMTPProbe: Sendable {
         transcript.append(.info, "trying \(target.display) (TLS: \(plan.tls.rawValue))")
         let sslContext: NIOSSLContext?
         do {
-            sslContext = plan.tls == .none ? nil : try makeSSLContext()
+            sslContext = plan.tls == .none ? nil : try tls.get()
         } catch {
             var outcome = ProbeOutcome()
-            outcome.stages.append(StageResult(stage: .tls, status: .tlsFailed, detail: "could not set up TLS: \(error)"))
-            transcript.append(.error, "tls: could not set up TLS: \(error)")
+            outcome.stages.append(StageResult(stage: .tls, status: .tlsFailed, detail: "could not set up TLS: \(error.description)"))
+            transcript.append(.error, "tls: could not set up TLS: \(error.description)")
             return (outcome, transcript)
         }
         let host = target.host
@@ -87,13 +100,5 @@ public struct SMTPProbe: Sendable {
             outcome.stages.append(StageResult(stage: .connect, status: .protocolError, detail: "\(error)"))
             return (outcome, transcript)
         }
-    }
-
-    private func makeSSLContext() throws -> NIOSSLContext {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.minimumTLSVersion = minimumTLSVersion
-        configuration.maximumTLSVersion = maximumTLSVersion
-        if !trustRoots.isEmpty { configuration.additionalTrustRoots = [.certificates(trustRoots)] }
-        return try NIOSSLContext(configuration: configuration)
     }
 }

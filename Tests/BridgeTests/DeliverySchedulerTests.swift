@@ -48,8 +48,8 @@ import Testing
         func stop() async { task.cancel(); _ = await task.result }
     }
 
-    static func start(_ box: ConfigurationBox, spool: Spool) -> Running {
-        let scheduler = DeliveryScheduler(configuration: box, spool: spool, log: BridgeLog(spool: spool.root, quiet: true), metrics: BridgeMetrics(), tokens: nil)
+    static func start(_ box: ConfigurationBox, spool: Spool) throws -> Running {
+        let scheduler = try DeliveryScheduler(configuration: box, spool: spool, log: BridgeLog(spool: spool.root, quiet: true), metrics: BridgeMetrics(), tokens: nil)
         return Running(scheduler: scheduler, task: Task { try await scheduler.run() })
     }
 
@@ -66,12 +66,12 @@ import Testing
             try spool.commit(e, data: data)
             sent[from, default: []].append("Subject: \(n)")
         }
-        var run = Self.start(box, spool: spool)
+        var run = try Self.start(box, spool: spool)
         #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
         // Restart (a new scheduler reads the spool), and a reload renames the route.
         await run.stop()
         box.replace(try Self.configuration(spool: root, port: port, routeName: "renamed"))
-        run = Self.start(box, spool: spool)
+        run = try Self.start(box, spool: spool)
         await run.scheduler.requestRescan()
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }

@@ -35,7 +35,7 @@ struct BridgeRunCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        _ = try options.load()
+        // Reading the configuration is the service's first step; its errors name file and line.
         let service: BridgeService
         do { service = try BridgeService(configurationPath: options.config, quiet: quiet) } catch {
             StandardError.write("error: \(error)\n")

@@ -126,6 +126,7 @@ struct ProbeCommand: AsyncParsableCommand {
     func run() async throws {
         let probeTarget = ProbeTarget(parsing: target)!
         let tlsMode = tls ?? probeTarget.defaultTLS
+        let roots = try trustRoots()
         var redactor = SecretRedactor()
         let password = try SecretInput.read(env: passwordEnv, file: passwordFile, stdin: passwordStdin, what: "password")
         let clientSecret = try SecretInput.read(env: clientSecretEnv, file: clientSecretFile, what: "client secret")
@@ -159,7 +160,7 @@ struct ProbeCommand: AsyncParsableCommand {
                 reportAuth?.tokenEndpoint = request.tokenURL
                 reportAuth?.tokenSource = tokenSourceDescription(request)
                 transcript.append(.info, "requesting an app-only token from \(request.tokenURL) (\(reportAuth?.tokenSource ?? ""), scope \(scope))")
-                let http = HTTPSPost(timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: try trustRoots())
+                let http = HTTPSPost(timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: roots)
                 do {
                     let token = try await TokenClient(http: http).token(for: request)
                     redactor.add(token.value.reveal())
@@ -185,7 +186,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
         authentication?.initialResponse = initialResponse
         let plan = try makePlan(tls: tlsMode, authentication: authentication, user: userName)
-        let probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: try trustRoots(),
+        let probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: roots,
                               minimumTLSVersion: tlsMinimum.version, maximumTLSVersion: tlsMaximum?.version)
         let (outcome, probeTranscript) = await probe.run(redactor: redactor, observer: live)
         var combined = transcript
