@@ -68,10 +68,14 @@ import Testing
         }
         var run = try Self.start(box, spool: spool)
         #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
-        // Restart (a new scheduler reads the spool), and a reload renames the route.
+        // Restart: a new scheduler reads the spool and retries.
         await run.stop()
-        box.replace(try Self.configuration(spool: root, port: port, routeName: "renamed"))
+        let attemptsBefore = spool.queued().map(\.1.attempts).reduce(0, +)
         run = try Self.start(box, spool: spool)
+        #expect(await Self.waitUntil(5) { spool.queued().map(\.1.attempts).reduce(0, +) > attemptsBefore })
+        // A reload renames the route while the same scheduler holds the waiting messages: each
+        // must move to its new mailbox queue, or a delivered one would leave a stale entry behind.
+        box.replace(try Self.configuration(spool: root, port: port, routeName: "renamed"))
         await run.scheduler.requestRescan()
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }
