@@ -267,6 +267,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
             return
         }
         paused = true
+        // The password check's time is the bridge's, not the client's idleness.
+        idleTimer?.cancel()
         // The accounts in force now, not at the connection's start: a reload may have removed one.
         let accounts = shared.configuration.current.accounts
         let verifier = shared.verifier
@@ -275,6 +277,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
         }
         future.assumeIsolated().whenComplete { [self] result in
             paused = false
+            if !closing { armIdleTimer(context: context) }
             let account = (try? result.get()) ?? nil
             if let account {
                 shared.admission.recordSuccess(source: source, user: user)
