@@ -44,6 +44,13 @@ public final class AdmissionControl: @unchecked Sendable {
         return true
     }
 
+    /// The source AUTH failures are counted against: an IPv4 address, or an IPv6 address's /64.
+    /// One host on a SLAAC network can take any address of its /64 (RFC 4291 section 2.5.1:
+    /// interface identifiers are 64 bits), so counting per IPv6 address would give it endless guesses.
+    public static func lockoutSource(_ address: IPAddress) -> String {
+        address.isIPv4 ? address.description : address.masked(64).description + "/64"
+    }
+
     /// Why AUTH is refused without a password check.
     public enum Lockout: Sendable, Equatable {
         /// This source address failed `authFailuresBeforeLockout` times within `lockoutSeconds`.

@@ -40,6 +40,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// The client's address, IPv4-mapped IPv6 written as IPv4 (`::ffff:10.0.0.5` is `10.0.0.5`).
     private var source = "unknown"
     private let sourceAddress: IPAddress?
+    /// Who AUTH failures are counted against (an IPv6 client by its /64).
+    private var authSource: String { sourceAddress.map(AdmissionControl.lockoutSource) ?? source }
     /// This listener's settings as of the connection's start (allow-lists reload on SIGHUP).
     private let listener: BridgeConfiguration.Listener
     /// The account as it was when the session authenticated, to notice a reload that changes it.
@@ -114,6 +116,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
         let buffer = unwrapInboundIn(data)
+        // Message content arriving is progress (a slow link sending a large scan is not idle).
+        if framer.mode == .data { armIdleTimer(context: context) }
         framer.append(buffer.readableBytesView)
         process(context: context)
     }
@@ -134,7 +138,6 @@ final class SMTPServerHandler: ChannelInboundHandler {
                 perform(machine.commandTooLong(), context: context)
             case .data(let chunk):
                 write(chunk, context: context)
-                armIdleTimer(context: context)
             case .messageEnd(let tail, let oversized, let headerFrom):
                 // A message that ends after its account was revoked is not queued.
                 guard !revoked(context: context) else { return }
@@ -255,7 +258,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
 
     private func verify(user: String, password: String, context: ChannelHandlerContext) {
         let limits = configuration.limits
-        if let lockout = shared.admission.lockout(source: source, user: user, limits: limits) {
+        if let lockout = shared.admission.lockout(source: authSource, user: user, limits: limits) {
             shared.metrics.count("auth_failures")
             let by: String
             switch lockout {
@@ -280,17 +283,17 @@ final class SMTPServerHandler: ChannelInboundHandler {
             if !closing { armIdleTimer(context: context) }
             let account = (try? result.get()) ?? nil
             if let account {
-                shared.admission.recordSuccess(source: source, user: user)
+                shared.admission.recordSuccess(source: authSource, user: user)
                 authenticatedAccount = accounts.first { $0.name == account }
                 perform(machine.credentialsChecked(.accepted(account: account)), context: context)
             } else {
                 shared.metrics.count("auth_failures")
-                if let until = shared.admission.recordFailure(source: source, user: user, limits: limits) {
+                if let until = shared.admission.recordFailure(source: authSource, user: user, limits: limits) {
                     shared.log.event("warning", "account-locked", ["user": user, "seconds": Int(until.timeIntervalSinceNow.rounded()), "sources": limits.accountLockoutSources,
                                                                    "reason": "failed AUTH from \(limits.accountLockoutSources) or more sources within \(limits.lockoutSeconds) s"])
                 }
                 shared.log.event("warning", "auth-failed", ["client": source, "user": user])
-                let locked = shared.admission.isLockedOut(source: source, user: user, limits: limits)
+                let locked = shared.admission.isLockedOut(source: authSource, user: user, limits: limits)
                 perform(machine.credentialsChecked(locked ? .lockedOut : .rejected), context: context)
             }
             process(context: context)

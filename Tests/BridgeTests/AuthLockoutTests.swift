@@ -46,6 +46,13 @@ import Testing
         #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits, now: now) == nil)
     }
 
+    @Test func anIPv6HostIsCountedByItsSlash64AndMappedIPv4AsIPv4() throws {
+        let a = try #require(IPAddress("fd00:1:2:3:aaaa::1")), b = try #require(IPAddress("fd00:1:2:3:ffff:1:2:3"))
+        #expect(AdmissionControl.lockoutSource(a) == "fd00:1:2:3::/64" && AdmissionControl.lockoutSource(a) == AdmissionControl.lockoutSource(b))
+        #expect(AdmissionControl.lockoutSource(try #require(IPAddress("fd00:1:2:4::1"))) != AdmissionControl.lockoutSource(a))
+        #expect(AdmissionControl.lockoutSource(try #require(IPAddress("::ffff:10.0.0.5"))) == "10.0.0.5")
+    }
+
     @Test func theSettingsAreReadAndTheAccountLockDefaultsShorter() throws {
         let base = ConfigurationTests.yaml()
         let c = try BridgeConfiguration.parse(base + "\nlimits:\n  lockoutSeconds: 120\n", file: "b.yaml")

@@ -98,6 +98,20 @@ import Testing
         }
     }
 
+    @Test func aSlowMessageIsNotIdle() async throws {
+        let server = try await InboundServer.start(Self.yaml(idle: 1))
+        defer { Task { await server.stop() } }
+        let c = try Self.login(server.port)
+        _ = c.command("MAIL FROM:<scanner@contoso.com>"); _ = c.command("RCPT TO:<a@fabrikam.com>")
+        #expect(c.command("DATA").hasPrefix("354 "))
+        c.send("From: scanner@contoso.com\r\n\r\n")
+        for n in 0..<6 {
+            try await Task.sleep(for: .milliseconds(500))
+            c.send("page \(n)\r\n")
+        }
+        #expect(c.command(".").hasPrefix("250 2.0.0 Ok: queued as"))
+    }
+
     #if os(Linux)
     /// `::ffff:127.0.0.2` on an IPv6 socket is loopback (a listener without an allow list takes it).
     @Test func anIPv4MappedLoopbackClientIsLoopback() async throws {
