@@ -254,10 +254,11 @@ def _run_sessions(bridge, sink, ports, password, transcripts, config):
     c, auth = _login(ports["auth"], "printer", password)
     answers = [c.cmd(line) for line in ("MAIL FROM:<ceo@victim.example@contoso.com>", "MAIL FROM:<@evil.example:scanner@contoso.com>",
                                         "MAIL FROM:<scanner@contoso.com.>", "MAIL FROM:<scanner@contoso.com>", "RCPT TO:<a@b@fabrikam.com>",
-                                        "RCPT TO:<@relay.example:victim@example.org>", "RCPT TO:<a..b@fabrikam.com>", "RCPT TO:<ok@fabrikam.com>")]
+                                        "RCPT TO:<@relay.example:victim@example.org>", "RCPT TO:<a..b@fabrikam.com>", "RCPT TO:<victim%example.org@contoso.com>",
+                                        "RCPT TO:<ok@fabrikam.com>")]
     transcripts.append(c.transcript)
     c.close()
-    expected = ["501 5.1.7", "553 5.1.7", "501 5.1.7", "250 ", "501 5.1.3", "553 5.1.3", "501 5.1.3", "250 "]
+    expected = ["501 5.1.7", "553 5.1.7", "501 5.1.7", "250 ", "501 5.1.3", "553 5.1.3", "501 5.1.3", "553 5.1.3", "250 "]
     raw_ok = all(a.startswith(e) for a, e in zip(answers, expected))
     s = smtplib.SMTP("127.0.0.1", ports["auth"], timeout=10)
     s.login("printer", password)

@@ -158,6 +158,12 @@ public struct SMTPServerStateMachine: Sendable {
             case .failure(.malformedAddress): return .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)")
             case .failure(.tooLong): return .reply("501 5.1.3 Recipient address too long (RFC 5321 section 4.5.3.1.3: 256 octets)")
             }
+            // Sender-specified routing (`victim%example.org@contoso.com`, `example.org!victim@contoso.com`,
+            // RFC 1123 section 5.2.16) could make a next hop relay where the route's recipient
+            // domains do not reach; refused as Postfix does by default (allow_untrusted_routing = no).
+            guard !address.localPart.contains("%") && !address.localPart.contains("!") else {
+                return .reply("553 5.1.3 Sender-specified routing (% or ! in the local part) is not accepted")
+            }
             guard recipients.count < policy.maximumRecipients else { return .reply("452 4.5.3 Too many recipients") }
             recipients.append(address.description)
             progress += 1
