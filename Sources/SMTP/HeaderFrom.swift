@@ -22,7 +22,10 @@ struct HeaderFromCollector: Sendable {
     private var inHeader = true
     private var atLineStart = true
     private var inFromField = false
-    private var fields: [[UInt8]] = []
+    /// The first From field's value and how many From fields there are (only the first is
+    /// kept: a message of a million From lines must not cost a million buffers).
+    private var field: [UInt8] = []
+    private var fieldCount = 0
     private var tooLong = false
 
     /// A piece of one line; `endsLine` when the line ends after it.
@@ -50,26 +53,26 @@ struct HeaderFromCollector: Sendable {
         var name = piece[piece.startIndex..<colon]
         while let last = name.last, last == 32 || last == 9 { name = name.dropLast() }
         guard name.count == 4, zip(name, "from".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return }
-        inFromField = true
-        fields.append([])
+        fieldCount += 1
+        inFromField = fieldCount == 1
         append(piece[(colon + 1)...])
     }
 
     private mutating func append(_ bytes: ArraySlice<UInt8>) {
-        guard !tooLong else { return }
-        if fields[fields.count - 1].count + bytes.count > Self.maximumFieldLength {
+        guard inFromField, !tooLong else { return }
+        if field.count + bytes.count > Self.maximumFieldLength {
             tooLong = true
             return
         }
-        fields[fields.count - 1].append(contentsOf: bytes)
-        fields[fields.count - 1].append(32)
+        field.append(contentsOf: bytes)
+        field.append(32)
     }
 
     var result: HeaderFrom {
-        if fields.isEmpty { return .absent }
-        if fields.count > 1 { return .invalid("the message has \(fields.count) From fields") }
+        if fieldCount == 0 { return .absent }
+        if fieldCount > 1 { return .invalid("the message has \(fieldCount) From fields") }
         if tooLong { return .invalid("the From field is over \(Self.maximumFieldLength) octets") }
-        guard let mailboxes = Self.mailboxList(fields[0]) else { return .invalid("the From field is not a list of addresses") }
+        guard let mailboxes = Self.mailboxList(field) else { return .invalid("the From field is not a list of addresses") }
         return .mailboxes(mailboxes)
     }
 

@@ -40,4 +40,8 @@ import Testing
             guard case .invalid = headerFrom(message) else { Issue.record("read as valid: \(message.prefix(80))"); continue }
         }
     }
+
+    @Test func manyFromFieldsAreCountedNotKept() {
+        #expect(headerFrom(String(repeating: "From: a@contoso.com\r\n", count: 10_000) + "\r\n") == .invalid("the message has 10000 From fields"))
+    }
 }
