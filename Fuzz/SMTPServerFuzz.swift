@@ -5,6 +5,9 @@
 // SMTPServerStateMachine. Passwords are always wrong and the client is never allow-listed, so
 // besides "no crash, no trap", the relay property must hold on every input: no transaction is
 // ever committed and no recipient is ever accepted. A violation traps, which is a finding.
+// The first byte's high bit picks how bare line endings in DATA are handled, so both framer
+// modes are exercised (the machine never reaches DATA here, but the framer's data mode is
+// entered directly when the second byte's bit 1 is set, to fuzz the terminator logic too).
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -13,7 +16,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard bytes.count > 2 else { return 0 }
     let step = Int(bytes[0]) % 64 + 1
     let plainAuth = bytes[1] & 1 == 1
-    var framer = SMTPServerFramer(maximumMessageSize: 4096)
+    var framer = SMTPServerFramer(maximumMessageSize: 4096, bareLineEndings: bytes[0] & 0x80 == 0 ? .refuse : .normalise)
+    var inData = bytes[1] & 2 == 2
+    if inData { framer.mode = .data }
     var machine = SMTPServerStateMachine(policy: .init(hostname: "fuzz", maximumMessageSize: 4096, startTLSAvailable: true,
                                                        plaintextAuthAllowed: plainAuth, clientAllowListed: false))
     var offset = 2
@@ -29,14 +34,24 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                 action = machine.commandTooLong()
             case .data:
                 continue
-            case .messageEnd(_, let oversized, let long):
-                action = machine.messageReceived(oversized: oversized, lineTooLong: long)
+            case .messageEnd(_, let oversized, let headerFrom):
+                // Smuggling property: message data that began at the start ends only on CRLF.CRLF.
+                if inData {
+                    let fed = Array(bytes[2..<min(bytes.count, offset)])
+                    let ended = fed.starts(with: [46, 13, 10]) || (0..<max(0, fed.count - 4)).contains { fed[$0..<($0 + 5)].elementsEqual([13, 10, 46, 13, 10]) }
+                    if !ended { fatalError("smuggling property violated: message data ended without <CRLF>.<CRLF>") }
+                    inData = false
+                }
+                action = machine.messageReceived(oversized: oversized, headerFrom: headerFrom)
+            case .bareLineEnding:
+                action = machine.bareLineEnding()
             }
             // Resolve the checks the handler would make: wrong password, sender allowed.
             for _ in 0..<3 {
                 switch action {
                 case .verifyCredentials: action = machine.credentialsChecked(.rejected)
                 case .verifySender: action = machine.senderChecked(.allowed)
+                case .verifyHeaderFrom: action = machine.headerFromChecked(.allowed)
                 default: break
                 }
             }
@@ -46,7 +61,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             case .replyAndReadData: fatalError("relay property violated: DATA was accepted")
             case .replyAndReadAuthLine: framer.mode = .authLine
             case .replyAndStartTLS: framer.discardBufferedInput()
-            case .replyAndClose: return 0
+            case .replyAndClose, .discardAndClose: return 0
             default: break
             }
         }

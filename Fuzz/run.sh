@@ -24,6 +24,7 @@ swiftc "${flags[@]}" -I "$build" -L "$build" -lScan -lIngest -lAuthShiftCore Fuz
 # The bridge's inbound protocol (framer and state machine), with its relay property checked.
 swiftc "${flags[@]}" -module-name SMTPServerFuzz Sources/SMTP/SMTPLimits.swift Sources/SMTP/SMTPResponse.swift Sources/SMTP/SMTPReply.swift \
   Sources/SMTP/SMTPProtocolError.swift Sources/SMTP/SMTPServerFramer.swift Sources/SMTP/SMTPServerStateMachine.swift Sources/SMTP/SASL.swift Sources/SMTP/DotStuffing.swift \
+  Sources/SMTP/MailboxAddress.swift Sources/SMTP/SMTPPathArgument.swift Sources/SMTP/HeaderFrom.swift \
   Fuzz/SMTPServerFuzz.swift -o "$build/smtp-server-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
 
 # The SMTP client (probe and bridge upstream), with "no credentials before TLS" checked.

@@ -10,7 +10,9 @@ Faults: the upstream down for a while then back (everything delivered, in order 
 kill -9 of the bridge while clients send a few thousand messages (every message a client got
 250 for is delivered after restart; duplicates counted); malformed commands, over-long lines, a
 message over the size limit, a silent client, a relay attempt without authentication, repeated
-bad passwords. Also SIGHUP reload, the metrics endpoint, the queue commands, SIGTERM.
+bad passwords. Also SIGHUP reload, the metrics endpoint, the queue commands, SIGTERM; then the
+inbound attacks of scripts/interop_bridge_inbound.py (open-relay configurations, SMTP
+smuggling, malformed addresses, revoked sessions, idle sessions, lock-out).
 
 Prints PASS/FAIL lines and a FIGURES line with the kill -9 and outage counts.
 usage: scripts/interop-bridge.py PATH_TO_AUTHSHIFT_BINARY
@@ -34,6 +36,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from interop_common import check, finish, load_peers  # noqa: E402
 
 peers_module = load_peers(("swaks",))
+import interop_bridge_inbound  # noqa: E402  (after load_peers, which checks aiosmtpd is installed)
 CLIENT_ID = peers_module.CLIENT_ID
 FIXTURES = peers_module.FIXTURES
 TENANT = peers_module.TENANT
@@ -461,6 +464,10 @@ delivery:
         code = None
         bridge.kill9()
     check("SIGTERM stops the bridge gracefully (exit 0)", code == 0, code)
+
+    # ---- The inbound side under attack (issue 11): open-relay configurations, smuggling,
+    # malformed addresses, revocation, idle sessions, lock-out (scripts/interop_bridge_inbound.py).
+    interop_bridge_inbound.run(BINARY, Bridge, hash_password, free_port)
 
     exo.stop()
     sink.stop()

@@ -1,15 +1,20 @@
 import Foundation
 
 /// Shared limits across all connections: the connection cap (total and per source), the
-/// per-source message rate, and the lock-out after repeated AUTH failures (per source address
-/// and per account name, so neither spraying one account from many hosts nor many accounts from
-/// one host gets more guesses).
+/// per-source message rate, and the lock-out after repeated AUTH failures: per source address
+/// first (many accounts from one host get no more guesses), and per account only when the
+/// failures come from several distinct sources (spraying one account from many hosts), for a
+/// shorter time, so nobody can lock a device out just by knowing its account name.
 public final class AdmissionControl: @unchecked Sendable {
     private let lock = NSLock()
     private var total = 0
     private var perSource: [String: Int] = [:]
     private var messageTimes: [String: [Date]] = [:]
-    private var failures: [String: [Date]] = [:]
+    private struct Failure { let source: String; let user: String; let at: Date }
+    /// Recent AUTH failures, oldest first (pruned to `lockoutSeconds` on every use).
+    private var failures: [Failure] = []
+    /// Account locks: since when (failures before it do not count again) and until when.
+    private var accountLocks: [String: (since: Date, until: Date)] = [:]
 
     public init() {}
 
@@ -39,29 +44,63 @@ public final class AdmissionControl: @unchecked Sendable {
         return true
     }
 
+    /// The source AUTH failures are counted against: an IPv4 address, or an IPv6 address's /64.
+    /// One host on a SLAAC network can take any address of its /64 (RFC 4291 section 2.5.1:
+    /// interface identifiers are 64 bits), so counting per IPv6 address would give it endless guesses.
+    public static func lockoutSource(_ address: IPAddress) -> String {
+        address.isIPv4 ? address.description : address.masked(64).description + "/64"
+    }
+
+    /// Why AUTH is refused without a password check.
+    public enum Lockout: Sendable, Equatable {
+        /// This source address failed `authFailuresBeforeLockout` times within `lockoutSeconds`.
+        case source
+        /// The account failed from `accountLockoutSources` distinct sources; locked until then.
+        case account(until: Date)
+    }
+
+    /// Whether AUTH from `source` for `user` is locked out, and why. The source is checked
+    /// first: one host guessing is stopped without touching the account, so an attacker who
+    /// knows a device's account name cannot lock the device out from one address.
+    public func lockout(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Lockout? {
+        lock.lock(); defer { lock.unlock() }
+        prune(limits: limits, now: now)
+        if failures.filter({ $0.source == source }).count >= limits.authFailuresBeforeLockout { return .source }
+        if let lock = accountLocks[user.lowercased()], lock.until > now { return .account(until: lock.until) }
+        return nil
+    }
+
     public func isLockedOut(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        return [Self.key(source: source), Self.key(user: user)].contains { key in
-            recent(key, limits: limits, now: now).count >= limits.authFailuresBeforeLockout
-        }
+        lockout(source: source, user: user, limits: limits, now: now) != nil
     }
 
-    public func recordFailure(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) {
+    /// Records a failed AUTH. Returns the account lock's end when this failure engaged it (the
+    /// caller logs it): failures for the account from `accountLockoutSources` distinct sources
+    /// within `lockoutSeconds`.
+    @discardableResult
+    public func recordFailure(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Date? {
         lock.lock(); defer { lock.unlock() }
-        for key in [Self.key(source: source), Self.key(user: user)] {
-            failures[key] = recent(key, limits: limits, now: now) + [now]
-        }
+        prune(limits: limits, now: now)
+        let name = user.lowercased()
+        failures.append(Failure(source: source, user: name, at: now))
+        // Failures that already locked the account once do not lock it again.
+        let since = accountLocks[name]?.since ?? .distantPast
+        let sources = Set(failures.filter { $0.user == name && $0.at > since }.map(\.source))
+        guard sources.count >= limits.accountLockoutSources, (accountLocks[name]?.until ?? .distantPast) <= now else { return nil }
+        let until = now.addingTimeInterval(Double(limits.accountLockoutSeconds))
+        accountLocks[name] = (now, until)
+        return until
     }
 
+    /// A successful AUTH clears that source's failures for the account.
     public func recordSuccess(source: String, user: String) {
         lock.lock(); defer { lock.unlock() }
-        failures[Self.key(user: user)] = nil
+        let name = user.lowercased()
+        failures.removeAll { $0.source == source && $0.user == name }
     }
 
-    private func recent(_ key: String, limits: BridgeConfiguration.Limits, now: Date) -> [Date] {
-        (failures[key] ?? []).filter { now.timeIntervalSince($0) < Double(limits.lockoutSeconds) }
+    private func prune(limits: BridgeConfiguration.Limits, now: Date) {
+        failures.removeAll { now.timeIntervalSince($0.at) >= Double(limits.lockoutSeconds) }
+        accountLocks = accountLocks.filter { now.timeIntervalSince($0.value.since) < Double(limits.lockoutSeconds) || $0.value.until > now }
     }
-
-    private static func key(source: String) -> String { "ip:" + source }
-    private static func key(user: String) -> String { "user:" + user.lowercased() }
 }

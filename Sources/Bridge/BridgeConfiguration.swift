@@ -27,13 +27,27 @@ public struct BridgeConfiguration: Sendable {
         /// The oldest TLS version accepted: "1.0" by default, because the devices a bridge exists
         /// for often speak nothing newer; "1.2" for a listener that only modern clients use.
         public var minimumTLSVersion = "1.0"
+        /// What a bare CR or LF inside DATA does (RFC 5321 §2.3.8): refused by default where
+        /// AUTH is offered, normalised to CRLF by default on a listener without AUTH (old
+        /// scanners on their own VLAN). Either way only <CRLF>.<CRLF> ends a message.
+        public var bareLineEndings: SMTPServerFramer.BareLineEndings = .refuse
+        /// The one override that lets `allow` and `relayWithoutAuth` name public addresses,
+        /// warned about at every start and by check-config.
+        public var unsafeAllowPublicSources = false
+
+        /// AUTH can be offered here: inside TLS, or in plain text on a trusted-LAN listener.
+        public var offersAuth: Bool { tls != .none || trustedLANPlain }
+        /// The relay senders, parsed (the configuration check refused any that do not parse).
+        public var relaySenderPatterns: [SenderPattern] { relaySenders.compactMap(SenderPattern.init) }
     }
 
-    public struct Account: Sendable {
+    public struct Account: Sendable, Equatable {
         public var name: String
         public var passwordHash: PasswordHash
         /// Envelope senders this device may use ("*@contoso.com" matches a whole domain).
         public var senders: [String]
+        /// The senders, parsed (the configuration check refused any that do not parse).
+        public var senderPatterns: [SenderPattern] { senders.compactMap(SenderPattern.init) }
     }
 
     public struct Limits: Sendable {
@@ -45,8 +59,15 @@ public struct BridgeConfiguration: Sendable {
         public var maxConnectionsPerSource = 20
         /// Messages a source may submit per minute (0 = unlimited).
         public var messagesPerMinutePerSource = 600
+        /// Failed AUTH attempts from one source address before that source is locked out for
+        /// `lockoutSeconds`.
         public var authFailuresBeforeLockout = 5
         public var lockoutSeconds = 900
+        /// An account is locked only when failures for it come from this many distinct sources
+        /// within `lockoutSeconds`, so one host that knows an account name cannot lock the
+        /// device out; the account lock is shorter (`accountLockoutSeconds`) and logged.
+        public var accountLockoutSources = 3
+        public var accountLockoutSeconds = 300
         /// RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command.
         public var idleTimeoutSeconds = Double(SMTPLimits.Timeout.server)
         /// Free space the spool keeps; below it, new messages get 452 4.3.1 before DATA.
@@ -89,6 +110,10 @@ public struct BridgeConfiguration: Sendable {
         public var messagesPerMinutePerMailbox = 30
         public var timeoutSeconds: Double = 60
         public var trustRootsFile: String?
+        /// The header From must be an address the client may send as (checked at the end of
+        /// DATA, before the 250). On by default for `smtp` routes (connectors, smarthosts),
+        /// where Exchange Online's SendAs check does not apply.
+        public var checkHeaderFrom = false
     }
 
     public struct Retry: Sendable {
@@ -164,6 +189,16 @@ public struct BridgeConfiguration: Sendable {
         if let address = metricsAddress, !Loopback.contains(address) {
             out.append("the metrics endpoint listens on \(address) without authentication; prefer 127.0.0.1 behind a local scraper")
         }
+        for l in listeners where l.unsafeAllowPublicSources {
+            let open = (l.allow + l.relayWithoutAuth).filter { PrivateAddressSpace.firstPublicAddress(in: $0) != nil }
+            if !open.isEmpty {
+                out.append("UNSAFE: listener \(l.name) has unsafeAllowPublicSources and opens to public addresses (\(open.map(\.description).joined(separator: " ")))"
+                           + (l.relayWithoutAuth.contains { PrivateAddressSpace.firstPublicAddress(in: $0) != nil } ? ", relaying for them without AUTH" : ""))
+            }
+        }
+        for l in listeners where l.bareLineEndings == .normalise && l.offersAuth {
+            out.append("listener \(l.name) offers AUTH and normalises bare line endings; refusing them (the default) is safer")
+        }
         if accounts.isEmpty && listeners.allSatisfy({ $0.relayWithoutAuth.isEmpty }) {
             out.append("no accounts and no relayWithoutAuth sources: nothing can send through this bridge")
         }
@@ -185,18 +220,20 @@ public struct BridgeConfiguration: Sendable {
 
     public func route(named name: String) -> Route? { routes.first { $0.name == name } }
 
+    /// The domain of a parsed address (lower case; an address literal as `[...]`); "" for the
+    /// null sender and for text that is not a mailbox.
     static func domain(_ address: String) -> String {
-        address.split(separator: "@").last.map { $0.lowercased() } ?? ""
+        guard let mailbox = MailboxAddress(address) else { return "" }
+        switch mailbox.domain {
+        case .name(let name): return name
+        case .literal(let literal): return "[" + literal + "]"
+        }
     }
 
-    /// Whether `sender` matches one of the patterns (`a@b.com` or `*@b.com`), case-insensitively.
+    /// Whether `sender` is a mailbox that one of the patterns (`a@b.com` or `*@b.com`) allows.
+    /// Both are parsed: text that is not a mailbox, or a pattern wider than one domain, matches nothing.
     public static func sender(_ sender: String, matches patterns: [String]) -> Bool {
-        let s = sender.lowercased()
-        return patterns.contains { p in
-            let p = p.lowercased()
-            if p == "*" { return true }
-            if p.hasPrefix("*@") { return s.hasSuffix(String(p.dropFirst())) }
-            return p == s
-        }
+        guard let address = MailboxAddress(sender) else { return false }
+        return patterns.contains { SenderPattern($0)?.matches(address) ?? false }
     }
 }

@@ -1,48 +1,42 @@
 import NIOCore
 
-/// An IPv4 or IPv6 network (`10.0.0.0/8`, `192.168.1.50`, `::1/128`) for listener allow-lists.
+/// An IPv4 or IPv6 network (`10.0.0.0/8`, `192.168.1.50`, `::1/128`) for listener allow-lists,
+/// held as a range of `IPAddress`es: an IPv4 network and its IPv4-mapped IPv6 spelling
+/// (`::ffff:10.0.0.0/104`) are the same range, and `::ffff:0.0.0.0/96` is all of IPv4.
 public struct CIDR: Sendable, Equatable, CustomStringConvertible {
-    let network: [UInt8]
-    let prefix: Int
+    /// The lowest and highest address of the network.
+    public let first: IPAddress
+    public let last: IPAddress
+    /// The network as written in the configuration.
     public let description: String
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let first = parts.first, let bytes = CIDR.bytes(of: first) else { return nil }
-        let bits = bytes.count * 8
-        let prefix = parts.count == 2 ? Int(parts[1]) : bits
-        guard let prefix, (0...bits).contains(prefix) else { return nil }
-        network = bytes
-        self.prefix = prefix
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let first = parts.first, let address = IPAddress(first) else { return nil }
+        let isV4Text = !first.contains(":")
+        let bits = isV4Text ? 32 : 128
+        var prefix = bits
+        if parts.count == 2 {
+            guard let written = Int(parts[1]), parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber), (0...bits).contains(written) else { return nil }
+            prefix = written
+        }
+        let prefix128 = isV4Text ? prefix + 96 : prefix
+        self.first = address.masked(prefix128)
+        last = address.filled(prefix128)
         description = text
     }
 
-    public func contains(_ address: SocketAddress) -> Bool {
-        guard let ip = address.ipAddress, var bytes = CIDR.bytes(of: ip) else { return false }
-        // An IPv4-mapped IPv6 address (::ffff:a.b.c.d) matches IPv4 networks.
-        if bytes.count == 16, network.count == 4, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
-            bytes = Array(bytes[12...])
-        }
-        guard bytes.count == network.count else { return false }
-        var remaining = prefix
-        for i in 0..<bytes.count where remaining > 0 {
-            let take = min(8, remaining)
-            let mask: UInt8 = take == 8 ? 0xFF : ~(0xFF >> UInt8(take))
-            if bytes[i] & mask != network[i] & mask { return false }
-            remaining -= take
-        }
-        return true
+    public func contains(_ address: IPAddress) -> Bool {
+        first <= address && address <= last
     }
 
-    static func bytes(of text: String) -> [UInt8]? {
-        guard let address = try? SocketAddress(ipAddress: text, port: 0) else { return nil }
-        switch address {
-        case .v4(let v4):
-            return withUnsafeBytes(of: v4.address.sin_addr) { Array($0) }
-        case .v6(let v6):
-            return withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
-        default:
-            return nil
-        }
+    public func contains(_ address: SocketAddress) -> Bool {
+        guard let ip = IPAddress(address) else { return false }
+        return contains(ip)
+    }
+
+    /// Whether every address of `other` is in this network.
+    public func covers(_ other: CIDR) -> Bool {
+        first <= other.first && other.last <= last
     }
 }

@@ -5,13 +5,18 @@ import SMTP
 
 /// Reads a `BridgeConfiguration` from YAML nodes, checking every value and the rules between
 /// them (a TLS listener needs a certificate; an XOAUTH2 or Graph route needs `oauth`; no
-/// listener may relay for the whole Internet).
+/// listener may reach public addresses without its loudly named override, none may relay for
+/// the whole Internet, and every sender pattern is one address or one domain).
 struct ConfigParser {
     let file: String
 
     func configuration(_ root: ConfigNode) throws(ConfigError) -> BridgeConfiguration {
         let top = try root.mapping(allowed: ["hostname", "spool", "listeners", "accounts", "limits", "oauth", "routes", "retry", "metrics", "delivery"])
         let hostname = try top["hostname"]?.string() ?? ProcessInfo.processInfo.hostName
+        // It appears in every reply, and replies are US-ASCII (RFC 5321 section 2.4).
+        if !hostname.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0.value < 127 }) {
+            throw (top["hostname"] ?? root).error("the hostname '\(hostname)' must be ASCII without spaces (it is sent in every SMTP reply)")
+        }
         let spool = try top.required("spool", in: root).string()
         var listeners: [BridgeConfiguration.Listener] = []
         for node in try top.required("listeners", in: root).sequence() { listeners.append(try listener(node)) }
@@ -61,7 +66,8 @@ struct ConfigParser {
     }
 
     private func listener(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Listener {
-        let f = try node.mapping(allowed: ["name", "address", "port", "tls", "certificate", "key", "allow", "relayWithoutAuth", "relaySenders", "trustedLanPlain", "minimumTLSVersion"])
+        let f = try node.mapping(allowed: ["name", "address", "port", "tls", "certificate", "key", "allow", "relayWithoutAuth", "relaySenders", "trustedLanPlain", "minimumTLSVersion",
+                                           "bareLineEndings", "unsafeAllowPublicSources"])
         let tls = BridgeConfiguration.Listener.TLS(rawValue: try f["tls"]?.oneOf(["starttls", "implicit", "none"]) ?? "starttls")!
         var listener = BridgeConfiguration.Listener(
             name: try f["name"]?.string() ?? node.path,
@@ -79,13 +85,44 @@ struct ConfigParser {
         if tls != .none && (listener.certificate == nil || listener.key == nil) {
             throw node.error("a \(tls.rawValue) listener needs certificate and key (or tls: none with trustedLanPlain for a plain LAN listener)")
         }
-        for c in listener.relayWithoutAuth + listener.allow where c.prefix == 0 {
-            throw node.error("\(c) would let the whole Internet in; name the networks of the devices instead")
+        listener.unsafeAllowPublicSources = try f["unsafeAllowPublicSources"]?.bool() ?? false
+        listener.bareLineEndings = listener.offersAuth ? .refuse : .normalise
+        if let mode = f["bareLineEndings"] {
+            listener.bareLineEndings = try mode.oneOf(["refuse", "normalise", "normalize"]) == "refuse" ? .refuse : .normalise
         }
+        try checkSources(listener, fields: f)
         if !listener.relayWithoutAuth.isEmpty && listener.relaySenders.isEmpty {
             throw node.error("relayWithoutAuth needs relaySenders: the senders those devices may use")
         }
+        if let senders = f["relaySenders"] { try checkPatterns(listener.relaySenders, node: senders) }
         return listener
+    }
+
+    /// No open relay by configuration: `allow` and `relayWithoutAuth` stay inside loopback and
+    /// private space (`PrivateAddressSpace`) unless the listener sets `unsafeAllowPublicSources`,
+    /// and even then neither may add up to the whole Internet.
+    private func checkSources(_ listener: BridgeConfiguration.Listener, fields: [String: ConfigNode]) throws(ConfigError) {
+        for (key, networks) in [("relayWithoutAuth", listener.relayWithoutAuth), ("allow", listener.allow)] {
+            guard let node = fields[key] else { continue }
+            if PrivateAddressSpace.coversTheInternet(networks) {
+                throw node.error("\(networks.map(\.description).joined(separator: ", ")) would let the whole Internet in; name the networks of the devices instead")
+            }
+            guard !listener.unsafeAllowPublicSources else { continue }
+            for network in networks {
+                if let address = PrivateAddressSpace.firstPublicAddress(in: network) {
+                    throw node.error("'\(network)' includes public addresses (\(address), for one) and would open this listener to the Internet; "
+                                     + "name the devices' networks inside loopback, RFC 1918, RFC 6598 (100.64.0.0/10), link-local or unique local (fc00::/7) space, "
+                                     + "or, if public sources are really meant, set unsafeAllowPublicSources: true on this listener")
+                }
+            }
+        }
+    }
+
+    /// Each sender is one address or one whole domain (`SenderPattern`).
+    private func checkPatterns(_ patterns: [String], node: ConfigNode) throws(ConfigError) {
+        for pattern in patterns where SenderPattern(pattern) == nil {
+            throw node.error(SenderPattern.problem(with: pattern))
+        }
     }
 
     private func account(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Account {
@@ -94,14 +131,17 @@ struct ConfigParser {
         guard let hash = PasswordHash(encoded: try hashNode.string()) else {
             throw hashNode.error("not a password hash from 'authshift bridge hash-password' (passwords are never stored in plain text)")
         }
-        let senders = try f.required("senders", in: node).strings()
+        let sendersNode = try f.required("senders", in: node)
+        let senders = try sendersNode.strings()
         if senders.isEmpty { throw node.error("senders: name at least one address this device may send as") }
+        try checkPatterns(senders, node: sendersNode)
         return BridgeConfiguration.Account(name: try f.required("name", in: node).string(), passwordHash: hash, senders: senders)
     }
 
     private func limits(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Limits {
         let f = try node.mapping(allowed: ["maxMessageSize", "maxRecipients", "maxConnections", "maxConnectionsPerSource", "messagesPerMinutePerSource",
-                                           "authFailuresBeforeLockout", "lockoutSeconds", "idleTimeoutSeconds", "minimumFreeSpace"])
+                                           "authFailuresBeforeLockout", "lockoutSeconds", "accountLockoutSources", "accountLockoutSeconds", "idleTimeoutSeconds",
+                                           "minimumFreeSpace"])
         var l = BridgeConfiguration.Limits()
         l.maxMessageSize = try f["maxMessageSize"]?.int(in: 65_536...157_286_400) ?? l.maxMessageSize
         l.maxRecipients = try f["maxRecipients"]?.int(in: SMTPLimits.minimumRecipients...10_000) ?? l.maxRecipients
@@ -110,6 +150,8 @@ struct ConfigParser {
         l.messagesPerMinutePerSource = try f["messagesPerMinutePerSource"]?.int(in: 0...1_000_000) ?? l.messagesPerMinutePerSource
         l.authFailuresBeforeLockout = try f["authFailuresBeforeLockout"]?.int(in: 1...1000) ?? l.authFailuresBeforeLockout
         l.lockoutSeconds = try f["lockoutSeconds"]?.int(in: 1...86_400) ?? l.lockoutSeconds
+        l.accountLockoutSources = try f["accountLockoutSources"]?.int(in: 2...1000) ?? l.accountLockoutSources
+        l.accountLockoutSeconds = try f["accountLockoutSeconds"]?.int(in: 1...86_400) ?? min(l.accountLockoutSeconds, l.lockoutSeconds)
         l.idleTimeoutSeconds = try f["idleTimeoutSeconds"]?.double(in: 0.1...3600) ?? l.idleTimeoutSeconds
         if let free = f["minimumFreeSpace"] { l.minimumFreeSpace = Int64(try free.int(in: 0...Int(Int32.max) * 1024)) }
         return l
@@ -136,7 +178,8 @@ struct ConfigParser {
 
     private func route(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Route {
         let f = try node.mapping(allowed: ["name", "type", "senders", "senderDomains", "recipientDomains", "host", "port", "tls", "mailbox", "username", "passwordFile",
-                                           "graphBaseUrl", "graphMaxMimeSize", "largeMessageRoute", "messagesPerMinutePerMailbox", "timeoutSeconds", "trustRootsFile"])
+                                           "graphBaseUrl", "graphMaxMimeSize", "largeMessageRoute", "messagesPerMinutePerMailbox", "timeoutSeconds", "trustRootsFile",
+                                           "checkHeaderFrom"])
         let kind = BridgeConfiguration.Route.Kind(rawValue: try f.required("type", in: node).oneOf(["smtp-xoauth2", "graph", "smtp"]))!
         let defaultHost = kind == .smtpXOAuth2 ? "smtp.office365.com" : ""
         var r = BridgeConfiguration.Route(
@@ -148,6 +191,8 @@ struct ConfigParser {
             mailbox: try f["mailbox"]?.string(), username: try f["username"]?.string(), passwordFile: try f["passwordFile"]?.string()
         )
         r.senders = try f["senders"]?.strings() ?? []
+        if let senders = f["senders"] { try checkPatterns(r.senders, node: senders) }
+        r.checkHeaderFrom = try f["checkHeaderFrom"]?.bool() ?? (kind == .smtp)
         r.graphBaseURL = try f["graphBaseUrl"]?.string() ?? r.graphBaseURL
         r.graphMaxMimeSize = try f["graphMaxMimeSize"]?.int(in: 1024...157_286_400) ?? r.graphMaxMimeSize
         r.largeMessageRoute = try f["largeMessageRoute"]?.string()

@@ -8,9 +8,15 @@ import SMTP
 /// The thin part of the inbound server: feeds bytes to the framer and frames to the state
 /// machine, performs the machine's actions (reply, start TLS, check a password off the event
 /// loop, stream the message into the spool and commit it on this connection's own serial
-/// queue, close), and enforces the idle timeout. While a check or a commit runs, later
+/// queue, close), and enforces the idle limit. While a check or a commit runs, later
 /// pipelined commands wait in the framer, so replies stay in order. A client that sends faster
 /// than the disk writes is paused (reads stop above 8 MiB waiting to be written).
+///
+/// The idle limit runs from the session's last step forward (`SMTPServerStateMachine.progress`,
+/// or message data arriving), not from the last byte: NOOP, RSET and refused commands cannot
+/// keep a session open. A reload (SIGHUP) that removes or changes the account a session
+/// authenticated as, or takes its source off `relayWithoutAuth`, ends the session with 421 at
+/// its next command.
 final class SMTPServerHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -31,7 +37,18 @@ final class SMTPServerHandler: ChannelInboundHandler {
     private let configuration: BridgeConfiguration
     private var framer: SMTPServerFramer
     private var machine: SMTPServerStateMachine
+    /// The client's address, IPv4-mapped IPv6 written as IPv4 (`::ffff:10.0.0.5` is `10.0.0.5`).
     private var source = "unknown"
+    private let sourceAddress: IPAddress?
+    /// Who AUTH failures are counted against (an IPv6 client by its /64).
+    private var authSource: String { sourceAddress.map(AdmissionControl.lockoutSource) ?? source }
+    /// This listener's settings as of the connection's start (allow-lists reload on SIGHUP).
+    private let listener: BridgeConfiguration.Listener
+    /// The account as it was when the session authenticated, to notice a reload that changes it.
+    private var authenticatedAccount: BridgeConfiguration.Account?
+    private var progressSeen = 0
+    /// The route of the message being received checks its header From.
+    private var checkHeaderFrom = false
     private var admitted = false
     private var paused = false
     private var closing = false
@@ -47,22 +64,23 @@ final class SMTPServerHandler: ChannelInboundHandler {
     init(shared: Shared, source: SocketAddress?) {
         self.shared = shared
         configuration = shared.configuration.current
-        self.source = source?.ipAddress ?? "unknown"
-        let listener = shared.listener
-        let allowListed = source.map { address in listener.relayWithoutAuth.contains { $0.contains(address) } } ?? false
-        framer = SMTPServerFramer(maximumMessageSize: configuration.limits.maxMessageSize)
+        sourceAddress = source.flatMap(IPAddress.init)
+        self.source = sourceAddress?.description ?? "unknown"
+        let listener = configuration.listeners.first { $0.name == shared.listener.name } ?? shared.listener
+        self.listener = listener
+        let allowListed = sourceAddress.map { address in listener.relayWithoutAuth.contains { $0.contains(address) } } ?? false
+        framer = SMTPServerFramer(maximumMessageSize: configuration.limits.maxMessageSize, bareLineEndings: listener.bareLineEndings)
         machine = SMTPServerStateMachine(policy: .init(
             hostname: configuration.hostname, maximumMessageSize: configuration.limits.maxMessageSize, maximumRecipients: configuration.limits.maxRecipients,
-            startTLSAvailable: listener.tls == .starttls && shared.sslContext != nil, implicitTLS: listener.tls == .implicit,
-            plaintextAuthAllowed: listener.trustedLANPlain, clientAllowListed: allowListed))
+            // TLS and plain AUTH are the bound listener's (a change to them needs a restart).
+            startTLSAvailable: shared.listener.tls == .starttls && shared.sslContext != nil, implicitTLS: shared.listener.tls == .implicit,
+            plaintextAuthAllowed: shared.listener.trustedLANPlain, clientAllowListed: allowListed))
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let address = context.channel.remoteAddress
-        let listener = shared.listener
         // Sources outside the allow-list (loopback only when none is given) are turned away.
-        let permitted = address.map { a in
-            listener.allow.isEmpty ? (a.ipAddress.map(Loopback.contains) ?? false) : listener.allow.contains { $0.contains(a) }
+        let permitted = sourceAddress.map { a in
+            listener.allow.isEmpty ? PrivateAddressSpace.isLoopback(a) : listener.allow.contains { $0.contains(a) }
         } ?? false
         guard permitted else {
             shared.metrics.count("rejected")
@@ -98,8 +116,9 @@ final class SMTPServerHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
         let buffer = unwrapInboundIn(data)
+        // Message content arriving is progress (a slow link sending a large scan is not idle).
+        if framer.mode == .data { armIdleTimer(context: context) }
         framer.append(buffer.readableBytesView)
-        armIdleTimer(context: context)
         process(context: context)
     }
 
@@ -112,17 +131,33 @@ final class SMTPServerHandler: ChannelInboundHandler {
         while !paused && !closing, let frame = framer.next() {
             switch frame {
             case .command(let line):
+                guard !revoked(context: context) else { return }
                 perform(machine.command(line), context: context)
             case .commandTooLong:
+                guard !revoked(context: context) else { return }
                 perform(machine.commandTooLong(), context: context)
             case .data(let chunk):
                 write(chunk, context: context)
-            case .messageEnd(let tail, let oversized, let lineTooLong):
+            case .messageEnd(let tail, let oversized, let headerFrom):
+                // A message that ends after its account was revoked is not queued.
+                guard !revoked(context: context) else { return }
                 write(tail, context: context)
-                perform(machine.messageReceived(oversized: oversized, lineTooLong: lineTooLong), context: context)
+                perform(machine.messageReceived(oversized: oversized, headerFrom: headerFrom), context: context)
+            case .bareLineEnding:
+                shared.log.event("warning", "bare-line-ending", ["client": source, "listener": listener.name, "account": machine.account ?? ""])
+                perform(machine.bareLineEnding(), context: context)
             }
+            noteProgress(context: context)
         }
+        noteProgress(context: context)
         if !paused && !closing { context.flush() }
+    }
+
+    /// The idle limit restarts only when the session moved forward.
+    private func noteProgress(context: ChannelHandlerContext) {
+        guard machine.progress != progressSeen, !closing else { return }
+        progressSeen = machine.progress
+        armIdleTimer(context: context)
     }
 
     private func perform(_ action: SMTPServerStateMachine.Action, context: ChannelHandlerContext) {
@@ -146,6 +181,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
             verify(user: user, password: password, context: context)
         case .verifySender(let address):
             perform(machine.senderChecked(senderDecision(address)), context: context)
+        case .verifyHeaderFrom(let field):
+            perform(machine.headerFromChecked(headerFromDecision(field)), context: context)
         case .commit:
             commit(context: context)
         case .discardAndReply(let text):
@@ -155,46 +192,108 @@ final class SMTPServerHandler: ChannelInboundHandler {
         case .replyAndClose(let text):
             write(text, context: context)
             close(context: context)
+        case .discardAndClose(let text):
+            discardIncoming()
+            shared.metrics.count("rejected")
+            write(text, context: context)
+            close(context: context)
         }
     }
 
-    private func senderDecision(_ address: String) -> SMTPServerStateMachine.SenderDecision {
-        let allowed: Bool
-        if let name = machine.account {
-            let senders = configuration.accounts.first { $0.name == name }?.senders ?? []
-            allowed = BridgeConfiguration.sender(address, matches: senders)
+    /// A reload took away what this session relies on: its account was removed or changed
+    /// (password, senders), or its source is no longer allowed to relay without AUTH. Then the
+    /// session ends with 421 before its next command is read (RFC 5321 section 3.8).
+    private func revoked(context: ChannelHandlerContext) -> Bool {
+        let current = shared.configuration.current
+        let now = current.listeners.first { $0.name == listener.name }
+        let reason: String
+        if let account = authenticatedAccount, current.accounts.first(where: { $0.name == account.name }) != account {
+            reason = "account \(account.name) was changed or removed"
+        } else if let address = sourceAddress, let now, !(now.allow.isEmpty ? PrivateAddressSpace.isLoopback(address) : now.allow.contains { $0.contains(address) }) {
+            reason = "the source is no longer in the listener's allow list"
+        } else if machine.account == nil, let address = sourceAddress, listener.relayWithoutAuth.contains(where: { $0.contains(address) }),
+                  !(now?.relayWithoutAuth.contains { $0.contains(address) } ?? false) || now?.relaySenders != listener.relaySenders {
+            reason = "relayWithoutAuth or relaySenders changed for this source"
         } else {
-            allowed = BridgeConfiguration.sender(address, matches: shared.listener.relaySenders)
+            return false
         }
-        guard allowed else { return .notAllowed }
+        shared.log.event("warning", "session-revoked", ["client": source, "listener": listener.name, "reason": reason])
+        discardIncoming()
+        write("421 4.7.0 \(configuration.hostname) Your authorization was changed by the administrator, closing connection", context: context)
+        close(context: context)
+        return true
+    }
+
+    /// The senders this session may use: its account's, or the listener's relay senders.
+    private var senderPatterns: [SenderPattern] {
+        if machine.account != nil { return authenticatedAccount?.senderPatterns ?? [] }
+        return listener.relaySenderPatterns
+    }
+
+    /// The null reverse-path is refused: devices send mail, they do not send bounces.
+    private func senderDecision(_ address: MailboxAddress?) -> SMTPServerStateMachine.SenderDecision {
+        guard let address, senderPatterns.contains(where: { $0.matches(address) }) else { return .notAllowed }
         return shared.admission.admitMessage(source: source, limits: configuration.limits) ? .allowed : .rateLimited
+    }
+
+    /// At the end of DATA, on routes with `checkHeaderFrom`: every author in the header From
+    /// must be a sender this session may use. A message without a From field has no author to
+    /// forge and passes; one the bridge cannot read does not.
+    private func headerFromDecision(_ field: HeaderFrom) -> SMTPServerStateMachine.HeaderFromDecision {
+        guard checkHeaderFrom else { return .allowed }
+        switch field {
+        case .absent:
+            return .allowed
+        case .invalid(let reason):
+            return .invalid(reason)
+        case .mailboxes(let authors):
+            let patterns = senderPatterns
+            if let forged = authors.first(where: { author in !patterns.contains { $0.matches(author) } }) {
+                shared.log.event("warning", "header-from-refused", ["client": source, "account": machine.account ?? "", "from": forged.description])
+                return .notAllowed(forged)
+            }
+            return .allowed
+        }
     }
 
     private func verify(user: String, password: String, context: ChannelHandlerContext) {
         let limits = configuration.limits
-        if shared.admission.isLockedOut(source: source, user: user, limits: limits) {
+        if let lockout = shared.admission.lockout(source: authSource, user: user, limits: limits) {
             shared.metrics.count("auth_failures")
-            shared.log.event("warning", "auth-locked-out", ["client": source, "user": user])
+            let by: String
+            switch lockout {
+            case .source: by = "source"
+            case .account: by = "account"
+            }
+            shared.log.event("warning", "auth-locked-out", ["client": source, "user": user, "locked": by])
             perform(machine.credentialsChecked(.lockedOut), context: context)
             return
         }
         paused = true
-        let accounts = configuration.accounts
+        // The password check's time is the bridge's, not the client's idleness.
+        idleTimer?.cancel()
+        // The accounts in force now, not at the connection's start: a reload may have removed one.
+        let accounts = shared.configuration.current.accounts
         let verifier = shared.verifier
         let future = NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) {
             verifier.verify(user: user, password: password, accounts: accounts)
         }
         future.assumeIsolated().whenComplete { [self] result in
             paused = false
+            if !closing { armIdleTimer(context: context) }
             let account = (try? result.get()) ?? nil
             if let account {
-                shared.admission.recordSuccess(source: source, user: user)
+                shared.admission.recordSuccess(source: authSource, user: user)
+                authenticatedAccount = accounts.first { $0.name == account }
                 perform(machine.credentialsChecked(.accepted(account: account)), context: context)
             } else {
                 shared.metrics.count("auth_failures")
-                shared.admission.recordFailure(source: source, user: user, limits: limits)
+                if let until = shared.admission.recordFailure(source: authSource, user: user, limits: limits) {
+                    shared.log.event("warning", "account-locked", ["user": user, "seconds": Int(until.timeIntervalSinceNow.rounded()), "sources": limits.accountLockoutSources,
+                                                                   "reason": "failed AUTH from \(limits.accountLockoutSources) or more sources within \(limits.lockoutSeconds) s"])
+                }
                 shared.log.event("warning", "auth-failed", ["client": source, "user": user])
-                let locked = shared.admission.isLockedOut(source: source, user: user, limits: limits)
+                let locked = shared.admission.isLockedOut(source: authSource, user: user, limits: limits)
                 perform(machine.credentialsChecked(locked ? .lockedOut : .rejected), context: context)
             }
             process(context: context)
@@ -204,7 +303,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// DATA accepted: refuse at once when no route would take the message; otherwise open its
     /// spool file and switch the framer to message content.
     private func beginMessage(_ transaction: SMTPServerStateMachine.Transaction, reply: String, context: ChannelHandlerContext) {
-        guard configuration.route(from: transaction.from, recipients: transaction.recipients) != nil else {
+        guard let route = configuration.route(from: transaction.from, recipients: transaction.recipients) else {
             shared.metrics.count("rejected")
             perform(machine.dataRefused("554 5.7.1 No route for this sender and these recipients"), context: context)
             return
@@ -224,6 +323,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             perform(machine.dataRefused("451 4.3.0 Could not queue the message, try again later"), context: context)
             return
         }
+        checkHeaderFrom = route.checkHeaderFrom
         write(reply, context: context, flush: false)
         framer.mode = .data
     }
@@ -287,9 +387,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
         }
     }
 
+    /// Replies are US-ASCII (RFC 5321 section 2.4); anything else is written as "?" rather
+    /// than sent to a device that may choke on it.
     private func write(_ text: String, context: ChannelHandlerContext, flush: Bool = true) {
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count + 2)
-        buffer.writeString(text)
+        buffer.writeBytes(text.utf8.map { $0 < 128 ? $0 : UInt8(ascii: "?") })
         buffer.writeStaticString("\r\n")
         if flush { context.writeAndFlush(wrapOutboundOut(buffer), promise: nil) } else { context.write(wrapOutboundOut(buffer), promise: nil) }
     }

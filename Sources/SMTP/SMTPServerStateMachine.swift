@@ -6,6 +6,10 @@
 /// inside TLS unless the listener is marked trusted-LAN plain. It follows RFC 5321 (sequence,
 /// limits, enhanced codes per RFC 3463 and RFC 2034), RFC 3207 (STARTTLS resets the session),
 /// RFC 4954 (AUTH PLAIN and LOGIN, initial responses, `*` cancels) and RFC 1870 (SIZE).
+///
+/// Envelope addresses are parsed (RFC 5321 §4.1.2, `SMTPPathArgument`) before anything decides
+/// on them; a malformed one gets 501 and a source route 553. Every reply is US-ASCII (RFC 5321
+/// §2.4: commands and replies are ASCII), so a section is written "section", never "§".
 public struct SMTPServerStateMachine: Sendable {
     public struct Policy: Sendable {
         public var hostname: String
@@ -47,18 +51,25 @@ public struct SMTPServerStateMachine: Sendable {
         case replyAndStartTLS(String)
         /// Check these credentials; answer with `credentialsChecked`.
         case verifyCredentials(user: String, password: String)
-        /// Check that the session may use this envelope sender; answer with `senderChecked`.
-        case verifySender(String)
+        /// Check that the session may use this envelope sender (nil: the null reverse-path `<>`);
+        /// answer with `senderChecked`.
+        case verifySender(MailboxAddress?)
         /// Read the message now (the framer switches to data mode) after sending this reply;
         /// its content goes to a new spool file for this envelope.
         case replyAndReadData(String, Transaction)
         /// Read the next line as a SASL response (longer lines allowed, RFC 4954 §4).
         case replyAndReadAuthLine(String)
+        /// The whole message is in: check its header From field if the route asks for it, and
+        /// answer with `headerFromChecked` (`.allowed` when no check applies).
+        case verifyHeaderFrom(HeaderFrom)
         /// Commit the streamed message durably; answer with `committed`.
         case commit
         /// Throw away the streamed content (the message was refused after DATA).
         case discardAndReply(String)
         case replyAndClose(String)
+        /// Throw away the streamed content, reply and close: the client's input can no longer
+        /// be trusted to be in step (a bare line ending inside DATA).
+        case discardAndClose(String)
     }
 
     public enum CredentialResult: Sendable { case accepted(account: String), rejected, lockedOut }
@@ -72,7 +83,12 @@ public struct SMTPServerStateMachine: Sendable {
     private var from: String?
     private var recipients: [String] = []
     private var authStep: AuthStep?
-    private var pendingFrom: String?
+    private var pendingFrom: MailboxAddress??
+    private var awaitingHeaderFromCheck = false
+    /// Counts steps that move a session forward (greeting, TLS, AUTH, an accepted MAIL, RCPT or
+    /// DATA, a queued message). NOOP, RSET, VRFY, HELP, repeated greetings and refused commands
+    /// do not: the handler's idle limit runs from the last step, so they cannot hold a session open.
+    public private(set) var progress = 0
 
     public init(policy: Policy) {
         self.policy = policy
@@ -92,6 +108,7 @@ public struct SMTPServerStateMachine: Sendable {
         switch verb {
         case "EHLO", "HELO":
             guard !argument.isEmpty else { return .reply("501 5.5.4 Syntax: \(verb) hostname") }
+            if heloName == nil { progress += 1 }
             heloName = argument
             resetTransaction()
             return .reply(verb == "HELO" ? "250 \(policy.hostname)" : ehloReply)
@@ -100,6 +117,7 @@ public struct SMTPServerStateMachine: Sendable {
             guard argument.isEmpty else { return .reply("501 5.5.4 Syntax: STARTTLS") }
             // RFC 3207 §4.2: forget everything learnt before TLS.
             tlsActive = true
+            progress += 1
             heloName = nil
             account = nil
             resetTransaction()
@@ -110,28 +128,51 @@ public struct SMTPServerStateMachine: Sendable {
             guard heloName != nil else { return .reply("503 5.5.1 Send EHLO first") }
             guard from == nil else { return .reply("503 5.5.1 Sender already given") }
             guard isAuthenticated || policy.clientAllowListed else { return .reply("530 5.7.0 Authentication required") }
-            guard let (address, parameters) = Self.path(argument, prefix: "FROM:") else { return .reply("501 5.5.4 Syntax: MAIL FROM:<address>") }
-            for parameter in parameters {
+            let path: SMTPPathArgument
+            switch SMTPPathArgument.parse(argument, keyword: "FROM:") {
+            case .success(let parsed): path = parsed
+            case .failure(.syntax): return .reply("501 5.5.4 Syntax: MAIL FROM:<address>")
+            case .failure(.sourceRoute): return .reply("553 5.1.7 Source routes are not accepted; give the sender's address alone")
+            case .failure(.malformedAddress): return .reply("501 5.1.7 Bad sender address syntax (RFC 5321 section 4.1.2)")
+            case .failure(.tooLong): return .reply("501 5.1.7 Sender address too long (RFC 5321 section 4.5.3.1.3: 256 octets)")
+            }
+            for parameter in path.parameters {
                 let upper = parameter.uppercased()
                 if upper.hasPrefix("SIZE="), let size = Int(parameter.dropFirst(5)), size > policy.maximumMessageSize {
                     return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
                 }
             }
-            pendingFrom = address
-            return .verifySender(address)
+            pendingFrom = .some(path.mailbox)
+            return .verifySender(path.mailbox)
         case "RCPT":
             guard from != nil else { return .reply("503 5.5.1 Need MAIL before RCPT") }
             // Never an open relay: checked again here, not only at MAIL.
             guard isAuthenticated || policy.clientAllowListed else { return .reply("554 5.7.1 Relay access denied") }
-            guard let (address, _) = Self.path(argument, prefix: "TO:"), !address.isEmpty else { return .reply("501 5.5.4 Syntax: RCPT TO:<address>") }
-            guard address.contains("@"), address.count <= 256 else { return .reply("553 5.1.3 Recipient address is not a valid mailbox") }
+            let address: MailboxAddress
+            switch SMTPPathArgument.parse(argument, keyword: "TO:") {
+            case .success(let parsed):
+                guard let mailbox = parsed.mailbox else { return .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)") }
+                address = mailbox
+            case .failure(.syntax): return .reply("501 5.5.4 Syntax: RCPT TO:<address>")
+            case .failure(.sourceRoute): return .reply("553 5.1.3 Source routes are not accepted; give the recipient's address alone")
+            case .failure(.malformedAddress): return .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)")
+            case .failure(.tooLong): return .reply("501 5.1.3 Recipient address too long (RFC 5321 section 4.5.3.1.3: 256 octets)")
+            }
+            // Sender-specified routing (`victim%example.org@contoso.com`, `example.org!victim@contoso.com`,
+            // RFC 1123 section 5.2.16) could make a next hop relay where the route's recipient
+            // domains do not reach; refused as Postfix does by default (allow_untrusted_routing = no).
+            guard !address.localPart.contains("%") && !address.localPart.contains("!") else {
+                return .reply("553 5.1.3 Sender-specified routing (% or ! in the local part) is not accepted")
+            }
             guard recipients.count < policy.maximumRecipients else { return .reply("452 4.5.3 Too many recipients") }
-            recipients.append(address)
+            recipients.append(address.description)
+            progress += 1
             return .reply("250 2.1.5 Ok")
         case "DATA":
             guard argument.isEmpty else { return .reply("501 5.5.4 Syntax: DATA") }
             guard from != nil else { return .reply("503 5.5.1 Need MAIL command") }
             guard !recipients.isEmpty else { return .reply("554 5.5.1 No valid recipients") }
+            progress += 1
             return .replyAndReadData("354 End data with <CR><LF>.<CR><LF>",
                                      Transaction(heloName: heloName ?? "", account: account, from: from ?? "", recipients: recipients))
         case "RSET":
@@ -158,15 +199,50 @@ public struct SMTPServerStateMachine: Sendable {
             authStep = nil
             return .reply("500 5.5.6 Authentication Exchange line is too long")
         }
-        return .reply("500 5.5.2 Line too long (RFC 5321 §4.5.3.1.4: 512 octets)")
+        return .reply("500 5.5.2 Line too long (RFC 5321 section 4.5.3.1.4: 512 octets)")
     }
 
-    public mutating func messageReceived(oversized: Bool, lineTooLong: Bool) -> Action {
+    /// The message ended (on CRLF.CRLF). Lines over 1000 octets are not a reason to refuse it.
+    public mutating func messageReceived(oversized: Bool, headerFrom: HeaderFrom) -> Action {
         guard from != nil else { return .discardAndReply("503 5.5.1 Bad sequence of commands") }
+        if oversized {
+            resetTransaction()
+            return .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+        }
+        awaitingHeaderFromCheck = true
+        return .verifyHeaderFrom(headerFrom)
+    }
+
+    public enum HeaderFromDecision: Sendable, Equatable {
+        case allowed
+        /// This author address is not one the client may use.
+        case notAllowed(MailboxAddress)
+        /// The field could not be read (why), or is missing where it is required.
+        case invalid(String)
+    }
+
+    public mutating func headerFromChecked(_ decision: HeaderFromDecision) -> Action {
+        guard awaitingHeaderFromCheck else { return .discardAndReply("503 5.5.1 Bad sequence of commands") }
+        awaitingHeaderFromCheck = false
         resetTransaction()
-        if oversized { return .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))") }
-        if lineTooLong { return .discardAndReply("500 5.5.2 Message has a line over 1000 octets (RFC 5321 §4.5.3.1.6)") }
-        return .commit
+        switch decision {
+        case .allowed:
+            return .commit
+        case .notAllowed(let address):
+            return .discardAndReply("550 5.7.1 Header From <\(address)> is not an address this client may send as")
+        case .invalid(let reason):
+            return .discardAndReply("550 5.6.0 Header From cannot be checked: \(reason)")
+        }
+    }
+
+    /// The framer found a bare CR or LF inside the message where they are refused (RFC 5321
+    /// section 2.3.8). The transaction is discarded and the connection closed, as Postfix does
+    /// with `smtpd_forbid_bare_newline = reject`: what the client sent next may be a smuggled
+    /// command and is never read.
+    public mutating func bareLineEnding() -> Action {
+        resetTransaction()
+        awaitingHeaderFromCheck = false
+        return .discardAndClose("521 5.5.2 Bare CR or LF in message data; lines must end with CRLF (RFC 5321 section 2.3.8)")
     }
 
     /// The handler will not take this message (no route for it): refuse DATA and end the transaction.
@@ -175,8 +251,9 @@ public struct SMTPServerStateMachine: Sendable {
         return .reply(reply)
     }
 
-    public func committed(id: String?) -> Action {
+    public mutating func committed(id: String?) -> Action {
         guard let id else { return .reply("451 4.3.0 Could not queue the message, try again later") }
+        progress += 1
         return .reply("250 2.0.0 Ok: queued as \(id)")
     }
 
@@ -184,6 +261,7 @@ public struct SMTPServerStateMachine: Sendable {
         switch result {
         case .accepted(let name):
             account = name
+            progress += 1
             return .reply("235 2.7.0 Authentication successful")
         case .rejected:
             return .reply("535 5.7.8 Authentication credentials invalid")
@@ -195,14 +273,15 @@ public struct SMTPServerStateMachine: Sendable {
     public enum SenderDecision: Sendable { case allowed, notAllowed, rateLimited }
 
     public mutating func senderChecked(_ decision: SenderDecision) -> Action {
-        guard let address = pendingFrom else { return .reply("503 5.5.1 Bad sequence of commands") }
+        guard case .some(let address) = pendingFrom else { return .reply("503 5.5.1 Bad sequence of commands") }
         pendingFrom = nil
         switch decision {
         case .allowed:
-            from = address
+            from = address?.description ?? ""
+            progress += 1
             return .reply("250 2.1.0 Ok")
         case .notAllowed:
-            return .reply("550 5.7.1 Sender <\(address)> not allowed for this client")
+            return .reply("550 5.7.1 Sender <\(address?.description ?? "")> not allowed for this client")
         case .rateLimited:
             return .reply("450 4.7.1 Too many messages from this client, try again later")
         }
@@ -274,17 +353,6 @@ public struct SMTPServerStateMachine: Sendable {
     static func split(_ line: String) -> (String, String) {
         guard let space = line.firstIndex(of: " ") else { return (line.uppercased(), "") }
         return (line[..<space].uppercased(), line[line.index(after: space)...].trimmingSpaces())
-    }
-
-    /// `FROM:<a@b> SIZE=1` → ("a@b", ["SIZE=1"]); the null path `<>` is allowed for MAIL.
-    static func path(_ argument: String, prefix: String) -> (String, [String])? {
-        guard argument.uppercased().hasPrefix(prefix) else { return nil }
-        let rest = argument.dropFirst(prefix.count).trimmingSpaces()
-        guard rest.hasPrefix("<"), let close = rest.firstIndex(of: ">") else { return nil }
-        let address = String(rest[rest.index(after: rest.startIndex)..<close])
-        guard address.count <= 256, !address.contains(" ") else { return nil }
-        let parameters = rest[rest.index(after: close)...].split(separator: " ").map(String.init)
-        return (address, parameters)
     }
 
     static func base64Text(_ text: String) -> String? {

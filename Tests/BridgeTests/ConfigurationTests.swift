@@ -57,11 +57,15 @@ import Testing
     }
 
     /// What the plan's draft writes with YAMLScalar reads back unchanged, whatever the value.
+    /// (Sender addresses are parsed now and these are not mailboxes, so the round trip is checked
+    /// on account names, which the draft also writes.)
     @Test func quotedValuesReadBackExactly() throws {
         let hostile = ["a\"b@contoso.com", "x\ny: injected@contoso.com", "# not a comment@contoso.com", "tab\there@contoso.com", "é漢@contoso.com"]
-        let text = Self.yaml().replacingOccurrences(of: #"senders: ["scanner@contoso.com", "*@scans.contoso.com"]"#, with: "senders: " + YAMLScalar.list(hostile))
-        let c = try BridgeConfiguration.parse(text, file: "b.yaml")
-        #expect(c.accounts[0].senders == hostile)
+        for value in hostile {
+            let text = Self.yaml().replacingOccurrences(of: "  - name: printer", with: "  - name: " + YAMLScalar.quoted(value))
+            let c = try BridgeConfiguration.parse(text, file: "b.yaml")
+            #expect(c.accounts[0].name == value)
+        }
     }
 
     @Test func likelyMistakesAreWarnings() throws {
@@ -128,15 +132,14 @@ import Testing
         #expect(a.admitMessage(source: "10.0.0.1", limits: limits, now: now.addingTimeInterval(61)))
     }
 
-    @Test func lockOutAfterRepeatedFailures() {
+    @Test func lockOutAfterRepeatedFailuresFromOneSource() {
         var limits = BridgeConfiguration.Limits()
         limits.authFailuresBeforeLockout = 3
         let a = AdmissionControl()
         for _ in 0..<2 { a.recordFailure(source: "10.0.0.9", user: "printer", limits: limits) }
         #expect(!a.isLockedOut(source: "10.0.0.9", user: "printer", limits: limits))
         a.recordFailure(source: "10.0.0.9", user: "printer", limits: limits)
-        #expect(a.isLockedOut(source: "10.0.0.9", user: "other", limits: limits))
-        #expect(a.isLockedOut(source: "10.0.0.10", user: "printer", limits: limits))
+        #expect(a.lockout(source: "10.0.0.9", user: "other", limits: limits) == .source)
         #expect(!a.isLockedOut(source: "10.0.0.9", user: "printer", limits: limits, now: Date().addingTimeInterval(Double(limits.lockoutSeconds) + 1)))
     }
 }

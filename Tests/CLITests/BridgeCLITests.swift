@@ -22,7 +22,7 @@ import Glibc
         try "spool: /tmp/x\nlisteners:\n  - port: 25\n    tls: none\n    relayWithoutAuth: [0.0.0.0/0]\n    relaySenders: ['*']\nroutes: []\n".write(toFile: path, atomically: true, encoding: .utf8)
         let r = try CLI.run(["bridge", "check-config", "--config", path])
         #expect(r.status == 65)
-        #expect(r.stderr.contains("\(path):3: listeners[0]: 0.0.0.0/0 would let the whole Internet in"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(path):5: listeners[0].relayWithoutAuth: 0.0.0.0/0 would let the whole Internet in"), "\(r.stderr)")
     }
 
     /// plan drafts a bridge configuration for the senders recommended a local bridge; the draft

@@ -58,7 +58,8 @@ struct BridgeCheckConfigCommand: ParsableCommand {
         for l in c.listeners {
             s += "listener \(l.name): \(l.address):\(l.port), TLS \(l.tls.rawValue)" + (l.tls == .none ? "" : " (TLS \(l.minimumTLSVersion) or newer)") + (l.trustedLANPlain ? ", AUTH allowed without TLS (trusted LAN)" : "")
             s += ", connect from \(l.allow.isEmpty ? "loopback only" : l.allow.map(\.description).joined(separator: " "))"
-            s += l.relayWithoutAuth.isEmpty ? ", relay only after AUTH\n" : ", relay without AUTH from \(l.relayWithoutAuth.map(\.description).joined(separator: " ")) as \(l.relaySenders.joined(separator: " "))\n"
+            s += l.relayWithoutAuth.isEmpty ? ", relay only after AUTH" : ", relay without AUTH from \(l.relayWithoutAuth.map(\.description).joined(separator: " ")) as \(l.relaySenders.joined(separator: " "))"
+            s += ", bare CR/LF in DATA \(l.bareLineEndings == .refuse ? "refused" : "normalised to CRLF")" + (l.unsafeAllowPublicSources ? ", UNSAFE: public sources allowed" : "") + "\n"
         }
         for a in c.accounts { s += "account \(a.name): may send as \(a.senders.joined(separator: ", "))\n" }
         for r in c.routes {
