@@ -20,18 +20,21 @@ final class SMTPClientHandler: ChannelInboundHandler {
     private let timeout: TimeAmount
     private let dataTerminationTimeout: TimeAmount
     private let makeTLSHandler: () throws -> NIOSSLClientHandler
+    /// One plain sentence for a TLS failure (`TLSFailure`); the library's text goes to the transcript.
+    private let describeTLSFailure: (Error) -> String
     private var timer: Scheduled<Void>?
     private var reportedFailures = 0
     private var completed = false
 
     init(plan: SMTPClientPlan, transcript: Transcript, timeout: TimeAmount, dataTerminationTimeout: TimeAmount, promise: EventLoopPromise<Result>,
-         makeTLSHandler: @escaping () throws -> NIOSSLClientHandler) {
+         makeTLSHandler: @escaping () throws -> NIOSSLClientHandler, describeTLSFailure: @escaping (Error) -> String) {
         machine = SMTPClientStateMachine(plan: plan)
         self.transcript = transcript
         self.timeout = timeout
         self.dataTerminationTimeout = max(timeout, dataTerminationTimeout)
         self.promise = promise
         self.makeTLSHandler = makeTLSHandler
+        self.describeTLSFailure = describeTLSFailure
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -60,8 +63,9 @@ final class SMTPClientHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         if let protocolError = error as? SMTPProtocolError {
             perform(machine.protocolError(protocolError), context: context)
-        } else if error is NIOSSLError || error is BoringSSLError {
-            perform(machine.tlsFailed("TLS failed: \(error)"), context: context)
+        } else if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            transcript.append(.info, "TLS library: \(error)")
+            perform(machine.tlsFailed(describeTLSFailure(error)), context: context)
         } else {
             transcript.append(.error, "connection error: \(error)")
             perform(machine.connectionClosed(), context: context)
