@@ -84,7 +84,7 @@ public struct ScriptContext: Sendable {
             } else {
                 // `[xml]$settings = Get-Content settings.xml`: the cast on the left loads settings.
                 let castToXML = k >= 3 && tokens[k - 1].text == "]" && tokens[k - 3].text == "[" && tokens[k - 2].text.lowercased() == "xml"
-                let value = castToXML ? .configuration : c.value(of: element, rhs: rhs)
+                let value: Value = castToXML ? .configuration : c.value(of: element, rhs: rhs)
                 if append, case .hashtable(var old)? = c.variables[name], case .hashtable(let more) = value {
                     for (k2, v) in more { old[k2] = v }
                     c.variables[name] = .hashtable(old)

@@ -75,12 +75,13 @@ public enum ConfigSMTPBasicRule: FileRule {
     /// The value of `name="…"` or `name='…'` on a line, the name standing alone (not `xkey=`).
     static func attribute(_ name: String, in line: String) -> String? {
         let chars = Array(line)
-        let pin = Array(name.lowercased())
+        let lower = name.lowercased()
+        let count = lower.count
         var i = 0
-        while i + pin.count + 2 <= chars.count {
+        while i + count + 2 <= chars.count {
             let before = i == 0 ? " " : chars[i - 1]
-            if before.isWhitespace || before == "<", chars[i..<(i + pin.count)].map({ Character($0.lowercased()) }) == pin {
-                var j = i + pin.count
+            if before.isWhitespace || before == "<", String(chars[i..<(i + count)]).lowercased() == lower {
+                var j = i + count
                 while j < chars.count, chars[j] == " " { j += 1 }
                 if j < chars.count, chars[j] == "=" {
                     j += 1

@@ -31,6 +31,7 @@ struct SignInsCommand: ParsableCommand {
             var summary = SignInSummary()
             var errors: [IngestError] = []
             var skipped: [(file: String, why: String)] = []
+            var signInLogs = 0
             for root in input.paths {
                 // A folder is a mix of downloads: its sign-in logs are used and the rest listed as
                 // skipped. A file named on the command line must be a sign-in log.
@@ -65,10 +66,15 @@ struct SignInsCommand: ParsableCommand {
                     }
                     for w in result.file.warnings { StandardError.write("warning: \(display): \(w)\n") }
                     summary.merge(snapshot.signIns)
+                    signInLogs += 1
                 }
             }
             if !skipped.isEmpty {
                 StandardError.write("skipped \(skipped.count) file(s) that are not sign-in logs:\n" + skipped.map { "  \($0.file): \($0.why)\n" }.joined())
+            }
+            if signInLogs == 0 && errors.isEmpty {
+                ExitMapping.report([IngestError(.missingInput, file: input.paths.joined(separator: ", "), "no sign-in log found")])
+                throw ExitMapping.exit(.noInput)
             }
             if !errors.isEmpty && !input.keepGoing {
                 ExitMapping.report(errors)
