@@ -109,13 +109,15 @@ public enum ConfigSMTPBasicRule: FileRule {
     static func blankXMLComments(_ bytes: [UInt8]) -> [UInt8] {
         var out = bytes
         var i = 0
-        while i + 3 < out.count {
-            guard out[i] == 0x3C, out[i + 1] == 0x21, out[i + 2] == 0x2D, out[i + 3] == 0x2D else { i += 1; continue }
+        while i + 3 < bytes.count {
+            guard bytes[i] == 0x3C, bytes[i + 1] == 0x21, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D else { i += 1; continue }
             var j = i
-            while j < out.count {
-                if j >= i + 6, out[j] == 0x3E, out[j - 1] == 0x2D, out[j - 2] == 0x2D { out[j] = 0x20; j += 1; break }
-                if out[j] != 0x0A { out[j] = 0x20 }
+            while j < bytes.count {
+                // `-->` ends it; `<!-->` does not (the dashes of the opening do not count twice).
+                let closes = j >= i + 6 && bytes[j] == 0x3E && bytes[j - 1] == 0x2D && bytes[j - 2] == 0x2D
+                if bytes[j] != 0x0A { out[j] = 0x20 }
                 j += 1
+                if closes { break }
             }
             i = j
         }
