@@ -131,7 +131,7 @@ public enum TLSFailure: Sendable, Equatable {
         let family = bytes.count == 4 ? AF_INET : AF_INET6
         var out = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         let ok = bytes.withUnsafeBytes { raw in inet_ntop(family, raw.baseAddress, &out, socklen_t(out.count)) } != nil
-        return ok ? String(cString: out) : bytes.map(String.init).joined(separator: ".")
+        return ok ? String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : bytes.map(String.init).joined(separator: ".")
     }
 
     static func day(_ date: Date) -> String {

@@ -46,7 +46,7 @@ struct SignInsCommand: ParsableCommand {
                     if inFolder {
                         if ExportFolderReader.isHidden(String(path.dropFirst(root.count))) { skipped.append((display, "hidden file")); continue }
                         if let reason = ExportFolderReader.skipReason((path as NSString).lastPathComponent) {
-                            skipped.append((display, reason)); continue
+                            skipped.append((display, reason.replacingOccurrences(of: ", skipped", with: ""))); continue
                         }
                     }
                     let result = ExportFileReader.read(path: path, displayPath: display, progress: progress)
@@ -54,12 +54,12 @@ struct SignInsCommand: ParsableCommand {
                     if let error = result.file.error {
                         // A bad file that is (or may be) a sign-in log is an error; a bad export of
                         // another kind in a folder is only skipped.
-                        if inFolder, let kind, !kind.isSignInLog { skipped.append((display, "a \(kind.title) export, not read: \(error.message)")) }
+                        if inFolder, let kind, !kind.isSignInLog { skipped.append((display, "\(kind.title) export, not read: \(error.message)")) }
                         else { errors.append(error) }
                         continue
                     }
                     guard let kind, kind.isSignInLog, let snapshot = result.snapshot else {
-                        let what = kind.map { "a \($0.title) export" } ?? (result.file.unrecognizedReason ?? "not recognised")
+                        let what = kind.map { "\($0.title) export" } ?? (result.file.unrecognizedReason ?? "not recognised")
                         if inFolder { skipped.append((display, what)) }
                         else { errors.append(IngestError(.unrecognized, file: display, "not a sign-in log (\(what))")) }
                         continue
