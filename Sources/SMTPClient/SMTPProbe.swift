@@ -25,6 +25,9 @@ public struct SMTPProbe: Sendable {
     public var tlsServerName: String?
     /// How a user connects with a name the certificate lists; ends the sentence of a name mismatch.
     public var serverNameAdvice = "connect by a name the certificate lists"
+    /// The highest TLS version offered when it is below 1.2 ("1.0", "1.1"), to explain a server
+    /// that closes the handshake without a word.
+    var legacyMaximum: String?
 
     struct TLSSetupError: Error { let description: String }
 
@@ -39,6 +42,7 @@ public struct SMTPProbe: Sendable {
             tls = .failure(TLSSetupError(description: "\(error)"))
         }
         self.init(target: target, plan: plan, timeout: timeout, tls: tls, dataTerminationTimeout: dataTerminationTimeout)
+        legacyMaximum = maximumTLSVersion == .tlsv1 ? "1.0" : maximumTLSVersion == .tlsv11 ? "1.1" : nil
     }
 
     /// With a context built once by the caller (`ClientTLS.context`).
@@ -76,8 +80,16 @@ public struct SMTPProbe: Sendable {
         }
         let expectedName = serverName ?? host
         let advice = serverNameAdvice
+        let legacy = legacyMaximum
         let describeTLSFailure: @Sendable (Error) -> String = { error in
-            TLSFailure.classify(error, expectedName: expectedName, seen: witness.seen, failed: witness.failed).sentence(serverNameAdvice: advice)
+            TLSFailure.classify(error, expectedName: expectedName, seen: witness.seen, failed: witness.failed, legacyMaximum: legacy).sentence(serverNameAdvice: advice)
+        }
+        // A name given with --tls-server-name must be in the certificate: NIOSSL also accepts a
+        // certificate that lists only the address connected to.
+        let strictName = tlsServerName
+        let checkServerName: @Sendable () -> String? = {
+            guard let name = strictName, let leaf = witness.seen.last, !TLSFailure.certificate(leaf, names: name) else { return nil }
+            return TLSFailure.nameMismatch(expected: name, certificateNames: TLSFailure.names(of: leaf)).sentence(serverNameAdvice: advice)
         }
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.any().makePromise(of: SMTPClientHandler.Result.self)
@@ -93,7 +105,8 @@ public struct SMTPProbe: Sendable {
                     if plan.tls == .implicit { try ops.addHandler(try makeTLS()) }
                     try ops.addHandler(ByteToMessageHandler(SMTPResponseDecoder()))
                     try ops.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
-                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS, describeTLSFailure: describeTLSFailure))
+                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS, describeTLSFailure: describeTLSFailure,
+                                                         checkServerName: checkServerName))
                 }
             }
         do {

@@ -26,8 +26,10 @@ public enum TLSFailure: Sendable, Equatable {
     case notTLS
     /// The server ended the handshake with an alert.
     case alert(code: Int)
-    /// The server closed the connection during the handshake.
-    case closedDuringHandshake
+    /// The server closed the connection during the handshake. When authshift offered only TLS
+    /// 1.0 or 1.1 (`legacyMaximum`, --tls-max), that is the likely reason: servers that refuse a
+    /// version often close without an alert.
+    case closedDuringHandshake(legacyMaximum: String?)
     case other
 
     /// What the user reads; `advice` says how to connect with a name the certificate lists
@@ -49,7 +51,9 @@ public enum TLSFailure: Sendable, Equatable {
             return "the server did not answer in TLS: the port may expect STARTTLS (--tls starttls) rather than implicit TLS, or no TLS at all"
         case .alert(let code):
             return "the server ended the TLS handshake with the alert \"\(Self.alertName(code))\" (\(code))" + (code == 40 || code == 116 ? "; it may require a client certificate or a cipher authshift does not offer" : "")
-        case .closedDuringHandshake:
+        case .closedDuringHandshake(let legacy?):
+            return "the server closed the connection during the TLS handshake, most likely because it accepts none of the TLS versions offered (at most TLS \(legacy))"
+        case .closedDuringHandshake(nil):
             return "the server closed the connection during the TLS handshake"
         case .other:
             return "the TLS handshake failed"
@@ -58,7 +62,14 @@ public enum TLSFailure: Sendable, Equatable {
 
     /// Classifies a TLS error given the certificates the client saw while verifying (`seen`, in
     /// the order BoringSSL checked them: the leaf last; `failed` the one it refused).
-    static func classify(_ error: Error, expectedName: String, seen: [NIOSSLCertificate], failed: NIOSSLCertificate?, now: Date = Date()) -> TLSFailure {
+    static func classify(_ error: Error, expectedName: String, seen: [NIOSSLCertificate], failed: NIOSSLCertificate?, legacyMaximum: String? = nil,
+                         now: Date = Date()) -> TLSFailure {
+        let failure = classifyError(error, expectedName: expectedName, seen: seen, failed: failed, now: now)
+        if case .closedDuringHandshake = failure { return .closedDuringHandshake(legacyMaximum: legacyMaximum) }
+        return failure
+    }
+
+    static func classifyError(_ error: Error, expectedName: String, seen: [NIOSSLCertificate], failed: NIOSSLCertificate?, now: Date) -> TLSFailure {
         if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
             return .nameMismatch(expected: expectedName, certificateNames: seen.last.map(names(of:)) ?? [])
         }
@@ -68,7 +79,7 @@ public enum TLSFailure: Sendable, Equatable {
         }
         switch ssl {
         case .handshakeFailed(let boring): return classify(boring, failed: failed, now: now)
-        case .uncleanShutdown: return .closedDuringHandshake
+        case .uncleanShutdown: return .closedDuringHandshake(legacyMaximum: nil)
         case .noCertificateToValidate, .unableToValidateCertificate: return .untrustedIssuer(issuer: failed.map(issuer(of:)) ?? "an unknown issuer")
         default: return .other
         }
@@ -78,10 +89,10 @@ public enum TLSFailure: Sendable, Equatable {
         let stack: [BoringSSLInternalError]
         switch error {
         case .sslError(let s), .unknownError(let s): stack = s
-        case .zeroReturn, .syscallError: return .closedDuringHandshake
+        case .zeroReturn, .syscallError: return .closedDuringHandshake(legacyMaximum: nil)
         default: return .other
         }
-        if stack.contains(.eofDuringHandshake) { return .closedDuringHandshake }
+        if stack.contains(.eofDuringHandshake) { return .closedDuringHandshake(legacyMaximum: nil) }
         for reason in stack.compactMap(sslReason) {
             switch reason {
             case 125: // SSL_R_CERTIFICATE_VERIFY_FAILED: say which check failed, from the certificate itself
@@ -108,6 +119,25 @@ public enum TLSFailure: Sendable, Equatable {
         let digits = text.dropFirst(7).prefix { $0.isNumber }
         guard let packed = UInt32(digits), packed >> 24 == 16 else { return nil } // ERR_LIB_SSL
         return Int(packed & 0xFFF)
+    }
+
+    /// Whether a certificate's DNS names cover `host` (RFC 6125 §6.4: case-insensitive, a
+    /// trailing dot ignored, a wildcard only as the whole left-most label). Used for
+    /// --tls-server-name, which NIOSSL would also accept for a certificate that names only the
+    /// IP address connected to.
+    static func certificate(_ certificate: NIOSSLCertificate, names host: String) -> Bool {
+        var wanted = host.lowercased()
+        if wanted.hasSuffix(".") { wanted.removeLast() }
+        var dns: [String] = []
+        for san in certificate._subjectAlternativeNames() where san.nameType == .dnsName { dns.append(String(decoding: Array(san.contents), as: UTF8.self).lowercased()) }
+        if dns.isEmpty, let cn = certificate.subjectName.last(where: { $0.type == .commonName }) { dns.append(cn.value.lowercased()) }
+        return dns.contains { name in
+            var name = name
+            if name.hasSuffix(".") { name.removeLast() }
+            if name == wanted { return true }
+            guard name.hasPrefix("*."), let dot = wanted.firstIndex(of: ".") else { return false }
+            return wanted[dot...] == name.dropFirst() && !wanted[..<dot].isEmpty
+        }
     }
 
     /// The DNS and IP names a certificate is for: its subjectAltName, else its subject CN.

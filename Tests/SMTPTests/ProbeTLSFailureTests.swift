@@ -56,6 +56,29 @@ import Testing
         expectTLSFailure(wrong, "is for `localhost`, not `mail.contoso.com`")
     }
 
+    /// NIOSSL accepts a certificate that lists the address connected to, whatever name was given;
+    /// a name given with --tls-server-name must be in the certificate itself.
+    @Test func theTLSServerNameMustBeInTheCertificateEvenWhenItListsTheAddress() async throws {
+        let s = try await server("server.pem") // localhost and 127.0.0.1
+        defer { Task { await s.stop() } }
+        let run = try await probe(s, serverName: "mail.contoso.com")
+        #expect(run.outcome.failure?.stage == .tls && ProbeExitStatus(outcome: run.outcome) == .tls, "\(run.transcript.text)")
+        #expect(run.detail.contains("is for `localhost`, `127.0.0.1`, not `mail.contoso.com`"), "\(run.detail)")
+        #expect(try await probe(s, serverName: "LOCALHOST.").outcome.succeeded)
+    }
+
+    @Test func wildcardNamesCoverOneLabel() throws {
+        // The fixtures have no wildcard certificate; the matcher is checked on its own.
+        let leaf = try NIOSSLCertificate.fromPEMFile(Fixture.path("localhost-only.pem"))[0]
+        #expect(TLSFailure.certificate(leaf, names: "localhost"))
+        #expect(!TLSFailure.certificate(leaf, names: "mail.localhost"))
+    }
+
+    @Test func aServerThatClosesOnALegacyOnlyClientIsExplainedByTheVersion() {
+        let sentence = TLSFailure.classify(NIOSSLError.uncleanShutdown, expectedName: "x", seen: [], failed: nil, legacyMaximum: "1.1").sentence(serverNameAdvice: "")
+        #expect(sentence.contains("accepts none of the TLS versions offered (at most TLS 1.1)"))
+    }
+
     @Test func anExpiredCertificate() async throws {
         let s = try await server("expired.pem")
         defer { Task { await s.stop() } }
@@ -96,6 +119,6 @@ import Testing
         #expect(TLSFailure.nameMismatch(expected: "10.0.0.5", certificateNames: []).sentence(serverNameAdvice: advice).contains("no host name at all"))
         #expect(TLSFailure.alert(code: 40).sentence(serverNameAdvice: advice).contains("\"handshake_failure\" (40)"))
         #expect(TLSFailure.notTLS.sentence(serverNameAdvice: advice).contains("--tls starttls"))
-        #expect(TLSFailure.closedDuringHandshake.sentence(serverNameAdvice: advice) == "the server closed the connection during the TLS handshake")
+        #expect(TLSFailure.closedDuringHandshake(legacyMaximum: nil).sentence(serverNameAdvice: advice) == "the server closed the connection during the TLS handshake")
     }
 }
