@@ -26,6 +26,8 @@ struct SignInsCommand: ParsableCommand {
         @Flag(help: "Only legacy-authentication client apps (Authenticated SMTP, Exchange Online PowerShell, IMAP4, ...).")
         var legacyOnly = false
 
+        static let onlySignInLogs: @Sendable (ExportKind) -> Bool = { $0.isSignInLog }
+
         func run() throws {
             let progress = TerminalProgress.make()
             var summary = SignInSummary()
@@ -49,7 +51,9 @@ struct SignInsCommand: ParsableCommand {
                             skipped.append((display, reason.replacingOccurrences(of: ", skipped", with: ""))); continue
                         }
                     }
-                    let result = ExportFileReader.read(path: path, displayPath: display, progress: progress)
+                    // Other exports in a folder are recognised, not read.
+                    let wanted: (@Sendable (ExportKind) -> Bool)? = inFolder ? Self.onlySignInLogs : nil
+                    let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, wanted: wanted)
                     let kind = result.file.kind
                     if let error = result.file.error {
                         // A bad file that is (or may be) a sign-in log is an error; a bad export of
