@@ -40,6 +40,11 @@ def main():
     check("every result has a region and a primaryLocationLineHash",
           all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 and "primaryLocationLineHash" in r["partialFingerprints"]
               for r in run.get("results", [])) and len(run.get("results", [])) == 4)
+    rules = run.get("tool", {}).get("driver", {}).get("rules", [])
+    ids = [r.get("id") for r in rules]
+    check("rule IDs are distinct (SMTP-BASIC is a family prefix, not an ID)", len(ids) == len(set(ids)) and "SMTP-BASIC" not in ids, str(ids))
+    check("every result's ruleIndex points at its ruleId",
+          all(0 <= r.get("ruleIndex", -1) < len(ids) and ids[r["ruleIndex"]] == r["ruleId"] for r in run.get("results", [])))
     check("no secret value in the output", "fixture-secret" not in p.stdout)
     passed = sum(results)
     print("%d passed, %d failed" % (passed, len(results) - passed))

@@ -184,7 +184,15 @@ def main():
 
     # 5b. A device limited to TLS 1.1: refused by a server that requires TLS 1.2 (as smtp.office365.com does).
     p, _ = run(binary, common + ["--tls-min", "1.0", "--tls-max", "1.1", "--quit-after", "tls"])
-    check("a client limited to TLS 1.1 fails the TLS stage against a TLS 1.2+ server (exit 21)", p.returncode == 21 and "tls" in p.stdout, (p.returncode, p.stdout[-800:]))
+    check("a client limited to TLS 1.1 fails the TLS stage against a TLS 1.2+ server (exit 21), said plainly",
+          p.returncode == 21 and ("share no TLS version" in p.stdout or "accepts none of the TLS versions offered" in p.stdout), (p.returncode, p.stdout[-800:]))
+    # 5c. The TLS server name: sent in SNI and verified instead of the IP address in --target.
+    by_ip = ["--target", "127.0.0.1:%d" % smtp_port, "--tls", "starttls", "--tls-ca", ca, "--timeout", "10", "--ehlo", "probe.interop", "--quit-after", "tls"]
+    p, _ = run(binary, by_ip + ["--tls-server-name", "localhost"])
+    check("an IP target with --tls-server-name localhost passes TLS (exit 0)", p.returncode == 0, (p.returncode, p.stdout[-800:]))
+    p, _ = run(binary, by_ip + ["--tls-server-name", "mail.contoso.com"])
+    check("a TLS server name the certificate does not list is a TLS failure naming the certificate's names (exit 21)",
+          p.returncode == 21 and "not `mail.contoso.com`" in p.stdout and "`localhost`" in p.stdout, (p.returncode, p.stdout[-800:]))
     p, _ = run(binary, common + ["--tls-max", "1.1"])
     check("--tls-max below --tls-min is a usage error (exit 64)", p.returncode == 64, (p.returncode, p.stderr))
 

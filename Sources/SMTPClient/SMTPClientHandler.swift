@@ -20,18 +20,25 @@ final class SMTPClientHandler: ChannelInboundHandler {
     private let timeout: TimeAmount
     private let dataTerminationTimeout: TimeAmount
     private let makeTLSHandler: () throws -> NIOSSLClientHandler
+    /// One plain sentence for a TLS failure (`TLSFailure`); the library's text goes to the transcript.
+    private let describeTLSFailure: (Error) -> String
+    /// After the handshake: a sentence when the certificate does not name --tls-server-name.
+    private let checkServerName: () -> String?
     private var timer: Scheduled<Void>?
     private var reportedFailures = 0
     private var completed = false
 
     init(plan: SMTPClientPlan, transcript: Transcript, timeout: TimeAmount, dataTerminationTimeout: TimeAmount, promise: EventLoopPromise<Result>,
-         makeTLSHandler: @escaping () throws -> NIOSSLClientHandler) {
+         makeTLSHandler: @escaping () throws -> NIOSSLClientHandler, describeTLSFailure: @escaping (Error) -> String,
+         checkServerName: @escaping () -> String? = { nil }) {
         machine = SMTPClientStateMachine(plan: plan)
         self.transcript = transcript
         self.timeout = timeout
         self.dataTerminationTimeout = max(timeout, dataTerminationTimeout)
         self.promise = promise
         self.makeTLSHandler = makeTLSHandler
+        self.describeTLSFailure = describeTLSFailure
+        self.checkServerName = checkServerName
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -48,6 +55,11 @@ final class SMTPClientHandler: ChannelInboundHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case TLSUserEvent.handshakeCompleted = event {
+            if let mismatch = checkServerName() {
+                perform(machine.tlsFailed(mismatch), context: context)
+                context.fireUserInboundEventTriggered(event)
+                return
+            }
             transcript.append(.info, "TLS started")
             context.channel.nioSSL_tlsVersion().assumeIsolated().whenSuccess { [weak self] v in
                 if let v { self?.transcript.append(.info, "TLS version \(v)") }
@@ -60,8 +72,9 @@ final class SMTPClientHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         if let protocolError = error as? SMTPProtocolError {
             perform(machine.protocolError(protocolError), context: context)
-        } else if error is NIOSSLError || error is BoringSSLError {
-            perform(machine.tlsFailed("TLS failed: \(error)"), context: context)
+        } else if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            transcript.append(.info, "TLS library: \(error)")
+            perform(machine.tlsFailed(describeTLSFailure(error)), context: context)
         } else {
             transcript.append(.error, "connection error: \(error)")
             perform(machine.connectionClosed(), context: context)

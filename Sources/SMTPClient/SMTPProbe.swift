@@ -18,6 +18,16 @@ public struct SMTPProbe: Sendable {
     /// How long to wait for the answer to the final "." (the probe waits `timeout`; the bridge
     /// waits RFC 5321 §4.5.3.2.6's 10 minutes, since a spurious timeout there sends a duplicate).
     public var dataTerminationTimeout: TimeAmount
+    /// The name to send in SNI and to verify the certificate against, instead of the target's
+    /// host (a relay reached by IP address whose certificate names its host name). Without it an
+    /// IP address target sends no SNI (RFC 6066 §3 forbids addresses there) and is verified as
+    /// an address.
+    public var tlsServerName: String?
+    /// How a user connects with a name the certificate lists; ends the sentence of a name mismatch.
+    public var serverNameAdvice = "connect by a name the certificate lists"
+    /// The highest TLS version offered when it is below 1.2 ("1.0", "1.1"), to explain a server
+    /// that closes the handshake without a word.
+    var legacyMaximum: String?
 
     struct TLSSetupError: Error { let description: String }
 
@@ -32,6 +42,7 @@ public struct SMTPProbe: Sendable {
             tls = .failure(TLSSetupError(description: "\(error)"))
         }
         self.init(target: target, plan: plan, timeout: timeout, tls: tls, dataTerminationTimeout: dataTerminationTimeout)
+        legacyMaximum = maximumTLSVersion == .tlsv1 ? "1.0" : maximumTLSVersion == .tlsv11 ? "1.1" : nil
     }
 
     /// With a context built once by the caller (`ClientTLS.context`).
@@ -60,10 +71,25 @@ public struct SMTPProbe: Sendable {
             return (outcome, transcript)
         }
         let host = target.host
-        let serverName = HTTPSPost.isIPAddress(host) ? nil : host
+        let serverName = tlsServerName ?? (HTTPSPost.isIPAddress(host) ? nil : host)
+        // What BoringSSL checked, so a failure can say which check failed.
+        let witness = CertificateWitness()
         let makeTLS: @Sendable () throws -> NIOSSLClientHandler = {
             guard let sslContext else { throw NIOSSLError.noCertificateToValidate }
-            return try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+            return try (WatchedTLSHandler.self as WatchedTLSHandlerMaking.Type).make(context: sslContext, serverHostname: serverName, witness: witness)
+        }
+        let expectedName = serverName ?? host
+        let advice = serverNameAdvice
+        let legacy = legacyMaximum
+        let describeTLSFailure: @Sendable (Error) -> String = { error in
+            TLSFailure.classify(error, expectedName: expectedName, seen: witness.seen, failed: witness.failed, legacyMaximum: legacy).sentence(serverNameAdvice: advice)
+        }
+        // A name given with --tls-server-name must be in the certificate: NIOSSL also accepts a
+        // certificate that lists only the address connected to.
+        let strictName = tlsServerName
+        let checkServerName: @Sendable () -> String? = {
+            guard let name = strictName, let leaf = witness.seen.last, !TLSFailure.certificate(leaf, names: name) else { return nil }
+            return TLSFailure.nameMismatch(expected: name, certificateNames: TLSFailure.names(of: leaf)).sentence(serverNameAdvice: advice)
         }
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.any().makePromise(of: SMTPClientHandler.Result.self)
@@ -79,7 +105,8 @@ public struct SMTPProbe: Sendable {
                     if plan.tls == .implicit { try ops.addHandler(try makeTLS()) }
                     try ops.addHandler(ByteToMessageHandler(SMTPResponseDecoder()))
                     try ops.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
-                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS))
+                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS, describeTLSFailure: describeTLSFailure,
+                                                         checkServerName: checkServerName))
                 }
             }
         do {

@@ -19,6 +19,13 @@ import Testing
         #expect(r.stdout.contains("*** connect: could not connect"))
     }
 
+    @Test func theTLSServerNameMustBeAHostName() throws {
+        let r = try CLI.run(["probe", "--target", "127.0.0.1:9", "--tls-server-name", "10.0.0.5"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--tls-server-name"))
+        #expect(try CLI.run(["probe", "--help"]).stdout.contains("--tls-server-name"))
+    }
+
     @Test func passwordsAreNotTakenOnTheCommandLine() throws {
         let r = try CLI.run(["probe", "--target", "exo", "--user", "a@contoso.com", "--password", "hunter2"])
         #expect(r.status == 64)

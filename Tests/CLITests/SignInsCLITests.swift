@@ -16,16 +16,47 @@ import Testing
     }
 
     @Test func summarizeJSONAndLegacyOnly() throws {
-        let r = try CLI.run(["signins", "summarize", "Examples/contoso", "--keep-going", "--format", "json", "--legacy-only"])
-        // Non-sign-in files in the folder are errors for this command; --keep-going still summarises.
-        #expect(r.status == 65)
-        #expect(r.stderr.contains("not a sign-in log"))
+        let r = try CLI.run(["signins", "summarize", "Examples/contoso", "--format", "json", "--legacy-only"])
+        // A folder of mixed downloads: the sign-in logs are used, the other files listed once as skipped.
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("error:"), "\(r.stderr)")
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         #expect(doc?["schema"] as? String == "authshift.signins/1")
         let groups = doc?["groups"] as? [[String: Any]] ?? []
         #expect(!groups.isEmpty)
         #expect(groups.allSatisfy { $0["clientAppCategory"] as? String == "legacy" })
         #expect(groups.contains { $0["clientApp"] as? String == "Exchange Online PowerShell" })
+    }
+
+    @Test func aFolderSkipsOtherExportsOnceAndANamedOtherFileIsAnError() throws {
+        let folder = try CLI.run(["signins", "summarize", "Examples/contoso", "--format", "csv"])
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(folder.stderr.contains("not sign-in logs:"))
+        let casLines = folder.stderr.components(separatedBy: "\n").filter { $0.contains("CASMailbox.csv") }
+        #expect(casLines.count == 1, "\(folder.stderr)")
+        #expect(!folder.stderr.contains("InteractiveSignIns"), "sign-in logs are used, not skipped")
+        #expect(folder.stdout.contains("scanner-hq@contoso.com,Authenticated SMTP,yes,203.0.113.10,success,"))
+
+        let named = try CLI.run(["signins", "summarize", "Examples/contoso/CASMailbox.csv"])
+        #expect(named.status == 65)
+        #expect(named.stderr.contains("CASMailbox.csv") && named.stderr.contains("not a sign-in log"))
+    }
+
+    @Test func aBadSignInLogInAFolderIsStillAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("authshift-signins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = CLI.repositoryRoot + "/Examples/contoso/"
+        try FileManager.default.copyItem(atPath: root + "CASMailbox.csv", toPath: dir.appendingPathComponent("CASMailbox.csv").path)
+        try FileManager.default.copyItem(atPath: root + "SignIns-export.jsonl", toPath: dir.appendingPathComponent("good.jsonl").path)
+        // A Graph sign-in page cut off in the middle of a record.
+        let page = try String(contentsOfFile: root + "SignIns-PowerShell-page001.json", encoding: .utf8)
+        try String(page.prefix(page.count / 2)).write(to: dir.appendingPathComponent("cut.json"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["signins", "summarize", dir.path])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("cut.json"))
+        #expect(r.stderr.contains("CASMailbox.csv"))
+        #expect(!r.stderr.contains("error: \(dir.path)/CASMailbox.csv"))
     }
 
     @Test func summarizeTable() throws {

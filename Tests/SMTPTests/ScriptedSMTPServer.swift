@@ -21,12 +21,16 @@ final class ScriptedSMTPServer: Sendable {
     /// - Parameters:
     ///   - greeting: the raw greeting (CRLF included), or nil for a server that never speaks.
     ///   - implicitTLS: TLS from the first byte.
+    ///   - certificate: the fixture certificate the server presents (with server-key.pem).
+    ///   - configure: changes to the server's TLS settings (versions, client certificates).
     ///   - answer: the reply to each command line (without CRLF) and whether TLS is active.
-    init(greeting: String?, implicitTLS: Bool = false, answer: @escaping @Sendable (String, Bool) -> Answer) async throws {
-        let configuration = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMFile(Fixture.path("server.pem")).map { .certificate($0) },
+    init(greeting: String?, implicitTLS: Bool = false, certificate: String = "server.pem", configure: (inout TLSConfiguration) -> Void = { _ in },
+         answer: @escaping @Sendable (String, Bool) -> Answer) async throws {
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(Fixture.path(certificate)).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: Fixture.path("server-key.pem"), format: .pem))
         )
+        configure(&configuration)
         let sslContext = try NIOSSLContext(configuration: configuration)
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -91,11 +95,13 @@ final class ScriptedSMTPServer: Sendable {
 extension ScriptedSMTPServer {
     /// A server like smtp.office365.com: STARTTLS, then AUTH LOGIN XOAUTH2; accepts `password`
     /// for `user` and refuses anything else with Exchange Online's 5.7.139 text.
-    static func exchangeLike(user: String, password: String) async throws -> ScriptedSMTPServer {
+    static func exchangeLike(user: String, password: String, certificate: String = "server.pem",
+                             configure: (inout TLSConfiguration) -> Void = { _ in }) async throws -> ScriptedSMTPServer {
         let expectedUser = SASLTestValues.base64(user)
         let expectedPassword = SASLTestValues.base64(password)
         let state = LockedState()
-        return try await ScriptedSMTPServer(greeting: "220 test.outlook.example Microsoft ESMTP MAIL Service ready\r\n") { line, tls in
+        return try await ScriptedSMTPServer(greeting: "220 test.outlook.example Microsoft ESMTP MAIL Service ready\r\n", certificate: certificate,
+                                            configure: configure) { line, tls in
             let upper = line.uppercased()
             if upper.hasPrefix("EHLO") {
                 return .send(tls ? "250-test.outlook.example Hello\r\n250-SIZE 157286400\r\n250-AUTH LOGIN XOAUTH2\r\n250 8BITMIME\r\n"

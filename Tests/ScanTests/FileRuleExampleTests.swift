@@ -36,7 +36,11 @@ import Testing
             let prefix: String
             switch language {
             case .python, .dotenv, .yaml, .ini: prefix = "# "
-            case .xmlConfig: continue // XML comments span lines; covered by the reader's own tests
+            case .xmlConfig:
+                // XML comments span lines: the whole example inside one <!-- ... --> must not fire.
+                let wrapped = "<?xml version=\"1.0\"?>\n<!--\n" + text + "\n-->\n<configuration />\n"
+                #expect(hits(c.rule, name, wrapped).isEmpty, "\(c.rule.id) fired on \(name) inside a multi-line XML comment")
+                continue
             case .jsonConfig: prefix = "// "
             default: prefix = "// "
             }
@@ -51,6 +55,15 @@ import Testing
                 #expect(!hit.message.contains("Pa55word") && !hit.replacement.contains("Pa55word"))
             }
         }
+    }
+
+    @Test func xmlCommentsAreBlankedAcrossLinesAndLinesHold() {
+        let text = "<a>\n<!-- one\ntwo --> <add key=\"SmtpPassword\" value=\"Pa55word\"/>\n"
+        let blanked = String(decoding: ConfigSMTPBasicRule.blankXMLComments(Array(text.utf8)), as: UTF8.self)
+        #expect(blanked.split(separator: "\n", omittingEmptySubsequences: false).count == 4)
+        #expect(!blanked.contains("one") && !blanked.contains("two") && blanked.contains("<add key"))
+        // A key after the comment on the same line still counts.
+        #expect(hits(ConfigSMTPBasicRule.self, "web.config", text).first?.line == 3)
     }
 
     @Test func codeViewBlanksCommentsAndKeepsLines() {

@@ -64,6 +64,14 @@ import Testing
         #expect(t.contains { $0 == (.punctuation, "@{") })
     }
 
+    @Test func typeLiteralsEndAtTheClosingBracket() {
+        #expect(same(kinds("[System.Net.Mail.SmtpClient]::new('h', 587)"), [(.punctuation, "["), (.word, "System.Net.Mail.SmtpClient"), (.punctuation, "]"),
+                                                                           (.word, "::new"), (.punctuation, "("), (.singleQuoted, "h"), (.punctuation, ","),
+                                                                           (.number, "587"), (.punctuation, ")")]))
+        #expect(same(kinds("[xml]$settings = 1"), [(.punctuation, "["), (.word, "xml"), (.punctuation, "]"), (.variable, "settings"), (.punctuation, "="), (.number, "1")]))
+        #expect(same(kinds("$config.SmtpPassword"), [(.variable, "config"), (.word, ".SmtpPassword")]))
+    }
+
     @Test func neverGivesUp() {
         // Unterminated string, unterminated comment, invalid UTF-8, a BOM, CRLF.
         #expect(Tokenizer.tokenize("Get-Date 'open string\nmore").last?.kind == .singleQuoted)
@@ -88,5 +96,19 @@ import Testing
         let names = CommandParser.commands(in: Tokenizer.tokenize("$p = @{ Server = smtp.office365.com; Inner = @{ Host = relay }; Cred = (Get-Credential) }\n$c = Import-Clixml x.xml"))
             .map(\.canonicalName)
         #expect(names == ["get-credential", "import-clixml"])
+    }
+
+    @Test func staticConstructorsReadAsNewObjectAndMemberAccessIsOneValue() {
+        let commands = CommandParser.commands(in: Tokenizer.tokenize("$c = [System.Net.Mail.SmtpClient]::new('smtp.office365.com', 587)\nSend-Thing $config.Password $cred.GetNetworkCredential() -X 1"))
+        #expect(commands.map(\.canonicalName) == ["new-object", "send-thing"])
+        #expect(commands[0].positional.first?.first.text == "System.Net.Mail.SmtpClient")
+        #expect(commands[0].positional.first?.tokens.contains { $0.isString && $0.text == "smtp.office365.com" } == true)
+        #expect(commands[1].positional.count == 2)
+        #expect(commands[1].positional[0].tokens.map(\.text) == ["config", ".Password"])
+    }
+
+    @Test func aVariablePipedIntoACommandIsItsPipedValue() {
+        let c = CommandParser.commands(in: Tokenizer.tokenize("$s = $($pw | ConvertTo-SecureString -AsPlainText -Force)")).first { $0.canonicalName == "convertto-securestring" }
+        #expect(c?.pipedValue?.kind == .variable && c?.pipedValue?.text == "pw")
     }
 }

@@ -29,7 +29,8 @@ import Testing
         #expect(doc["version"] as? String == "2.1.0")
         let run = (doc["runs"] as! [[String: Any]])[0]
         let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
-        #expect(Set(rules.map { $0["id"] as! String }) == ["EXO-CRED", "EXO-RPS-BASIC", "MSOL-CRED", "AAD-CRED", "PS-PLAINTEXT-SECRET", "SMTP-BASIC", "SMTP-BASIC-CONFIG"])
+        #expect(Set(rules.map { $0["id"] as! String }) == ["EXO-CRED", "EXO-RPS-BASIC", "MSOL-CRED", "AAD-CRED", "PS-PLAINTEXT-SECRET",
+                                                         "SMTP-BASIC-SENDMAIL", "SMTP-BASIC-DOTNET", "SMTP-BASIC-CODE", "SMTP-BASIC-CONFIG"])
         #expect(rules.allSatisfy { ($0["help"] as? [String: Any])?["text"] != nil })
         let results = run["results"] as! [[String: Any]]
         #expect(results.count == 4)

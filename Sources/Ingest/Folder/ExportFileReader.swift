@@ -25,7 +25,11 @@ public enum ExportFileReader {
         public static let `default` = Tuning(threads: max(1, ProcessInfo.processInfo.activeProcessorCount), minimumSplitBytes: 64 << 20)
     }
 
-    public static func read(path: String, displayPath: String, progress: ProgressSink? = nil, tuning: Tuning = .default) -> Result {
+    /// - Parameter wanted: the kinds to read past their header or first record; a file of
+    ///   another kind is recognised (its `kind` set) but its rows are not read (`signins
+    ///   summarize` on a folder does not read a message trace it will not use).
+    public static func read(path: String, displayPath: String, progress: ProgressSink? = nil, tuning: Tuning = .default,
+                            wanted: (@Sendable (ExportKind) -> Bool)? = nil) -> Result {
         var inspected = InspectedFile(path: displayPath, format: "csv")
         do {
             let format = try sniffFormat(path: path)
@@ -34,10 +38,10 @@ public enum ExportFileReader {
             var notes = FileNotes()
             var acc = SignInAccumulator()
             if format == "json" {
-                try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress)
+                try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress, wanted: wanted)
             } else {
                 if let parallel = try readCSV(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes,
-                                              acc: acc, progress: progress, tuning: tuning) {
+                                              acc: acc, progress: progress, tuning: tuning, wanted: wanted) {
                     acc = parallel
                 }
             }
@@ -83,7 +87,8 @@ public enum ExportFileReader {
 
     /// Reads a CSV export; returns the accumulator when a sign-in log was read on several threads.
     static func readCSV(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
-                        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, tuning: Tuning) throws -> SignInAccumulator? {
+                        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, tuning: Tuning,
+                        wanted: ((ExportKind) -> Bool)? = nil) throws -> SignInAccumulator? {
         let source = try UTF8ChunkSource(path: path)
         let reader = CSVStreamReader(source: source)
         file.encoding = source.encoding
@@ -100,6 +105,7 @@ public enum ExportFileReader {
         }
         file.kind = kind
         file.variant = csvVariant(kind: kind, header: header)
+        if let wanted, !wanted(kind) { return nil }
         if kind == .signInPortalCSV || kind == .signInLogAnalyticsCSV {
             let signIns = try SignInCSVReader(reader: reader)
             if tuning.threads > 1, source.totalBytes >= tuning.minimumSplitBytes, source.encoding == .utf8 || source.encoding == .utf8BOM,
@@ -143,7 +149,7 @@ public enum ExportFileReader {
     }
 
     static func readJSON(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
-                         notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?) throws {
+                         notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, wanted: ((ExportKind) -> Bool)? = nil) throws {
         let source = try UTF8ChunkSource(path: path)
         file.encoding = source.encoding
         let stream = JSONElementStream(source: source)
@@ -159,6 +165,7 @@ public enum ExportFileReader {
                     return
                 }
                 file.kind = detected
+                if let wanted, !wanted(detected) { return }
             }
             let record = ExportRecord(file: display, line: stream.elementLine, object: object)
             try RecordDispatcher.ingest(kind!, record, into: &snapshot, notes: &notes, signIns: acc)

@@ -65,13 +65,13 @@ public enum ExportFolderReader {
         return Result(snapshot: snapshot, files: files)
     }
 
-    static func isHidden(_ path: String) -> Bool {
+    public static func isHidden(_ path: String) -> Bool {
         path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
     }
 
     /// Files that belong in an exports folder but are not exports: documentation, and
     /// what authshift itself writes there for the admins to fill in.
-    static func skipReason(_ name: String) -> String? {
+    public static func skipReason(_ name: String) -> String? {
         if name.lowercased().hasPrefix("readme") { return "documentation, skipped" }
         if name == "inventory-todo.csv" { return "written by authshift assess for the admins to fill in, skipped" }
         return nil

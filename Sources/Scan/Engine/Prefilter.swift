@@ -9,9 +9,13 @@ import Glibc
 enum Prefilter {
     /// Every PowerShell rule needs one of these command or type names in the text.
     static let powershellWords = ["connect-exchangeonline", "connect-ippssession", "connect-ippsession", "connect-msolservice", "connect-azuread",
-                                  "new-pssession", "nsn", "convertto-securestring", "send-mailmessage", "smtpclient", "networkcredential"]
+                                  "new-pssession", "nsn", "convertto-securestring", "send-mailmessage", "smtpclient", "networkcredential",
+                                  "powershell-liveid", "ps.outlook.com"]
     /// Code and configuration rules need a submission host.
     static let hostWords = ["office365.com"]
+    /// .config files may also hold a mail password under an appSettings key with the host in
+    /// code (`sendEmailPassword`, `SmtpPassword`, `MailPass`, `smtp_pwd`).
+    static let xmlConfigWords = hostWords + ["mailpass", "smtppass", "mail_pass", "smtp_pass", "mailpwd", "smtppwd", "mail_pwd", "smtp_pwd"]
 
     static func mayMatch(_ bytes: [UInt8], words: [String]) -> Bool {
         var lower = bytes

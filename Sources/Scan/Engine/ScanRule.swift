@@ -46,6 +46,23 @@ enum Judge {
         return submissionHosts.contains(host)
     }
 
+    /// The value of a parameter: named (any unambiguous abbreviation of at least `minimum`
+    /// letters), splatted from a hashtable built in the script (keys quoted or not), or from
+    /// $PSDefaultParameterValues.
+    static func argument(_ full: String, minimum: Int = 2, of command: Command, in script: ScriptContext) -> Command.Element? {
+        if let p = command.parameter(full, minimum: minimum) { return p.value }
+        let lower = full.lowercased()
+        for name in command.splats {
+            guard case .hashtable(let table)? = script.variables[name] else { continue }
+            if let v = table[lower] ?? table.first(where: { lower.hasPrefix($0.key) && $0.key.count >= minimum })?.value { return v }
+        }
+        for (key, v) in script.defaultParameters {
+            let parts = key.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, wildcard(String(parts[0]), matches: command.canonicalName), String(parts[1]) == lower { return v }
+        }
+        return nil
+    }
+
     /// The credential a command is given: named (any unambiguous abbreviation), splatted
     /// from a hashtable built in the script, or from $PSDefaultParameterValues.
     static func credential(of command: Command, in script: ScriptContext) -> (found: Bool, origin: ScriptContext.SecretOrigin) {

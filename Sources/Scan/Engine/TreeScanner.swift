@@ -106,7 +106,7 @@ public enum TreeScanner {
             guard Prefilter.mayMatch(bytes, words: Prefilter.powershellWords) else { return (1, [], nil) }
             return (1, PowerShellScanner.scan(bytes: bytes, file: display), nil)
         }
-        guard Prefilter.mayMatch(bytes, words: Prefilter.hostWords) else { return (1, [], nil) }
+        guard Prefilter.mayMatch(bytes, words: language == .xmlConfig ? Prefilter.xmlConfigWords : Prefilter.hostWords) else { return (1, [], nil) }
         var findings: [Finding] = []
         for rule in BuiltInScanRules.fileRules {
             for (line, hit) in rule.check(bytes: bytes, language: language) {

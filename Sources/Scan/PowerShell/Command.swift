@@ -22,8 +22,9 @@ public struct Command: Sendable, Equatable {
     /// `@name` arguments.
     public var splats: [String]
     public var endLine: Int
-    /// When the command takes pipeline input from a lone literal (`'text' | Cmd`), that literal.
-    public var pipedLiteral: Token?
+    /// When the command takes pipeline input from a lone value (`'text' | Cmd`, `$pw | Cmd`),
+    /// that string or variable token.
+    public var pipedValue: Token?
 
     /// The first parameter whose name is an unambiguous-enough prefix of `full`
     /// (PowerShell accepts any unique prefix; `minimum` guards against a shorter one

@@ -32,12 +32,16 @@ public enum CommandParser {
             if tokens[k].kind == .punctuation && tokens[k].text == "&" { start = k + 1 }
             guard start < tokens.count else { continue }
             let t = tokens[start]
+            if t.kind == .punctuation, t.text == "[", let constructed = staticConstructor(tokens, at: start) {
+                result.append(constructed)
+                continue
+            }
             guard t.kind == .word || (start > k && t.isString) else { continue }
             if t.kind == .word && !looksLikeCommandName(t.text) { continue }
             var command = parse(tokens, from: start)
-            if k >= 2, tokens[k - 1].kind == .pipe, tokens[k - 2].isString,
+            if k >= 2, tokens[k - 1].kind == .pipe, tokens[k - 2].isString || tokens[k - 2].kind == .variable,
                k == 2 || [.statementEnd, .punctuation].contains(tokens[k - 3].kind) {
-                command.pipedLiteral = tokens[k - 2]
+                command.pipedValue = tokens[k - 2]
             }
             result.append(command)
         }
@@ -106,7 +110,19 @@ public enum CommandParser {
             i += 1
         }
         return Command(name: nameToken.text, canonicalName: Aliases.canonical(nameToken.text), nameToken: nameToken,
-                       parameters: parameters, positional: positional, splats: splats, endLine: endLine, pipedLiteral: nil)
+                       parameters: parameters, positional: positional, splats: splats, endLine: endLine, pipedValue: nil)
+    }
+
+    /// `[Type]::new(arguments)` in command position, read as the `New-Object Type(arguments)` it
+    /// is equivalent to, so the rules for New-Object see both forms (PowerShell 5 added `::new`).
+    static func staticConstructor(_ tokens: [Token], at k: Int) -> Command? {
+        guard k + 4 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 2].text == "]", tokens[k + 2].kind == .punctuation,
+              tokens[k + 3].kind == .word, tokens[k + 3].text.lowercased() == "::new",
+              tokens[k + 4].kind == .punctuation, tokens[k + 4].text == "(" else { return nil }
+        let (group, _) = readElement(tokens, k + 4)
+        let element = Command.Element(tokens: [tokens[k + 1]] + group.tokens)
+        return Command(name: "[\(tokens[k + 1].text)]::new", canonicalName: "new-object", nameToken: tokens[k], parameters: [], positional: [element],
+                       splats: [], endLine: group.tokens.last?.endLine ?? tokens[k].endLine, pipedValue: nil)
     }
 
     /// One argument element starting at `k`: a bracketed group with its contents, a
@@ -133,6 +149,17 @@ public enum CommandParser {
                 return (Command.Element(tokens: Array(tokens[k..<j]) + rest.tokens), next)
             }
             return (Command.Element(tokens: Array(tokens[k..<min(j, tokens.count)])), min(j, tokens.count))
+        }
+        // `$config.SmtpPassword`, `$cred.GetNetworkCredential()`: a variable with the member access
+        // written directly after it is one value.
+        if t.kind == .variable, k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].text.hasPrefix("."),
+           tokens[k + 1].line == t.line, tokens[k + 1].column == t.column + 1 + t.text.utf8.count {
+            var end = k + 2
+            if end < tokens.count, tokens[end].kind == .punctuation, tokens[end].text == "(",
+               tokens[end].column == tokens[k + 1].column + tokens[k + 1].text.utf8.count {
+                end = readElement(tokens, end).1
+            }
+            return (Command.Element(tokens: Array(tokens[k..<end])), end)
         }
         // `New-Object System.Management.Automation.PSCredential(...)`: a word directly followed by `(`.
         if t.kind == .word, k + 1 < tokens.count, tokens[k + 1].kind == .punctuation, tokens[k + 1].text == "(",

@@ -20,6 +20,9 @@ public struct ScriptContext: Sendable {
         case hashtable([String: Command.Element])
         case credential(SecretOrigin)
         case secureString(SecretOrigin)
+        /// Settings loaded from a file (ConvertFrom-Json, Import-Csv, Import-PowerShellDataFile,
+        /// an `[xml]` cast), or one of their properties: whatever it holds is stored in that file.
+        case configuration
         case other
     }
 
@@ -31,6 +34,12 @@ public struct ScriptContext: Sendable {
     public var runsInAzureAutomation = false
     /// Properties assigned on objects, `variable.property` (lower case) → value, e.g. `smtp.credentials`.
     public var properties: [String: Value] = [:]
+    /// Method calls on variables that start a statement or an expression, in order:
+    /// `$smtp.Connect('smtp.office365.com', 587)` → ("smtp", "connect", the tokens inside the parentheses).
+    public var methodCalls: [(variable: String, method: String, arguments: [Token])] = []
+    /// Variables holding a hashtable with a ConnectionUri key (remote PowerShell settings), so
+    /// rules can skip the search in the many scripts that have none.
+    public var connectionSettings: Set<String> = []
 
     public init() {}
 
@@ -50,6 +59,12 @@ public struct ScriptContext: Sendable {
             } else if j < tokens.count, tokens[j].kind == .word, tokens[j].text.hasPrefix(".") {
                 key = String(tokens[j].text.dropFirst()).lowercased(); j += 1
             }
+            if let key, j < tokens.count, tokens[j].kind == .punctuation, tokens[j].text == "(" {
+                let (group, next) = CommandParser.readElement(tokens, j)
+                c.methodCalls.append((name, key, Array(group.tokens.dropFirst().dropLast())))
+                k = next
+                continue
+            }
             guard j + 1 < tokens.count, tokens[j].kind == .punctuation, tokens[j].text == "=" || tokens[j].text == "+=" else { k += 1; continue }
             let append = tokens[j].text == "+="
             let (element, next) = CommandParser.readElement(tokens, j + 1)
@@ -67,7 +82,9 @@ public struct ScriptContext: Sendable {
             } else if name == "psdefaultparametervalues", case .hashtable(let table) = c.value(of: element, rhs: rhs) {
                 for (k2, v) in table { c.defaultParameters[k2] = v }
             } else {
-                let value = c.value(of: element, rhs: rhs)
+                // `[xml]$settings = Get-Content settings.xml`: the cast on the left loads settings.
+                let castToXML = k >= 3 && tokens[k - 1].text == "]" && tokens[k - 3].text == "[" && tokens[k - 2].text.lowercased() == "xml"
+                let value: Value = castToXML ? .configuration : c.value(of: element, rhs: rhs)
                 if append, case .hashtable(var old)? = c.variables[name], case .hashtable(let more) = value {
                     for (k2, v) in more { old[k2] = v }
                     c.variables[name] = .hashtable(old)
@@ -76,6 +93,9 @@ public struct ScriptContext: Sendable {
                 }
             }
             k = next
+        }
+        for (name, value) in c.variables {
+            if case .hashtable(let table) = value, table["connectionuri"] != nil { c.connectionSettings.insert(name) }
         }
         return c
     }
@@ -126,11 +146,20 @@ public struct ScriptContext: Sendable {
             if t.kind == .variable { return variables[t.text.lowercased()] ?? .other }
             if t.kind == .word && !t.text.containsIgnoringASCIICase("credential") { return .literal(t.text) }
         }
+        // `$settings.SmtpPassword`: a property of loaded settings is stored where they are.
+        if tokens.count >= 2, tokens[0].kind == .variable, tokens[1].kind == .word, tokens[1].text.hasPrefix("."),
+           case .configuration? = variables[tokens[0].text.lowercased()] {
+            return .configuration
+        }
         let words = Set(tokens.lazy.filter { $0.kind == .word }.map { $0.text.lowercased() })
         // Credentials and secure strings, by the command or type that makes them.
         if words.contains("get-automationpscredential") { return .credential(.automation) }
         if words.contains("import-clixml") { return .credential(.clixml) }
         if words.contains("get-credential") { return .credential(.prompt) }
+        if words.contains("convertfrom-json") || words.contains("import-csv") || words.contains("import-powershelldatafile")
+            || tokens.indices.contains(where: { tokens[$0].kind == .punctuation && tokens[$0].text == "[" && $0 + 1 < tokens.count && tokens[$0 + 1].text.lowercased() == "xml" }) {
+            return .configuration
+        }
         let makesCredential = tokens.contains { t in
             guard t.kind == .word || t.kind == .punctuation else { return false }
             return t.text.containsIgnoringASCIICase("pscredential") || t.text.containsIgnoringASCIICase("networkcredential")

@@ -65,6 +65,7 @@ public struct Tokenizer {
         let b = bytes[at]
         switch b {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x3B, 0x7C, 0x28, 0x29, 0x7B, 0x7D, 0x2C, 0x22, 0x27, 0x26: return true // space ; | ( ) { } , " ' &
+        case 0x5D: return true // `]` closes a type literal: `[System.Net.Mail.SmtpClient]::new(…)`, `[xml]$settings`
         case 0x3D: return true // =
         default: return singleQuoteLength(at) > 0 || doubleQuoteLength(at) > 0
         }

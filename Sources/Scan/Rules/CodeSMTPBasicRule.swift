@@ -1,4 +1,4 @@
-/// `SMTP-BASIC` in application code: code that authenticates with a user name and password
+/// `SMTP-BASIC-CODE` (the SMTP-BASIC family) in application code: code that authenticates with a user name and password
 /// to an Exchange Online client-submission host: .NET SmtpClient with NetworkCredential,
 /// MailKit Authenticate(user, password), Python smtplib login, nodemailer `auth: {user, pass}`,
 /// PHPMailer, JavaMail, Go net/smtp PlainAuth. Comments do not count; the host must appear in
@@ -6,8 +6,8 @@
 /// Source: Microsoft, "Authenticate an IMAP, POP or SMTP connection using OAuth"; the
 /// migration guide, "Move capable applications to SMTP AUTH with OAuth".
 public enum CodeSMTPBasicRule: FileRule {
-    public static let id = "SMTP-BASIC"
-    public static let title = SendMailMessageBasicRule.title
+    public static let id = "SMTP-BASIC-CODE"
+    public static let title = "Application code sends with a mailbox password (SMTP AUTH Basic)"
     public static let help = SendMailMessageBasicRule.help
 
     /// The authentication call per language, and the replacement to suggest.

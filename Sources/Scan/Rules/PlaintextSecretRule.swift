@@ -1,6 +1,8 @@
 /// `PS-PLAINTEXT-SECRET`: ConvertTo-SecureString -AsPlainText on a literal (given as an
-/// argument, through a variable, or piped in), or a NetworkCredential built from a literal
-/// password: a password written in the script. The value itself is never reported.
+/// argument, through a variable, or piped in, also inside `$( … )`), on a property of settings
+/// loaded from a JSON, XML, CSV or .psd1 file (the password is stored in that file in plain
+/// text), or a NetworkCredential built from a literal password (`New-Object` or `::new`). The
+/// value itself is never reported.
 /// Source: the migration guide, "A typical legacy pattern ... ConvertTo-SecureString
 /// "<password>" -AsPlainText -Force ... Do not migrate this by moving the password to another
 /// text file."
@@ -15,11 +17,18 @@ public enum PlaintextSecretRule: ScanRule {
         "$cred = [pscredential]::new('svc@contoso.com', ('Winter2026!' | ConvertTo-SecureString -AsPlainText -Force))",
         "$nc = New-Object System.Net.NetworkCredential('svc@contoso.com', 'Winter2026!')",
         "$S = CONVERTTO-SECURESTRING 'x' -ASPLAINTEXT -FORCE",
+        "$Config = Get-Content \"$PSScriptRoot\\tenant.json\" -Raw | ConvertFrom-Json\n$sec = ConvertTo-SecureString $Config.AdminPass365 -AsPlainText -Force",
+        "[xml]$settings = Get-Content .\\settings.xml\n$p = $settings.root.mail.password\n$s = ConvertTo-SecureString -String $p -AsPlainText -Force",
+        "$smtpPassword = 'Relay!2026'\n$c = New-Object PSCredential('alerts@contoso.com', $($smtpPassword | ConvertTo-SecureString -AsPlainText -Force))",
+        "$nc = [System.Net.NetworkCredential]::new('svc@contoso.com', 'Winter2026!')",
     ]
     public static let nonTriggeringExamples = [
         "$s = Get-Content C:\\pw.txt | ConvertTo-SecureString",
         "$s = Read-Host -AsSecureString",
         "$s = ConvertTo-SecureString $encrypted",
+        "$kv = Get-AzKeyVaultSecret -VaultName ops -Name smtp\n$sec = ConvertTo-SecureString $kv.SecretValueText -AsPlainText -Force",
+        "$smtpPassword = $env:SMTP_PASSWORD\n$c = New-Object PSCredential('alerts@contoso.com', $($smtpPassword | ConvertTo-SecureString -AsPlainText -Force))",
+        "$nc = [System.Net.NetworkCredential]::new($user, $securePassword)",
     ]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
@@ -28,14 +37,25 @@ public enum PlaintextSecretRule: ScanRule {
             return [hit]
         }
         guard command.canonicalName == "convertto-securestring", command.parameter("AsPlainText", minimum: 3) != nil else { return [] }
-        if command.pipedLiteral != nil { return [hit] }
-        let source = command.parameter("String")?.value ?? command.positional.first
-        guard let source, script.literal(source) != nil else { return [] }
-        return [hit]
+        let source: Command.Element
+        if let piped = command.pipedValue { source = Command.Element(tokens: [piped]) }
+        else if let given = command.parameter("String")?.value ?? command.positional.first { source = given }
+        else { return [] }
+        switch script.value(of: source) {
+        case .literal: return [hit]
+        case .configuration: return [fromSettings]
+        default: return []
+        }
     }
 
+    static let replacement = "remove the password; use Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com, or -ManagedIdentity"
+
     static var hit: RuleHit {
-        RuleHit(severity: .critical, message: "a password is written in the script and turned into a credential (value not shown)",
-                replacement: "remove the password; use Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com, or -ManagedIdentity")
+        RuleHit(severity: .critical, message: "a password is written in the script and turned into a credential (value not shown)", replacement: replacement)
+    }
+
+    static var fromSettings: RuleHit {
+        RuleHit(severity: .high, message: "a password read from a settings file (JSON, XML, CSV or .psd1) is turned into a credential: it is stored in that file in plain text (value not shown)",
+                replacement: replacement + "; until then keep the secret in a vault (Get-Secret, Azure Key Vault), not in a settings file")
     }
 }

@@ -1,9 +1,13 @@
-/// `SMTP-BASIC` (PowerShell): Send-MailMessage with a credential to an Exchange Online
+/// `SMTP-BASIC-SENDMAIL` (PowerShell): Send-MailMessage with a credential to an Exchange Online
 /// client-submission host, the server given by -SmtpServer, position 3, or $PSEmailServer.
+///
+/// `SMTP-BASIC` is the family of rules that find SMTP AUTH with a password: this one,
+/// `SMTP-BASIC-DOTNET` (.NET and MailKit SMTP clients in PowerShell), `SMTP-BASIC-CODE`
+/// (application code) and `SMTP-BASIC-CONFIG` (configuration files). Each ID names one rule.
 /// Source: the migration guide, "Old script using Send-MailMessage with mailbox password →
 /// Replace mail send path"; Send-MailMessage documentation (parameter positions).
 public enum SendMailMessageBasicRule: ScanRule {
-    public static let id = "SMTP-BASIC"
+    public static let id = "SMTP-BASIC-SENDMAIL"
     public static let title = "Mail is sent with a mailbox password (SMTP AUTH Basic)"
     public static let help = "SMTP AUTH with a user name and password to smtp.office365.com stops working when Basic authentication is disabled by default at the end of December 2026. Use XOAUTH2, Microsoft Graph sendMail (Send-MgUserMail), High Volume Email or Azure Communication Services."
 

@@ -30,7 +30,8 @@ struct ProbeCommand: AsyncParsableCommand {
               --send-to someone@contoso.com
 
         Exit statuses: 0 every stage up to --quit-after passed; 20 connect (no connection, no 220, EHLO \
-        refused); 21 TLS (STARTTLS missing or refused, handshake or certificate failed); 22 AUTH refused \
+        refused); 21 TLS (STARTTLS missing or refused; the handshake failed: \
+        certificate name, issuer, dates, TLS version or an alert, said in one sentence); 22 AUTH refused \
         or mechanism not offered; 23 MAIL FROM refused; 24 RCPT TO refused; 25 DATA or the message \
         refused; 26 no OAuth token; 28 a stage timed out; 29 the server broke the protocol (a line over \
         the RFC 5321 limit, a malformed reply) or closed the connection; 64 bad usage; 66 a certificate \
@@ -48,6 +49,8 @@ struct ProbeCommand: AsyncParsableCommand {
     var tls: SMTPClientPlan.TLSMode?
     @Option(name: .customLong("tls-ca"), help: "A PEM file of extra certificate authorities to trust (a relay's internal CA, a test CA).")
     var tlsCA: String?
+    @Option(name: .customLong("tls-server-name"), help: "The host name to send in SNI and to verify the certificate against, instead of the --target host (a server reached by IP address whose certificate names its host name).")
+    var tlsServerName: String?
     @Option(help: "Authentication: none, plain, login or xoauth2 (default: xoauth2 with --client-id, login with a password, else none).")
     var auth: AuthMode?
     @Flag(name: .customLong("initial-response"), help: "Send the first SASL response on the AUTH line (AUTH XOAUTH2 <base64>, as Microsoft's page writes it) instead of after a 334.")
@@ -116,6 +119,9 @@ struct ProbeCommand: AsyncParsableCommand {
     func validate() throws {
         guard ProbeTarget(parsing: target) != nil else { throw ValidationError("--target: expected exo, exo-legacy, hve, acs or HOST:PORT, got '\(target)'.") }
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds.") }
+        if let name = tlsServerName, name.isEmpty || HTTPSPost.isIPAddress(name) || name.contains(" ") {
+            throw ValidationError("--tls-server-name: expected a host name (an IP address is never sent in SNI; give it in --target), got '\(name)'.")
+        }
         if certificate != nil && key == nil { throw ValidationError("--certificate needs --key.") }
         if pfx != nil && certificate != nil { throw ValidationError("Give either --pfx or --certificate and --key.") }
         if let tlsMaximum, tlsMaximum.rank < tlsMinimum.rank {
@@ -186,8 +192,10 @@ struct ProbeCommand: AsyncParsableCommand {
 
         authentication?.initialResponse = initialResponse
         let plan = try makePlan(tls: tlsMode, authentication: authentication, user: userName)
-        let probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: roots,
+        var probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: roots,
                               minimumTLSVersion: tlsMinimum.version, maximumTLSVersion: tlsMaximum?.version)
+        probe.tlsServerName = tlsServerName
+        probe.serverNameAdvice = "use the host name in --target, or --tls-server-name NAME"
         let (outcome, probeTranscript) = await probe.run(redactor: redactor, observer: live)
         var combined = transcript
         combined.observer = nil
