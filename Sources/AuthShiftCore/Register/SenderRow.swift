@@ -34,6 +34,8 @@ public struct SenderRow: Sendable, Codable, Equatable {
     public var oauthCapable: String?
     public var staticIP: String?
     public var notes: String?
+    /// The day the owners plan to move it (inventory `cutover_date`).
+    public var cutoverDate: CalendarDay? = nil
     public var recommendation: Recommendation
     /// Where each fact came from.
     public var evidence: [String]
