@@ -14,15 +14,42 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.day = day
     }
 
+    /// A day only when it exists in the Gregorian calendar (see `isValid`).
+    public init?(validYear year: Int, month: Int, day: Int) {
+        guard CalendarDay.isValid(year: year, month: month, day: day) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// Parses `YYYY-MM-DD`; returns nil for anything else or an impossible date.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y)
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(validYear: y, month: m, day: d)
     }
+
+    /// The one rule for whether a day exists, shared by every parser in authshift (the
+    /// exports' dates, the admins' typed dates, the command line): a year from 1601 (the
+    /// start of the Windows file-time epoch, the earliest any Microsoft export can carry)
+    /// to 9999, a month from 1 to 12, and a day within that month, 29 February only in a
+    /// Gregorian leap year.
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1601...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
+    }
+
+    /// Why a day does not exist, in words for an error message, or nil when it does.
+    public static func problem(year: Int, month: Int, day: Int) -> String? {
+        if !(1601...9999).contains(year) { return "the year \(year) is outside 1601-9999" }
+        if !(1...12).contains(month) { return "there is no month \(month)" }
+        let days = daysIn(month: month, year: year)
+        if day < 1 || day > days { return "\(monthNames[month - 1]) \(year) has \(days) days" }
+        return nil
+    }
+
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                                     "November", "December"]
 
     /// The UTC calendar day of an instant.
     public init(utc date: Date) {
@@ -52,7 +79,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -73,7 +73,7 @@ public enum HTMLReport {
         if let scripts = r.scripts {
             h += "<h3>Scripts that connect to Exchange Online</h3>\n<table><thead><tr><th>script</th><th>host</th><th>current auth</th><th>changes</th><th>least role</th><th>replacement</th></tr></thead><tbody>\n"
             for x in scripts {
-                h += "<tr><td>\(e(x.script))</td><td>\(e(x.host))</td><td>\(e(x.currentAuth))</td><td>\(e(x.changeCmdlets.joined(separator: ", ")))</td><td>\(e(x.leastRole))</td><td>\(e(x.replacement))</td></tr>\n"
+                h += "<tr><td>\(e(x.script))</td><td>\(e(x.host.rawValue))</td><td>\(e(x.currentAuth.rawValue))</td><td>\(e(x.changeCmdlets.joined(separator: ", ")))</td><td>\(e(x.leastRole))</td><td>\(e(x.replacement))</td></tr>\n"
             }
             h += "</tbody></table>\n"
         }

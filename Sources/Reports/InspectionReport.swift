@@ -14,7 +14,8 @@ public enum InspectionReport {
                        format(f), f.variant ?? ""])
             }
             out += t.render()
-            for f in recognised where !f.warnings.isEmpty {
+            for f in recognised {
+                for note in f.dateOrders where note.basis == .proven || note.basis == .option { out += "note: \(f.path): \(note.sentence)\n" }
                 for w in f.warnings { out += "warning: \(f.path): \(w)\n" }
             }
         }

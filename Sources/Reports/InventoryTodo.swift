@@ -4,7 +4,7 @@ import AuthShiftCore
 /// inventory's own columns, pre-filled with what is known, so the admins complete it,
 /// save it as `inventory.csv` in the exports folder and run assess again.
 public enum InventoryTodo {
-    public static let columns = ["sender", "system", "owner", "workload", "oauth_capable", "static_ip", "notes"]
+    public static let columns = ["sender", "system", "owner", "workload", "oauth_capable", "static_ip", "notes", "cutover_date"]
 
     public static func rows(_ register: Register) -> [SenderRow] {
         register.senders.filter { s in
@@ -19,7 +19,7 @@ public enum InventoryTodo {
             let system = s.system.hasPrefix("unidentified system") ? "" : s.system
             let hint = s.sources.isEmpty ? "" : "seen from \(s.sources.joined(separator: " "))"
             w.row([s.sender, system, s.owner ?? "", s.workload ?? "", s.oauthCapable ?? "unknown", s.staticIP ?? "unknown",
-                   [s.notes ?? "", hint].filter { !$0.isEmpty }.joined(separator: "; ")])
+                   [s.notes ?? "", hint].filter { !$0.isEmpty }.joined(separator: "; "), s.cutoverDate?.description ?? ""])
         }
         return w.text
     }

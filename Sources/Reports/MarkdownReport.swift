@@ -65,7 +65,7 @@ public enum MarkdownReport {
         if let scripts = r.scripts {
             s += "\n### Scripts that connect to Exchange Online\n\n| script | host | current auth | changes | least role | replacement |\n|---|---|---|---|---|---|\n"
             for x in scripts {
-                s += "| \(cell(x.script)) | \(x.host) | \(x.currentAuth) | \(cell(x.changeCmdlets.joined(separator: ", "))) | \(x.leastRole) | \(cell(x.replacement)) |\n"
+                s += "| \(cell(x.script)) | \(x.host.rawValue) | \(x.currentAuth.rawValue) | \(cell(x.changeCmdlets.joined(separator: ", "))) | \(x.leastRole) | \(cell(x.replacement)) |\n"
             }
         }
         if !checklist.isEmpty { s += "\n## Prevention checklist\n\n" + PlanReport.checklistTable(checklist) }

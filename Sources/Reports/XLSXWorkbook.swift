@@ -161,7 +161,7 @@ extension XLSXWorkbook {
         if let scripts = r.scripts {
             book.add("Scripts", header: ["script", "host", "currentAuth", "readCmdlets", "changeCmdlets", "leastRole", "replacement", "cutoverDate", "findings"],
                      rows: scripts.map { s in
-                         [text(s.script), text(s.host), text(s.currentAuth), text(s.readCmdlets.joined(separator: ", ")), text(s.changeCmdlets.joined(separator: ", ")),
+                         [text(s.script), text(s.host.rawValue), text(s.currentAuth.rawValue), text(s.readCmdlets.joined(separator: ", ")), text(s.changeCmdlets.joined(separator: ", ")),
                           text(s.leastRole), text(s.replacement), text(s.cutoverDate), text(s.findings.joined(separator: "; "))]
                      })
         }

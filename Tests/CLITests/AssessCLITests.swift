@@ -28,7 +28,7 @@ import Testing
         let todoBytes = try Data(contentsOf: out.appendingPathComponent("inventory-todo.csv"))
         #expect(Array(todoBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let todo = String(decoding: todoBytes.dropFirst(3), as: UTF8.self)
-        #expect(todo.hasPrefix("sender,system,owner,workload,oauth_capable,static_ip,notes\r\n"))
+        #expect(todo.hasPrefix("sender,system,owner,workload,oauth_capable,static_ip,notes,cutover_date\r\n"))
         #expect(todo.contains("jdoe@contoso.com"))
         #expect(!todo.contains("crm@contoso.com"), "a sender already on OAuth needs nothing")
 

@@ -72,11 +72,26 @@ import Testing
     }
 
     static func hostileChangeSet() -> ChangeSet {
-        let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .some(nil), reason: "reason: " + $0) }
-        return ChangeSet(generatedBy: "authshift test", generatedAt: "2026-11-28T09:00:00Z",
-                         inputs: hostile.map { InputFile(path: $0, kind: "cas-mailbox", rows: 1, sha256: $0) },
+        let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .some(nil), reason: $0) }
+        return ChangeSet(generatedBy: hostile[5], generatedAt: hostile[4] + " #>\nRemove-Item C:\\ -Recurse\n<#",
+                         inputs: hostile.map { InputFile(path: $0, kind: $0, rows: 1, sha256: $0) },
                          tenantDisabled: false, exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
                          temporaryPolicyUsers: hostile.map { (user: $0, previousPolicy: $0, reason: $0) }, temporaryPolicyName: hostile[2])
+    }
+
+    /// Every text a ChangeSet carries, found by reflection, so a field added later without a
+    /// hostile value here fails this suite instead of going untested.
+    static func strings(in value: Any) -> [String] {
+        if let s = value as? String { return [s] }
+        return Mirror(reflecting: value).children.flatMap { strings(in: $0.value) }
+    }
+
+    @Test func theHostileChangeSetFillsEveryTextField() {
+        let texts = Self.strings(in: Self.hostileChangeSet())
+        #expect(texts.count > 40)
+        for text in texts {
+            #expect(Self.hostile.contains { text.contains($0) }, "\(text.debugDescription) is a field the injection tests do not cover")
+        }
     }
 
     @Test func everyHostileValueIsOneSingleQuotedLiteral() {
@@ -89,18 +104,32 @@ import Testing
         }
     }
 
+    /// Fragments that would be dangerous outside a literal or a comment.
+    static let fragments = ["Remove-Mailbox", "whoami", "Remove-Item", "typographic", "line one", "closes the help block", "env:USERNAME",
+                            "semi;colon", "low quote", "O'Brien", "Set-TransportConfig -SmtpClientAuthenticationDisabled $false;"]
+
     @Test func noGeneratedScriptContainsAnUnquotedValue() {
-        // Fragments that would be dangerous outside a literal.
-        let fragments = ["Remove-Mailbox", "whoami", "Remove-Item", "typographic", "line one", "closes the help block", "env:USERNAME",
-                         "semi;colon", "low quote", "O'Brien", "Set-TransportConfig -SmtpClientAuthenticationDisabled $false;"]
         for script in PlanScripts(Self.hostileChangeSet()).all() {
-            let outside = Self.scan(script.text).filter { $0.kind != "single" }.map(\.text).joined(separator: "\n")
-            for fragment in fragments {
-                #expect(!outside.contains(fragment), "\(script.name): \(fragment) appears outside a single-quoted literal")
+            let tokens = Self.scan(script.text)
+            let code = tokens.filter { $0.kind == "code" || $0.kind == "double" }.map(\.text).joined(separator: "\n")
+            for fragment in Self.fragments {
+                #expect(!code.contains(fragment), "\(script.name): \(fragment) appears outside a single-quoted literal or a comment")
             }
-            // The help comment block stays closed exactly once.
-            #expect(Self.scan(script.text).filter { $0.kind == "comment" }.count >= 1)
+            // The help block stays one comment: the generation stamp and the generator's name stay inside it.
+            let help = tokens.first { $0.kind == "comment" && $0.text.contains(".SYNOPSIS") }?.text ?? ""
+            #expect(help.contains("Remove-Item C:"), "\(script.name): --generated-at left the help block")
+            #expect(help.contains("closes the help block"), "\(script.name): the generator's name left the help block")
         }
+    }
+
+    @Test func theCollectorKeepsItsValuesInLiteralsAndComments() {
+        let script = CollectorScript(signIn: .certificate(appId: Self.hostile[0], thumbprint: Self.hostile[1], organization: Self.hostile[2], tenantId: Self.hostile[3]),
+                                     outputFolder: Self.hostile[4], generatedBy: Self.hostile[5] + "\nRemove-Item C:\\").render()
+        let tokens = Self.scan(script)
+        let code = tokens.filter { $0.kind == "code" }.map(\.text).joined(separator: "\n")
+        for fragment in Self.fragments { #expect(!code.contains(fragment), "collector: \(fragment) outside a literal or comment") }
+        let literals = tokens.filter { $0.kind == "single" }.map(\.text)
+        for value in Self.hostile[0...4] { #expect(literals.contains(value), "collector: \(value.debugDescription) is not a literal") }
     }
 
     @Test func scannerAgreesWithPowerShellQuoting() {

@@ -10,8 +10,8 @@ import Testing
 
     @Test func storedCredentialJobThatChangesRecipients() {
         let row = profile("$c = Import-Clixml c.xml\nConnect-ExchangeOnline -Credential $c\nGet-Mailbox -ResultSize Unlimited | Set-Mailbox -HiddenFromAddressListsEnabled $true\nGet-MessageTraceV2 -StartDate (Get-Date).AddDays(-1)")
-        #expect(row?.host == "scheduled task or server")
-        #expect(row?.currentAuth == "stored credential (clixml)")
+        #expect(row?.host == .scheduledTaskOrServer)
+        #expect(row?.currentAuth == .storedCredentialClixml)
         #expect(row?.readCmdlets == ["Get-Mailbox", "Get-MessageTraceV2"])
         #expect(row?.changeCmdlets == ["Set-Mailbox"])
         #expect(row?.leastRole == "Recipient Management")
@@ -22,19 +22,34 @@ import Testing
 
     @Test func runbookAndOrganizationChanges() {
         let row = profile("$c = Get-AutomationPSCredential -Name exo\nConnect-ExchangeOnline -Credential $c\nSet-TransportConfig -SmtpClientAuthenticationDisabled $true")
-        #expect(row?.host == "Azure Automation")
+        #expect(row?.host == .azureAutomation)
         #expect(row?.leastRole == "Organization Management")
         #expect(row?.replacement.contains("-ManagedIdentity") == true)
     }
 
     @Test func modernAndBasicSessions() {
         let modern = profile("Connect-ExchangeOnline -CertificateThumbprint $t -AppId $a -Organization contoso.onmicrosoft.com\nGet-EXOMailbox", ".github/workflows/report.ps1")
-        #expect(modern?.currentAuth == "certificate app-only")
-        #expect(modern?.host == "CI pipeline")
+        #expect(modern?.currentAuth == .certificateAppOnly)
+        #expect(modern?.host == .ciPipeline)
         #expect(modern?.findings.isEmpty == true)
         #expect(modern?.leastRole.hasPrefix("View-Only Organization Management") == true)
         let old = profile("$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri https://outlook.office365.com/powershell-liveid/ -Credential $c -Authentication Basic\nImport-PSSession $s")
-        #expect(old?.currentAuth == "Basic remote PowerShell")
+        #expect(old?.currentAuth == .basicRemotePowerShell)
         #expect(profile("Get-ChildItem C:\\ | Remove-Item") == nil, "no Exchange connection, no row")
+    }
+
+    @Test func aPasswordTypedAtAPromptIsNotStored() {
+        let row = profile("$c = Get-Credential\nConnect-ExchangeOnline -Credential $c\nGet-Mailbox")
+        #expect(row?.currentAuth == .credentialTypedAtPrompt)
+        #expect(row?.currentAuth.blocksAutomationRing == false)
+        #expect(row?.host == .adminWorkstation)
+    }
+
+    @Test func theRegisterKeepsTheSameStrings() throws {
+        let row = try #require(profile("$c = Import-Clixml c.xml\nConnect-ExchangeOnline -Credential $c\nGet-Mailbox"))
+        let json = String(decoding: try JSONEncoder().encode(row), as: UTF8.self)
+        #expect(json.contains(#""currentAuth":"stored credential (clixml)""#))
+        #expect(json.contains(#""host":"scheduled task or server""#))
+        #expect(try JSONDecoder().decode(ScriptAutomationRow.self, from: Data(json.utf8)) == row)
     }
 }

@@ -41,8 +41,8 @@ public enum RingPlanner {
             case .powershellAutomation:
                 names = register.automation.map(\.account) + (register.scripts ?? []).map(\.script)
                 blockers = register.automation.map { "\($0.account) signs in with the Exchange Online PowerShell legacy client (\($0.signIns.successes) successful sign-ins)" }
-                for script in register.scripts ?? [] where script.currentAuth.hasPrefix("stored credential") || script.currentAuth.hasPrefix("Basic") || script.currentAuth.hasPrefix("credential") {
-                    blockers.append("\(script.script) signs in with \(script.currentAuth); replace with \(script.replacement)")
+                for script in register.scripts ?? [] where script.currentAuth.blocksAutomationRing {
+                    blockers.append("\(script.script) signs in with \(script.currentAuth.rawValue); replace with \(script.replacement)")
                 }
             case .enforcement:
                 names = register.senders.filter { $0.currentAuth == .basic || $0.currentAuth == .mixed }.map(\.sender)

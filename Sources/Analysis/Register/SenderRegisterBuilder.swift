@@ -130,13 +130,15 @@ struct SenderRegisterBuilder {
             if recipientClass == .unknown {
                 unknowns.append(Unknown(what: "who it sends to (internal or external)", settledBy: [ExportKind.messageTrace.title, ExportKind.acceptedDomain.title]))
             }
-            return SenderRow(
+            var row = SenderRow(
                 sender: ev.address, system: system.name, sources: system.ips, currentAuth: currentAuth, messages: messages, volume: volume,
                 tls: ev.report.map { TLSMix(tls10: $0.tls10Percent, tls11: $0.tls11Percent, tls12: $0.tls12Percent) },
                 signIns: facts, smtpAuth: decision.smtpAuth, basicAllowed: decision.basicAllowed, basicBlockedBy: decision.blockedBy,
                 breaksAtDefaultChange: breaks, failingNow: failing, recipients: recipientClass, owner: item?.owner,
                 workload: item?.workload, oauthCapable: item?.oauthCapable, staticIP: item?.staticIP, notes: item?.notes,
                 recommendation: BuiltInAdviceRules.recommend(facts2), evidence: evidence, unknowns: unknowns)
+            row.cutoverDate = item?.cutoverDate
+            return row
         }
     }
 

@@ -34,6 +34,8 @@ public struct SenderRow: Sendable, Codable, Equatable {
     public var oauthCapable: String?
     public var staticIP: String?
     public var notes: String?
+    /// The day the owners plan to move it (inventory `cutover_date`).
+    public var cutoverDate: CalendarDay? = nil
     public var recommendation: Recommendation
     /// Where each fact came from.
     public var evidence: [String]
@@ -163,10 +165,10 @@ public struct AutomationRow: Sendable, Codable, Equatable {
 /// the migration guide's automation register fields.
 public struct ScriptAutomationRow: Sendable, Codable, Equatable {
     public var script: String
-    /// `Azure Automation`, `CI pipeline`, `scheduled task or server` (guessed from the code).
-    public var host: String
-    /// `stored credential`, `Basic remote PowerShell`, `certificate app-only`, `managed identity`, `interactive`.
-    public var currentAuth: String
+    /// Where it runs, guessed from the code and path.
+    public var host: ScriptHost
+    /// How it signs in.
+    public var currentAuth: ScriptAuthentication
     public var readCmdlets: [String]
     public var changeCmdlets: [String]
     /// The least Exchange role group the cmdlets need.
@@ -176,7 +178,7 @@ public struct ScriptAutomationRow: Sendable, Codable, Equatable {
     public var cutoverDate: String
     public var findings: [String]
 
-    public init(script: String, host: String, currentAuth: String, readCmdlets: [String], changeCmdlets: [String], leastRole: String,
+    public init(script: String, host: ScriptHost, currentAuth: ScriptAuthentication, readCmdlets: [String], changeCmdlets: [String], leastRole: String,
                 replacement: String, cutoverDate: String = "", findings: [String]) {
         self.script = script
         self.host = host

@@ -25,11 +25,22 @@ public enum ExportFileReader {
         public static let `default` = Tuning(threads: max(1, ProcessInfo.processInfo.activeProcessorCount), minimumSplitBytes: 64 << 20)
     }
 
+    /// Reads one file. `dateOrder` (`--date-order`) settles dates that could be day or month
+    /// first where the file itself does not; a file whose columns prove an order some of their
+    /// values were not read in is read a second time in that order (`DateColumnLog`).
     /// - Parameter wanted: the kinds to read past their header or first record; a file of
     ///   another kind is recognised (its `kind` set) but its rows are not read (`signins
     ///   summarize` on a folder does not read a message trace it will not use).
     public static func read(path: String, displayPath: String, progress: ProgressSink? = nil, tuning: Tuning = .default,
-                            wanted: (@Sendable (ExportKind) -> Bool)? = nil) -> Result {
+                            dateOrder: DayMonthOrder? = nil, wanted: (@Sendable (ExportKind) -> Bool)? = nil) -> Result {
+        let dates = DateColumnLog(option: dateOrder)
+        let first = readOnce(path: path, displayPath: displayPath, progress: progress, tuning: tuning, dates: dates, wanted: wanted)
+        guard first.file.error == nil, let proven = dates.rereading() else { return first }
+        return readOnce(path: path, displayPath: displayPath, progress: progress, tuning: tuning, dates: DateColumnLog(option: dateOrder, proven: proven), wanted: wanted)
+    }
+
+    static func readOnce(path: String, displayPath: String, progress: ProgressSink?, tuning: Tuning, dates: DateColumnLog,
+                         wanted: (@Sendable (ExportKind) -> Bool)?) -> Result {
         var inspected = InspectedFile(path: displayPath, format: "csv")
         do {
             let format = try sniffFormat(path: path)
@@ -38,14 +49,16 @@ public enum ExportFileReader {
             var notes = FileNotes()
             var acc = SignInAccumulator()
             if format == "json" {
-                try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress, wanted: wanted)
+                try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress, dates: dates, wanted: wanted)
             } else {
                 if let parallel = try readCSV(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes,
-                                              acc: acc, progress: progress, tuning: tuning, wanted: wanted) {
+                                              acc: acc, progress: progress, tuning: tuning, dates: dates, wanted: wanted) {
                     acc = parallel
                 }
             }
             progress?.finished(file: displayPath)
+            inspected.dateOrders = dates.notes()
+            for note in inspected.dateOrders where note.basis == .undecided || note.basis == .conflicting { notes.warn(note.sentence) }
             guard let kind = inspected.kind else { return Result(file: inspected, snapshot: nil) }
             if kind.isSignInLog {
                 snapshot.signIns = acc.summary()
@@ -88,7 +101,7 @@ public enum ExportFileReader {
     /// Reads a CSV export; returns the accumulator when a sign-in log was read on several threads.
     static func readCSV(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
                         notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, tuning: Tuning,
-                        wanted: ((ExportKind) -> Bool)? = nil) throws -> SignInAccumulator? {
+                        dates: DateColumnLog, wanted: ((ExportKind) -> Bool)? = nil) throws -> SignInAccumulator? {
         let source = try UTF8ChunkSource(path: path)
         let reader = CSVStreamReader(source: source)
         file.encoding = source.encoding
@@ -108,30 +121,53 @@ public enum ExportFileReader {
         if let wanted, !wanted(kind) { return nil }
         if kind == .signInPortalCSV || kind == .signInLogAnalyticsCSV {
             let signIns = try SignInCSVReader(reader: reader)
+            let timeColumn = header.names[signIns.time]
+            let order = dates.order(for: timeColumn)
             if tuning.threads > 1, source.totalBytes >= tuning.minimumSplitBytes, source.encoding == .utf8 || source.encoding == .utf8BOM,
                let (parallel, oddities) = try ParallelSignInCSVReader.read(
                    path: path, display: display, header: header, delimiter: reader.delimiter, dataStart: reader.unparsedOffset,
-                   headerLines: reader.linesRead, size: source.totalBytes, threads: tuning.threads,
+                   headerLines: reader.linesRead, size: source.totalBytes, threads: tuning.threads, dateOrder: order,
                    progress: progress.map { sink in { bytes, rows in sink.progress(file: display, bytesRead: bytes, totalBytes: source.totalBytes, rows: rows) } }) {
                 for w in oddities.warnings(width: header.names.count) { notes.warn(w) }
+                dates.absorb(column: timeColumn, oddities.dates)
                 return parallel
             }
-            let oddities = try signIns.read(into: acc, progress: progress.map { sink in
+            let oddities = try signIns.read(into: acc, dateOrder: order, progress: progress.map { sink in
                 { sink.progress(file: display, bytesRead: source.rawBytesRead, totalBytes: source.totalBytes, rows: acc.rows) }
             })
             for w in oddities.warnings(width: header.names.count) { notes.warn(w) }
+            dates.absorb(column: timeColumn, oddities.dates)
             return nil
         }
         let width = header.names.count
+        var typed: [ExportRecord] = []
+        let typedFields = TypedDateOrder.fields(of: kind)
         while try reader.nextRecord() {
             if reader.fieldCount != width {
                 notes.warn("line \(reader.recordLine): \(reader.fieldCount) fields where the header has \(width)")
             }
-            let record = ExportRecord(file: display, line: reader.recordLine, header: header, cells: reader.allStrings())
+            var record = ExportRecord(file: display, line: reader.recordLine, header: header, cells: reader.allStrings())
+            record.dates = dates
+            if !typedFields.isEmpty { typed.append(record); continue }
             try RecordDispatcher.ingest(kind, record, into: &snapshot, notes: &notes, signIns: acc)
             file.rows += 1
         }
+        try ingestTyped(kind, typed, into: &snapshot, file: &file, notes: &notes, signIns: acc, dates: dates)
         return nil
+    }
+
+    /// A people-written file is read whole first: its typed dates' day/month order is decided
+    /// from all its rows (`TypedDateOrder`) before any row is read. These files are small.
+    static func ingestTyped(_ kind: ExportKind, _ records: [ExportRecord], into snapshot: inout TenantSnapshot, file: inout InspectedFile,
+                            notes: inout FileNotes, signIns: SignInAccumulator, dates: DateColumnLog) throws {
+        guard !records.isEmpty else { return }
+        let decision = try TypedDateOrder.decide(records, fields: TypedDateOrder.fields(of: kind), option: dates.option)
+        dates.typedOrder = decision.order
+        dates.typedNotes = decision.notes
+        for record in records {
+            try RecordDispatcher.ingest(kind, record, into: &snapshot, notes: &notes, signIns: signIns)
+            file.rows += 1
+        }
     }
 
     static func csvVariant(kind: ExportKind, header: CSVHeader) -> String {
@@ -149,11 +185,13 @@ public enum ExportFileReader {
     }
 
     static func readJSON(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
-                         notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, wanted: ((ExportKind) -> Bool)? = nil) throws {
+                         notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, dates: DateColumnLog,
+                         wanted: ((ExportKind) -> Bool)? = nil) throws {
         let source = try UTF8ChunkSource(path: path)
         file.encoding = source.encoding
         let stream = JSONElementStream(source: source)
         var kind: ExportKind?
+        var typed: [ExportRecord] = []
         while let element = try stream.next() {
             guard case .object(let object) = element else {
                 throw IngestError(.malformed, file: display, line: stream.elementLine, "expected a JSON object for each record, found \(ExportRecord.show(element))")
@@ -167,13 +205,16 @@ public enum ExportFileReader {
                 file.kind = detected
                 if let wanted, !wanted(detected) { return }
             }
-            let record = ExportRecord(file: display, line: stream.elementLine, object: object)
+            var record = ExportRecord(file: display, line: stream.elementLine, object: object)
+            record.dates = dates
+            if !TypedDateOrder.fields(of: kind!).isEmpty { typed.append(record); continue }
             try RecordDispatcher.ingest(kind!, record, into: &snapshot, notes: &notes, signIns: acc)
             file.rows += 1
             if file.rows & 0x3FFF == 0 {
                 progress?.progress(file: display, bytesRead: source.rawBytesRead, totalBytes: source.totalBytes, rows: file.rows)
             }
         }
+        if let kind { try ingestTyped(kind, typed, into: &snapshot, file: &file, notes: &notes, signIns: acc, dates: dates) }
         file.variant = stream.shape.rawValue
         if let next = stream.pageMembers.first(where: { $0.key == "@odata.nextLink" }), next.value != .null {
             notes.warn("this Graph page has an @odata.nextLink: make sure the pages after it are exported too (each page can be its own file)")

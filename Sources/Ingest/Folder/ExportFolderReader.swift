@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// Reads every export under the given paths (files, or folders searched recursively).
@@ -41,7 +42,8 @@ public enum ExportFolderReader {
         return found
     }
 
-    public static func read(_ paths: [String], progress: ProgressSink? = nil) throws -> Result {
+    /// `dateOrder` (`--date-order`) settles day/month order where a file's own dates do not.
+    public static func read(_ paths: [String], progress: ProgressSink? = nil, dateOrder: DayMonthOrder? = nil) throws -> Result {
         var snapshot = TenantSnapshot()
         var files: [InspectedFile] = []
         for (path, display) in try listFiles(paths) {
@@ -58,7 +60,7 @@ public enum ExportFolderReader {
                 files.append(skipped)
                 continue
             }
-            let result = ExportFileReader.read(path: path, displayPath: display, progress: progress)
+            let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, dateOrder: dateOrder)
             if let s = result.snapshot { snapshot.merge(s) }
             files.append(result.file)
         }

@@ -18,6 +18,8 @@ public struct InspectedFile: Sendable, Codable {
     public var firstTime: Timestamp?
     public var lastTime: Timestamp?
     public var warnings: [String] = []
+    /// How the day/month order of each date column written with slashes or dots was decided.
+    public var dateOrders: [DateOrderNote] = []
     /// Why the file was not recognised (nil when it was).
     public var unrecognizedReason: String?
     /// The error that stopped reading this file.

@@ -87,6 +87,9 @@ public struct InventoryEntry: Sendable, Equatable, Codable {
     /// Optional `sources` column: the IP addresses this system sends from, to split a sender
     /// used by several systems.
     public var sources: [String]
+    /// Optional `cutover_date` column: the day the owners plan to move this sender to its
+    /// replacement (a typed date, see `TypedDate`).
+    public var cutoverDate: CalendarDay? = nil
     public var location: ExportLocation
 }
 

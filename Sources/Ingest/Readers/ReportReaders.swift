@@ -82,7 +82,7 @@ enum InventoryReader {
             sender: sender.lowercased(), system: r.string("system"), owner: r.string("owner"),
             workload: r.string("workload")?.lowercased(), oauthCapable: r.string("oauth_capable")?.lowercased(),
             staticIP: r.string("static_ip")?.lowercased(), notes: r.string("notes"), ring: r.string("ring"),
-            sources: r.stringList("sources") ?? [],
+            sources: r.stringList("sources") ?? [], cutoverDate: try r.typedDay("cutover_date"),
             location: ExportLocation(r))
     }
 }
@@ -92,14 +92,7 @@ enum ExceptionReader {
         guard let mailbox = r.string("mailbox") else {
             throw IngestError(.badValue, file: r.file, line: r.line, field: "mailbox", "empty; every exception names a mailbox")
         }
-        var expires: CalendarDay?
-        if let text = r.string("expires") {
-            guard let t = ExportDate.parse(text) else {
-                throw IngestError(.badValue, file: r.file, line: r.line, field: "expires", "expected a date like 2027-03-31, found \"\(text)\"")
-            }
-            expires = t.day
-        }
         return ExceptionEntry(mailbox: mailbox.lowercased(), system: r.string("system"), source: r.string("source"), owner: r.string("owner"),
-                              expires: expires, replacement: r.string("replacement"), ticket: r.string("ticket"), location: ExportLocation(r))
+                              expires: try r.typedDay("expires"), replacement: r.string("replacement"), ticket: r.string("ticket"), location: ExportLocation(r))
     }
 }

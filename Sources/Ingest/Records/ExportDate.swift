@@ -9,15 +9,38 @@ import AuthShiftCore
 /// - PowerShell 5.1 ConvertTo-Json: `/Date(1720919582928)/`, optionally with `+0000`.
 /// - Culture-formatted text from Export-Csv and Log Analytics: `11/28/2026 3:04:05 PM`,
 ///   `11/28/2026, 3:04:05.123 PM`, `28.11.2026 15:04:05`, `28/11/2026 15:04`. A first
-///   number above 12 means day-first; otherwise slashes are read month-first (US) and dots
-///   day-first (European), which is how those cultures write them.
+///   number above 12 means day-first, a second above 12 month-first. When both could be
+///   either, the file's order decides (`order`, settled once per file and column from all
+///   its values by `DateColumnLog`); without one, slashes are read month-first (US) and
+///   dots day-first (European), which is how those cultures write them.
 public enum ExportDate {
+    /// What one value says about the day/month order of its column.
+    public enum OrderEvidence: Sendable, Equatable {
+        /// ISO, JSON or year-first: no order involved, or day and month are equal.
+        case noOrder
+        /// The value can only be read this way.
+        case proves(DayMonthOrder)
+        /// Either order gives a date; it was read in the order given.
+        case either(readAs: DayMonthOrder)
+    }
+
     public static func parse(_ text: String) -> Timestamp? {
+        var evidence = OrderEvidence.noOrder
+        return parse(text, order: nil, evidence: &evidence)
+    }
+
+    public static func parse(_ text: String, order: DayMonthOrder?, evidence: inout OrderEvidence) -> Timestamp? {
         var copy = text
-        return copy.withUTF8 { parse(bytes: $0) }
+        return copy.withUTF8 { parse(bytes: $0, order: order, evidence: &evidence) }
     }
 
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var evidence = OrderEvidence.noOrder
+        return parse(bytes: bytes, order: nil, evidence: &evidence)
+    }
+
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, order: DayMonthOrder?, evidence: inout OrderEvidence) -> Timestamp? {
+        evidence = .noOrder
         var s = 0, e = bytes.count
         while s < e, bytes[s] == 0x20 || bytes[s] == 0x22 { s += 1 }
         while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x22 || bytes[e - 1] == 0x0D { e -= 1 }
@@ -27,7 +50,7 @@ public enum ExportDate {
         if b.count >= 10, isDigit(b[0]), isDigit(b[1]), isDigit(b[2]), isDigit(b[3]), b[4] == UInt8(ascii: "-") {
             return parseISO(b)
         }
-        return parseCultureText(b)
+        return parseCultureText(b, order: order, evidence: &evidence)
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -42,8 +65,10 @@ public enum ExportDate {
         return v
     }
 
+    /// The day must exist (`CalendarDay.isValid`, the rule every module shares) and the
+    /// time be a time of day (a leap second reads as :59).
     static func valid(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int) -> Bool {
-        y >= 1601 && y <= 9999 && (1...12).contains(m) && d >= 1 && d <= 31 && h < 24 && mi < 60 && s < 61
+        CalendarDay.isValid(year: y, month: m, day: d) && h < 24 && mi < 60 && s < 61
     }
 
     static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
@@ -111,7 +136,7 @@ public enum ExportDate {
         return Timestamp(millisecondsSince1970: negative ? -ms : ms)
     }
 
-    static func parseCultureText(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    static func parseCultureText(_ b: UnsafeBufferPointer<UInt8>, order: DayMonthOrder?, evidence: inout OrderEvidence) -> Timestamp? {
         // Numbers in order (day, month, year, hour, minute, second, fraction), the separator
         // after the first one, and an AM/PM marker.
         var numbers: [(value: Int, digits: Int)] = []
@@ -145,10 +170,17 @@ public enum ExportDate {
         var year = numbers[2].value
         if numbers[2].digits <= 2 { year += 2000 }
         let month: Int, day: Int
-        if a > 12 { (day, month) = (a, second) }
-        else if second > 12 { (month, day) = (a, second) }
-        else if firstSeparator == 0x2E || firstSeparator == 0x2D { (day, month) = (a, second) }
-        else { (month, day) = (a, second) }
+        if numbers[0].digits == 4 {
+            // Year first (2026/11/28, as East Asian cultures write it): no order to decide.
+            (year, month, day) = (a, second, numbers[2].value)
+        } else if let proven = DayMonthOrder.proven(first: a, second: second) {
+            evidence = .proves(proven)
+            (month, day) = proven.monthAndDay(first: a, second: second)
+        } else {
+            let readAs = order ?? (firstSeparator == 0x2E || firstSeparator == 0x2D ? .dmy : .mdy)
+            if a != second { evidence = .either(readAs: readAs) }
+            (month, day) = readAs.monthAndDay(first: a, second: second)
+        }
         var hour = numbers.count > 3 ? numbers[3].value : 0
         let minute = numbers.count > 4 ? numbers[4].value : 0
         let sec = numbers.count > 5 ? numbers[5].value : 0

@@ -88,14 +88,32 @@ extension ExportRecord {
         case .number(let n) where abs(n) < 1e15: return Timestamp(millisecondsSince1970: Int64(n))
         case .string(let s) where s.isEmpty: return nil
         case .string(let s):
-            if let t = ExportDate.parse(s) { return t }
+            if let t = parseDate(s, column: columnName(aliases)) { return t }
         case .object(let o):
-            if let inner = o["value"]?.stringValue, let t = ExportDate.parse(inner) { return t }
-            if let inner = o["DateTime"]?.stringValue, let t = ExportDate.parse(inner) { return t }
+            if let inner = o["value"]?.stringValue, let t = parseDate(inner, column: columnName(aliases)) { return t }
+            if let inner = o["DateTime"]?.stringValue, let t = parseDate(inner, column: columnName(aliases)) { return t }
         default: break
         }
         throw IngestError(.badValue, file: file, line: line, field: columnName(aliases),
                           "expected a date and time, found \(ExportRecord.show(v))")
+    }
+
+    /// A date a person typed (see `TypedDate`), in the day/month order decided for its file.
+    public func typedDay(_ field: String) throws -> CalendarDay? {
+        guard let text = string(field) else { return nil }
+        do {
+            return try TypedDate.day(TypedDate.read(text), order: dates?.typedOrder, raw: text)
+        } catch {
+            throw IngestError(.badValue, file: file, line: line, field: columnName([field]), error.message)
+        }
+    }
+
+    /// Parses in the column's day/month order and counts what the value says about it.
+    func parseDate(_ text: String, column: String) -> Timestamp? {
+        var evidence = ExportDate.OrderEvidence.noOrder
+        let t = ExportDate.parse(text, order: dates?.order(for: column), evidence: &evidence)
+        if t != nil { dates?.record(column: column, evidence, line: line, value: text) }
+        return t
     }
 
     /// A multi-valued property: a JSON array of strings (or of objects rendered by

@@ -9,6 +9,8 @@ public struct ExportRecord: Sendable {
     public let file: String
     public let line: Int
     let storage: Storage
+    /// Where date columns count their day/month evidence and find the file's order.
+    public var dates: DateColumnLog?
 
     enum Storage: Sendable {
         case csv(header: CSVHeader, cells: [String])

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Dispatch
 
 /// Reads one large UTF-8 sign-in CSV on several threads.
@@ -35,7 +36,7 @@ enum ParallelSignInCSVReader {
     /// Reads the data after `header` (which ends at `dataStart`, after `headerLines` lines).
     /// Returns nil when a cut fell inside a quoted field (the caller reads on one thread).
     static func read(path: String, display: String, header: CSVHeader, delimiter: UInt8, dataStart: Int64, headerLines: Int,
-                     size: Int64, threads: Int, progress: ((Int64, Int) -> Void)?) throws -> (SignInAccumulator, SignInCSVReader.Oddities)? {
+                     size: Int64, threads: Int, dateOrder: DayMonthOrder?, progress: ((Int64, Int) -> Void)?) throws -> (SignInAccumulator, SignInCSVReader.Oddities)? {
         let cuts = try cutPoints(path: path, dataStart: dataStart, size: size, parts: threads)
         let count = cuts.count
         let parts = UnsafeMutableBufferPointer<Part>.allocate(capacity: count)
@@ -53,7 +54,7 @@ enum ParallelSignInCSVReader {
                 let report: (() -> Void)? = i == 0 ? box.progress.map { p in
                     { p(source.rawBytesRead * Int64(count), part.acc.rows * count) }
                 } : nil
-                part.oddities = try signIns.read(into: part.acc, progress: report)
+                part.oddities = try signIns.read(into: part.acc, dateOrder: dateOrder, progress: report)
                 part.lines = reader.linesRead
             } catch let error as IngestError {
                 part.error = error

@@ -16,8 +16,11 @@ struct SignInCSVReader {
         var badTimes = 0
         var firstBadTimeLine = 0
         var firstBadTime = ""
+        /// What the time column's values say about its day/month order.
+        var dates = DateTally()
 
         mutating func add(_ other: Oddities, lineOffset: Int) {
+            dates.merge(other.dates, lineOffset: lineOffset)
             if narrowRows == 0 && other.narrowRows > 0 {
                 firstNarrowLine = other.firstNarrowLine + lineOffset
                 firstNarrowWidth = other.firstNarrowWidth
@@ -61,7 +64,7 @@ struct SignInCSVReader {
     }
 
     /// Reads every record; `progress` is called every 64 Ki rows.
-    func read(into acc: SignInAccumulator, progress: (() -> Void)?) throws -> Oddities {
+    func read(into acc: SignInAccumulator, dateOrder: DayMonthOrder? = nil, progress: (() -> Void)?) throws -> Oddities {
         let r = reader
         var odd = Oddities()
         let width = r.header.names.count
@@ -72,7 +75,9 @@ struct SignInCSVReader {
             }
             let errorCode: Int? = code.flatMap { c in r.withBytes(at: c) { SignInCSVReader.integer($0) } }
             let outcome = SignInCSVReader.outcome(reader: r, status: status, errorCode: errorCode)
-            let t = r.withBytes(at: time) { ExportDate.parse(bytes: $0) }
+            var evidence = ExportDate.OrderEvidence.noOrder
+            let t = r.withBytes(at: time) { ExportDate.parse(bytes: $0, order: dateOrder, evidence: &evidence) }
+            if t != nil, evidence != .noOrder { odd.dates.add(evidence, line: r.recordLine, value: r.string(at: time) ?? "") }
             if t == nil, !r.isEmpty(at: time) {
                 if odd.badTimes == 0 { odd.firstBadTimeLine = r.recordLine; odd.firstBadTime = r.string(at: time) ?? "" }
                 odd.badTimes += 1

@@ -40,16 +40,16 @@ public enum AutomationProfiler {
         let basicSession = commands.contains { !RemotePowerShellBasicRule.check($0, in: context).isEmpty }
         guard !connects.isEmpty || basicSession else { return nil }
 
-        var auth = "interactive"
+        var auth = ScriptAuthentication.interactive
         var replacement = "none needed: it already signs in with modern authentication"
         if basicSession {
-            auth = "Basic remote PowerShell"
+            auth = .basicRemotePowerShell
         } else if let c = connects.first {
             let (credential, origin) = Judge.credential(of: c, in: context)
-            if credential { auth = origin == .prompt ? "credential typed at a prompt" : "stored credential (\(origin.rawValue))" }
-            else if c.parameter("ManagedIdentity", minimum: 3) != nil { auth = "managed identity" }
-            else if c.parameter("CertificateThumbprint", minimum: 12) != nil || c.parameter("CertificateFilePath", minimum: 12) != nil || c.parameter("Certificate", minimum: 11) != nil { auth = "certificate app-only" }
-            else if c.parameter("AccessToken", minimum: 2) != nil { auth = "access token" }
+            if credential { auth = authentication(credentialFrom: origin) }
+            else if c.parameter("ManagedIdentity", minimum: 3) != nil { auth = .managedIdentity }
+            else if c.parameter("CertificateThumbprint", minimum: 12) != nil || c.parameter("CertificateFilePath", minimum: 12) != nil || c.parameter("Certificate", minimum: 11) != nil { auth = .certificateAppOnly }
+            else if c.parameter("AccessToken", minimum: 2) != nil { auth = .accessToken }
         }
         let hits = commands.flatMap { c in [ExchangeOnlineCredentialRule.check(c, in: context), RemotePowerShellBasicRule.check(c, in: context)].flatMap { $0 } }
         if let first = hits.first { replacement = first.replacement }
@@ -67,16 +67,27 @@ public enum AutomationProfiler {
         else { role = "View-Only Organization Management (or the Entra role Global Reader)" }
 
         let lowerPath = display.lowercased()
-        let host: String
-        if context.runsInAzureAutomation { host = "Azure Automation" }
+        let host: ScriptHost
+        if context.runsInAzureAutomation { host = .azureAutomation }
         else if lowerPath.contains(".github/") || lowerPath.contains("pipeline") || lowerPath.contains(".gitlab") ||
                     tokens.contains(where: { $0.kind == .variable && ($0.text.lowercased().hasPrefix("env:github_") || $0.text.lowercased().hasPrefix("env:build_") || $0.text.lowercased().hasPrefix("env:system_")) }) {
-            host = "CI pipeline"
-        } else if auth.hasPrefix("credential typed") || auth == "interactive" { host = "admin workstation (run by hand)" }
-        else { host = "scheduled task or server" }
+            host = .ciPipeline
+        } else if auth.needsAPerson { host = .adminWorkstation }
+        else { host = .scheduledTaskOrServer }
 
         return ScriptAutomationRow(script: display, host: host, currentAuth: auth, readCmdlets: reads.sorted(), changeCmdlets: changes.sorted(),
                                    leastRole: role, replacement: replacement,
                                    findings: hits.map { "\($0.severity.rawValue): \($0.message)" })
+    }
+
+    static func authentication(credentialFrom origin: ScriptContext.SecretOrigin) -> ScriptAuthentication {
+        switch origin {
+        case .prompt: return .credentialTypedAtPrompt
+        case .clixml: return .storedCredentialClixml
+        case .automation: return .storedCredentialAutomation
+        case .literal: return .storedCredentialLiteral
+        case .file: return .storedCredentialFile
+        case .unknown: return .storedCredentialUnknown
+        }
     }
 }

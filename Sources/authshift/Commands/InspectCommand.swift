@@ -26,7 +26,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let result: ExportFolderReader.Result
         do {
-            result = try ExportFolderReader.read(input.paths, progress: TerminalProgress.make())
+            result = try ExportFolderReader.read(input.paths, progress: TerminalProgress.make(), dateOrder: input.dateOrder)
         } catch let error as IngestError {
             ExitMapping.report([error])
             throw ExitMapping.exit(ExitMapping.status(for: [error]))

@@ -53,7 +53,7 @@ struct SignInsCommand: ParsableCommand {
                     }
                     // Other exports in a folder are recognised, not read.
                     let wanted: (@Sendable (ExportKind) -> Bool)? = inFolder ? Self.onlySignInLogs : nil
-                    let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, wanted: wanted)
+                    let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, dateOrder: input.dateOrder, wanted: wanted)
                     let kind = result.file.kind
                     if let error = result.file.error {
                         // A bad file that is (or may be) a sign-in log is an error; a bad export of

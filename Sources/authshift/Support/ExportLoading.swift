@@ -7,7 +7,7 @@ enum ExportLoading {
     static func load(_ input: ExportInputOptions, extra: [String] = []) throws -> ExportFolderReader.Result {
         let result: ExportFolderReader.Result
         do {
-            result = try ExportFolderReader.read(input.paths + extra, progress: TerminalProgress.make())
+            result = try ExportFolderReader.read(input.paths + extra, progress: TerminalProgress.make(), dateOrder: input.dateOrder)
         } catch let error as IngestError {
             ExitMapping.report([error])
             throw ExitMapping.exit(ExitMapping.status(for: [error]))

@@ -50,6 +50,38 @@ $AuthShiftRows = @(
 $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ('authshift-01-enforce-rollback-{0:yyyyMMdd-HHmmss}.log' -f (Get-Date))
 Start-Transcript -Path $transcript | Out-Null
 try {
+    # Before changing anything: every identity this script touches must exist.
+    $missing = @()
+    foreach ($identity in @(
+        'scanner-hq@contoso.com'
+        'monitoring@contoso.com'
+        'jdoe@contoso.com'
+        'room-101@contoso.com'
+    )) {
+        try { $null = Get-CASMailbox -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+    }
+    if ($missing.Count -gt 0) {
+        throw ("Nothing was changed. Not found, or not readable:`n  " + ($missing -join "`n  "))
+    }
+    # 1. Open: each of these mailboxes keeps SMTP AUTH by its own value, read back before anything closes.
+    foreach ($identity in @(
+        'scanner-hq@contoso.com'
+        'monitoring@contoso.com'
+        'jdoe@contoso.com'
+    )) {
+        $current = (Get-CASMailbox -Identity $identity).SmtpClientAuthenticationDisabled
+        if ($current -eq $false) {
+            Write-Host ('{0}: already $false; skipped.' -f $identity)
+        } elseif ($PSCmdlet.ShouldProcess($identity, 'Set-CASMailbox -SmtpClientAuthenticationDisabled $false')) {
+            Set-CASMailbox -Identity $identity -SmtpClientAuthenticationDisabled $false
+            $after = (Get-CASMailbox -Identity $identity).SmtpClientAuthenticationDisabled
+            if ($after -ne $false) {
+                throw ('{0}: SmtpClientAuthenticationDisabled reads {1} after the change, not $false. Stopped before closing anything.' -f $identity, $after)
+            }
+            Write-Host ('{0}: {1} -> $false.' -f $identity, $current)
+        }
+    }
+    # 2. Organization: it closes only now, after every opening above is in place.
     $current = (Get-TransportConfig).SmtpClientAuthenticationDisabled
     if ($current -eq $true) {
         Write-Host 'Organization: SmtpClientAuthenticationDisabled is already $true; skipped.'
@@ -57,10 +89,8 @@ try {
         Set-TransportConfig -SmtpClientAuthenticationDisabled $true
         Write-Host "Organization: SmtpClientAuthenticationDisabled $current -> $true."
     }
+    # 3. Mailboxes that inherit the organization setting ($null) or close ($true).
     $changes = @(
-        @{ Identity = 'scanner-hq@contoso.com'; Value = $false }
-        @{ Identity = 'monitoring@contoso.com'; Value = $false }
-        @{ Identity = 'jdoe@contoso.com'; Value = $false }
         @{ Identity = 'room-101@contoso.com'; Value = $true }
     )
     foreach ($change in $changes) {

@@ -47,16 +47,30 @@ $AuthShiftRows = @(
 $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ('authshift-02-remove-expired-exceptions-rollback-{0:yyyyMMdd-HHmmss}.log' -f (Get-Date))
 Start-Transcript -Path $transcript | Out-Null
 try {
-    $changes = @(
-        @{ Identity = 'erp@contoso.com'; Value = $false }
-    )
-    foreach ($change in $changes) {
-        $current = (Get-CASMailbox -Identity $change.Identity).SmtpClientAuthenticationDisabled
-        if ($current -eq $change.Value) {
-            Write-Host ('{0}: already {1}; skipped.' -f $change.Identity, $change.Value)
-        } elseif ($PSCmdlet.ShouldProcess($change.Identity, ('Set-CASMailbox -SmtpClientAuthenticationDisabled {0}' -f $change.Value))) {
-            Set-CASMailbox -Identity $change.Identity -SmtpClientAuthenticationDisabled $change.Value
-            Write-Host ('{0}: {1} -> {2}.' -f $change.Identity, $current, $change.Value)
+    # Before changing anything: every identity this script touches must exist.
+    $missing = @()
+    foreach ($identity in @(
+        'erp@contoso.com'
+    )) {
+        try { $null = Get-CASMailbox -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+    }
+    if ($missing.Count -gt 0) {
+        throw ("Nothing was changed. Not found, or not readable:`n  " + ($missing -join "`n  "))
+    }
+    # 1. Open: each of these mailboxes keeps SMTP AUTH by its own value, read back before anything closes.
+    foreach ($identity in @(
+        'erp@contoso.com'
+    )) {
+        $current = (Get-CASMailbox -Identity $identity).SmtpClientAuthenticationDisabled
+        if ($current -eq $false) {
+            Write-Host ('{0}: already $false; skipped.' -f $identity)
+        } elseif ($PSCmdlet.ShouldProcess($identity, 'Set-CASMailbox -SmtpClientAuthenticationDisabled $false')) {
+            Set-CASMailbox -Identity $identity -SmtpClientAuthenticationDisabled $false
+            $after = (Get-CASMailbox -Identity $identity).SmtpClientAuthenticationDisabled
+            if ($after -ne $false) {
+                throw ('{0}: SmtpClientAuthenticationDisabled reads {1} after the change, not $false. Stopped before closing anything.' -f $identity, $after)
+            }
+            Write-Host ('{0}: {1} -> $false.' -f $identity, $current)
         }
     }
 } finally {

@@ -47,6 +47,17 @@ $AuthShiftRows = @(
 $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ('authshift-02-remove-expired-exceptions-{0:yyyyMMdd-HHmmss}.log' -f (Get-Date))
 Start-Transcript -Path $transcript | Out-Null
 try {
+    # Before changing anything: every identity this script touches must exist.
+    $missing = @()
+    foreach ($identity in @(
+        'erp@contoso.com'
+    )) {
+        try { $null = Get-CASMailbox -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+    }
+    if ($missing.Count -gt 0) {
+        throw ("Nothing was changed. Not found, or not readable:`n  " + ($missing -join "`n  "))
+    }
+    # 3. Mailboxes that inherit the organization setting ($null) or close ($true).
     $changes = @(
         @{ Identity = 'erp@contoso.com'; Value = $null }
     )

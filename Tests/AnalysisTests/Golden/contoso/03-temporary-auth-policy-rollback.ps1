@@ -50,6 +50,24 @@ $AuthShiftRows = @(
 $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ('authshift-03-temporary-auth-policy-rollback-{0:yyyyMMdd-HHmmss}.log' -f (Get-Date))
 Start-Transcript -Path $transcript | Out-Null
 try {
+    # Before changing anything: every identity this script touches must exist.
+    $missing = @()
+    foreach ($identity in @(
+        'scanner-hq@contoso.com'
+        'monitoring@contoso.com'
+        'jdoe@contoso.com'
+        'room-101@contoso.com'
+    )) {
+        try { $null = Get-User -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+    }
+    foreach ($identity in @(
+        'Allow SMTP Basic (temporary)'
+    )) {
+        try { $null = Get-AuthenticationPolicy -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+    }
+    if ($missing.Count -gt 0) {
+        throw ("Nothing was changed. Not found, or not readable:`n  " + ($missing -join "`n  "))
+    }
     $policyName = 'authshift temporary SMTP Basic exceptions'
     $assignments = @(
         @{ Identity = 'scanner-hq@contoso.com'; Policy = 'Allow SMTP Basic (temporary)' }

@@ -50,19 +50,31 @@ $AuthShiftRows = @(
 $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ('authshift-03-temporary-auth-policy-{0:yyyyMMdd-HHmmss}.log' -f (Get-Date))
 Start-Transcript -Path $transcript | Out-Null
 try {
+    # Before changing anything: every identity this script touches must exist.
+    $missing = @()
+    foreach ($identity in @(
+        'scanner-hq@contoso.com'
+        'monitoring@contoso.com'
+        'jdoe@contoso.com'
+        'room-101@contoso.com'
+    )) {
+        try { $null = Get-User -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+    }
+    if ($missing.Count -gt 0) {
+        throw ("Nothing was changed. Not found, or not readable:`n  " + ($missing -join "`n  "))
+    }
     $policyName = 'authshift temporary SMTP Basic exceptions'
     if (Get-AuthenticationPolicy -Identity $policyName -ErrorAction SilentlyContinue) {
         Write-Host 'Temporary policy exists; skipped creating it.'
     } elseif ($PSCmdlet.ShouldProcess($policyName, 'New-AuthenticationPolicy -AllowBasicAuthSmtp')) {
         New-AuthenticationPolicy -Name $policyName -AllowBasicAuthSmtp | Out-Null
     }
-    $users = @(
+    foreach ($user in @(
         'scanner-hq@contoso.com'
         'monitoring@contoso.com'
         'jdoe@contoso.com'
         'room-101@contoso.com'
-    )
-    foreach ($user in $users) {
+    )) {
         $current = (Get-User -Identity $user).AuthenticationPolicy
         if ("$current" -eq $policyName) {
             Write-Host ('{0}: already assigned; skipped.' -f $user)

@@ -46,6 +46,7 @@ $AuthShiftRows = @(
 $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ('authshift-04-incident-tenant-rollback-{0:yyyyMMdd-HHmmss}.log' -f (Get-Date))
 Start-Transcript -Path $transcript | Out-Null
 try {
+    # 2. Organization.
     $current = (Get-TransportConfig).SmtpClientAuthenticationDisabled
     if ($current -eq $false) {
         Write-Host 'Organization: SmtpClientAuthenticationDisabled is already $false; skipped.'
