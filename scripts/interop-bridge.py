@@ -11,13 +11,14 @@ kill -9 of the bridge while clients send a few thousand messages (every message 
 250 for is delivered after restart; duplicates counted); malformed commands, over-long lines, a
 message over the size limit, a silent client, a relay attempt without authentication, repeated
 bad passwords. Also SIGHUP reload, the metrics endpoint, the queue commands, SIGTERM.
-Per recipient, on the XOAUTH2 and the connector route: the upstream answers 550 for one
-recipient and 452 twice for another; the good recipient gets the message once, the sender gets
-an RFC 3464 notice naming the refused one, the 452 one is delivered later on its own. Head of
-line: a message waiting to retry does not hold back the messages behind it.
 
 Prints PASS/FAIL lines and a FIGURES line with the kill -9 and outage counts.
 usage: scripts/interop-bridge.py PATH_TO_AUTHSHIFT_BINARY
+
+Delivery (issue 11), on the XOAUTH2 and the connector route: the upstream answers 550 for one
+recipient and 452 twice for another; the good recipient gets the message once, the sender gets
+an RFC 3464 notice naming the refused one, the 452 one is delivered later on its own. Head of
+line: a message waiting to retry does not hold back the messages behind it.
 """
 import base64
 import json

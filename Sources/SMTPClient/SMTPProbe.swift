@@ -60,16 +60,28 @@ public struct SMTPProbe: Sendable {
             return (outcome, transcript)
         }
         let host = target.host
-        let makeTLS = SMTPClientPipeline.tlsMaker(host: host, context: sslContext)
+        let serverName = HTTPSPost.isIPAddress(host) ? nil : host
+        let makeTLS: @Sendable () throws -> NIOSSLClientHandler = {
+            guard let sslContext else { throw NIOSSLError.noCertificateToValidate }
+            return try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
+        }
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.any().makePromise(of: SMTPClientHandler.Result.self)
         let plan = self.plan
         let timeout = self.timeout
         let dataTimeout = dataTerminationTimeout
         let startTranscript = transcript
-        let bootstrap = SMTPClientPipeline.bootstrap(timeout: timeout, tls: plan.tls, makeTLS: makeTLS) {
-            SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS)
-        }
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(timeout)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let ops = channel.pipeline.syncOperations
+                    if plan.tls == .implicit { try ops.addHandler(try makeTLS()) }
+                    try ops.addHandler(ByteToMessageHandler(SMTPResponseDecoder()))
+                    try ops.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
+                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS))
+                }
+            }
         do {
             _ = try await bootstrap.connect(host: host, port: target.port).get()
         } catch {
