@@ -155,10 +155,18 @@ public actor DeliveryScheduler: Service {
         if mailboxQueues[item.key]?.isEmpty == true { mailboxQueues[item.key] = nil }
     }
 
-    /// After a reload the routes, and so the mailbox queues, may differ: re-file every message
-    /// that is not being delivered right now (those keep their queue until they finish).
+    /// After a reload the routes, and so the mailbox queues, may differ: re-file every message,
+    /// those being delivered right now too (with their count in flight), so that a message
+    /// behind one in flight cannot overtake it in its new queue.
     private func regroup() {
-        for (id, item) in items where running[id] == nil && mailboxKey(item.envelope) != item.key {
+        for (id, item) in items {
+            let key = mailboxKey(item.envelope)
+            guard key != item.key else { continue }
+            if running[id] != nil {
+                inFlight[item.key, default: 1] -= 1
+                if inFlight[item.key] ?? 0 <= 0 { inFlight[item.key] = nil }
+                inFlight[key, default: 0] += 1
+            }
             drop(id)
             insert(Item(envelope: item.envelope, state: item.state))
         }
@@ -235,8 +243,10 @@ public actor DeliveryScheduler: Service {
         }
     }
 
-    private func finish(_ envelope: Envelope, key: String, attempt: Int, outcomes: [String: RecipientOutcome], route: String?) {
+    private func finish(_ envelope: Envelope, key startKey: String, attempt: Int, outcomes: [String: RecipientOutcome], route: String?) {
         running[envelope.id] = nil
+        // A reload may have moved it to another queue while it was in flight (`regroup`).
+        let key = items[envelope.id]?.key ?? startKey
         inFlight[key, default: 1] -= 1
         if inFlight[key] ?? 0 <= 0 { inFlight[key] = nil }
         defer {
@@ -314,11 +324,9 @@ public actor DeliveryScheduler: Service {
             state.deferredByRoute = routeWide ? true : nil
             spool.save(state, id: envelope.id)
             items[envelope.id]?.state = state
-            // Routes may have changed while it was in flight.
-            if let item = items[envelope.id], item.key != mailboxKey(envelope) {
-                drop(envelope.id)
-                insert(Item(envelope: envelope, state: state))
-            }
+            // Routes may have changed while it was in flight: re-file every queue, not this message
+            // alone, or the ones behind it would be left heading a queue of their own.
+            if let item = items[envelope.id], item.key != mailboxKey(envelope) { regroup() }
             return
         }
         metrics.observeDeliveryLatency(now.timeIntervalSince(envelope.acceptedAt))
