@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Benchmark: acceptance by `authshift bridge` against a local Postfix 3.7 instance, in one run.
+"""Benchmark: `authshift bridge` against a local Postfix instance, in one run: acceptance
+(how fast each relay takes messages) and end to end (how fast they reach the sink).
 
 Postfix's smtp-source (Debian `postfix`) drives each relay with the same load (SESSIONS
 parallel sessions, MESSAGES messages of LENGTH bytes, a new connection per message as devices
-do); both relay to their own smtp-sink while they accept, so delivery load is included. Equal
-durability: Postfix's cleanup(8) fsyncs every queue file before smtpd answers 250 (it cannot be
-turned off); the bridge fsyncs the message file, renames it and fsyncs the queue directory.
-Both spools are on the same file system. Acceptance latency (end of DATA to the 250) is sampled
-by a separate sequential client during each load. Peak RSS: the bridge's one process; Postfix's
-sum over its processes (master, smtpd, cleanup, qmgr, smtp, ...), read from /proc VmHWM.
+do); both relay to their own smtp-sink (a connector or smarthost route for the bridge,
+`relayhost` for Postfix) while they accept, so delivery load is included. Equal durability:
+Postfix's cleanup(8) fsyncs every queue file before smtpd answers 250 (it cannot be turned
+off); the bridge fsyncs the message file, renames it and fsyncs the queue directory. Both spools
+are on the same file system. Acceptance rate: MESSAGES / the time smtp-source takes. End to end:
+MESSAGES / the time from the first connection until the sink has counted every message of the
+run (smtp-sink -c), including the latency sampler's. Acceptance latency (end of DATA to the
+250) is sampled by a separate sequential client during each load. Peak RSS: the bridge's one
+process; Postfix's sum over its processes (master, smtpd, cleanup, qmgr, smtp, ...), from
+/proc VmHWM.
 
 Results go into docs/benchmarks.md (section bridge-vs-postfix).
 usage: python3 Benchmarks/bridge_vs_postfix.py [--runs N] [--messages N] [--sessions N]
@@ -119,6 +124,52 @@ class LatencySampler(threading.Thread):
         s.close()
 
 
+class SinkCounter(threading.Thread):
+    """Runs smtp-sink with -c and reads its running counter (`... mesg=N` after each "."),
+    keeping when each count was reached."""
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        self.process = subprocess.Popen(["smtp-sink", "-c", "-u", "nobody", "127.0.0.1:%d" % port, "256"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.count = 0
+        self.reached = []  # (count, perf_counter time)
+        self.lock = threading.Lock()
+
+    def run(self):
+        field = b""
+        while True:
+            chunk = self.process.stdout.read1(65536)
+            if not chunk:
+                return
+            now = time.perf_counter()
+            for byte in chunk:
+                if byte in (13, 10, 32):
+                    if field.startswith(b"mesg="):
+                        count = int(field[5:])
+                        with self.lock:
+                            if count > self.count:
+                                self.count = count
+                                self.reached.append((count, now))
+                    field = b""
+                else:
+                    field += bytes((byte,))
+
+    def current(self):
+        with self.lock:
+            return self.count
+
+    def time_of(self, count, timeout):
+        """When the counter reached `count` (waits up to `timeout` seconds), or None."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            with self.lock:
+                for c, t in self.reached:
+                    if c >= count:
+                        return t
+            time.sleep(0.05)
+        return None
+
+
 def percentile(values, p):
     if not values:
         return float("nan")
@@ -126,7 +177,10 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100.0 * (len(values) - 1))))]
 
 
-def drive(port, sender, messages, sessions, length):
+def drive(port, sink, sender, messages, sessions, length):
+    """(acceptance msg/s, end-to-end msg/s, latency samples) for one load."""
+    # The previous run's messages are all at the sink before this one starts (see below).
+    base = sink.current()
     sampler = LatencySampler(port, sender)
     sampler.start()
     time.sleep(0.2)
@@ -136,7 +190,10 @@ def drive(port, sender, messages, sessions, length):
     elapsed = time.perf_counter() - start
     sampler.stop.set()
     sampler.join(timeout=10)
-    return messages / elapsed, sampler.samples
+    arrived = sink.time_of(base + messages + len(sampler.samples), timeout=600)
+    if arrived is None:
+        sys.exit("not every message reached the sink within 10 minutes (%d of %d)" % (sink.current() - base, messages + len(sampler.samples)))
+    return messages / elapsed, messages / (arrived - start), sampler.samples
 
 
 def start_postfix(work, port, sink_port):
@@ -197,8 +254,9 @@ def main():
     work = tempfile.mkdtemp(prefix="bridge-bench-", dir=os.path.join(ROOT, "Benchmarks", "data"))
     os.chmod(work, 0o755)
     sink_bridge, sink_postfix = free_port(), free_port()
-    sinks = [subprocess.Popen(["smtp-sink", "-u", "nobody", "127.0.0.1:%d" % p, "256"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-             for p in (sink_bridge, sink_postfix)]
+    sinks = {"bridge": SinkCounter(sink_bridge), "postfix": SinkCounter(sink_postfix)}
+    for sink in sinks.values():
+        sink.start()
     bridge_port, postfix_port = free_port(), free_port()
     config = os.path.join(work, "bridge.yaml")
     open(config, "w").write("""hostname: bench.local
@@ -221,20 +279,23 @@ routes:
     port: {sink}
     tls: none
 delivery:
-  concurrency: 16
+  concurrency: 20
+  concurrencyPerSender: 20
 """.format(work=work, port=bridge_port, sink=sink_bridge))
     bridge = subprocess.Popen([binary, "bridge", "run", "--config", config, "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_port(bridge_port)
     etc, queue = start_postfix(work, postfix_port, sink_postfix)
     rows = {"bridge": [], "postfix": []}
+    e2e = {"bridge": [], "postfix": []}
     latency = {"bridge": [], "postfix": []}
     try:
         for run in range(a.runs):
             for name, port in (("bridge", bridge_port), ("postfix", postfix_port)) if run % 2 == 0 else (("postfix", postfix_port), ("bridge", bridge_port)):
-                rate, samples = drive(port, "load@bulk.contoso.com", a.messages, a.sessions, a.length)
+                rate, end_to_end, samples = drive(port, sinks[name], "load@bulk.contoso.com", a.messages, a.sessions, a.length)
                 rows[name].append(rate)
+                e2e[name].append(end_to_end)
                 latency[name] += samples
-                print("run %d %-7s %.0f msg/s, %d latency samples" % (run + 1, name, rate, len(samples)), flush=True)
+                print("run %d %-7s accepted %.0f msg/s, end to end %.0f msg/s, %d latency samples" % (run + 1, name, rate, end_to_end, len(samples)), flush=True)
                 time.sleep(3)
         bridge_rss, bridge_pss = peak_rss_mb([bridge.pid]), pss_mb([bridge.pid])
         pids = postfix_pids(queue)
@@ -242,23 +303,27 @@ delivery:
     finally:
         bridge.terminate()
         subprocess.run(["postfix", "-c", etc, "stop"], stderr=subprocess.DEVNULL)
-        for s in sinks:
-            s.terminate()
+        for sink in sinks.values():
+            sink.process.terminate()
     version = subprocess.run(["postconf", "-d", "-h", "mail_version"], capture_output=True, text=True).stdout.strip()
     b, p = statistics.median(rows["bridge"]), statistics.median(rows["postfix"])
+    eb, ep = statistics.median(e2e["bridge"]), statistics.median(e2e["postfix"])
+    runs = lambda values: ", ".join("%.0f" % r for r in values)  # noqa: E731
     lines = [
-        "Last run: %s, this machine (2 cores), %d runs alternating, median; %d messages of %d bytes, %d parallel sessions, a new connection per message."
+        "Last run: %s, this machine (2 cores), %d runs alternating, median; %d messages of %d bytes, %d parallel sessions, a new connection per message; "
+        "each relay delivers to its own smtp-sink (the bridge over an `smtp` connector route, delivery concurrency 20)."
         % (time.strftime("%Y-%m-%d"), a.runs, a.messages, a.length, a.sessions),
         "",
-        "| relay | accepted msg/s (median) | runs | acceptance latency p50 | p99 | peak RSS | PSS after the runs |",
-        "|---|---|---|---|---|---|---|",
-        "| authshift bridge (1 process) | %.0f | %s | %.1f ms | %.1f ms | %.0f MB | %.0f MB |" % (
-            b, ", ".join("%.0f" % r for r in rows["bridge"]), percentile(latency["bridge"], 50) * 1000, percentile(latency["bridge"], 99) * 1000, bridge_rss, bridge_pss),
-        "| Postfix %s (%d processes) | %.0f | %s | %.1f ms | %.1f ms | %.0f MB (sum; shared pages counted per process) | %.0f MB |" % (
-            version, postfix_processes, p, ", ".join("%.0f" % r for r in rows["postfix"]), percentile(latency["postfix"], 50) * 1000,
+        "| relay | accepted msg/s (median) | runs | end to end msg/s (median) | runs | acceptance latency p50 | p99 | peak RSS | PSS after the runs |",
+        "|---|---|---|---|---|---|---|---|---|",
+        "| authshift bridge (1 process) | %.0f | %s | %.0f | %s | %.1f ms | %.1f ms | %.0f MB | %.0f MB |" % (
+            b, runs(rows["bridge"]), eb, runs(e2e["bridge"]), percentile(latency["bridge"], 50) * 1000, percentile(latency["bridge"], 99) * 1000, bridge_rss, bridge_pss),
+        "| Postfix %s (%d processes) | %.0f | %s | %.0f | %s | %.1f ms | %.1f ms | %.0f MB (sum; shared pages counted per process) | %.0f MB |" % (
+            version, postfix_processes, p, runs(rows["postfix"]), ep, runs(e2e["postfix"]), percentile(latency["postfix"], 50) * 1000,
             percentile(latency["postfix"], 99) * 1000, postfix_rss, postfix_pss),
         "",
-        "**Acceptance rate ratio (bridge / Postfix): %.2f.** Latency samples: %d (bridge), %d (Postfix)." % (b / p, len(latency["bridge"]), len(latency["postfix"])),
+        "**Bridge / Postfix: acceptance %.2f, end to end %.2f.** Latency samples: %d (bridge), %d (Postfix)." % (
+            b / p, eb / ep, len(latency["bridge"]), len(latency["postfix"])),
     ]
     print("\n".join(lines))
     replace_section("bridge-vs-postfix", lines)

@@ -16,6 +16,11 @@ smuggling, malformed addresses, revoked sessions, idle sessions, lock-out).
 
 Prints PASS/FAIL lines and a FIGURES line with the kill -9 and outage counts.
 usage: scripts/interop-bridge.py PATH_TO_AUTHSHIFT_BINARY
+
+Delivery (issue 11), on the XOAUTH2 and the connector route: the upstream answers 550 for one
+recipient and 452 twice for another; the good recipient gets the message once, the sender gets
+an RFC 3464 notice naming the refused one, the 452 one is delivered later on its own. Head of
+line: a message waiting to retry does not hold back the messages behind it.
 """
 import base64
 import json
@@ -134,8 +139,9 @@ def main():
     token_server, authority = PEERS.start_token_endpoint()
     graph_server, graph_url, graph = PEERS.start_graph(throttle_first=1, retry_after_header="retry-after")
     exo_port, sink_port = free_port(), free_port()
-    exo = PEERS.smtp_controller(exo_port, reject_recipients=("reject@fabrikam.com",))
-    sink = PEERS.smtp_controller(sink_port, tls=False)
+    # Per-recipient answers: reject@ gets 550, later@ gets 452 twice then 250, busy@ always 452.
+    exo = PEERS.smtp_controller(exo_port, reject_recipients=("reject@fabrikam.com",), defer_recipients={"later@fabrikam.com": 2, "busy@fabrikam.com": None})
+    sink = PEERS.smtp_controller(sink_port, tls=False, reject_recipients=("reject@fabrikam.com",), defer_recipients={"later@fabrikam.com": 2})
     sink.start()
     ports = {name: free_port() for name in ("tls", "tls12", "implicit", "plain", "bulk", "metrics")}
     printer_hash, app2_hash = hash_password(PASSWORD), hash_password(APP2_PASSWORD)
@@ -364,6 +370,53 @@ delivery:
           "dead-1@interop" in show.stdout and export.returncode == 0 and b"dead-1@interop" in open(export_path, "rb").read()
           and retry.returncode == 0 and requeued and delete.returncode == 0 and not listed(),
           (show.stdout[-300:], export.stderr, retry.stdout, delete.stdout))
+
+    # ---- Per recipient (RFC 5321 section 3.3), on the XOAUTH2 route and on a connector (smtp) route:
+    # ok@ accepted, reject@ refused with 550, later@ refused with 452 twice.
+    for label, upstream, sender, port, login in (("XOAUTH2", exo, "partial@contoso.com", ports["plain"], True),
+                                                 ("connector (smtp)", sink, "partial@bulk.contoso.com", ports["bulk"], False)):
+        mid = "partial-%s@interop" % ("exo" if login else "sink")
+        before = len(upstream.received)
+        s = smtplib.SMTP("127.0.0.1", port, timeout=10)
+        if login:
+            s.login("printer", PASSWORD)
+        refused_at_submission = s.sendmail(sender, ["ok@fabrikam.com", "reject@fabrikam.com", "later@fabrikam.com"], message(sender, "ok@fabrikam.com", mid))
+        s.quit()
+        copies = lambda: [r for _, r, c in upstream.received[before:] if message_id_of(c) == mid]  # noqa: E731
+        notices = lambda: [c for _, r, c in upstream.received[before:] if r == [sender] and b"report-type=delivery-status" in c]  # noqa: E731
+        dead_entry = lambda: [r for r in json.loads(bridge.queue("list", "--format", "json").stdout or "[]") if r["folder"] == "dead" and r["envelope"]["from"] == sender]  # noqa: E731
+        ok = wait_for(lambda: len(copies()) >= 2 and notices() and dead_entry(), 30)
+        dsn = (notices() or [b""])[0]
+        entry = dead_entry()
+        states = [(x["address"], x["status"]) for x in entry[0]["state"].get("recipients", [])] if entry else []
+        check("%s route: ok@ gets the message once, the 550 recipient is bounced to the sender (RFC 3464 report naming it alone), "
+              "the 452 recipient stays queued alone and is delivered on a later attempt" % label,
+              ok and not refused_at_submission and copies() == [["ok@fabrikam.com"], ["later@fabrikam.com"]] and upstream.rcpt_log.count("ok@fabrikam.com") == 1
+              and b"Final-Recipient: rfc822; reject@fabrikam.com" in dsn and b"Status: 5.1.10" in dsn and mid.encode() in dsn
+              and b"Final-Recipient: rfc822; ok@fabrikam.com" not in dsn and b"Final-Recipient: rfc822; later@fabrikam.com" not in dsn
+              and states == [("ok@fabrikam.com", "delivered"), ("reject@fabrikam.com", "failed"), ("later@fabrikam.com", "delivered")],
+              (copies(), upstream.rcpt_log[-8:], dsn[:1500], entry))
+        figures.setdefault("per_recipient", {})[label] = {"copies": copies(), "notices": len(notices()), "states": states}
+        if entry:
+            bridge.queue("delete", entry[0]["envelope"]["id"])
+
+    # ---- Head of line: on the XOAUTH2 route (one message at a time per mailbox, in order), a message
+    # waiting to retry after a 452 steps out of the line; the three behind it are delivered in order.
+    before = len(exo.received)
+    s = smtplib.SMTP("127.0.0.1", ports["plain"], timeout=10)
+    s.login("printer", PASSWORD)
+    s.sendmail("hol@contoso.com", ["busy@fabrikam.com"], message("hol@contoso.com", "busy@fabrikam.com", "hol-0@interop"))
+    for n in range(1, 4):
+        s.sendmail("hol@contoso.com", ["to@fabrikam.com"], message("hol@contoso.com", "to@fabrikam.com", "hol-%d@interop" % n))
+    s.quit()
+    behind = lambda: [message_id_of(c) for f, _, c in exo.received[before:] if f == "hol@contoso.com"]  # noqa: E731
+    ok = wait_for(lambda: behind() == ["hol-1@interop", "hol-2@interop", "hol-3@interop"], 20)
+    waiting = [r for r in json.loads(bridge.queue("list", "--format", "json").stdout or "[]") if r["envelope"]["from"] == "hol@contoso.com"]
+    check("a message in back-off (452) does not hold back its mailbox queue: the three behind it are delivered, in order, while it waits",
+          ok and len(waiting) == 1 and waiting[0]["folder"] == "queued" and waiting[0]["state"]["attempts"] >= 1, (behind(), waiting))
+    figures["head_of_line"] = {"delivered_behind": behind(), "still_waiting": len(waiting)}
+    for r in waiting:
+        bridge.queue("delete", r["envelope"]["id"])
 
     # ---- SIGHUP: a new account works without a restart and without dropping an open session.
     held = smtplib.SMTP("127.0.0.1", ports["plain"], timeout=10)

@@ -226,17 +226,26 @@ class Peers:
         return listener, "http://proxyuser:proxy%%20pass@127.0.0.1:%d" % listener.getsockname()[1], seen
 
     # ------------------------------------------------------------ SMTP upstream
-    def smtp_controller(self, port, xoauth2_users=None, basic_users=None, tls=True, reject_recipients=()):
+    def smtp_controller(self, port, xoauth2_users=None, basic_users=None, tls=True, reject_recipients=(), defer_recipients=None):
         """aiosmtpd on 127.0.0.1:port. xoauth2_users: users XOAUTH2 may name (None = any);
-        basic_users: {user: password} for LOGIN/PLAIN. Received messages: controller.received
-        (list of (mail_from, rcpt_tos, content bytes))."""
+        basic_users: {user: password} for LOGIN/PLAIN; reject_recipients get 550 at RCPT;
+        defer_recipients: {address: N} get 452 at RCPT N times (None: always), then 250.
+        Received messages: controller.received (list of (mail_from, rcpt_tos, content bytes));
+        every RCPT asked: controller.rcpt_log."""
         peers = self
         received = []
+        rcpt_log = []
+        deferrals = dict(defer_recipients or {})
 
         class Handler:
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                rcpt_log.append(address)
                 if address in reject_recipients:
                     return "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
+                if address in deferrals and (deferrals[address] is None or deferrals[address] > 0):
+                    if deferrals[address] is not None:
+                        deferrals[address] -= 1
+                    return "452 4.2.2 Mailbox full; try again later"
                 envelope.rcpt_tos.append(address)
                 return "250 OK"
 
@@ -286,6 +295,7 @@ class Peers:
 
         controller = TLSController(Handler(), hostname="127.0.0.1", port=port)
         controller.received = received
+        controller.rcpt_log = rcpt_log
         return controller
 
     # ------------------------------------------------------------ Graph sendMail

@@ -122,8 +122,10 @@ public struct BridgeConfiguration: Sendable {
         public var initialSeconds: Double = 300
         public var maximumSeconds: Double = 14_400
         public var giveUpAfterSeconds: Double = 432_000
-        /// Send a delivery status notification to the sender when a message is dead-lettered.
-        public var notifySender = false
+        /// Send a delivery status notification (RFC 3464) to the envelope sender for every
+        /// recipient that fails for good: on by default, because silent loss is the failure
+        /// users fear most (RFC 5321 §6.1 asks for the notice).
+        public var notifySender = true
         public var postmaster = "postmaster"
     }
 
@@ -138,7 +140,12 @@ public struct BridgeConfiguration: Sendable {
     public var retry: Retry
     public var metricsAddress: String?
     public var metricsPort: Int?
-    public var deliveryConcurrency = 8
+    /// Deliveries in flight at once, over all mailbox queues.
+    public var deliveryConcurrency = 16
+    /// Deliveries in flight at once for one sender on an `smtp` route (a connector or
+    /// smarthost, where the order of a device's messages is not visible); XOAUTH2 and Graph
+    /// routes deliver one message at a time per mailbox, in order.
+    public var deliveryConcurrencyPerSender = 8
 
     public static func load(path: String) throws(ConfigError) -> BridgeConfiguration {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

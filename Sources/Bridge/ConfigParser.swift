@@ -45,14 +45,14 @@ struct ConfigParser {
             metricsAddress = try fields["address"]?.string() ?? "127.0.0.1"
             metricsPort = try fields.required("port", in: m).int(in: 1...65535)
         }
-        var concurrency = 8
+        var configuration = BridgeConfiguration(file: file, hostname: hostname, spool: spool, listeners: listeners, accounts: accounts, limits: limits,
+                                                oauth: oauth, routes: routes, retry: retry, metricsAddress: metricsAddress, metricsPort: metricsPort)
         if let d = top["delivery"] {
-            let fields = try d.mapping(allowed: ["concurrency"])
-            concurrency = try fields["concurrency"]?.int(in: 1...64) ?? 8
+            let fields = try d.mapping(allowed: ["concurrency", "concurrencyPerSender"])
+            configuration.deliveryConcurrency = try fields["concurrency"]?.int(in: 1...256) ?? configuration.deliveryConcurrency
+            configuration.deliveryConcurrencyPerSender = try fields["concurrencyPerSender"]?.int(in: 1...256) ?? configuration.deliveryConcurrencyPerSender
         }
-        return BridgeConfiguration(file: file, hostname: hostname, spool: spool, listeners: listeners, accounts: accounts, limits: limits,
-                                   oauth: oauth, routes: routes, retry: retry, metricsAddress: metricsAddress, metricsPort: metricsPort,
-                                   deliveryConcurrency: concurrency)
+        return configuration
     }
 
     private func cidrs(_ node: ConfigNode?) throws(ConfigError) -> [CIDR] {
@@ -210,7 +210,7 @@ struct ConfigParser {
         r.initialSeconds = try f["initialSeconds"]?.double(in: 0.01...86_400) ?? r.initialSeconds
         r.maximumSeconds = try f["maximumSeconds"]?.double(in: 0.01...604_800) ?? r.maximumSeconds
         r.giveUpAfterSeconds = try f["giveUpAfterSeconds"]?.double(in: 0.01...2_592_000) ?? r.giveUpAfterSeconds
-        r.notifySender = try f["notifySender"]?.bool() ?? false
+        r.notifySender = try f["notifySender"]?.bool() ?? r.notifySender
         r.postmaster = try f["postmaster"]?.string() ?? r.postmaster
         if r.maximumSeconds < r.initialSeconds { throw node.error("maximumSeconds must not be below initialSeconds") }
         return r

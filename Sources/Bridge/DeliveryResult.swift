@@ -18,6 +18,33 @@ public enum DeliveryResult: Sendable, Equatable {
     }
 }
 
+/// What one delivery attempt did for one recipient: the classified result and, for the
+/// delivery status notice, the RFC 3463 status and the upstream's own words (RFC 3464 §2.3.4,
+/// §2.3.6: `Status` and `Diagnostic-Code`).
+public struct RecipientOutcome: Sendable, Equatable {
+    public var result: DeliveryResult
+    /// `5.1.10` from the upstream's enhanced status code, when it gave one.
+    public var status: String?
+    /// `smtp; 550 5.1.10 ...` or `http; 400 ErrorInvalidRecipients`.
+    public var diagnostic: String?
+    /// A temporary failure of the route, not of this message (no connection, a refused or lost
+    /// session, throttling): the messages behind it would fail the same way, so they wait
+    /// behind it, in order, instead of stepping past it.
+    public var routeWide: Bool
+
+    public init(_ result: DeliveryResult, status: String? = nil, diagnostic: String? = nil, routeWide: Bool = false) {
+        self.result = result
+        self.status = status
+        self.diagnostic = diagnostic
+        self.routeWide = routeWide
+    }
+
+    /// The same outcome for every recipient (Graph, a session that could not be opened).
+    static func all(_ recipients: [String], _ outcome: RecipientOutcome) -> [String: RecipientOutcome] {
+        Dictionary(recipients.map { ($0, outcome) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
 /// Exponential back-off: `initial`, doubling per attempt, capped at `maximum` (Postfix's
 /// minimal and maximal backoff times play the same roles; relay.md §6).
 public struct Backoff: Sendable, Equatable {

@@ -8,19 +8,36 @@ import OAuth
 /// headers only, so envelope recipients missing from To/Cc are added as Bcc (relay.md §7). 202
 /// means accepted; 429, 503 and 504 are throttling (Retry-After honoured, any letter case);
 /// other 4xx are final (ErrorSendAsDenied, ErrorMimeContentInvalidBase64String).
+///
+/// One request carries the whole message, and Graph answers for the whole message: its 202
+/// says nothing per recipient (a recipient Exchange Online cannot reach gets a non-delivery
+/// report to the mailbox later, from Exchange itself), and its documented errors name no
+/// recipient in a field a program can read. So every pending recipient gets the request's
+/// result; a message partly delivered over SMTP (a route changed by a reload) sends only the
+/// recipients still pending as envelope recipients, although Graph also delivers to those the
+/// To and Cc headers name.
 struct GraphUpstream: Sendable {
     let route: BridgeConfiguration.Route
     let tokens: TokenCache
     /// The shared https client; each delivery uses it with the route's deadline.
     let http: HTTPSPost
 
-    func deliver(_ envelope: Envelope, data: [UInt8]) async -> DeliveryResult {
+    /// The request's result, for every recipient in `recipients` (the pending ones).
+    func deliver(_ envelope: Envelope, recipients: [String], data: [UInt8]) async -> [String: RecipientOutcome] {
+        let result = await send(envelope, recipients: recipients, data: data)
+        // Graph's throttling and outages concern the mailbox and the app, never one message.
+        var routeWide = false
+        if case .temporary = result { routeWide = true }
+        return RecipientOutcome.all(recipients, RecipientOutcome(result, diagnostic: "x-graph; " + result.summary, routeWide: routeWide))
+    }
+
+    private func send(_ envelope: Envelope, recipients: [String], data: [UInt8]) async -> DeliveryResult {
         let mailbox = route.mailbox ?? envelope.from
         let token: AccessToken
         do { token = try await tokens.token(scope: TokenRequest.graphScope) } catch {
             return .temporary("\(route.name): no token: \(error)", retryAfter: nil)
         }
-        let mime = MIMEHeaders.addingBcc(for: envelope.recipients, to: MIMEHeaders.quotingFromDisplayName(data))
+        let mime = MIMEHeaders.addingBcc(for: recipients, to: MIMEHeaders.quotingFromDisplayName(data))
         let body = Array(Data(mime).base64EncodedString().utf8)
         let encodedMailbox = mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? mailbox
         var base = route.graphBaseURL

@@ -141,6 +141,12 @@ public final class Spool: Sendable {
         }
     }
 
+    /// Whether the message is still in the queue (an operator may delete it while it is being
+    /// delivered); one `access` call, no read.
+    public func isQueued(id: String) -> Bool {
+        Self.isValidID(id) && access("\(queue)/\(id).msg", F_OK) == 0
+    }
+
     /// The message as received (without the envelope line).
     public func message(id: String, dead: Bool = false) -> [UInt8]? {
         guard Self.isValidID(id), let data = FileManager.default.contents(atPath: "\(dead ? self.dead : queue)/\(id).msg"),
@@ -169,13 +175,13 @@ public final class Spool: Sendable {
         if ok { rename(temporary, "\(queue)/\(id).state") } else { unlink(temporary) }
     }
 
-    /// Delivered: the message leaves the spool.
-    public func remove(id: String, dead: Bool = false) -> Bool {
+    /// Delivered (or deleted by the operator): the message leaves the spool.
+    public func remove(id: String, dead: Bool = false, syncDirectory: Bool = true) -> Bool {
         guard Self.isValidID(id) else { return false }
         let folder = dead ? self.dead : queue
         let removed = unlink("\(folder)/\(id).msg") == 0
         unlink("\(folder)/\(id).state")
-        _ = Self.syncDirectory(folder)
+        if syncDirectory { _ = Self.syncDirectory(folder) }
         return removed
     }
 
@@ -188,12 +194,18 @@ public final class Spool: Sendable {
         _ = Self.syncDirectory(queue)
     }
 
-    /// An operator's retry: back into the queue, due now, attempts kept for the record.
+    /// An operator's retry: back into the queue, due now, attempts kept for the record. The
+    /// recipients that failed are pending again; those delivered stay delivered.
     public func requeue(id: String) -> Bool {
         guard Self.isValidID(id) else { return false }
         var state = readState(folder: dead, id: id) ?? readState(folder: queue, id: id) ?? DeliveryState()
         state.nextAttempt = Date()
         state.status = .queued
+        state.recipients = state.recipients?.map { recipient in
+            var recipient = recipient
+            if recipient.status == .failed { recipient.status = .pending; recipient.notified = nil }
+            return recipient
+        }
         if FileManager.default.fileExists(atPath: "\(dead)/\(id).msg") {
             unlink("\(dead)/\(id).state")
             guard rename("\(dead)/\(id).msg", "\(queue)/\(id).msg") == 0 else { return false }

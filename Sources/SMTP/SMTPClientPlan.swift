@@ -41,6 +41,10 @@ public struct SMTPClientPlan: Sendable {
     /// The message to send after DATA, not yet dot-stuffed.
     public var message: [UInt8]?
     public var quitAfter: ProbeStage
+    /// Stop once the session is open (greeting, EHLO, TLS, AUTH) and hand it over instead of
+    /// sending MAIL or QUIT: the relay's delivery session (`SMTPDeliveryStateMachine`) opens a
+    /// session exactly as the probe does, then runs its own transactions on it.
+    public var handOverWhenOpen = false
 
     public init(heloName: String, tls: TLSMode, authentication: Authentication? = nil, allowPlaintextAuth: Bool = false,
                 from: String? = nil, recipients: [String] = [], message: [UInt8]? = nil, quitAfter: ProbeStage) {

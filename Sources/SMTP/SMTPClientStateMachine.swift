@@ -16,6 +16,9 @@ public struct SMTPClientStateMachine: Sendable {
         case startTLS
         /// The conversation is over: close the connection and report the outcome.
         case finish
+        /// The session is open and the plan says to hand it over (`handOverWhenOpen`): the
+        /// machine stops here and its owner runs the mail transactions.
+        case sessionOpen
     }
 
     private enum State: Sendable {
@@ -235,6 +238,10 @@ public struct SMTPClientStateMachine: Sendable {
     }
 
     private mutating func startMail() -> Action {
+        if plan.handOverWhenOpen {
+            state = .done
+            return .sessionOpen
+        }
         guard let from = plan.from, plan.quitAfter >= .mail else { return quit() }
         currentStage = .mail
         state = .awaitingMail

@@ -106,7 +106,8 @@ final class SMTPClientHandler: ChannelInboundHandler {
             } catch {
                 perform(machine.tlsFailed("could not start TLS: \(error)"), context: context)
             }
-        case .finish:
+        case .finish, .sessionOpen:
+            // A probe never hands its session over; if its plan asks for that, it ends here.
             complete()
             context.close(promise: nil)
         }

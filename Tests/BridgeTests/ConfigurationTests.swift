@@ -272,9 +272,14 @@ import Testing
     }
 
     @Test func aDeliveryStatusNoticeIsAMultipartReport() {
-        let notice = String(decoding: DeliveryStatusNotice.build(original: envelope(), reason: "550 5.7.1 no\r\nway", postmaster: "postmaster@contoso.com", reportingHost: "bridge"), as: UTF8.self)
+        var failed = RecipientState(address: "b@fabrikam.com")
+        (failed.status, failed.reply, failed.dsnStatus, failed.diagnostic) = (.failed, "550 5.7.1 no\r\nway", "5.7.1", "smtp; 550 5.7.1 no\r\nway")
+        let notice = String(decoding: DeliveryStatusNotice.build(original: envelope(), failed: [failed], postmaster: "postmaster@contoso.com", reportingHost: "bridge",
+                                                                 originalHeader: Array("Subject: scan\r\nMessage-ID: <m1@mfp>\r\n\r\nbody\r\n".utf8)), as: UTF8.self)
         #expect(notice.contains("Content-Type: multipart/report; report-type=delivery-status"))
-        #expect(notice.contains("Final-Recipient: rfc822; b@fabrikam.com"))
+        #expect(notice.contains("Final-Recipient: rfc822; b@fabrikam.com\r\nAction: failed\r\nStatus: 5.7.1\r\n"))
         #expect(notice.contains("Diagnostic-Code: smtp; 550 5.7.1 no  way"))
+        #expect(notice.contains("Content-Type: text/rfc822-headers\r\n\r\nSubject: scan\r\nMessage-ID: <m1@mfp>\r\n"))
+        #expect(!notice.contains("body"))
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// The scheduler against a loopback sink: order per mailbox, resuming from disk, an upstream
 /// that is down and then up, and a reload that renames the route while messages wait.
 @Suite(.serialized) struct DeliverySchedulerTests {
-    static func configuration(spool: String, port: Int, routeName: String = "sink") throws -> BridgeConfiguration {
+    static func configuration(spool: String, port: Int, routeName: String = "sink", initialRetry: Double = 0.05, extra: String = "") throws -> BridgeConfiguration {
         try BridgeConfiguration.parse("""
         spool: \(spool)
         listeners:
@@ -22,13 +22,14 @@ import Testing
             tls: none
             timeoutSeconds: 2
         retry:
-          initialSeconds: 0.05
-          maximumSeconds: 0.2
+          initialSeconds: \(initialRetry)
+          maximumSeconds: \(max(initialRetry, 0.2))
+        \(extra)
         """, file: "test.yaml")
     }
 
-    static func envelope(_ from: String, _ n: Int) -> (Envelope, [UInt8]) {
-        let e = Envelope(id: Envelope.newID(), from: from, recipients: ["r@fabrikam.com"], account: nil, client: "127.0.0.1", heloName: "t",
+    static func envelope(_ from: String, _ n: Int, to recipients: [String] = ["r@fabrikam.com"]) -> (Envelope, [UInt8]) {
+        let e = Envelope(id: Envelope.newID(), from: from, recipients: recipients, account: nil, client: "127.0.0.1", heloName: "t",
                          listener: "l", acceptedAt: Date(), size: 0)
         return (e, Array("Subject: \(n)\r\n\r\nmessage \(n)\r\n".utf8))
     }
@@ -57,7 +58,10 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sched-\(UUID().uuidString)").path
         let spool = try Spool(root: root)
         let port = try await LoopbackSink.freePort()
-        let box = ConfigurationBox(try Self.configuration(spool: root, port: port))
+        // One message at a time per mailbox, as on XOAUTH2 and Graph routes (an smtp route may
+        // send a sender's messages in parallel, and then their order is not kept).
+        let oneAtATime = "delivery:\n  concurrencyPerSender: 1"
+        let box = ConfigurationBox(try Self.configuration(spool: root, port: port, extra: oneAtATime))
         // Messages committed while nothing listens upstream.
         var sent: [String: [String]] = [:]
         for n in 0..<12 {
@@ -75,7 +79,7 @@ import Testing
         #expect(await Self.waitUntil(5) { spool.queued().map(\.1.attempts).reduce(0, +) > attemptsBefore })
         // A reload renames the route while the same scheduler holds the waiting messages: each
         // must move to its new mailbox queue, or a delivered one would leave a stale entry behind.
-        box.replace(try Self.configuration(spool: root, port: port, routeName: "renamed"))
+        box.replace(try Self.configuration(spool: root, port: port, routeName: "renamed", extra: oneAtATime))
         await run.scheduler.requestRescan()
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }

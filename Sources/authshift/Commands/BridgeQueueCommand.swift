@@ -65,6 +65,11 @@ struct BridgeQueueCommand: ParsableCommand {
             out += "accepted:     \(ISO8601DateFormatter().string(from: e.acceptedAt))\nsize:         \(e.size)\nattempts:     \(s.attempts)\n"
             if let next = s.nextAttempt { out += "next attempt: \(ISO8601DateFormatter().string(from: next))\n" }
             if let r = s.lastResult { out += "last result:  \(r)\n" }
+            if s.recipients != nil {
+                for r in s.recipientStates(for: e) {
+                    out += "recipient:    \(r.address): \(r.status.rawValue), \(r.attempts) attempt(s)" + (r.reply.map { "; \($0)" } ?? "") + "\n"
+                }
+            }
             let text = String(decoding: data.prefix(16_384), as: UTF8.self)
             let headers = text.components(separatedBy: "\r\n\r\n").first ?? ""
             out += "\n" + headers + "\n"
