@@ -32,7 +32,7 @@ let package = Package(
         // SMTP on NIOCore only: replies and what Exchange Online means by them, commands, the
         // reply decoder with RFC 5321 limits, EHLO capabilities, SASL payloads, dot-stuffing,
         // and the client state machine (a value type whose methods return actions).
-        .target(name: "SMTP", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
+        .target(name: "SMTP", dependencies: ["AuthShiftCore", .product(name: "NIOCore", package: "swift-nio")]),
         // OAuth 2.0 client credentials against the Microsoft identity platform: the signed client
         // assertion (PS256/RS256), certificate and key loading (PEM, PFX), the token request.
         .target(
@@ -58,8 +58,10 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        // Writers for everything authshift outputs (CSV, JSON, tables, later XLSX, HTML, SARIF).
-        .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest", "Analysis"]),
+        // zlib, for the deflated parts of register.xlsx (a system library: zlib1g-dev on Debian).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Writers for everything authshift outputs (CSV, JSON, tables, XLSX, HTML, SARIF).
+        .target(name: "Reports", dependencies: ["AuthShiftCore", "Ingest", "Analysis", "CZlib"]),
         // PowerShell generators; PowerShellLiteral is the only place a value becomes PowerShell text.
         .target(name: "ChangeScripts", dependencies: ["AuthShiftCore"]),
         // Ingest depends on Foundation only, so the fuzz script can compile it with
@@ -117,7 +119,7 @@ let package = Package(
             dependencies: ["Bridge", "SMTP", "Reports", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
         .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest"]),

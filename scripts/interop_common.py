@@ -4,6 +4,7 @@ rule that a missing peer skips the suite, or fails it when AUTHSHIFT_REQUIRE_INT
 import importlib
 import os
 import shutil
+import socket
 import sys
 
 REQUIRE = os.environ.get("AUTHSHIFT_REQUIRE_INTEROP") == "1"
@@ -35,3 +36,12 @@ def finish():
     passed = sum(results)
     print("%d passed, %d failed" % (passed, len(results) - passed))
     sys.exit(0 if all(results) else 1)
+
+
+def free_port():
+    """A loopback port nothing listens on (bound once, then released)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port

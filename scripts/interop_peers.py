@@ -32,6 +32,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 
+from interop_common import free_port  # noqa: F401 - the suites call interop_peers.free_port
+
 warnings.filterwarnings("ignore", message=".*login_data.*")
 # aiosmtpd logs a deprecation warning for every AUTH through its "mail.log" logger.
 logging.getLogger("mail.log").setLevel(logging.ERROR)
@@ -49,14 +51,6 @@ def b64url_decode(s):
 
 def b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class Peers:

@@ -28,25 +28,29 @@ public enum Assessor {
         return register
     }
 
-    /// One row per mailbox known from Get-CASMailbox, Get-User or the register.
-    static func mailboxRows(index: TenantIndex, evaluator: EffectiveStateEvaluator, senders: [SenderRow]) -> [MailboxRow] {
-        var addresses = Set(index.casByAddress.keys)
-        for u in index.snapshot.users { addresses.insert(u.userPrincipalName) }
+    /// One row per mailbox known from Get-CASMailbox, Get-User or the register, evaluated when
+    /// asked for (MailboxRows): what is kept is the sorted addresses, not the rows.
+    static func mailboxRows(index: TenantIndex, evaluator: EffectiveStateEvaluator, senders: [SenderRow]) -> MailboxRows {
+        var unique = Set(index.casByAddress.keys)
+        for u in index.snapshot.users { unique.insert(u.userPrincipalName) }
         let observed = Set(senders.filter { $0.currentAuth != .unknown || $0.signIns.successes + $0.signIns.failures > 0 || $0.messages != nil }.map(\.sender))
-        for s in senders { addresses.insert(s.sender) }
-        return addresses.sorted().map { address in
+        for s in senders { unique.insert(s.sender) }
+        let addresses = unique.sorted()
+        unique = []
+        return MailboxRows(count: addresses.count) { position in
+            let address = addresses[position]
             let d = evaluator.evaluate(address)
             let cas = index.casByAddress[address]
             let user = index.usersByAddress[address]
             return MailboxRow(address: address, displayName: cas?.displayName, recipientType: user?.recipientTypeDetails,
                               smtpAuth: d.smtpAuth, basicAllowed: d.basicAllowed, basicBlockedBy: d.blockedBy, policy: d.policy,
                               policySource: d.policySource, observedSmtpAuth: observed.contains(address), explanation: d.explanation,
-                              unknowns: d.unknowns)
+                              unknowns: d.unknowns, contradiction: d.contradiction)
         }
     }
 
     /// Unknowns counted across rows, with what would settle them.
-    static func summarize(senders: [SenderRow], mailboxes: [MailboxRow]) -> [UnknownSummary] {
+    static func summarize(senders: [SenderRow], mailboxes: MailboxRows) -> [UnknownSummary] {
         var counts: [Unknown: Int] = [:]
         for m in mailboxes { for u in Set(m.unknowns) { counts[Self.generic(u), default: 0] += 1 } }
         for s in senders { for u in Set(s.unknowns) where !u.what.hasPrefix("mailbox") && !u.what.contains("policy") && !u.what.contains("security defaults") && !u.what.contains("Conditional Access") { counts[Self.generic(u), default: 0] += 1 } }

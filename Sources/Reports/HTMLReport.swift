@@ -46,6 +46,11 @@ public enum HTMLReport {
             for row in f.failing.prefix(ReportFacts.detailedSenders) { h += "<li><strong>\(e(row.sender))</strong> (\(e(row.system))): \(e(row.basicBlockedBy.isEmpty ? "sign-ins fail" : "blocked by " + row.basicBlockedBy.map(\.setting).joined(separator: "; ")))\(e(MarkdownReport.topReason(row)))</li>\n" }
             h += "</ul>\n" + note(ReportFacts.omitted(f.failing.count, shown: ReportFacts.detailedSenders, what: "failing senders"))
         }
+        if !f.contradicted.isEmpty {
+            h += "<h2 id=\"contradictions\">Exports contradicted by the sign-ins</h2>\n<p>The exports say Basic SMTP is blocked for these addresses, but Basic SMTP sign-ins succeeded after the exports were taken. Their Basic state is unknown until fresh exports or a test settle it; plan them as senders that break.</p><ul>\n"
+            for row in f.contradicted.prefix(ReportFacts.detailedSenders) { h += "<li><strong>\(e(row.sender))</strong>: \(e(row.contradiction!.meaning))</li>\n" }
+            h += "</ul>\n" + note(ReportFacts.omitted(f.contradicted.count, shown: ReportFacts.detailedSenders, what: "contradicted addresses"))
+        }
 
         h += "<h2>Sender register</h2>\n<table><thead><tr><th>sender</th><th>system</th><th>auth</th><th>messages</th><th>breaks</th><th>Basic allowed</th><th>blocked by</th><th>recipients</th><th>owner</th><th>recommended</th></tr></thead><tbody>\n"
         for row in r.senders.prefix(ReportFacts.tableRows) {

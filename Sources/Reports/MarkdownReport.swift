@@ -27,6 +27,12 @@ public enum MarkdownReport {
         }
 
         if let more = ReportFacts.omitted(f.failing.count, shown: ReportFacts.detailedSenders, what: "failing senders") { s += "\n\(more)\n" }
+        if !f.contradicted.isEmpty {
+            s += "\n## Exports contradicted by the sign-ins\n\n"
+            s += "The exports say Basic SMTP is blocked for these addresses, but Basic SMTP sign-ins succeeded after the exports were taken. Their Basic state is unknown until fresh exports or a test settle it; plan them as senders that break.\n\n"
+            for row in f.contradicted.prefix(ReportFacts.detailedSenders) { s += "- **\(row.sender)**: \(row.contradiction!.meaning)\n" }
+            if let more = ReportFacts.omitted(f.contradicted.count, shown: ReportFacts.detailedSenders, what: "contradicted addresses") { s += "\n\(more)\n" }
+        }
         s += "\n## Sender register\n\n"
         s += "| sender | system | auth | messages | breaks | Basic allowed | recipients | owner | path | confidence |\n|---|---|---|---|---|---|---|---|---|---|\n"
         for row in r.senders.prefix(ReportFacts.tableRows) {
@@ -70,11 +76,17 @@ public enum MarkdownReport {
         }
         if !checklist.isEmpty { s += "\n## Prevention checklist\n\n" + PlanReport.checklistTable(checklist) }
 
-        let exposed = r.mailboxes.filter { $0.basicAllowed == true }
+        // One pass over the mailbox rows (evaluated as they come): count them all, keep the listed few.
+        var exposedCount = 0
+        var exposed: [MailboxRow] = []
+        for m in r.mailboxes where m.basicAllowed == true {
+            exposedCount += 1
+            if exposed.count < ReportFacts.listedMailboxes { exposed.append(m) }
+        }
         s += "\n## Mailboxes where Basic SMTP is allowed today\n\n"
-        if exposed.isEmpty { s += "None is known to allow it.\n" }
-        if let more = ReportFacts.omitted(exposed.count, shown: ReportFacts.listedMailboxes, what: "mailboxes") { s += "\(more)\n\n" }
-        for m in exposed.prefix(ReportFacts.listedMailboxes) { s += "- \(m.address)" + (m.observedSmtpAuth ? " (in use)" : " (no use observed: a candidate to disable)") + ": \(m.explanation.first ?? "")\n" }
+        if exposedCount == 0 { s += "None is known to allow it.\n" }
+        if let more = ReportFacts.omitted(exposedCount, shown: ReportFacts.listedMailboxes, what: "mailboxes") { s += "\(more)\n\n" }
+        for m in exposed { s += "- \(m.address)" + (m.observedSmtpAuth ? " (in use)" : " (no use observed: a candidate to disable)") + ": \(m.explanation.first ?? "")\n" }
 
         s += "\n## Unknowns and the exports that settle them\n\n"
         if r.unknowns.isEmpty { s += "Nothing is unknown.\n" }

@@ -6,6 +6,7 @@ public enum RegisterCSV {
         "sender", "system", "sources", "currentAuth", "messages", "volume", "weakTLS", "smtpAuthSuccesses", "smtpAuthFailures",
         "lastSeen", "smtpAuthEnabled", "smtpAuthDecidedBy", "basicAllowed", "basicBlockedBy", "breaksAtDefaultChange", "failingNow",
         "recipients", "owner", "workload", "oauthCapable", "staticIP", "recommendedPath", "confidence", "why", "watchPoints", "unknowns",
+        "contradiction",
     ]
 
     public static func render(_ register: Register) -> String {
@@ -21,7 +22,7 @@ public enum RegisterCSV {
          s.basicBlockedBy.map(\.setting).joined(separator: "; "), s.breaksAtDefaultChange ? "yes" : "no", s.failingNow ? "yes" : "no",
          s.recipients.rawValue, s.owner ?? "", s.workload ?? "", s.oauthCapable ?? "", s.staticIP ?? "", s.recommendation.path.rawValue,
          s.recommendation.confidence.rawValue, s.recommendation.why.joined(separator: " "), s.recommendation.watchPoints.joined(separator: " "),
-         Array(Set(s.unknowns.map(\.what))).sorted().joined(separator: "; ")]
+         Array(Set(s.unknowns.map(\.what))).sorted().joined(separator: "; "), s.contradiction?.meaning ?? ""]
     }
 }
 

@@ -20,6 +20,9 @@ struct ReportFacts {
     let breaks: [SenderRow]
     let failing: [SenderRow]
     let byPath: [(MigrationPath, Int)]
+    /// One sender row per address whose exports say Basic is blocked while successful Basic
+    /// sign-ins came after them (BasicContradiction).
+    let contradicted: [SenderRow]
 
     init(_ r: Register) {
         register = r
@@ -30,6 +33,8 @@ struct ReportFacts {
         var counts: [MigrationPath: Int] = [:]
         for s in r.senders { counts[s.recommendation.path, default: 0] += 1 }
         byPath = MigrationPath.allCases.map { ($0, counts[$0] ?? 0) }
+        var seen = Set<String>()
+        contradicted = r.senders.filter { $0.contradiction != nil && seen.insert($0.sender).inserted }
     }
 
     var countdown: String {
@@ -49,6 +54,7 @@ struct ReportFacts {
             ("Sender rows on Basic", String(basic.count)),
             ("Break at the default change", String(breaks.count)),
             ("Already failing", String(failing.count)),
+            ("Exports contradicted by the sign-ins", String(contradicted.count)),
             ("Mailboxes", String(register.mailboxes.count)),
             ("Automation accounts (Exchange Online PowerShell)", String(register.automation.count)),
             ("Tenant SmtpClientAuthenticationDisabled", register.tenant.smtpClientAuthenticationDisabled ?? "unknown (no Get-TransportConfig export)"),

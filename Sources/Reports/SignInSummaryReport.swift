@@ -16,6 +16,8 @@ public enum SignInSummaryReport {
         let firstSeen: String?
         let lastSeen: String?
         let failureReasons: [String: Int]
+        /// Every key is written, `null` when nil (docs/schemas/signins.schema.json).
+        enum CodingKeys: String, NullWritingKey { case user, clientApp, clientAppCategory, ipAddress, outcome, count, firstSeen, lastSeen, failureReasons }
     }
 
     /// Rows made one at a time as the output is written, so the summary is not copied.

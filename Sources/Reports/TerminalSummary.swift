@@ -12,6 +12,10 @@ public enum TerminalSummary {
         let breakingSenders = breaks.map(\.sender).filter { seen.insert($0).inserted }
         out += "  Break at the default change: \(breaks.count) row(s), \(breakingSenders.count) sender(s)" + (breakingSenders.isEmpty ? "" : " (" + breakingSenders.prefix(5).joined(separator: ", ") + (breakingSenders.count > 5 ? ", …" : "") + ")") + "\n"
         out += "  Already failing: \(failing.count)\n"
+        if !f.contradicted.isEmpty {
+            out += "  Exports contradicted by the sign-ins (Basic succeeded after the exports that block it): \(f.contradicted.count) ("
+                + f.contradicted.prefix(5).map(\.sender).joined(separator: ", ") + (f.contradicted.count > 5 ? ", …" : "") + "); see the report\n"
+        }
         out += "  Recommended paths: " + f.byPath.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + "\n"
         if !r.unknowns.isEmpty {
             out += "  Unknowns: " + r.unknowns.prefix(3).map { "\($0.what) (\($0.count); needs \($0.settledBy.joined(separator: " or ")))" }.joined(separator: "; ") + (r.unknowns.count > 3 ? "; …" : "") + "\n"

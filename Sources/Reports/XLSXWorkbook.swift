@@ -4,6 +4,10 @@ import Foundation
 /// A real Office Open XML workbook (.xlsx), written by hand: inline strings, numbers as
 /// numbers, a bold frozen header row with an autofilter on every sheet. It opens in Excel
 /// and LibreOffice (checked by .ci/run with `soffice --convert-to csv`).
+///
+/// Written as a stream: each sheet's rows come from a sequence that may make them one at a
+/// time (the register's mailbox rows are evaluated as they are written), each row becomes XML
+/// and goes straight into the deflated ZIP entry, so memory does not grow with the rows.
 public struct XLSXWorkbook {
     public enum Cell {
         case text(String)
@@ -14,28 +18,38 @@ public struct XLSXWorkbook {
     public struct Sheet {
         public var name: String
         public var header: [String]
-        public var rows: [[Cell]]
+        public var rows: any Sequence<[Cell]>
     }
 
     public var sheets: [Sheet] = []
 
     public init() {}
 
-    public mutating func add(_ name: String, header: [String], rows: [[Cell]]) {
+    public mutating func add(_ name: String, header: [String], rows: some Sequence<[Cell]>) {
         sheets.append(Sheet(name: name, header: header, rows: rows))
     }
 
-    public func data() -> Data {
-        var zip = ZipArchive()
-        zip.add("[Content_Types].xml", Data(contentTypes.utf8))
-        zip.add("_rels/.rels", Data(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.utf8))
-        zip.add("xl/workbook.xml", Data(workbook.utf8))
-        zip.add("xl/_rels/workbook.xml.rels", Data(workbookRels.utf8))
-        zip.add("xl/styles.xml", Data(XLSXWorkbook.styles.utf8))
+    /// The workbook in memory (tests and small workbooks).
+    public func data() throws -> Data {
+        var out = Data()
+        try write { out.append($0) }
+        return out
+    }
+
+    /// Streams the package to `emit` in pieces.
+    public func write(emit: @escaping (Data) throws -> Void) throws {
+        let zip = ZipArchive(emit: emit)
+        try zip.add("[Content_Types].xml", contentTypes)
+        try zip.add("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        try zip.add("xl/workbook.xml", workbook)
+        try zip.add("xl/_rels/workbook.xml.rels", workbookRels)
+        try zip.add("xl/styles.xml", XLSXWorkbook.styles)
         for (i, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(i + 1).xml", Data(XLSXWorkbook.sheetXML(sheet).utf8))
+            try zip.beginEntry("xl/worksheets/sheet\(i + 1).xml")
+            try XLSXWorkbook.writeSheet(sheet) { try zip.write($0) }
+            try zip.endEntry()
         }
-        return zip.data()
+        try zip.finish()
     }
 
     var contentTypes: String {
@@ -72,10 +86,17 @@ public struct XLSXWorkbook {
         return s
     }
 
-    static func sheetXML(_ sheet: Sheet) -> String {
+    /// Column widths come from the header and the first rows, which are held until the
+    /// widths are known (the `<cols>` element precedes the data); the rest pass straight through.
+    static let rowsForWidths = 500
+
+    static func writeSheet(_ sheet: Sheet, write: (String) throws -> Void) throws {
         let width = sheet.header.count
         var widths = sheet.header.map { min(max($0.count + 2, 8), 60) }
-        for row in sheet.rows.prefix(500) {
+        var iterator = sheet.rows.makeIterator()
+        var first: [[Cell]] = []
+        while first.count < rowsForWidths, let row = iterator.next() { first.append(row) }
+        for row in first {
             for (i, cell) in row.enumerated() where i < width {
                 if case .text(let t) = cell { widths[i] = min(max(widths[i], t.count + 2), 60) }
             }
@@ -84,10 +105,20 @@ public struct XLSXWorkbook {
         for (i, w) in widths.enumerated() { s += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(w)" customWidth="1"/>"# }
         s += "</cols><sheetData>"
         s += row(1, sheet.header.map { .text($0) }, style: 1)
-        for (i, r) in sheet.rows.enumerated() { s += row(i + 2, r, style: 0) }
+        var number = 1
+        for r in first {
+            number += 1
+            s += row(number, r, style: 0)
+        }
+        first = []
+        while let r = iterator.next() {
+            number += 1
+            s += row(number, r, style: 0)
+            if s.utf8.count >= 1 << 16 { try write(s); s = "" }
+        }
         s += "</sheetData>"
-        if width > 0 { s += #"<autoFilter ref="A1:\#(column(width - 1))\#(sheet.rows.count + 1)"/>"# }
-        return s + "</worksheet>"
+        if width > 0 { s += #"<autoFilter ref="A1:\#(column(width - 1))\#(number)"/>"# }
+        try write(s + "</worksheet>")
     }
 
     static func row(_ number: Int, _ cells: [Cell], style: Int) -> String {
@@ -137,7 +168,7 @@ extension XLSXWorkbook {
         var book = XLSXWorkbook()
         func text(_ s: String?) -> Cell { s.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
         func number(_ n: Int?) -> Cell { n.map { .number(Double($0)) } ?? .empty }
-        book.add("Senders", header: RegisterCSV.columns, rows: r.senders.map { s in
+        book.add("Senders", header: RegisterCSV.columns, rows: r.senders.lazy.map { s in
             RegisterCSV.cells(s).enumerated().map { i, value in
                 switch RegisterCSV.columns[i] {
                 case "messages", "smtpAuthSuccesses", "smtpAuthFailures": return number(Int(value))
@@ -146,15 +177,15 @@ extension XLSXWorkbook {
             }
         })
         book.add("Mailboxes", header: ["address", "displayName", "recipientType", "smtpAuthEnabled", "smtpAuthDecidedBy", "smtpAuthEvidence",
-                                       "basicAllowed", "basicBlockedBy", "policy", "policySource", "observedSmtpAuth", "unknowns"],
-                 rows: r.mailboxes.map { m in
+                                       "basicAllowed", "basicBlockedBy", "policy", "policySource", "observedSmtpAuth", "unknowns", "contradiction"],
+                 rows: r.mailboxes.lazy.map { m in
                      [text(m.address), text(m.displayName), text(m.recipientType), text(Display.bool(m.smtpAuth.enabled)), text(m.smtpAuth.decidedBy.rawValue),
                       text(m.smtpAuth.evidence), text(Display.bool(m.basicAllowed)), text(m.basicBlockedBy.map(\.setting).joined(separator: "; ")),
                       text(m.policy), text(m.policySource), text(m.observedSmtpAuth ? "yes" : "no"),
-                      text(Array(Set(m.unknowns.map(\.what))).sorted().joined(separator: "; "))]
+                      text(Array(Set(m.unknowns.map(\.what))).sorted().joined(separator: "; ")), text(m.contradiction?.meaning)]
                  })
         book.add("Automation", header: ["account", "sources", "successes", "failures", "lastSeen", "replacement", "why"],
-                 rows: r.automation.map { a in
+                 rows: r.automation.lazy.map { a in
                      [text(a.account), text(a.sources.joined(separator: " ")), number(a.signIns.successes), number(a.signIns.failures),
                       text(a.signIns.lastSeen?.description), text(a.replacement), text(a.why)]
                  })

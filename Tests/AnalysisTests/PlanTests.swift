@@ -124,10 +124,12 @@ import Testing
         if let i = new.senders.firstIndex(where: { $0.sender == "erp@contoso.com" }) { new.senders[i].ring = "external-applications" }
         new.tenant.smtpClientAuthenticationDisabled = "False"
         new.tenant.legacyBlockingConditionalAccessPolicies = []
-        if let i = new.mailboxes.firstIndex(where: { $0.address == "room-101@contoso.com" }) {
-            new.mailboxes[i].smtpAuth = SmtpAuthState(enabled: true, decidedBy: .mailbox, evidence: "x")
-            new.mailboxes[i].basicAllowed = true
+        var mailboxes = Array(new.mailboxes)
+        if let i = mailboxes.firstIndex(where: { $0.address == "room-101@contoso.com" }) {
+            mailboxes[i].smtpAuth = SmtpAuthState(enabled: true, decidedBy: .mailbox, evidence: "x")
+            mailboxes[i].basicAllowed = true
         }
+        new.mailboxes = MailboxRows(mailboxes)
         var exceptions = new.exceptions ?? []
         exceptions.removeAll { $0.mailbox == "jdoe@contoso.com" }
         if let i = exceptions.firstIndex(where: { $0.mailbox == "monitoring@contoso.com" }) { exceptions[i].status = "expired" }

@@ -27,13 +27,14 @@ struct EffectiveStateEvaluator {
     func evaluate(_ address: String) -> MailboxDecision {
         var unknowns: [Unknown] = []
         var lines: [String] = []
-        var blocked: [BlockingLayer] = []
+        var blocked: [Block] = []
         var undecided = false
 
         let smtp = smtpAuth(address, unknowns: &unknowns, lines: &lines)
         if smtp.enabled == false {
-            blocked.append(BlockingLayer(layer: .smtpAuthDisabled, setting: smtp.evidence.components(separatedBy: " (").first ?? smtp.evidence,
-                                         source: smtp.evidence, reference: smtp.decidedBy == .mailbox ? References.setCASMailbox : References.setTransportConfig))
+            let file = smtp.decidedBy == .mailbox ? index.casByAddress[address]?.location.file : index.transport?.location.file
+            blocked.append(Block(file: file, BlockingLayer(layer: .smtpAuthDisabled, setting: smtp.evidence.components(separatedBy: " (").first ?? smtp.evidence,
+                                         source: smtp.evidence, reference: smtp.decidedBy == .mailbox ? References.setCASMailbox : References.setTransportConfig)))
         } else if smtp.enabled == nil {
             undecided = true
         }
@@ -45,14 +46,77 @@ struct EffectiveStateEvaluator {
         evaluateSecurityDefaults(unknowns: &unknowns, lines: &lines, blocked: &blocked, undecided: &undecided)
         evaluateConditionalAccess(address, unknowns: &unknowns, lines: &lines, blocked: &blocked, undecided: &undecided)
 
-        let allowed: Bool? = !blocked.isEmpty ? false : (undecided ? nil : true)
+        let fromExports: Bool? = !blocked.isEmpty ? false : (undecided ? nil : true)
+        var allowed = fromExports
+        let observed = index.observedBasic[address]
+        var contradiction: BasicContradiction?
+        if fromExports == nil, let observed {
+            // The exports cannot decide, but Basic SMTP demonstrably worked: that is an answer.
+            allowed = true
+            lines.append("Sign-ins: \(observed.evidence) (Authenticated SMTP is a legacy client, so Basic); Basic works for this mailbox although the exports alone cannot show it.")
+        } else if fromExports == false, let observed {
+            contradiction = self.contradiction(blocked, observed: observed)
+            if let contradiction {
+                allowed = nil
+                lines.append("Contradiction: " + contradiction.meaning)
+                unknowns.append(Unknown(what: "whether Basic SMTP is blocked (the exports say so, but Basic SMTP sign-ins succeeded after they were taken)",
+                                        settledBy: ["fresh exports of " + Set(contradiction.layers.map(Self.exportTitle)).sorted().joined(separator: ", "),
+                                                    "a test with authshift probe"]))
+            }
+        }
         switch allowed {
+        case true? where fromExports == nil:
+            lines.append("Result: Basic authentication for SMTP works for this mailbox today (\(observed!.evidence)); the exports that would show which setting allows it: "
+                         + Array(Set(unknowns.flatMap(\.settledBy))).sorted().joined(separator: "; ") + ".")
         case true?: lines.append("Result: Basic authentication for SMTP is allowed for this mailbox today.")
-        case false?: lines.append("Result: Basic authentication for SMTP is blocked for this mailbox by " + blocked.map(\.layer.rawValue).joined(separator: ", ") + ".")
+        case false?: lines.append("Result: Basic authentication for SMTP is blocked for this mailbox by " + blocked.map(\.layer.layer.rawValue).joined(separator: ", ") + ".")
+        case nil where contradiction != nil:
+            lines.append("Result: unknown. The exports say Basic SMTP is blocked by " + blocked.map(\.layer.layer.rawValue).joined(separator: ", ")
+                         + ", but it succeeded after they were taken; take fresh exports or test it.")
         case nil: lines.append("Result: unknown. What would settle it: " + Array(Set(unknowns.flatMap(\.settledBy))).sorted().joined(separator: "; ") + ".")
         }
-        return MailboxDecision(address: address, smtpAuth: smtp, basicAllowed: allowed, blockedBy: blocked, policy: policyName,
-                               policySource: policySource, explanation: lines, unknowns: unknowns)
+        var decision = MailboxDecision(address: address, smtpAuth: smtp, basicAllowed: allowed, blockedBy: blocked.map(\.layer), policy: policyName,
+                                       policySource: policySource, explanation: lines, unknowns: unknowns)
+        decision.observed = fromExports == nil ? observed : nil
+        decision.contradiction = contradiction
+        return decision
+    }
+
+    /// A blocking layer and the export file it was read from (whose date a contradiction needs).
+    struct Block {
+        let file: String?
+        let layer: BlockingLayer
+        init(file: String?, _ layer: BlockingLayer) {
+            self.file = file
+            self.layer = layer
+        }
+    }
+
+    /// A contradiction when every blocking layer was read from an export taken before the last
+    /// successful Basic SMTP sign-in: then no export explains that success. Nil when some
+    /// blocking export is newer (its block may have been set after those sign-ins, which is no
+    /// contradiction) or its date is unknown.
+    func contradiction(_ blocked: [Block], observed: ObservedBasicSMTP) -> BasicContradiction? {
+        let stale = blocked.filter { block in block.file.flatMap { index.exportDates[$0] }.map { $0 < observed.lastSuccess } ?? false }
+        guard !stale.isEmpty, stale.count == blocked.count, let newest = stale.compactMap({ $0.file.flatMap { index.exportDates[$0] } }).max() else { return nil }
+        let files = Array(Set(stale.compactMap(\.file))).sorted()
+        let meaning = "the exports say Basic SMTP is blocked (" + stale.map(\.layer.setting).joined(separator: "; ") + "), but the sign-ins show "
+            + "\(observed.successes) successful Basic SMTP sign-in\(observed.successes == 1 ? "" : "s"), the last at \(observed.lastSuccess), after "
+            + files.joined(separator: ", ") + " \(files.count == 1 ? "was" : "were") taken (\(newest)). Either an export is stale (the setting changed "
+            + "since) or a policy does not apply as read (an exclusion, a group, another policy). Until fresh exports or a test settle it, treat "
+            + "this sender as one that uses Basic successfully and breaks when it is switched off."
+        return BasicContradiction(layers: stale.map(\.layer.layer), exports: files, exportDate: newest, successes: observed.successes,
+                                  lastSuccess: observed.lastSuccess, meaning: meaning)
+    }
+
+    /// The export that shows a layer's setting.
+    static func exportTitle(_ layer: BlockingLayer.Layer) -> String {
+        switch layer {
+        case .smtpAuthDisabled: return ExportKind.casMailbox.title + " and " + ExportKind.transportConfig.title
+        case .authenticationPolicy: return ExportKind.authenticationPolicy.title
+        case .securityDefaults: return ExportKind.securityDefaults.title
+        case .conditionalAccess: return ExportKind.conditionalAccessPolicies.title
+        }
     }
 
     // MARK: 1. SMTP AUTH (Set-CASMailbox, Set-TransportConfig)
@@ -123,7 +187,7 @@ struct EffectiveStateEvaluator {
         return (nil, "none (no user policy, no default policy)")
     }
 
-    func evaluatePolicy(_ name: String, source: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [BlockingLayer], undecided: inout Bool) {
+    func evaluatePolicy(_ name: String, source: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
         guard let policy = index.policiesByName[name.lowercased()] else {
             undecided = true
             unknowns.append(Unknown(what: "settings of authentication policy '\(name)'", settledBy: [ExportKind.authenticationPolicy.title]))
@@ -135,8 +199,8 @@ struct EffectiveStateEvaluator {
             lines.append("Authentication policy '\(policy.name)', \(source), allows Basic authentication for SMTP (AllowBasicAuthSmtp = True, \(policy.location)).")
         case .value(false):
             lines.append("Authentication policy '\(policy.name)', \(source), blocks Basic authentication for SMTP (AllowBasicAuthSmtp = False, \(policy.location)); this holds even where SMTP AUTH is enabled.")
-            blocked.append(BlockingLayer(layer: .authenticationPolicy, setting: "Authentication policy '\(policy.name)' AllowBasicAuthSmtp = False (\(source))",
-                                         source: "\(policy.location)", reference: References.authenticationPolicies))
+            blocked.append(Block(file: policy.location.file, BlockingLayer(layer: .authenticationPolicy, setting: "Authentication policy '\(policy.name)' AllowBasicAuthSmtp = False (\(source))",
+                                         source: "\(policy.location)", reference: References.authenticationPolicies)))
         case .null, .missingColumn:
             undecided = true
             unknowns.append(Unknown(what: "AllowBasicAuthSmtp of authentication policy '\(policy.name)'", settledBy: [ExportKind.authenticationPolicy.title]))
@@ -146,7 +210,7 @@ struct EffectiveStateEvaluator {
 
     // MARK: 3. Security defaults
 
-    func evaluateSecurityDefaults(unknowns: inout [Unknown], lines: inout [String], blocked: inout [BlockingLayer], undecided: inout Bool) {
+    func evaluateSecurityDefaults(unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
         guard let defaults = index.securityDefaults else {
             undecided = true
             unknowns.append(Unknown(what: "whether security defaults are on", settledBy: [ExportKind.securityDefaults.title]))
@@ -155,7 +219,7 @@ struct EffectiveStateEvaluator {
         }
         if defaults.isEnabled {
             lines.append("Security defaults are on (\(defaults.location)), which disables Basic authentication for SMTP.")
-            blocked.append(BlockingLayer(layer: .securityDefaults, setting: "Security defaults isEnabled = true", source: "\(defaults.location)", reference: References.securityDefaults))
+            blocked.append(Block(file: defaults.location.file, BlockingLayer(layer: .securityDefaults, setting: "Security defaults isEnabled = true", source: "\(defaults.location)", reference: References.securityDefaults)))
         } else {
             lines.append("Security defaults are off (\(defaults.location)).")
         }
@@ -163,7 +227,7 @@ struct EffectiveStateEvaluator {
 
     // MARK: 4. Conditional Access
 
-    func evaluateConditionalAccess(_ address: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [BlockingLayer], undecided: inout Bool) {
+    func evaluateConditionalAccess(_ address: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
         guard index.has(.conditionalAccessPolicies) else {
             undecided = true
             unknowns.append(Unknown(what: "Conditional Access policies that block legacy authentication", settledBy: [ExportKind.conditionalAccessPolicies.title]))
@@ -180,8 +244,8 @@ struct EffectiveStateEvaluator {
             case .included(let how):
                 applying.append(policy.displayName)
                 lines.append("Conditional Access policy '\(policy.displayName)' blocks legacy authentication for this user (\(how); \(policy.location)).")
-                blocked.append(BlockingLayer(layer: .conditionalAccess, setting: "Conditional Access policy '\(policy.displayName)' (block, client app type other)",
-                                             source: "\(policy.location)", reference: References.conditionalAccessLegacy))
+                blocked.append(Block(file: policy.location.file, BlockingLayer(layer: .conditionalAccess, setting: "Conditional Access policy '\(policy.displayName)' (block, client app type other)",
+                                             source: "\(policy.location)", reference: References.conditionalAccessLegacy)))
             case .uncertain(let why):
                 undecided = true
                 unknowns.append(Unknown(what: "whether Conditional Access policy '\(policy.displayName)' applies (\(why))",

@@ -11,4 +11,8 @@ public struct MailboxDecision: Sendable, Equatable {
     public var policySource: String
     public var explanation: [String]
     public var unknowns: [Unknown]
+    /// Set when the sign-ins decided `basicAllowed` (the exports could not).
+    var observed: ObservedBasicSMTP? = nil
+    /// Set when the sign-ins contradict exports that say Basic is blocked.
+    public var contradiction: BasicContradiction? = nil
 }

@@ -15,6 +15,10 @@ struct TenantIndex {
     let legacyBlocking: [LegacyBlockingPolicy]
     let conditionalAccess: [ConditionalAccessPolicySetting]
     let acceptedDomains: Set<String>
+    /// Successful Basic SMTP sign-ins per address (ObservedBasicSMTP).
+    let observedBasic: [String: ObservedBasicSMTP]
+    /// When each configuration export was taken (ExportFileDates).
+    let exportDates: [String: Timestamp]
 
     struct LegacyBlockingPolicy {
         let policy: ConditionalAccessPolicySetting
@@ -48,6 +52,8 @@ struct TenantIndex {
                 appliesToExchange: apps.isEmpty || apps.contains("all") || apps.contains(EffectiveStateEvaluator.exchangeOnlineAppId) || apps.contains("office365"))
         }
         acceptedDomains = Set(snapshot.acceptedDomains.map(\.domainName))
+        observedBasic = ObservedBasicSMTP.index(snapshot.signIns)
+        exportDates = ExportFileDates.read(ExportFileDates.configurationFiles(snapshot))
     }
 
     func has(_ kind: ExportKind) -> Bool { snapshot.has(kind) }

@@ -44,7 +44,7 @@ public struct PreventionChecklist {
 
         // 2. Mailbox-level exceptions are named, owned and time-limited.
         if !snapshot.has(.exceptions) {
-            let opened = register.mailboxes.filter { $0.smtpAuth.decidedBy == .mailbox && $0.smtpAuth.enabled == true }.count
+            let opened = register.mailboxes.lazy.filter { $0.smtpAuth.decidedBy == .mailbox && $0.smtpAuth.enabled == true }.count
             items.append(item(2, "Mailbox-level SMTP AUTH exceptions are named, owned and time-limited", opened == 0 ? .pass : .fail,
                               opened == 0 ? "no mailbox enables SMTP AUTH on its own" : "\(opened) mailbox(es) enable SMTP AUTH and there is no exception register (exceptions.csv)",
                               required: true))

@@ -11,6 +11,9 @@ public struct DriftItem: Sendable, Codable, Equatable {
     public var before: String?
     public var after: String?
     public var alerts: Bool
+
+    /// Every key is written, `null` when nil (NullWritingKey).
+    enum CodingKeys: String, NullWritingKey { case kind, subject, before, after, alerts }
 }
 
 public enum RegisterDiff {

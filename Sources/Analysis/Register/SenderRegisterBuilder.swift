@@ -104,6 +104,9 @@ struct SenderRegisterBuilder {
             if let usage = ev.usage { evidence.append("Email apps usage report: SMTP App used (\(usage.location))") }
             if let recipientEvidence { evidence.append("Recipients: \(recipientEvidence)") }
             if let item = system.item { evidence.append("Inventory: \(item.location)") }
+            // What the sign-ins prove about the mailbox (all its systems): Basic works, or the exports are contradicted.
+            if let observed = decision.observed { evidence.append(observed.evidence) }
+            if let contradiction = decision.contradiction { evidence.append("Contradiction: " + contradiction.meaning) }
 
             let currentAuth = self.currentAuth(report: ev.reportProtocol, signIns: facts)
             if currentAuth == .unknown {
@@ -136,7 +139,7 @@ struct SenderRegisterBuilder {
                 signIns: facts, smtpAuth: decision.smtpAuth, basicAllowed: decision.basicAllowed, basicBlockedBy: decision.blockedBy,
                 breaksAtDefaultChange: breaks, failingNow: failing, recipients: recipientClass, owner: item?.owner,
                 workload: item?.workload, oauthCapable: item?.oauthCapable, staticIP: item?.staticIP, notes: item?.notes,
-                recommendation: BuiltInAdviceRules.recommend(facts2), evidence: evidence, unknowns: unknowns)
+                recommendation: BuiltInAdviceRules.recommend(facts2), evidence: evidence, unknowns: unknowns, contradiction: decision.contradiction)
             row.cutoverDate = item?.cutoverDate
             return row
         }

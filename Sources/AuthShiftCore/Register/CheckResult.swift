@@ -24,6 +24,11 @@ public struct CheckResult: Sendable, Codable, Equatable {
     public var required: Bool
     public var source: String
 
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case check, title, subject, status, message, evidence, decidedBy, controls, required, source
+    }
+
     public init(check: String, title: String, subject: String, status: Status, message: String, evidence: [String] = [],
                 decidedBy: String? = nil, controls: [String] = [], required: Bool = true, source: String) {
         self.check = check

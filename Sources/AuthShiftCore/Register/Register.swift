@@ -14,7 +14,8 @@ public struct Register: Sendable, Codable, Equatable {
     public var tenant: TenantSettings
     public var inputs: [InputFile]
     public var senders: [SenderRow]
-    public var mailboxes: [MailboxRow]
+    /// Evaluated one at a time by `assess` (see MailboxRows), held when read back.
+    public var mailboxes: MailboxRows
     public var automation: [AutomationRow]
     /// Unknowns across the register, each with the export that would settle it.
     public var unknowns: [UnknownSummary]
@@ -23,8 +24,13 @@ public struct Register: Sendable, Codable, Equatable {
     /// Scripts that connect to Exchange Online (`assess --scripts DIR`); nil when not given.
     public var scripts: [ScriptAutomationRow]?
 
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case schema, generatedBy, asOf, defaultChangeDate, timeline, assumption, tenant, inputs, senders, mailboxes, automation, unknowns, exceptions, scripts
+    }
+
     public init(generatedBy: String, asOf: CalendarDay, timeline: Timeline, assumption: String, tenant: TenantSettings,
-                inputs: [InputFile], senders: [SenderRow], mailboxes: [MailboxRow], automation: [AutomationRow],
+                inputs: [InputFile], senders: [SenderRow], mailboxes: MailboxRows, automation: [AutomationRow],
                 unknowns: [UnknownSummary]) {
         self.schema = Register.schemaName
         self.generatedBy = generatedBy
@@ -51,6 +57,11 @@ public struct TenantSettings: Sendable, Codable, Equatable {
     public var legacyBlockingConditionalAccessPolicies: [String]
     public var acceptedDomains: [String]
 
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case smtpClientAuthenticationDisabled, defaultAuthenticationPolicy, securityDefaultsEnabled, legacyBlockingConditionalAccessPolicies, acceptedDomains
+    }
+
     public init(smtpClientAuthenticationDisabled: String?, defaultAuthenticationPolicy: String?, securityDefaultsEnabled: Bool?,
                 legacyBlockingConditionalAccessPolicies: [String], acceptedDomains: [String]) {
         self.smtpClientAuthenticationDisabled = smtpClientAuthenticationDisabled
@@ -67,6 +78,11 @@ public struct InputFile: Sendable, Codable, Equatable {
     public var kind: String
     public var rows: Int
     public var sha256: String?
+
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case path, kind, rows, sha256
+    }
 
     public init(path: String, kind: String, rows: Int, sha256: String?) {
         self.path = path
@@ -99,6 +115,11 @@ public struct ExceptionRecord: Sendable, Codable, Equatable {
     public var ticket: String?
     /// `valid`, `expiring`, `expired` or `incomplete` as of the register's day.
     public var status: String
+
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case mailbox, system, owner, expires, replacement, ticket, status
+    }
 
     public init(mailbox: String, system: String?, owner: String?, expires: CalendarDay?, replacement: String?, ticket: String?, status: String) {
         self.mailbox = mailbox

@@ -42,12 +42,21 @@ public struct SenderRow: Sendable, Codable, Equatable {
     public var unknowns: [Unknown]
     /// The cutover ring (`authshift plan`); nil in registers written before rings existed.
     public var ring: String?
+    /// Exports say Basic is blocked but successful Basic sign-ins came after them; nil otherwise.
+    public var contradiction: BasicContradiction?
+
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case sender, system, sources, currentAuth, messages, volume, tls, signIns, smtpAuth, basicAllowed, basicBlockedBy, breaksAtDefaultChange, failingNow
+        case recipients, owner, workload, oauthCapable, staticIP, notes, cutoverDate, recommendation, evidence, unknowns, ring, contradiction
+    }
 
     public init(sender: String, system: String, sources: [String], currentAuth: CurrentAuth, messages: Int?, volume: Volume,
                 tls: TLSMix?, signIns: SignInFacts, smtpAuth: SmtpAuthState, basicAllowed: Bool?, basicBlockedBy: [BlockingLayer],
                 breaksAtDefaultChange: Bool, failingNow: Bool, recipients: Recipients, owner: String?, workload: String?,
                 oauthCapable: String?, staticIP: String?, notes: String?, recommendation: Recommendation, evidence: [String],
-                unknowns: [Unknown]) {
+                unknowns: [Unknown], contradiction: BasicContradiction? = nil) {
+        self.contradiction = contradiction
         self.sender = sender
         self.system = system
         self.sources = sources
@@ -81,6 +90,11 @@ public struct TLSMix: Sendable, Codable, Equatable {
     /// Any TLS 1.0 or 1.1 share: a separate remediation task (migration guide).
     public var weak: Bool
 
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case tls10, tls11, tls12, weak
+    }
+
     public init(tls10: Double?, tls11: Double?, tls12: Double?) {
         self.tls10 = tls10
         self.tls11 = tls11
@@ -96,6 +110,11 @@ public struct SignInFacts: Sendable, Codable, Equatable {
     public var firstSeen: Timestamp?
     public var lastSeen: Timestamp?
     public var failureReasons: [String: Int]
+
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case successes, failures, firstSeen, lastSeen, failureReasons
+    }
 
     public init(successes: Int = 0, failures: Int = 0, firstSeen: Timestamp? = nil, lastSeen: Timestamp? = nil, failureReasons: [String: Int] = [:]) {
         self.successes = successes
@@ -121,10 +140,19 @@ public struct MailboxRow: Sendable, Codable, Equatable {
     /// The decision in plain words (also `authshift explain-mailbox`).
     public var explanation: [String]
     public var unknowns: [Unknown]
+    /// Exports say Basic is blocked but successful Basic sign-ins came after them; nil otherwise.
+    public var contradiction: BasicContradiction?
+
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case address, displayName, recipientType, smtpAuth, basicAllowed, basicBlockedBy, policy, policySource, observedSmtpAuth, explanation, unknowns
+        case contradiction
+    }
 
     public init(address: String, displayName: String?, recipientType: String?, smtpAuth: SmtpAuthState, basicAllowed: Bool?,
                 basicBlockedBy: [BlockingLayer], policy: String?, policySource: String, observedSmtpAuth: Bool,
-                explanation: [String], unknowns: [Unknown]) {
+                explanation: [String], unknowns: [Unknown], contradiction: BasicContradiction? = nil) {
+        self.contradiction = contradiction
         self.address = address
         self.displayName = displayName
         self.recipientType = recipientType
@@ -150,6 +178,11 @@ public struct AutomationRow: Sendable, Codable, Equatable {
     public var replacement: String
     public var why: String
     public var evidence: [String]
+
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case account, ring, sources, signIns, replacement, why, evidence
+    }
 
     public init(account: String, sources: [String], signIns: SignInFacts, replacement: String, why: String, evidence: [String]) {
         self.account = account

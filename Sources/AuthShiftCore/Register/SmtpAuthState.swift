@@ -16,6 +16,11 @@ public struct SmtpAuthState: Sendable, Equatable, Codable {
     /// The setting and where it was read, e.g. `Get-CASMailbox SmtpClientAuthenticationDisabled = False (CASMailbox.csv:4)`.
     public var evidence: String
 
+    /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
+    enum CodingKeys: String, NullWritingKey {
+        case enabled, decidedBy, evidence
+    }
+
     public init(enabled: Bool?, decidedBy: DecidedBy, evidence: String) {
         self.enabled = enabled
         self.decidedBy = decidedBy

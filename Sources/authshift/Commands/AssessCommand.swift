@@ -44,7 +44,8 @@ struct AssessCommand: ParsableCommand {
             let folder = try OutputFolder(path: out, force: force)
             try folder.writeStreaming("register.json") { emit in try RegisterJSON.write(register, emit: emit) }
             try folder.write("register.csv", RegisterCSV.render(register))
-            try folder.write("register.xlsx", XLSXWorkbook.register(register).data())
+            let workbook = XLSXWorkbook.register(register)
+            try folder.writeStreaming("register.xlsx") { emit in try withoutActuallyEscaping(emit) { try workbook.write(emit: $0) } }
             try folder.write("report.md", MarkdownReport.render(register, checklist: checklist))
             try folder.write("report.html", HTMLReport.render(register, checklist: checklist))
             try folder.write("inventory-todo.csv", InventoryTodo.render(register))

@@ -35,7 +35,11 @@ struct ExplainCommand: ParsableCommand {
             decision = try MailboxLookup.find(mailbox, in: exports)
         }
         if format == .json {
-            struct Output: Codable { let explanation: ReplyExplanation; let mailbox: MailboxRow? }
+            struct Output: Codable {
+                let explanation: ReplyExplanation
+                let mailbox: MailboxRow?
+                enum CodingKeys: String, NullWritingKey { case explanation, mailbox }
+            }
             StandardOutput.write(try JSONOutput.encode(Output(explanation: e, mailbox: decision)))
             return
         }

@@ -276,7 +276,11 @@ struct ProbeCommand: AsyncParsableCommand {
         if let exports, let mailboxUser { mailbox = try MailboxLookup.find(mailboxUser, in: exports) }
         switch format {
         case .json:
-            struct Output: Encodable { let probe: ProbeReport; let mailbox: MailboxRow? }
+            struct Output: Encodable {
+                let probe: ProbeReport
+                let mailbox: MailboxRow?
+                enum CodingKeys: String, NullWritingKey { case probe, mailbox }
+            }
             StandardOutput.write(try JSONOutput.encode(Output(probe: report, mailbox: mailbox)))
         case .text:
             // The transcript was printed as it happened.
