@@ -12,8 +12,8 @@ compiles), in dependency order.
 Prints shell-readable lines:
   module NAME PATH SOURCE...     one per package module needed, dependencies first
   target NAME MODULE...          one per harness: the modules to link, dependents first
-  swiftpm MODULE...              package modules with dependencies outside the package; SwiftPM
-                                 builds those dependencies (`swift build --target MODULE`)
+  swiftpm MODULE...              package modules whose closure holds every dependency from outside
+                                 the package; SwiftPM builds those (`swift build --target MODULE`)
 Exits 2 with a message when a harness imports nothing from the package or the JSON is unusable.
 """
 import json
@@ -81,7 +81,9 @@ def main() -> int:
     for name, modules in per_target:
         print("target", name, *reversed(modules))
     external = [m for m in all_modules if targets[m].get("product_dependencies")]
-    print("swiftpm", *external)
+    # One `swift build --target` per module that no other such module depends on covers all.
+    tops = [m for m in external if not any(m in closure([e])[:-1] for e in external if e != m)]
+    print("swiftpm", *tops)
     return 0
 
 
