@@ -87,7 +87,7 @@ if [ ${#swiftpm_modules[@]} -gt 0 ]; then
     echo "== swift build --target $m (its dependencies from other packages)"
     logged "$build/logs/swiftpm-$m.log" "${nice[@]}" swift build --target "$m" || { echo "error: swift build --target $m failed (above)" >&2; exit 1; }
   done
-  bin=$(swift build --show-bin-path)
+  bin=$(cd "$(swift build --show-bin-path)" && pwd)
   package_modules=$(python3 -c 'import json,sys; print(" ".join(t["name"] for t in json.load(open(sys.argv[1]))["targets"]))' "$build/package.json")
   objects=()
   modules_dir="$build/deps/Modules"
@@ -97,28 +97,37 @@ if [ ${#swiftpm_modules[@]} -gt 0 ]; then
     # Package modules are compiled here with instrumentation; NAME-tool copies serve build plugins.
     case " $package_modules " in *" $name "*) continue ;; esac
     case $name in *-tool) continue ;; esac
-    for o in "$dir"/*.o; do
-      [ -e "$o" ] || continue
+    while IFS= read -r o; do
       # An executable's entry point would take the place of the fuzzer's.
       nm --defined-only "$o" 2>/dev/null | grep -qE " T (main|_main)$" && continue
       objects+=("$o")
-    done
-    [ -e "$bin/Modules/$name.swiftmodule" ] && ln -s "$PWD/$bin/Modules/$name.swiftmodule" "$modules_dir/"
-    [ -e "$bin/$name.swiftmodule" ] && ln -s "$PWD/$bin/$name.swiftmodule" "$modules_dir/"
-    [ -e "$dir/module.modulemap" ] && deps+=(-Xcc "-fmodule-map-file=$PWD/$dir/module.modulemap")
+    done < <(find "$dir" -name '*.o')
+    [ -e "$bin/Modules/$name.swiftmodule" ] && ln -s "$bin/Modules/$name.swiftmodule" "$modules_dir/"
+    [ -e "$bin/$name.swiftmodule" ] && ln -s "$bin/$name.swiftmodule" "$modules_dir/"
+    [ -e "$dir/module.modulemap" ] && deps+=(-Xcc "-fmodule-map-file=$dir/module.modulemap")
   done
   # C modules that bring their own module map, and the headers they include.
   while IFS= read -r map; do
     deps+=(-Xcc "-fmodule-map-file=$PWD/$map" -Xcc "-I$PWD/$(dirname "$map")")
   done < <(find .build/checkouts -path '*/include/module.modulemap' -not -path '*/Tests/*' 2>/dev/null)
   rm -f "$build/deps/libdeps.a"
-  ar rcs "$build/deps/libdeps.a" "${objects[@]}"
+  # q, not r: objects of different packages share file names (BoringSSL's twice), and r would
+  # replace one with the other.
+  ar qcs "$build/deps/libdeps.a" "${objects[@]}"
   deps+=(-I "$modules_dir")
 fi
 
+# A module is compiled again when its sources, this script, or a module compiled before it changed.
+stale=0
 failed=()
 while read -r kind name path sources; do
   [ "$kind" = module ] || continue
+  # shellcheck disable=SC2086
+  if [ $stale = 0 ] && [ -e "$build/modules/lib$name.a" ] && [ -z "$(find $sources Fuzz/run.sh -newer "$build/modules/lib$name.a")" ]; then
+    echo "== module $name is up to date"
+    continue
+  fi
+  stale=1
   echo "== compiling module $name ($path, whole module)"
   # shellcheck disable=SC2086 # the source list is one word per file
   if ! logged "$build/logs/module-$name.log" "${nice[@]}" swiftc "${flags[@]}" -emit-library -static -emit-module -module-name "$name" \
@@ -133,9 +142,13 @@ for t in "${selected[@]}"; do
   libraries=()
   for m in "${modules[@]}"; do libraries+=("$build/modules/lib$m.a"); done
   [ ${#deps[@]} -gt 0 ] && libraries+=("$build/deps/libdeps.a")
+  if [ -e "$build/$t-fuzz" ] && [ -z "$(find "Fuzz/Targets/$t.swift" Fuzz/Support "${libraries[@]}" -newer "$build/$t-fuzz")" ]; then
+    echo "== target $t is up to date"
+    continue
+  fi
   echo "== compiling target $t (modules: ${modules[*]})"
   if ! logged "$build/logs/target-$t.log" "${nice[@]}" swiftc "${flags[@]}" -module-name "FuzzTarget_${t//-/_}" -I "$build/modules" "${deps[@]}" \
-      "Fuzz/Targets/$t.swift" Fuzz/Support/*.swift "${libraries[@]}" -o "$build/$t-fuzz"; then
+      "Fuzz/Targets/$t.swift" Fuzz/Support/*.swift "${libraries[@]}" -use-ld=lld -o "$build/$t-fuzz"; then
     echo "error: fuzz target $t does not compile (above)" >&2
     failed+=("$t (build)")
   fi
@@ -175,7 +188,7 @@ for t in "${selected[@]}"; do
   # LeakSanitizer's scan after each such input took most of the time (measured on csv).
   "${nice[@]}" "$build/$t-fuzz" "$corpus" "$seeds" "${limit[@]}" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
     -artifact_prefix="$build/findings/$t-" -print_final_stats=1 >"$log" 2>&1 || status=$?
-  done_line=$(grep -E "^#[0-9]+ +DONE" "$log" | tail -1 || true)
+  done_line=$(grep -E "^#[0-9]+[[:space:]]+DONE" "$log" | tail -1 || true)
   if [ $status -ne 0 ] || ! grep -q "^Done [0-9]* runs" "$log"; then
     grep -E "property violated|Fatal error|ERROR: (AddressSanitizer|libFuzzer)|SUMMARY|deadly signal|Test unit written|error:" "$log" | head -20 || true
     tail -5 "$log"
