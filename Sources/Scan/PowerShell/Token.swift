@@ -31,6 +31,10 @@ public struct Token: Sendable, Equatable {
     public var endLine: Int
     /// For `-Name:value`, the value text (the value itself follows as its own token when quoted).
     public var attachedValue: Bool = false
+    /// The token's bytes in the tokenized input (offsets count a leading BOM): tokens are in
+    /// order, never overlap, and only skipped white space and line continuations lie between
+    /// them (checked by the scan fuzz target).
+    public var range: Range<Int> = 0..<0
 
     public init(kind: Kind, text: String, line: Int, column: Int, endLine: Int, attachedValue: Bool = false) {
         self.kind = kind

@@ -9,6 +9,8 @@
 /// file, and invalid UTF-8 is carried through as U+FFFD.
 public struct Tokenizer {
     let bytes: [UInt8]
+    /// Bytes dropped before `bytes` (a UTF-8 BOM), so token ranges are offsets in the input.
+    let offset: Int
     var i = 0
     var line = 1
     var lineStart = 0
@@ -16,8 +18,10 @@ public struct Tokenizer {
 
     public init(bytes: [UInt8]) {
         var b = bytes
-        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { b.removeFirst(3) }
+        let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+        if bom { b.removeFirst(3) }
         self.bytes = b
+        offset = bom ? 3 : 0
     }
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
@@ -94,6 +98,9 @@ public struct Tokenizer {
         while i < bytes.count {
             let b = bytes[i]
             let startLine = line, startColumn = column
+            // Each step emits at most one token, which spans the bytes the step consumed.
+            let tokenStart = i, emitted = tokens.count
+            defer { if tokens.count > emitted { tokens[tokens.count - 1].range = (offset + tokenStart)..<(offset + i) } }
             if Tokenizer.isSpace(b) { i += 1; continue }
             if b == 0x0D { i += 1; continue }
             if b == 0x0A {
@@ -268,7 +275,8 @@ public struct Tokenizer {
             var j = i + 2
             while j < bytes.count, bytes[j] != 0x7D, bytes[j] != 0x0A { j += 1 }
             emit(.variable, text(i + 2, j), line: l, column: c)
-            i = min(j + 1, bytes.count)
+            // Consume the closing brace only: an unclosed `${` leaves its line break to end the statement.
+            i = j < bytes.count && bytes[j] == 0x7D ? j + 1 : j
             return
         }
         var j = i + 1

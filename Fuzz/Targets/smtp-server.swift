@@ -1,4 +1,4 @@
-// libFuzzer target for the bridge's inbound protocol, built by Fuzz/run.sh (not part of SwiftPM).
+// libFuzzer target: the bridge's inbound protocol, built and run by Fuzz/run.sh (not part of SwiftPM).
 //
 // The input is a client's byte stream, cut into chunks at the positions its first bytes name
 // (so line ends fall everywhere), fed to SMTPServerFramer, with every frame given to
@@ -8,7 +8,7 @@
 // The first byte's high bit picks how bare line endings in DATA are handled, so both framer
 // modes are exercised (the machine never reaches DATA here, but the framer's data mode is
 // entered directly when the second byte's bit 1 is set, to fuzz the terminator logic too).
-import Foundation
+import SMTP
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -39,7 +39,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                 if inData {
                     let fed = Array(bytes[2..<min(bytes.count, offset)])
                     let ended = fed.starts(with: [46, 13, 10]) || (0..<max(0, fed.count - 4)).contains { fed[$0..<($0 + 5)].elementsEqual([13, 10, 46, 13, 10]) }
-                    if !ended { fatalError("smuggling property violated: message data ended without <CRLF>.<CRLF>") }
+                    require(ended, "message data ended without <CRLF>.<CRLF> (SMTP smuggling)")
                     inData = false
                 }
                 action = machine.messageReceived(oversized: oversized, headerFrom: headerFrom)
@@ -56,9 +56,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
                 }
             }
             switch action {
-            case .commit: fatalError("relay property violated: a transaction was committed without AUTH or an allow-listed source")
-            case .reply(let text) where text.hasPrefix("250 2.1.5"): fatalError("relay property violated: a recipient was accepted")
-            case .replyAndReadData: fatalError("relay property violated: DATA was accepted")
+            case .commit: require(false, "a transaction was committed without AUTH or an allow-listed source")
+            case .reply(let text) where text.hasPrefix("250 2.1.5"): require(false, "a recipient was accepted without AUTH or an allow-listed source")
+            case .replyAndReadData: require(false, "DATA was accepted without AUTH or an allow-listed source")
             case .replyAndReadAuthLine: framer.mode = .authLine
             case .replyAndStartTLS: framer.discardBufferedInput()
             case .replyAndClose, .discardAndClose: return 0
