@@ -11,8 +11,8 @@
 // 100.64.0.0/10 (RFC 6598), 127.0.0.0/8, 169.254.0.0/16 (RFC 3927), 172.16.0.0/12 and
 // 192.168.0.0/16 (RFC 1918); ::/128, ::1/128, fc00::/7 (RFC 4193), fe80::/10 (RFC 4291), and
 // IPv4-mapped addresses (::ffff:0:0/96) as their IPv4 address. A listener that sets the loudly
-// named override `unsafeAllowPublicSources` is the operator's explicit choice and is skipped. The networks are parsed here
-// with inet_pton, independently of the bridge's own CIDR type.
+// named override `unsafeAllowPublicSources` is the operator's explicit choice and is skipped.
+// The networks are parsed here with inet_pton, independently of the bridge's own CIDR type.
 #if canImport(Glibc)
 import Glibc
 #endif
