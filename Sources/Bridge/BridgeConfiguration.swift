@@ -68,6 +68,10 @@ public struct BridgeConfiguration: Sendable {
         /// device out; the account lock is shorter (`accountLockoutSeconds`) and logged.
         public var accountLockoutSources = 3
         public var accountLockoutSeconds = 300
+        /// Refused commands (4xx/5xx replies) a session may collect without a message accepted
+        /// before it is closed with 421, as Postfix's `smtpd_hard_error_limit` (default 20) does:
+        /// a client that sends garbage gets a bounded number of answers.
+        public var maxErrorsPerSession = 20
         /// RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command.
         public var idleTimeoutSeconds = Double(SMTPLimits.Timeout.server)
         /// Free space the spool keeps; below it, new messages get 452 4.3.1 before DATA.

@@ -10,7 +10,11 @@ import SMTP
 /// loop, stream the message into the spool and commit it on this connection's own serial
 /// queue, close), and enforces the idle limit. While a check or a commit runs, later
 /// pipelined commands wait in the framer, so replies stay in order. A client that sends faster
-/// than the disk writes is paused (reads stop above 8 MiB waiting to be written).
+/// than the disk writes is paused (reads stop above 8 MiB waiting to be written), and so is a
+/// client that pipelines commands without reading the replies: no further command is taken
+/// while the channel is not writable (NIO's outbound high-water mark), and reading stops until
+/// the replies drain. A session that collects `maxErrorsPerSession` refused commands without
+/// a message accepted is closed with 421 (Postfix's `smtpd_hard_error_limit`).
 ///
 /// The idle limit runs from the session's last step forward (`SMTPServerStateMachine.progress`,
 /// or message data arriving), not from the last byte: NOOP, RSET and refused commands cannot
@@ -58,6 +62,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
     private let writer = DispatchQueue(label: "authshift.bridge.connection")
     private var unwrittenBytes = 0
     private var readingPaused = false
+    /// Replies wait unsent above the channel's high-water mark: no command is taken until they drain.
+    private var repliesBacklogged = false
+    private var autoReadOn = true
+    /// 4xx/5xx replies since the last accepted message.
+    private var refusedCommands = 0
     private static let pauseAbove = 8 << 20
     private static let resumeBelow = 1 << 20
 
@@ -122,13 +131,29 @@ final class SMTPServerHandler: ChannelInboundHandler {
         process(context: context)
     }
 
+    /// The client read its replies: take the commands that waited and read again.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if repliesBacklogged && context.channel.isWritable {
+            repliesBacklogged = false
+            updateReading(context: context)
+            process(context: context)
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         shared.log.event("debug", "connection-error", ["client": source, "error": "\(error)"])
         context.close(promise: nil)
     }
 
     private func process(context: ChannelHandlerContext) {
-        while !paused && !closing, let frame = framer.next() {
+        while !paused && !closing {
+            guard context.channel.isWritable else {
+                repliesBacklogged = true
+                updateReading(context: context)
+                break
+            }
+            guard let frame = framer.next() else { break }
             switch frame {
             case .command(let line):
                 guard !revoked(context: context) else { return }
@@ -150,7 +175,27 @@ final class SMTPServerHandler: ChannelInboundHandler {
             noteProgress(context: context)
         }
         noteProgress(context: context)
-        if !paused && !closing { context.flush() }
+        if (!paused || repliesBacklogged) && !closing { context.flush() }
+    }
+
+    /// Reads stop while message content waits for the disk or replies wait for the client.
+    private func updateReading(context: ChannelHandlerContext) {
+        let wanted = !readingPaused && !repliesBacklogged
+        guard wanted != autoReadOn else { return }
+        autoReadOn = wanted
+        context.channel.setOption(ChannelOptions.autoRead, value: wanted).whenComplete { _ in }
+        if wanted { context.read() }
+    }
+
+    /// Counts a refused command; at `maxErrorsPerSession` the session ends with 421.
+    private func countRefusal(_ text: String, context: ChannelHandlerContext) {
+        guard text.hasPrefix("4") || text.hasPrefix("5") else { return }
+        shared.metrics.count("rejected")
+        refusedCommands += 1
+        guard refusedCommands >= configuration.limits.maxErrorsPerSession, !closing else { return }
+        shared.log.event("warning", "too-many-errors", ["client": source, "listener": listener.name, "errors": refusedCommands])
+        write("421 4.7.0 \(configuration.hostname) Error: too many errors", context: context)
+        close(context: context)
     }
 
     /// The idle limit restarts only when the session moved forward.
@@ -163,8 +208,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
     private func perform(_ action: SMTPServerStateMachine.Action, context: ChannelHandlerContext) {
         switch action {
         case .reply(let text):
-            if text.hasPrefix("5") || text.hasPrefix("4") { shared.metrics.count("rejected") }
             write(text, context: context, flush: false)
+            countRefusal(text, context: context)
         case .replyAndStartTLS(let text):
             write(text, context: context)
             // RFC 3207 §6: plaintext the client sent before the handshake is discarded.
@@ -187,8 +232,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
             commit(context: context)
         case .discardAndReply(let text):
             discardIncoming()
-            shared.metrics.count("rejected")
             write(text, context: context, flush: false)
+            countRefusal(text, context: context)
         case .replyAndClose(let text):
             write(text, context: context)
             close(context: context)
@@ -304,12 +349,10 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// spool file and switch the framer to message content.
     private func beginMessage(_ transaction: SMTPServerStateMachine.Transaction, reply: String, context: ChannelHandlerContext) {
         guard let route = configuration.route(from: transaction.from, recipients: transaction.recipients) else {
-            shared.metrics.count("rejected")
             perform(machine.dataRefused("554 5.7.1 No route for this sender and these recipients"), context: context)
             return
         }
         guard shared.spool.hasRoom(for: configuration.limits.maxMessageSize, reserve: configuration.limits.minimumFreeSpace) else {
-            shared.metrics.count("rejected")
             shared.log.event("error", "spool-full", ["spool": shared.spool.root, "reserve": configuration.limits.minimumFreeSpace])
             perform(machine.dataRefused("452 4.3.1 Insufficient system storage, try again later"), context: context)
             return
@@ -334,7 +377,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
         unwrittenBytes += chunk.count
         if unwrittenBytes > Self.pauseAbove && !readingPaused {
             readingPaused = true
-            context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+            updateReading(context: context)
         }
         let done = context.eventLoop.makePromise(of: Void.self)
         writer.async {
@@ -345,8 +388,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             unwrittenBytes -= chunk.count
             if readingPaused && unwrittenBytes < Self.resumeBelow {
                 readingPaused = false
-                context.channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
-                context.read()
+                updateReading(context: context)
             }
         }
     }
@@ -373,6 +415,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             paused = false
             switch result {
             case .success(let envelope):
+                refusedCommands = 0
                 shared.metrics.count("accepted")
                 shared.log.message("accepted", id: envelope.id, ["from": envelope.from, "recipients": envelope.recipients, "size": envelope.size,
                                                                  "client": source, "account": envelope.account ?? ""])
