@@ -68,6 +68,11 @@ public struct BridgeConfiguration: Sendable {
         /// device out; the account lock is shorter (`accountLockoutSeconds`) and logged.
         public var accountLockoutSources = 3
         public var accountLockoutSeconds = 300
+        /// Password checks (scrypt, on a shared thread pool) that may run or wait at once from one
+        /// source and in total; beyond them AUTH gets 454 4.7.0 (try again). A password already
+        /// verified in this run is answered from memory and does not count.
+        public var authChecksInFlightPerSource = 2
+        public var authChecksInFlight = 8
         /// Refused commands (4xx/5xx replies) a session may collect without a message accepted
         /// before it is closed with 421, as Postfix's `smtpd_hard_error_limit` (default 20) does:
         /// a client that sends garbage gets a bounded number of answers.

@@ -141,7 +141,7 @@ struct ConfigParser {
     private func limits(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Limits {
         let f = try node.mapping(allowed: ["maxMessageSize", "maxRecipients", "maxConnections", "maxConnectionsPerSource", "messagesPerMinutePerSource",
                                            "authFailuresBeforeLockout", "lockoutSeconds", "accountLockoutSources", "accountLockoutSeconds", "idleTimeoutSeconds",
-                                           "minimumFreeSpace", "maxErrorsPerSession"])
+                                           "minimumFreeSpace", "maxErrorsPerSession", "authChecksInFlightPerSource", "authChecksInFlight"])
         var l = BridgeConfiguration.Limits()
         l.maxMessageSize = try f["maxMessageSize"]?.int(in: 65_536...157_286_400) ?? l.maxMessageSize
         l.maxRecipients = try f["maxRecipients"]?.int(in: SMTPLimits.minimumRecipients...10_000) ?? l.maxRecipients
@@ -153,6 +153,8 @@ struct ConfigParser {
         l.accountLockoutSources = try f["accountLockoutSources"]?.int(in: 2...1000) ?? l.accountLockoutSources
         l.accountLockoutSeconds = try f["accountLockoutSeconds"]?.int(in: 1...86_400) ?? min(l.accountLockoutSeconds, l.lockoutSeconds)
         l.maxErrorsPerSession = try f["maxErrorsPerSession"]?.int(in: 1...1000) ?? l.maxErrorsPerSession
+        l.authChecksInFlightPerSource = try f["authChecksInFlightPerSource"]?.int(in: 1...1000) ?? l.authChecksInFlightPerSource
+        l.authChecksInFlight = try f["authChecksInFlight"]?.int(in: 1...10_000) ?? l.authChecksInFlight
         l.idleTimeoutSeconds = try f["idleTimeoutSeconds"]?.double(in: 0.1...3600) ?? l.idleTimeoutSeconds
         if let free = f["minimumFreeSpace"] { l.minimumFreeSpace = Int64(try free.int(in: 0...Int(Int32.max) * 1024)) }
         return l

@@ -301,24 +301,38 @@ final class SMTPServerHandler: ChannelInboundHandler {
         }
     }
 
+    /// Checks a password: locked-out sources are refused first; a password already verified
+    /// in this run is answered from memory; otherwise a check is reserved with the admission
+    /// control (counted as a failure until it succeeds, bounded in flight) and run off the loop.
     private func verify(user: String, password: String, context: ChannelHandlerContext) {
         let limits = configuration.limits
+        // The accounts in force now, not at the connection's start: a reload may have removed one.
+        let accounts = shared.configuration.current.accounts
         if let lockout = shared.admission.lockout(source: authSource, user: user, limits: limits) {
-            shared.metrics.count("auth_failures")
-            let by: String
-            switch lockout {
-            case .source: by = "source"
-            case .account: by = "account"
-            }
-            shared.log.event("warning", "auth-locked-out", ["client": source, "user": user, "locked": by])
-            perform(machine.credentialsChecked(.lockedOut), context: context)
+            refuseLockedOut(lockout, user: user, context: context)
             return
+        }
+        if let account = shared.verifier.cachedAccount(user: user, password: password, accounts: accounts) {
+            shared.admission.recordSuccess(source: authSource, user: user)
+            authenticated(as: account, accounts: accounts, context: context)
+            return
+        }
+        let attempt: AdmissionControl.AuthAttempt
+        switch shared.admission.beginAttempt(source: authSource, user: user, limits: limits) {
+        case .lockedOut(let lockout):
+            refuseLockedOut(lockout, user: user, context: context)
+            return
+        case .busy:
+            shared.log.event("warning", "auth-busy", ["client": source, "user": loggedUser(user),
+                                                      "reason": "too many password checks in flight from this source or in total"])
+            perform(machine.credentialsChecked(.busy), context: context)
+            return
+        case .proceed(let reserved):
+            attempt = reserved
         }
         paused = true
         // The password check's time is the bridge's, not the client's idleness.
         idleTimer?.cancel()
-        // The accounts in force now, not at the connection's start: a reload may have removed one.
-        let accounts = shared.configuration.current.accounts
         let verifier = shared.verifier
         let future = NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) {
             verifier.verify(user: user, password: password, accounts: accounts)
@@ -327,22 +341,49 @@ final class SMTPServerHandler: ChannelInboundHandler {
             paused = false
             if !closing { armIdleTimer(context: context) }
             let account = (try? result.get()) ?? nil
+            let accountLockedUntil = shared.admission.finishAttempt(attempt, succeeded: account != nil, limits: limits)
             if let account {
-                shared.admission.recordSuccess(source: authSource, user: user)
-                authenticatedAccount = accounts.first { $0.name == account }
-                perform(machine.credentialsChecked(.accepted(account: account)), context: context)
+                authenticated(as: account, accounts: accounts, context: context)
             } else {
                 shared.metrics.count("auth_failures")
-                if let until = shared.admission.recordFailure(source: authSource, user: user, limits: limits) {
-                    shared.log.event("warning", "account-locked", ["user": user, "seconds": Int(until.timeIntervalSinceNow.rounded()), "sources": limits.accountLockoutSources,
+                if let until = accountLockedUntil {
+                    shared.log.event("warning", "account-locked", ["user": loggedUser(user), "seconds": Int(until.timeIntervalSinceNow.rounded()),
+                                                                   "sources": limits.accountLockoutSources,
                                                                    "reason": "failed AUTH from \(limits.accountLockoutSources) or more sources within \(limits.lockoutSeconds) s"])
                 }
-                shared.log.event("warning", "auth-failed", ["client": source, "user": user])
+                shared.log.event("warning", "auth-failed", ["client": source, "user": loggedUser(user)])
                 let locked = shared.admission.isLockedOut(source: authSource, user: user, limits: limits)
                 perform(machine.credentialsChecked(locked ? .lockedOut : .rejected), context: context)
             }
             process(context: context)
         }
+    }
+
+    private func authenticated(as account: String, accounts: [BridgeConfiguration.Account], context: ChannelHandlerContext) {
+        authenticatedAccount = accounts.first { $0.name == account }
+        perform(machine.credentialsChecked(.accepted(account: account)), context: context)
+    }
+
+    private func refuseLockedOut(_ lockout: AdmissionControl.Lockout, user: String, context: ChannelHandlerContext) {
+        shared.metrics.count("auth_failures")
+        let by: String
+        switch lockout {
+        case .source: by = "source"
+        case .account: by = "account"
+        }
+        shared.log.event("warning", "auth-locked-out", ["client": source, "user": loggedUser(user), "locked": by])
+        perform(machine.credentialsChecked(.lockedOut), context: context)
+    }
+
+    /// The AUTH user name as logged: a configured account's name as is; anything else masked,
+    /// because a device that swaps the AUTH LOGIN prompts, or puts its password in the PLAIN
+    /// authorization identity, sends its password as the user name.
+    private func loggedUser(_ user: String) -> String {
+        Self.loggedUser(user, accounts: shared.configuration.current.accounts)
+    }
+
+    static func loggedUser(_ user: String, accounts: [BridgeConfiguration.Account]) -> String {
+        accounts.contains { $0.name.lowercased() == user.lowercased() } ? user : "(not an account, \(user.count) characters, masked)"
     }
 
     /// DATA accepted: refuse at once when no route would take the message; otherwise open its

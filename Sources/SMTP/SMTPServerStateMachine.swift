@@ -72,7 +72,8 @@ public struct SMTPServerStateMachine: Sendable {
         case discardAndClose(String)
     }
 
-    public enum CredentialResult: Sendable { case accepted(account: String), rejected, lockedOut }
+    /// `busy`: the check could not start now (too many in flight); RFC 4954 §6's 454 4.7.0.
+    public enum CredentialResult: Sendable { case accepted(account: String), rejected, lockedOut, busy }
 
     private enum AuthStep: Sendable { case loginUser, loginPassword(user: String), plain }
 
@@ -267,6 +268,8 @@ public struct SMTPServerStateMachine: Sendable {
             return .reply("535 5.7.8 Authentication credentials invalid")
         case .lockedOut:
             return .replyAndClose("421 4.7.0 Too many failed authentications, try again later")
+        case .busy:
+            return .reply("454 4.7.0 Temporary authentication failure, try again later")
         }
     }
 

@@ -12,10 +12,12 @@ final class InboundServer: Sendable {
     let channel: Channel
     let box: ConfigurationBox
     let spool: Spool
+    let admission: AdmissionControl
     var port: Int { channel.localAddress?.port ?? 0 }
 
-    private init(channel: Channel, box: ConfigurationBox, spool: Spool) {
+    private init(channel: Channel, box: ConfigurationBox, spool: Spool, admission: AdmissionControl) {
         self.channel = channel
+        self.admission = admission
         self.box = box
         self.spool = spool
     }
@@ -30,7 +32,7 @@ final class InboundServer: Sendable {
                 }
             }
             .bind(host: host, port: 0).get()
-        return InboundServer(channel: channel, box: box, spool: spool)
+        return InboundServer(channel: channel, box: box, spool: spool, admission: shared.admission)
     }
 
     /// What every session's handler shares, for the configuration `yaml` (its first listener).
