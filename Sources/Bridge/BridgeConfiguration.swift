@@ -229,6 +229,34 @@ public struct BridgeConfiguration: Sendable {
 
     public func route(named name: String) -> Route? { routes.first { $0.name == name } }
 
+    /// A listener by its name, its identity across reloads (names are unique: the parser refuses
+    /// two of one name). Nil when a reload renamed or removed it.
+    public func listener(named name: String) -> Listener? { listeners.first { $0.name == name } }
+
+    /// What a reload from `old` to this configuration cannot apply until the next start: bound
+    /// sockets keep their address, port and TLS, and a listener renamed, added or removed keeps
+    /// its socket (a running listener whose name is gone refuses sessions with 421 meanwhile).
+    public func changesNeedingRestart(from old: BridgeConfiguration) -> [String] {
+        var out: [String] = []
+        let oldNames = Set(old.listeners.map(\.name)), newNames = Set(listeners.map(\.name))
+        let gone = oldNames.subtracting(newNames).sorted(), added = newNames.subtracting(oldNames).sorted()
+        if !gone.isEmpty {
+            out.append("listener \(gone.joined(separator: ", ")) renamed or removed: it refuses connections with 421 until the bridge restarts")
+        }
+        if !added.isEmpty {
+            out.append("listener \(added.joined(separator: ", ")) added or renamed: it starts listening at the next start")
+        }
+        for new in listeners {
+            guard let was = old.listener(named: new.name) else { continue }
+            if new.address != was.address || new.port != was.port || new.tls != was.tls || new.certificate != was.certificate || new.key != was.key
+                || new.minimumTLSVersion != was.minimumTLSVersion || new.trustedLANPlain != was.trustedLANPlain {
+                out.append("listener \(new.name): address, port, TLS or trustedLanPlain changed; that takes effect at the next start")
+            }
+        }
+        if spool != old.spool { out.append("the spool changed; that takes effect at the next start") }
+        return out
+    }
+
     /// The domain of a parsed address (lower case; an address literal as `[...]`); "" for the
     /// null sender and for text that is not a mailbox.
     static func domain(_ address: String) -> String {

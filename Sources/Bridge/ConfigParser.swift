@@ -19,7 +19,15 @@ struct ConfigParser {
         }
         let spool = try top.required("spool", in: root).string()
         var listeners: [BridgeConfiguration.Listener] = []
-        for node in try top.required("listeners", in: root).sequence() { listeners.append(try listener(node)) }
+        for node in try top.required("listeners", in: root).sequence() {
+            let parsed = try listener(node)
+            // A listener is known by its name (reloads find its settings by it): two of one name
+            // would let the second run under the first one's policy.
+            if let first = listeners.first(where: { $0.name.lowercased() == parsed.name.lowercased() }) {
+                throw node.error("a listener named '\(first.name)' is already defined; give each listener its own name")
+            }
+            listeners.append(parsed)
+        }
         if listeners.isEmpty { throw root.error("at least one listener is needed") }
         var accounts: [BridgeConfiguration.Account] = []
         for node in try top["accounts"]?.sequence() ?? [] { accounts.append(try account(node)) }

@@ -54,6 +54,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// The route of the message being received checks its header From.
     private var checkHeaderFrom = false
     private var admitted = false
+    /// The running listener's name is no longer in the configuration.
+    private let listenerRemoved: Bool
     private var paused = false
     private var closing = false
     private var idleTimer: Scheduled<Void>?
@@ -75,7 +77,10 @@ final class SMTPServerHandler: ChannelInboundHandler {
         configuration = shared.configuration.current
         sourceAddress = source.flatMap(IPAddress.init)
         self.source = sourceAddress?.description ?? "unknown"
-        let listener = configuration.listeners.first { $0.name == shared.listener.name } ?? shared.listener
+        // A reload that renamed or removed this listener leaves no policy for it: refuse (below).
+        let current = configuration.listener(named: shared.listener.name)
+        listenerRemoved = current == nil
+        let listener = current ?? shared.listener
         self.listener = listener
         let allowListed = sourceAddress.map { address in listener.relayWithoutAuth.contains { $0.contains(address) } } ?? false
         framer = SMTPServerFramer(maximumMessageSize: configuration.limits.maxMessageSize, bareLineEndings: listener.bareLineEndings)
@@ -87,6 +92,14 @@ final class SMTPServerHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        guard !listenerRemoved else {
+            shared.metrics.count("rejected")
+            shared.log.event("warning", "connection-refused", ["client": source, "listener": shared.listener.name,
+                                                               "reason": "the listener was renamed or removed by a reload; restart the bridge"])
+            write("421 4.3.2 \(configuration.hostname) Service not available, try again later", context: context)
+            close(context: context)
+            return
+        }
         // Sources outside the allow-list (loopback only when none is given) are turned away.
         let permitted = sourceAddress.map { a in
             listener.allow.isEmpty ? PrivateAddressSpace.isLoopback(a) : listener.allow.contains { $0.contains(a) }
@@ -250,9 +263,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// session ends with 421 before its next command is read (RFC 5321 section 3.8).
     private func revoked(context: ChannelHandlerContext) -> Bool {
         let current = shared.configuration.current
-        let now = current.listeners.first { $0.name == listener.name }
+        let now = current.listener(named: listener.name)
         let reason: String
-        if let account = authenticatedAccount, current.accounts.first(where: { $0.name == account.name }) != account {
+        if now == nil {
+            reason = "the listener was renamed or removed by a reload"
+        } else if let account = authenticatedAccount, current.accounts.first(where: { $0.name == account.name }) != account {
             reason = "account \(account.name) was changed or removed"
         } else if let address = sourceAddress, let now, !(now.allow.isEmpty ? PrivateAddressSpace.isLoopback(address) : now.allow.contains { $0.contains(address) }) {
             reason = "the source is no longer in the listener's allow list"
