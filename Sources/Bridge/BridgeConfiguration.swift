@@ -229,6 +229,20 @@ public struct BridgeConfiguration: Sendable {
 
     public func route(named name: String) -> Route? { routes.first { $0.name == name } }
 
+    /// Whether a message `route` takes has its header From checked: when the route, or any route
+    /// it may hand the message to (its `largeMessageRoute`, for a Graph route), checks it. The
+    /// message's size is known only after the check must be decided (at the end of DATA, before
+    /// the 250), so the strictest route it may reach decides.
+    public func checksHeaderFrom(_ route: Route) -> Bool {
+        var seen: Set<String> = []
+        var next: Route? = route
+        while let r = next, seen.insert(r.name).inserted {
+            if r.checkHeaderFrom { return true }
+            next = r.largeMessageRoute.flatMap { self.route(named: $0) }
+        }
+        return false
+    }
+
     /// A listener by its name, its identity across reloads (names are unique: the parser refuses
     /// two of one name). Nil when a reload renamed or removed it.
     public func listener(named name: String) -> Listener? { listeners.first { $0.name == name } }

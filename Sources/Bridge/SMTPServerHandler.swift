@@ -51,7 +51,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// The account as it was when the session authenticated, to notice a reload that changes it.
     private var authenticatedAccount: BridgeConfiguration.Account?
     private var progressSeen = 0
-    /// The route of the message being received checks its header From.
+    /// A route the message being received may reach checks its header From.
     private var checkHeaderFrom = false
     private var admitted = false
     /// The running listener's name is no longer in the configuration.
@@ -422,7 +422,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             perform(machine.dataRefused("451 4.3.0 Could not queue the message, try again later"), context: context)
             return
         }
-        checkHeaderFrom = route.checkHeaderFrom
+        checkHeaderFrom = configuration.checksHeaderFrom(route)
         write(reply, context: context, flush: false)
         framer.mode = .data
     }
