@@ -162,8 +162,11 @@ public struct SMTPServerStateMachine: Sendable {
             // Sender-specified routing (`victim%example.org@contoso.com`, `example.org!victim@contoso.com`,
             // RFC 1123 section 5.2.16) could make a next hop relay where the route's recipient
             // domains do not reach; refused as Postfix does by default (allow_untrusted_routing = no).
-            guard !address.localPart.contains("%") && !address.localPart.contains("!") else {
-                return .reply("553 5.1.3 Sender-specified routing (% or ! in the local part) is not accepted")
+            // A quoted local part may carry the same routing: `"victim@evil.example"@contoso.com`,
+            // `"victim\@evil.example"@contoso.com` or `"@evil.example:victim"@contoso.com` (the local
+            // part here is unquoted, so `@` and `:` in it came from a quoted string).
+            guard !address.localPart.contains(where: { "%!@:".contains($0) }) else {
+                return .reply("553 5.1.3 Sender-specified routing (% ! @ or : in the local part) is not accepted")
             }
             guard recipients.count < policy.maximumRecipients else { return .reply("452 4.5.3 Too many recipients") }
             recipients.append(address.description)
