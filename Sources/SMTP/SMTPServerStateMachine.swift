@@ -137,10 +137,23 @@ public struct SMTPServerStateMachine: Sendable {
             case .failure(.malformedAddress): return .reply("501 5.1.7 Bad sender address syntax (RFC 5321 section 4.1.2)")
             case .failure(.tooLong): return .reply("501 5.1.7 Sender address too long (RFC 5321 section 4.5.3.1.3: 256 octets)")
             }
+            // Only the extensions EHLO advertised take parameters (RFC 5321 section 4.1.1.11: 555
+            // for one not recognised): SIZE (RFC 1870), BODY (RFC 6152), AUTH (RFC 4954 section 5).
             for parameter in path.parameters {
-                let upper = parameter.uppercased()
-                if upper.hasPrefix("SIZE="), let size = Int(parameter.dropFirst(5)), size > policy.maximumMessageSize {
-                    return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+                let keyword = parameter.prefix { $0 != "=" }.uppercased()
+                let value = parameter.contains("=") ? String(parameter.drop { $0 != "=" }.dropFirst()) : nil
+                switch keyword {
+                case "SIZE":
+                    guard let value, let size = Int(value), size >= 0 else { return .reply("501 5.5.4 Bad SIZE parameter (RFC 1870: SIZE=octets)") }
+                    if size > policy.maximumMessageSize {
+                        return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+                    }
+                case "BODY":
+                    guard let value, ["7BIT", "8BITMIME"].contains(value.uppercased()) else { return .reply("501 5.5.4 Bad BODY parameter (7BIT or 8BITMIME)") }
+                case "AUTH":
+                    guard value != nil else { return .reply("501 5.5.4 Bad AUTH parameter (RFC 4954 section 5: AUTH=<> or AUTH=mailbox)") }
+                default:
+                    return .reply("555 5.5.4 MAIL FROM parameter not recognized or not implemented (this server takes SIZE, BODY and AUTH)")
                 }
             }
             pendingFrom = .some(path.mailbox)
@@ -153,6 +166,8 @@ public struct SMTPServerStateMachine: Sendable {
             switch SMTPPathArgument.parse(argument, keyword: "TO:") {
             case .success(let parsed):
                 guard let mailbox = parsed.mailbox else { return .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)") }
+                // No extension that takes RCPT parameters (DSN's NOTIFY, ORCPT) is advertised.
+                guard parsed.parameters.isEmpty else { return .reply("555 5.5.4 RCPT TO parameters not recognized or not implemented") }
                 address = mailbox
             case .failure(.syntax): return .reply("501 5.5.4 Syntax: RCPT TO:<address>")
             case .failure(.sourceRoute): return .reply("553 5.1.3 Source routes are not accepted; give the recipient's address alone")
