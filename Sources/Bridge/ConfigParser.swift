@@ -27,6 +27,7 @@ struct ConfigParser {
                 throw node.error("a listener named '\(first.name)' is already defined; give each listener its own name")
             }
             listeners.append(parsed)
+            try checkUnion(listeners, last: node)
         }
         if listeners.isEmpty { throw root.error("at least one listener is needed") }
         var accounts: [BridgeConfiguration.Account] = []
@@ -123,6 +124,18 @@ struct ConfigParser {
                                      + "or, if public sources are really meant, set unsafeAllowPublicSources: true on this listener")
                 }
             }
+        }
+    }
+
+    /// The same limit across listeners: ranges split over several listeners (`0.0.0.0/1` on one,
+    /// `128.0.0.0/1` on another, each with `unsafeAllowPublicSources`) must not add up to the
+    /// whole Internet either. `last` is the listener that completed the union.
+    private func checkUnion(_ listeners: [BridgeConfiguration.Listener], last: ConfigNode) throws(ConfigError) {
+        guard listeners.count > 1 else { return }
+        for (key, ranges) in [("relayWithoutAuth", listeners.flatMap(\.relayWithoutAuth)), ("allow", listeners.flatMap(\.allow))]
+        where PrivateAddressSpace.coversTheInternet(ranges) {
+            throw last.error("the \(key) ranges of listeners \(listeners.map(\.name).joined(separator: ", ")) together cover the whole Internet "
+                             + "(\(ranges.map(\.description).joined(separator: ", "))); name the networks of the devices instead")
         }
     }
 
