@@ -71,7 +71,9 @@ public final class AdmissionControl: @unchecked Sendable {
 
     /// Whether AUTH from `source` for `user` is locked out, and why. The source is checked
     /// first: one host guessing is stopped without touching the account, so an attacker who
-    /// knows a device's account name cannot lock the device out from one address.
+    /// knows a device's account name cannot lock the device out from one address. A locked
+    /// account refuses only sources with recent failures: a source without any may try (its
+    /// check is counted as a failure from its start, so it gets one at a time).
     public func lockout(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Lockout? {
         lock.lock(); defer { lock.unlock() }
         return lockedOut(source: source, user: user, limits: limits, now: now)
@@ -80,8 +82,19 @@ public final class AdmissionControl: @unchecked Sendable {
     private func lockedOut(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date) -> Lockout? {
         prune(limits: limits, now: now)
         if failures.filter({ $0.source == source }).count >= limits.authFailuresBeforeLockout { return .source }
-        if let lock = accountLocks[user.lowercased()], lock.until > now { return .account(until: lock.until) }
+        // An account lock holds back only sources that failed recently: a device that has not
+        // failed (its right password, from its own address) still gets its one check.
+        if let lock = accountLocks[user.lowercased()], lock.until > now, failures.contains(where: { $0.source == source }) {
+            return .account(until: lock.until)
+        }
         return nil
+    }
+
+    /// When the account's lock ends, if it is locked (a source without recent failures is let
+    /// through it; the caller logs that).
+    public func accountLockEnd(user: String, now: Date = Date()) -> Date? {
+        lock.lock(); defer { lock.unlock() }
+        return accountLocks[user.lowercased()].flatMap { $0.until > now ? $0.until : nil }
     }
 
     public func isLockedOut(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Bool {

@@ -358,6 +358,10 @@ final class SMTPServerHandler: ChannelInboundHandler {
             let account = (try? result.get()) ?? nil
             let accountLockedUntil = shared.admission.finishAttempt(attempt, succeeded: account != nil, limits: limits)
             if let account {
+                if let until = shared.admission.accountLockEnd(user: user) {
+                    shared.log.event("warning", "account-lock-passed", ["client": source, "user": account, "locked-until": Timestamp(until).iso8601WithMilliseconds,
+                                                                        "reason": "right password from a source without recent failures"])
+                }
                 authenticated(as: account, accounts: accounts, context: context)
             } else {
                 shared.metrics.count("auth_failures")
