@@ -68,6 +68,15 @@ public struct BridgeConfiguration: Sendable {
         /// device out; the account lock is shorter (`accountLockoutSeconds`) and logged.
         public var accountLockoutSources = 3
         public var accountLockoutSeconds = 300
+        /// Password checks (scrypt, on a shared thread pool) that may run or wait at once from one
+        /// source and in total; beyond them AUTH gets 454 4.7.0 (try again). A password already
+        /// verified in this run is answered from memory and does not count.
+        public var authChecksInFlightPerSource = 2
+        public var authChecksInFlight = 8
+        /// Refused commands (4xx/5xx replies) a session may collect without a message accepted
+        /// before it is closed with 421, as Postfix's `smtpd_hard_error_limit` (default 20) does:
+        /// a client that sends garbage gets a bounded number of answers.
+        public var maxErrorsPerSession = 20
         /// RFC 5321 §4.5.3.2.7: a server waits at least 5 minutes for the next command.
         public var idleTimeoutSeconds = Double(SMTPLimits.Timeout.server)
         /// Free space the spool keeps; below it, new messages get 452 4.3.1 before DATA.
@@ -226,6 +235,48 @@ public struct BridgeConfiguration: Sendable {
     }
 
     public func route(named name: String) -> Route? { routes.first { $0.name == name } }
+
+    /// Whether a message `route` takes has its header From checked: when the route, or any route
+    /// it may hand the message to (its `largeMessageRoute`, for a Graph route), checks it. The
+    /// message's size is known only after the check must be decided (at the end of DATA, before
+    /// the 250), so the strictest route it may reach decides.
+    public func checksHeaderFrom(_ route: Route) -> Bool {
+        var seen: Set<String> = []
+        var next: Route? = route
+        while let r = next, seen.insert(r.name).inserted {
+            if r.checkHeaderFrom { return true }
+            next = r.largeMessageRoute.flatMap { self.route(named: $0) }
+        }
+        return false
+    }
+
+    /// A listener by its name, its identity across reloads (names are unique: the parser refuses
+    /// two of one name). Nil when a reload renamed or removed it.
+    public func listener(named name: String) -> Listener? { listeners.first { $0.name == name } }
+
+    /// What a reload from `old` to this configuration cannot apply until the next start: bound
+    /// sockets keep their address, port and TLS, and a listener renamed, added or removed keeps
+    /// its socket (a running listener whose name is gone refuses sessions with 421 meanwhile).
+    public func changesNeedingRestart(from old: BridgeConfiguration) -> [String] {
+        var out: [String] = []
+        let oldNames = Set(old.listeners.map(\.name)), newNames = Set(listeners.map(\.name))
+        let gone = oldNames.subtracting(newNames).sorted(), added = newNames.subtracting(oldNames).sorted()
+        if !gone.isEmpty {
+            out.append("listener \(gone.joined(separator: ", ")) renamed or removed: it refuses connections with 421 until the bridge restarts")
+        }
+        if !added.isEmpty {
+            out.append("listener \(added.joined(separator: ", ")) added or renamed: it starts listening at the next start")
+        }
+        for new in listeners {
+            guard let was = old.listener(named: new.name) else { continue }
+            if new.address != was.address || new.port != was.port || new.tls != was.tls || new.certificate != was.certificate || new.key != was.key
+                || new.minimumTLSVersion != was.minimumTLSVersion || new.trustedLANPlain != was.trustedLANPlain {
+                out.append("listener \(new.name): address, port, TLS or trustedLanPlain changed; that takes effect at the next start")
+            }
+        }
+        if spool != old.spool { out.append("the spool changed; that takes effect at the next start") }
+        return out
+    }
 
     /// The domain of a parsed address (lower case; an address literal as `[...]`); "" for the
     /// null sender and for text that is not a mailbox.

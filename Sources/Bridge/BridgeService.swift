@@ -57,8 +57,8 @@ public final class BridgeService: Sendable {
         do {
             let new = try BridgeConfiguration.load(path: configPath)
             let old = configuration.current
-            if new.listeners.map({ "\($0.address):\($0.port):\($0.tls)" }) != old.listeners.map({ "\($0.address):\($0.port):\($0.tls)" }) || new.spool != old.spool {
-                log.event("warning", "reload-needs-restart", ["reason": "listener addresses, ports, TLS or the spool changed; those take effect at the next start"])
+            for reason in new.changesNeedingRestart(from: old) {
+                log.event("warning", "reload-needs-restart", ["reason": reason])
             }
             configuration.replace(new)
             for warning in new.warnings { log.event("warning", "configuration", ["warning": warning]) }

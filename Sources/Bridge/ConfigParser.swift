@@ -19,7 +19,16 @@ struct ConfigParser {
         }
         let spool = try top.required("spool", in: root).string()
         var listeners: [BridgeConfiguration.Listener] = []
-        for node in try top.required("listeners", in: root).sequence() { listeners.append(try listener(node)) }
+        for node in try top.required("listeners", in: root).sequence() {
+            let parsed = try listener(node)
+            // A listener is known by its name (reloads find its settings by it): two of one name
+            // would let the second run under the first one's policy.
+            if let first = listeners.first(where: { $0.name.lowercased() == parsed.name.lowercased() }) {
+                throw node.error("a listener named '\(first.name)' is already defined; give each listener its own name")
+            }
+            listeners.append(parsed)
+            try checkUnion(listeners, last: node)
+        }
         if listeners.isEmpty { throw root.error("at least one listener is needed") }
         var accounts: [BridgeConfiguration.Account] = []
         for node in try top["accounts"]?.sequence() ?? [] { accounts.append(try account(node)) }
@@ -118,6 +127,18 @@ struct ConfigParser {
         }
     }
 
+    /// The same limit across listeners: ranges split over several listeners (`0.0.0.0/1` on one,
+    /// `128.0.0.0/1` on another, each with `unsafeAllowPublicSources`) must not add up to the
+    /// whole Internet either. `last` is the listener that completed the union.
+    private func checkUnion(_ listeners: [BridgeConfiguration.Listener], last: ConfigNode) throws(ConfigError) {
+        guard listeners.count > 1 else { return }
+        for (key, ranges) in [("relayWithoutAuth", listeners.flatMap(\.relayWithoutAuth)), ("allow", listeners.flatMap(\.allow))]
+        where PrivateAddressSpace.coversTheInternet(ranges) {
+            throw last.error("the \(key) ranges of listeners \(listeners.map(\.name).joined(separator: ", ")) together cover the whole Internet "
+                             + "(\(ranges.map(\.description).joined(separator: ", "))); name the networks of the devices instead")
+        }
+    }
+
     /// Each sender is one address or one whole domain (`SenderPattern`).
     private func checkPatterns(_ patterns: [String], node: ConfigNode) throws(ConfigError) {
         for pattern in patterns where SenderPattern(pattern) == nil {
@@ -141,7 +162,7 @@ struct ConfigParser {
     private func limits(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Limits {
         let f = try node.mapping(allowed: ["maxMessageSize", "maxRecipients", "maxConnections", "maxConnectionsPerSource", "messagesPerMinutePerSource",
                                            "authFailuresBeforeLockout", "lockoutSeconds", "accountLockoutSources", "accountLockoutSeconds", "idleTimeoutSeconds",
-                                           "minimumFreeSpace"])
+                                           "minimumFreeSpace", "maxErrorsPerSession", "authChecksInFlightPerSource", "authChecksInFlight"])
         var l = BridgeConfiguration.Limits()
         l.maxMessageSize = try f["maxMessageSize"]?.int(in: 65_536...157_286_400) ?? l.maxMessageSize
         l.maxRecipients = try f["maxRecipients"]?.int(in: SMTPLimits.minimumRecipients...10_000) ?? l.maxRecipients
@@ -152,6 +173,9 @@ struct ConfigParser {
         l.lockoutSeconds = try f["lockoutSeconds"]?.int(in: 1...86_400) ?? l.lockoutSeconds
         l.accountLockoutSources = try f["accountLockoutSources"]?.int(in: 2...1000) ?? l.accountLockoutSources
         l.accountLockoutSeconds = try f["accountLockoutSeconds"]?.int(in: 1...86_400) ?? min(l.accountLockoutSeconds, l.lockoutSeconds)
+        l.maxErrorsPerSession = try f["maxErrorsPerSession"]?.int(in: 1...1000) ?? l.maxErrorsPerSession
+        l.authChecksInFlightPerSource = try f["authChecksInFlightPerSource"]?.int(in: 1...1000) ?? l.authChecksInFlightPerSource
+        l.authChecksInFlight = try f["authChecksInFlight"]?.int(in: 1...10_000) ?? l.authChecksInFlight
         l.idleTimeoutSeconds = try f["idleTimeoutSeconds"]?.double(in: 0.1...3600) ?? l.idleTimeoutSeconds
         if let free = f["minimumFreeSpace"] { l.minimumFreeSpace = Int64(try free.int(in: 0...Int(Int32.max) * 1024)) }
         return l

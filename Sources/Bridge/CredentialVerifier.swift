@@ -10,6 +10,14 @@ public final class CredentialVerifier: @unchecked Sendable {
 
     public init() {}
 
+    /// The account name when this password was already verified for it in this run: a cheap
+    /// answer that needs no scrypt run (and no place on the thread pool).
+    public func cachedAccount(user: String, password: String, accounts: [BridgeConfiguration.Account]) -> String? {
+        guard let account = accounts.first(where: { $0.name.lowercased() == user.lowercased() }) else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        return verified.contains(Self.key(account, password)) ? account.name : nil
+    }
+
     /// The account name when the password is right (account names match case-insensitively).
     public func verify(user: String, password: String, accounts: [BridgeConfiguration.Account]) -> String? {
         guard let account = accounts.first(where: { $0.name.lowercased() == user.lowercased() }) else {
@@ -17,16 +25,17 @@ public final class CredentialVerifier: @unchecked Sendable {
             _ = Self.decoy.verify(password)
             return nil
         }
-        let key = Data(SHA256.hash(data: Data((account.name + "\u{0}" + password + "\u{0}" + account.passwordHash.encoded).utf8)))
-        lock.lock()
-        let known = verified.contains(key)
-        lock.unlock()
-        if known { return account.name }
+        if let known = cachedAccount(user: user, password: password, accounts: accounts) { return known }
+        let key = Self.key(account, password)
         guard account.passwordHash.verify(password) else { return nil }
         lock.lock()
         verified.insert(key)
         lock.unlock()
         return account.name
+    }
+
+    private static func key(_ account: BridgeConfiguration.Account, _ password: String) -> Data {
+        Data(SHA256.hash(data: Data((account.name + "\u{0}" + password + "\u{0}" + account.passwordHash.encoded).utf8)))
     }
 
     private static let decoy = PasswordHash(encoded: "scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")!

@@ -10,7 +10,11 @@ import SMTP
 /// loop, stream the message into the spool and commit it on this connection's own serial
 /// queue, close), and enforces the idle limit. While a check or a commit runs, later
 /// pipelined commands wait in the framer, so replies stay in order. A client that sends faster
-/// than the disk writes is paused (reads stop above 8 MiB waiting to be written).
+/// than the disk writes is paused (reads stop above 8 MiB waiting to be written), and so is a
+/// client that pipelines commands without reading the replies: no further command is taken
+/// while the channel is not writable (NIO's outbound high-water mark), and reading stops until
+/// the replies drain. A session that collects `maxErrorsPerSession` refused commands without
+/// a message accepted is closed with 421 (Postfix's `smtpd_hard_error_limit`).
 ///
 /// The idle limit runs from the session's last step forward (`SMTPServerStateMachine.progress`,
 /// or message data arriving), not from the last byte: NOOP, RSET and refused commands cannot
@@ -47,9 +51,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// The account as it was when the session authenticated, to notice a reload that changes it.
     private var authenticatedAccount: BridgeConfiguration.Account?
     private var progressSeen = 0
-    /// The route of the message being received checks its header From.
+    /// A route the message being received may reach checks its header From.
     private var checkHeaderFrom = false
     private var admitted = false
+    /// The running listener's name is no longer in the configuration.
+    private let listenerRemoved: Bool
     private var paused = false
     private var closing = false
     private var idleTimer: Scheduled<Void>?
@@ -58,6 +64,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
     private let writer = DispatchQueue(label: "authshift.bridge.connection")
     private var unwrittenBytes = 0
     private var readingPaused = false
+    /// Replies wait unsent above the channel's high-water mark: no command is taken until they drain.
+    private var repliesBacklogged = false
+    private var autoReadOn = true
+    /// 4xx/5xx replies since the last accepted message.
+    private var refusedCommands = 0
     private static let pauseAbove = 8 << 20
     private static let resumeBelow = 1 << 20
 
@@ -66,7 +77,10 @@ final class SMTPServerHandler: ChannelInboundHandler {
         configuration = shared.configuration.current
         sourceAddress = source.flatMap(IPAddress.init)
         self.source = sourceAddress?.description ?? "unknown"
-        let listener = configuration.listeners.first { $0.name == shared.listener.name } ?? shared.listener
+        // A reload that renamed or removed this listener leaves no policy for it: refuse (below).
+        let current = configuration.listener(named: shared.listener.name)
+        listenerRemoved = current == nil
+        let listener = current ?? shared.listener
         self.listener = listener
         let allowListed = sourceAddress.map { address in listener.relayWithoutAuth.contains { $0.contains(address) } } ?? false
         framer = SMTPServerFramer(maximumMessageSize: configuration.limits.maxMessageSize, bareLineEndings: listener.bareLineEndings)
@@ -78,6 +92,14 @@ final class SMTPServerHandler: ChannelInboundHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        guard !listenerRemoved else {
+            shared.metrics.count("rejected")
+            shared.log.event("warning", "connection-refused", ["client": source, "listener": shared.listener.name,
+                                                               "reason": "the listener was renamed or removed by a reload; restart the bridge"])
+            write("421 4.3.2 \(configuration.hostname) Service not available, try again later", context: context)
+            close(context: context)
+            return
+        }
         // Sources outside the allow-list (loopback only when none is given) are turned away.
         let permitted = sourceAddress.map { a in
             listener.allow.isEmpty ? PrivateAddressSpace.isLoopback(a) : listener.allow.contains { $0.contains(a) }
@@ -122,13 +144,29 @@ final class SMTPServerHandler: ChannelInboundHandler {
         process(context: context)
     }
 
+    /// The client read its replies: take the commands that waited and read again.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if repliesBacklogged && context.channel.isWritable {
+            repliesBacklogged = false
+            updateReading(context: context)
+            process(context: context)
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         shared.log.event("debug", "connection-error", ["client": source, "error": "\(error)"])
         context.close(promise: nil)
     }
 
     private func process(context: ChannelHandlerContext) {
-        while !paused && !closing, let frame = framer.next() {
+        while !paused && !closing {
+            guard context.channel.isWritable else {
+                repliesBacklogged = true
+                updateReading(context: context)
+                break
+            }
+            guard let frame = framer.next() else { break }
             switch frame {
             case .command(let line):
                 guard !revoked(context: context) else { return }
@@ -150,7 +188,27 @@ final class SMTPServerHandler: ChannelInboundHandler {
             noteProgress(context: context)
         }
         noteProgress(context: context)
-        if !paused && !closing { context.flush() }
+        if (!paused || repliesBacklogged) && !closing { context.flush() }
+    }
+
+    /// Reads stop while message content waits for the disk or replies wait for the client.
+    private func updateReading(context: ChannelHandlerContext) {
+        let wanted = !readingPaused && !repliesBacklogged
+        guard wanted != autoReadOn else { return }
+        autoReadOn = wanted
+        context.channel.setOption(ChannelOptions.autoRead, value: wanted).whenComplete { _ in }
+        if wanted { context.read() }
+    }
+
+    /// Counts a refused command; at `maxErrorsPerSession` the session ends with 421.
+    private func countRefusal(_ text: String, context: ChannelHandlerContext) {
+        guard text.hasPrefix("4") || text.hasPrefix("5") else { return }
+        shared.metrics.count("rejected")
+        refusedCommands += 1
+        guard refusedCommands >= configuration.limits.maxErrorsPerSession, !closing else { return }
+        shared.log.event("warning", "too-many-errors", ["client": source, "listener": listener.name, "errors": refusedCommands])
+        write("421 4.7.0 \(configuration.hostname) Error: too many errors", context: context)
+        close(context: context)
     }
 
     /// The idle limit restarts only when the session moved forward.
@@ -163,8 +221,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
     private func perform(_ action: SMTPServerStateMachine.Action, context: ChannelHandlerContext) {
         switch action {
         case .reply(let text):
-            if text.hasPrefix("5") || text.hasPrefix("4") { shared.metrics.count("rejected") }
             write(text, context: context, flush: false)
+            countRefusal(text, context: context)
         case .replyAndStartTLS(let text):
             write(text, context: context)
             // RFC 3207 §6: plaintext the client sent before the handshake is discarded.
@@ -187,8 +245,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
             commit(context: context)
         case .discardAndReply(let text):
             discardIncoming()
-            shared.metrics.count("rejected")
             write(text, context: context, flush: false)
+            countRefusal(text, context: context)
         case .replyAndClose(let text):
             write(text, context: context)
             close(context: context)
@@ -205,9 +263,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// session ends with 421 before its next command is read (RFC 5321 section 3.8).
     private func revoked(context: ChannelHandlerContext) -> Bool {
         let current = shared.configuration.current
-        let now = current.listeners.first { $0.name == listener.name }
+        let now = current.listener(named: listener.name)
         let reason: String
-        if let account = authenticatedAccount, current.accounts.first(where: { $0.name == account.name }) != account {
+        if now == nil {
+            reason = "the listener was renamed or removed by a reload"
+        } else if let account = authenticatedAccount, current.accounts.first(where: { $0.name == account.name }) != account {
             reason = "account \(account.name) was changed or removed"
         } else if let address = sourceAddress, let now, !(now.allow.isEmpty ? PrivateAddressSpace.isLoopback(address) : now.allow.contains { $0.contains(address) }) {
             reason = "the source is no longer in the listener's allow list"
@@ -256,24 +316,38 @@ final class SMTPServerHandler: ChannelInboundHandler {
         }
     }
 
+    /// Checks a password: locked-out sources are refused first; a password already verified
+    /// in this run is answered from memory; otherwise a check is reserved with the admission
+    /// control (counted as a failure until it succeeds, bounded in flight) and run off the loop.
     private func verify(user: String, password: String, context: ChannelHandlerContext) {
         let limits = configuration.limits
+        // The accounts in force now, not at the connection's start: a reload may have removed one.
+        let accounts = shared.configuration.current.accounts
         if let lockout = shared.admission.lockout(source: authSource, user: user, limits: limits) {
-            shared.metrics.count("auth_failures")
-            let by: String
-            switch lockout {
-            case .source: by = "source"
-            case .account: by = "account"
-            }
-            shared.log.event("warning", "auth-locked-out", ["client": source, "user": user, "locked": by])
-            perform(machine.credentialsChecked(.lockedOut), context: context)
+            refuseLockedOut(lockout, user: user, context: context)
             return
+        }
+        if let account = shared.verifier.cachedAccount(user: user, password: password, accounts: accounts) {
+            shared.admission.recordSuccess(source: authSource, user: user)
+            authenticated(as: account, accounts: accounts, context: context)
+            return
+        }
+        let attempt: AdmissionControl.AuthAttempt
+        switch shared.admission.beginAttempt(source: authSource, user: user, limits: limits) {
+        case .lockedOut(let lockout):
+            refuseLockedOut(lockout, user: user, context: context)
+            return
+        case .busy:
+            shared.log.event("warning", "auth-busy", ["client": source, "user": loggedUser(user),
+                                                      "reason": "too many password checks in flight from this source or in total"])
+            perform(machine.credentialsChecked(.busy), context: context)
+            return
+        case .proceed(let reserved):
+            attempt = reserved
         }
         paused = true
         // The password check's time is the bridge's, not the client's idleness.
         idleTimer?.cancel()
-        // The accounts in force now, not at the connection's start: a reload may have removed one.
-        let accounts = shared.configuration.current.accounts
         let verifier = shared.verifier
         let future = NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) {
             verifier.verify(user: user, password: password, accounts: accounts)
@@ -282,17 +356,21 @@ final class SMTPServerHandler: ChannelInboundHandler {
             paused = false
             if !closing { armIdleTimer(context: context) }
             let account = (try? result.get()) ?? nil
+            let accountLockedUntil = shared.admission.finishAttempt(attempt, succeeded: account != nil, limits: limits)
             if let account {
-                shared.admission.recordSuccess(source: authSource, user: user)
-                authenticatedAccount = accounts.first { $0.name == account }
-                perform(machine.credentialsChecked(.accepted(account: account)), context: context)
+                if let until = shared.admission.accountLockEnd(user: user) {
+                    shared.log.event("warning", "account-lock-passed", ["client": source, "user": account, "locked-until": Timestamp(until).iso8601WithMilliseconds,
+                                                                        "reason": "right password from a source without recent failures"])
+                }
+                authenticated(as: account, accounts: accounts, context: context)
             } else {
                 shared.metrics.count("auth_failures")
-                if let until = shared.admission.recordFailure(source: authSource, user: user, limits: limits) {
-                    shared.log.event("warning", "account-locked", ["user": user, "seconds": Int(until.timeIntervalSinceNow.rounded()), "sources": limits.accountLockoutSources,
+                if let until = accountLockedUntil {
+                    shared.log.event("warning", "account-locked", ["user": loggedUser(user), "seconds": Int(until.timeIntervalSinceNow.rounded()),
+                                                                   "sources": limits.accountLockoutSources,
                                                                    "reason": "failed AUTH from \(limits.accountLockoutSources) or more sources within \(limits.lockoutSeconds) s"])
                 }
-                shared.log.event("warning", "auth-failed", ["client": source, "user": user])
+                shared.log.event("warning", "auth-failed", ["client": source, "user": loggedUser(user)])
                 let locked = shared.admission.isLockedOut(source: authSource, user: user, limits: limits)
                 perform(machine.credentialsChecked(locked ? .lockedOut : .rejected), context: context)
             }
@@ -300,16 +378,41 @@ final class SMTPServerHandler: ChannelInboundHandler {
         }
     }
 
+    private func authenticated(as account: String, accounts: [BridgeConfiguration.Account], context: ChannelHandlerContext) {
+        authenticatedAccount = accounts.first { $0.name == account }
+        perform(machine.credentialsChecked(.accepted(account: account)), context: context)
+    }
+
+    private func refuseLockedOut(_ lockout: AdmissionControl.Lockout, user: String, context: ChannelHandlerContext) {
+        shared.metrics.count("auth_failures")
+        let by: String
+        switch lockout {
+        case .source: by = "source"
+        case .account: by = "account"
+        }
+        shared.log.event("warning", "auth-locked-out", ["client": source, "user": loggedUser(user), "locked": by])
+        perform(machine.credentialsChecked(.lockedOut), context: context)
+    }
+
+    /// The AUTH user name as logged: a configured account's name as is; anything else masked,
+    /// because a device that swaps the AUTH LOGIN prompts, or puts its password in the PLAIN
+    /// authorization identity, sends its password as the user name.
+    private func loggedUser(_ user: String) -> String {
+        Self.loggedUser(user, accounts: shared.configuration.current.accounts)
+    }
+
+    static func loggedUser(_ user: String, accounts: [BridgeConfiguration.Account]) -> String {
+        accounts.contains { $0.name.lowercased() == user.lowercased() } ? user : "(not an account, \(user.count) characters, masked)"
+    }
+
     /// DATA accepted: refuse at once when no route would take the message; otherwise open its
     /// spool file and switch the framer to message content.
     private func beginMessage(_ transaction: SMTPServerStateMachine.Transaction, reply: String, context: ChannelHandlerContext) {
         guard let route = configuration.route(from: transaction.from, recipients: transaction.recipients) else {
-            shared.metrics.count("rejected")
             perform(machine.dataRefused("554 5.7.1 No route for this sender and these recipients"), context: context)
             return
         }
         guard shared.spool.hasRoom(for: configuration.limits.maxMessageSize, reserve: configuration.limits.minimumFreeSpace) else {
-            shared.metrics.count("rejected")
             shared.log.event("error", "spool-full", ["spool": shared.spool.root, "reserve": configuration.limits.minimumFreeSpace])
             perform(machine.dataRefused("452 4.3.1 Insufficient system storage, try again later"), context: context)
             return
@@ -323,7 +426,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             perform(machine.dataRefused("451 4.3.0 Could not queue the message, try again later"), context: context)
             return
         }
-        checkHeaderFrom = route.checkHeaderFrom
+        checkHeaderFrom = configuration.checksHeaderFrom(route)
         write(reply, context: context, flush: false)
         framer.mode = .data
     }
@@ -334,7 +437,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
         unwrittenBytes += chunk.count
         if unwrittenBytes > Self.pauseAbove && !readingPaused {
             readingPaused = true
-            context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in }
+            updateReading(context: context)
         }
         let done = context.eventLoop.makePromise(of: Void.self)
         writer.async {
@@ -345,8 +448,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             unwrittenBytes -= chunk.count
             if readingPaused && unwrittenBytes < Self.resumeBelow {
                 readingPaused = false
-                context.channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in }
-                context.read()
+                updateReading(context: context)
             }
         }
     }
@@ -373,6 +475,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             paused = false
             switch result {
             case .success(let envelope):
+                refusedCommands = 0
                 shared.metrics.count("accepted")
                 shared.log.message("accepted", id: envelope.id, ["from": envelope.from, "recipients": envelope.recipients, "size": envelope.size,
                                                                  "client": source, "account": envelope.account ?? ""])

@@ -1,5 +1,8 @@
+import AuthShiftCore
+
 /// A plain-text table for the terminal: left-aligned columns padded to the widest cell,
-/// a rule under the header, long cells cut with an ellipsis.
+/// a rule under the header, long cells cut with an ellipsis. Control characters in cells are
+/// shown escaped (`TerminalText`): cells often hold what devices and exports sent.
 public struct TextTable {
     public var header: [String]
     public var rows: [[String]] = []
@@ -10,7 +13,7 @@ public struct TextTable {
         self.maximumCellWidth = maximumCellWidth
     }
 
-    public mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row.map { TerminalText.escaped($0) }) }
 
     public func render() -> String {
         let all = [header] + rows

@@ -28,14 +28,39 @@ struct HeaderFromCollector: Sendable {
     private var fieldCount = 0
     private var tooLong = false
 
+    /// The start of a line whose field name is not known yet (no colon so far): held until the
+    /// colon or the line's end arrives, so the result does not depend on where a long line was
+    /// cut into pieces (by TCP segments or the framer's chunking).
+    private var heldLineStart: [UInt8]?
+
     /// A piece of one line; `endsLine` when the line ends after it.
     mutating func take(_ piece: ArraySlice<UInt8>, endsLine: Bool) {
         guard inHeader else { return }
         defer { atLineStart = endsLine }
-        guard atLineStart else {
+        guard atLineStart || heldLineStart != nil else {
             if inFromField { append(piece) }
+            if endsLine { endFieldLine() }
             return
         }
+        let line = heldLineStart.map { ArraySlice($0 + piece) } ?? piece
+        heldLineStart = nil
+        let continuation = line.first.map { $0 == 32 || $0 == 9 } ?? false
+        if !endsLine && !continuation && !line.contains(UInt8(ascii: ":")) {
+            if line.count <= Self.maximumFieldLength {
+                heldLineStart = Array(line)
+                return
+            }
+            // No colon within the limit: a From field name padded with white space before its
+            // colon is held as just its name (the padding means nothing); anything else is not a field.
+            inFromField = false
+            if Self.isFromName(line) { heldLineStart = Array("From".utf8) }
+            return
+        }
+        startLine(line, endsLine: endsLine)
+        if endsLine { endFieldLine() }
+    }
+
+    private mutating func startLine(_ piece: ArraySlice<UInt8>, endsLine: Bool) {
         if piece.isEmpty && endsLine {
             inHeader = false
             return
@@ -50,12 +75,16 @@ struct HeaderFromCollector: Sendable {
         // field; reading on past it means a From further down is still seen.
         inFromField = false
         guard let colon = piece.firstIndex(of: UInt8(ascii: ":")) else { return }
-        var name = piece[piece.startIndex..<colon]
-        while let last = name.last, last == 32 || last == 9 { name = name.dropLast() }
-        guard name.count == 4, zip(name, "from".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return }
+        guard Self.isFromName(piece[piece.startIndex..<colon]) else { return }
         fieldCount += 1
         inFromField = fieldCount == 1
         append(piece[(colon + 1)...])
+    }
+
+    private static func isFromName(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var name = bytes
+        while let last = name.last, last == 32 || last == 9 { name = name.dropLast() }
+        return name.count == 4 && zip(name, "from".utf8).allSatisfy { $0 | 0x20 == $1 }
     }
 
     private mutating func append(_ bytes: ArraySlice<UInt8>) {
@@ -65,7 +94,11 @@ struct HeaderFromCollector: Sendable {
             return
         }
         field.append(contentsOf: bytes)
-        field.append(32)
+    }
+
+    /// A line of the field ended: unfolding keeps a space where the line break was.
+    private mutating func endFieldLine() {
+        append([32])
     }
 
     var result: HeaderFrom {

@@ -72,7 +72,8 @@ public struct SMTPServerStateMachine: Sendable {
         case discardAndClose(String)
     }
 
-    public enum CredentialResult: Sendable { case accepted(account: String), rejected, lockedOut }
+    /// `busy`: the check could not start now (too many in flight); RFC 4954 §6's 454 4.7.0.
+    public enum CredentialResult: Sendable { case accepted(account: String), rejected, lockedOut, busy }
 
     private enum AuthStep: Sendable { case loginUser, loginPassword(user: String), plain }
 
@@ -136,10 +137,23 @@ public struct SMTPServerStateMachine: Sendable {
             case .failure(.malformedAddress): return .reply("501 5.1.7 Bad sender address syntax (RFC 5321 section 4.1.2)")
             case .failure(.tooLong): return .reply("501 5.1.7 Sender address too long (RFC 5321 section 4.5.3.1.3: 256 octets)")
             }
+            // Only the extensions EHLO advertised take parameters (RFC 5321 section 4.1.1.11: 555
+            // for one not recognised): SIZE (RFC 1870), BODY (RFC 6152), AUTH (RFC 4954 section 5).
             for parameter in path.parameters {
-                let upper = parameter.uppercased()
-                if upper.hasPrefix("SIZE="), let size = Int(parameter.dropFirst(5)), size > policy.maximumMessageSize {
-                    return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+                let keyword = parameter.prefix { $0 != "=" }.uppercased()
+                let value = parameter.contains("=") ? String(parameter.drop { $0 != "=" }.dropFirst()) : nil
+                switch keyword {
+                case "SIZE":
+                    guard let value, let size = Int(value), size >= 0 else { return .reply("501 5.5.4 Bad SIZE parameter (RFC 1870: SIZE=octets)") }
+                    if size > policy.maximumMessageSize {
+                        return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+                    }
+                case "BODY":
+                    guard let value, ["7BIT", "8BITMIME"].contains(value.uppercased()) else { return .reply("501 5.5.4 Bad BODY parameter (7BIT or 8BITMIME)") }
+                case "AUTH":
+                    guard value != nil else { return .reply("501 5.5.4 Bad AUTH parameter (RFC 4954 section 5: AUTH=<> or AUTH=mailbox)") }
+                default:
+                    return .reply("555 5.5.4 MAIL FROM parameter not recognized or not implemented (this server takes SIZE, BODY and AUTH)")
                 }
             }
             pendingFrom = .some(path.mailbox)
@@ -152,6 +166,8 @@ public struct SMTPServerStateMachine: Sendable {
             switch SMTPPathArgument.parse(argument, keyword: "TO:") {
             case .success(let parsed):
                 guard let mailbox = parsed.mailbox else { return .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)") }
+                // No extension that takes RCPT parameters (DSN's NOTIFY, ORCPT) is advertised.
+                guard parsed.parameters.isEmpty else { return .reply("555 5.5.4 RCPT TO parameters not recognized or not implemented") }
                 address = mailbox
             case .failure(.syntax): return .reply("501 5.5.4 Syntax: RCPT TO:<address>")
             case .failure(.sourceRoute): return .reply("553 5.1.3 Source routes are not accepted; give the recipient's address alone")
@@ -161,8 +177,11 @@ public struct SMTPServerStateMachine: Sendable {
             // Sender-specified routing (`victim%example.org@contoso.com`, `example.org!victim@contoso.com`,
             // RFC 1123 section 5.2.16) could make a next hop relay where the route's recipient
             // domains do not reach; refused as Postfix does by default (allow_untrusted_routing = no).
-            guard !address.localPart.contains("%") && !address.localPart.contains("!") else {
-                return .reply("553 5.1.3 Sender-specified routing (% or ! in the local part) is not accepted")
+            // A quoted local part may carry the same routing: `"victim@evil.example"@contoso.com`,
+            // `"victim\@evil.example"@contoso.com` or `"@evil.example:victim"@contoso.com` (the local
+            // part here is unquoted, so `@` and `:` in it came from a quoted string).
+            guard !address.localPart.contains(where: { "%!@:".contains($0) }) else {
+                return .reply("553 5.1.3 Sender-specified routing (% ! @ or : in the local part) is not accepted")
             }
             guard recipients.count < policy.maximumRecipients else { return .reply("452 4.5.3 Too many recipients") }
             recipients.append(address.description)
@@ -267,6 +286,8 @@ public struct SMTPServerStateMachine: Sendable {
             return .reply("535 5.7.8 Authentication credentials invalid")
         case .lockedOut:
             return .replyAndClose("421 4.7.0 Too many failed authentications, try again later")
+        case .busy:
+            return .reply("454 4.7.0 Temporary authentication failure, try again later")
         }
     }
 

@@ -31,10 +31,12 @@ import Testing
         #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits, now: now) == nil)
         let until = try #require(a.recordFailure(source: "10.0.0.3", user: "printer", limits: Self.limits, now: now))
         #expect(until == now.addingTimeInterval(300))
-        #expect(a.lockout(source: "10.0.0.5", user: "PRINTER", limits: Self.limits, now: now) == .account(until: until))
-        #expect(a.lockout(source: "10.0.0.5", user: "scanner", limits: Self.limits, now: now) == nil)
+        // Sources that failed are held back; a source without failures still gets its check (below).
+        #expect(a.lockout(source: "10.0.0.2", user: "PRINTER", limits: Self.limits, now: now) == .account(until: until))
+        #expect(a.lockout(source: "10.0.0.2", user: "scanner", limits: Self.limits, now: now) == nil)
+        #expect(a.accountLockEnd(user: "printer", now: now) == until)
         // Shorter than a source lock-out, and it ends.
-        #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits, now: now.addingTimeInterval(301)) == nil)
+        #expect(a.lockout(source: "10.0.0.2", user: "printer", limits: Self.limits, now: now.addingTimeInterval(301)) == nil)
     }
 
     @Test func aSuccessClearsThatSourcesFailures() {
@@ -59,5 +61,25 @@ import Testing
         #expect(c.limits.accountLockoutSources == 3 && c.limits.accountLockoutSeconds == 120)
         let d = try BridgeConfiguration.parse(base + "\nlimits:\n  accountLockoutSources: 5\n  accountLockoutSeconds: 60\n", file: "b.yaml")
         #expect(d.limits.accountLockoutSources == 5 && d.limits.accountLockoutSeconds == 60 && d.limits.lockoutSeconds == 900)
+    }
+
+    @Test func aLockedAccountStillLetsASourceWithoutFailuresTryOnceAtATime() throws {
+        let a = AdmissionControl()
+        let now = Date()
+        for source in ["10.9.0.1", "10.9.0.2", "10.9.0.3"] { a.recordFailure(source: source, user: "printer", limits: Self.limits, now: now) }
+        #expect(a.lockout(source: "10.9.0.1", user: "printer", limits: Self.limits, now: now) != nil)
+        // The printer at its own address, which never failed: its check may run.
+        #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits, now: now) == nil)
+        guard case .proceed(let attempt) = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: AuthAdmissionTests.limits, now: now) else {
+            Issue.record("the clean source was refused"); return
+        }
+        // While its check runs, a second one from the same source waits for the lock.
+        #expect(a.beginAttempt(source: "10.0.0.5", user: "printer", limits: AuthAdmissionTests.limits, now: now) == .lockedOut(.account(until: now.addingTimeInterval(300))))
+        a.finishAttempt(attempt, succeeded: true, limits: Self.limits, now: now)
+        #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits, now: now) == nil)
+        // A wrong guess from a new source makes it a source with failures: held back from then on.
+        guard case .proceed(let guess) = a.beginAttempt(source: "10.9.0.9", user: "printer", limits: AuthAdmissionTests.limits, now: now) else { Issue.record("refused"); return }
+        a.finishAttempt(guess, succeeded: false, limits: Self.limits, now: now)
+        #expect(a.lockout(source: "10.9.0.9", user: "printer", limits: Self.limits, now: now) != nil)
     }
 }

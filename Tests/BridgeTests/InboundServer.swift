@@ -12,25 +12,19 @@ final class InboundServer: Sendable {
     let channel: Channel
     let box: ConfigurationBox
     let spool: Spool
+    let admission: AdmissionControl
     var port: Int { channel.localAddress?.port ?? 0 }
 
-    private init(channel: Channel, box: ConfigurationBox, spool: Spool) {
+    private init(channel: Channel, box: ConfigurationBox, spool: Spool, admission: AdmissionControl) {
         self.channel = channel
+        self.admission = admission
         self.box = box
         self.spool = spool
     }
 
     /// `yaml` is a configuration whose first listener is used; `{spool}` is replaced.
     static func start(_ yaml: String, host: String = "127.0.0.1") async throws -> InboundServer {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("inbound-\(UUID().uuidString)").path
-        let config = try BridgeConfiguration.parse(yaml.replacingOccurrences(of: "{spool}", with: root), file: "test.yaml")
-        let spool = try Spool(root: root)
-        let box = ConfigurationBox(config)
-        let log = BridgeLog(spool: root, quiet: true)
-        let metrics = BridgeMetrics()
-        let scheduler = try DeliveryScheduler(configuration: box, spool: spool, log: log, metrics: metrics, tokens: nil)
-        let shared = SMTPServerHandler.Shared(listener: config.listeners[0], configuration: box, spool: spool, scheduler: scheduler, log: log, metrics: metrics,
-                                              admission: AdmissionControl(), verifier: CredentialVerifier(), sslContext: nil)
+        let (shared, box, spool) = try handlerSettings(yaml)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -38,7 +32,21 @@ final class InboundServer: Sendable {
                 }
             }
             .bind(host: host, port: 0).get()
-        return InboundServer(channel: channel, box: box, spool: spool)
+        return InboundServer(channel: channel, box: box, spool: spool, admission: shared.admission)
+    }
+
+    /// What every session's handler shares, for the configuration `yaml` (its first listener).
+    static func handlerSettings(_ yaml: String, listener: Int = 0) throws -> (SMTPServerHandler.Shared, ConfigurationBox, Spool) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("inbound-\(UUID().uuidString)").path
+        let config = try BridgeConfiguration.parse(yaml.replacingOccurrences(of: "{spool}", with: root), file: "test.yaml")
+        let spool = try Spool(root: root)
+        let box = ConfigurationBox(config)
+        let log = BridgeLog(spool: root, quiet: true)
+        let metrics = BridgeMetrics()
+        let scheduler = try DeliveryScheduler(configuration: box, spool: spool, log: log, metrics: metrics, tokens: nil)
+        let shared = SMTPServerHandler.Shared(listener: config.listeners[listener], configuration: box, spool: spool, scheduler: scheduler, log: log, metrics: metrics,
+                                              admission: AdmissionControl(), verifier: CredentialVerifier(), sslContext: nil)
+        return (shared, box, spool)
     }
 
     func reload(_ yaml: String) throws {

@@ -59,8 +59,9 @@ import Testing
         #expect(m.command("RCPT TO:<a@b@c.com>") == .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)"))
         #expect(m.command("RCPT TO:<@relay.example:victim@example.org>") == .reply("553 5.1.3 Source routes are not accepted; give the recipient's address alone"))
         #expect(m.command("RCPT TO:<>") == .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)"))
-        for routed in ["victim%example.org@contoso.com", "example.org!victim@contoso.com", "\"victim%example.org\"@contoso.com"] {
-            #expect(m.command("RCPT TO:<\(routed)>") == .reply("553 5.1.3 Sender-specified routing (% or ! in the local part) is not accepted"))
+        for routed in ["victim%example.org@contoso.com", "example.org!victim@contoso.com", "\"victim%example.org\"@contoso.com",
+                       "\"victim@evil.example\"@contoso.com", "\"victim\\@evil.example\"@contoso.com", "\"@evil.example:victim\"@contoso.com"] {
+            #expect(m.command("RCPT TO:<\(routed)>") == .reply("553 5.1.3 Sender-specified routing (% ! @ or : in the local part) is not accepted"))
         }
         #expect(m.command("RCPT TO:<Ok@Fabrikam.COM>") == .reply("250 2.1.5 Ok"))
         guard case .replyAndReadData(_, let t) = m.command("DATA") else { Issue.record("DATA refused"); return }

@@ -58,21 +58,22 @@ struct BridgeQueueCommand: ParsableCommand {
         func run() throws {
             let spool = try BridgeQueueCommand.spool(options)
             let dead = spool.envelope(id: id) == nil
-            guard let e = spool.envelope(id: id, dead: dead), let data = spool.message(id: id, dead: dead) else { throw BridgeQueueCommand.notFound(id) }
+            guard let stored = spool.envelope(id: id, dead: dead), let data = spool.message(id: id, dead: dead) else { throw BridgeQueueCommand.notFound(id) }
             let s = spool.state(id: id, dead: dead) ?? DeliveryState()
+            let e = stored.terminalSafe
             var out = "id:           \(e.id)\nfolder:       \(dead ? "dead" : "queue")\nfrom:         \(e.from)\nrecipients:   \(e.recipients.joined(separator: ", "))\n"
             out += "account:      \(e.account ?? "(allow-listed source)")\nclient:       \(e.client) (\(e.heloName)) on \(e.listener)\n"
             out += "accepted:     \(ISO8601DateFormatter().string(from: e.acceptedAt))\nsize:         \(e.size)\nattempts:     \(s.attempts)\n"
             if let next = s.nextAttempt { out += "next attempt: \(ISO8601DateFormatter().string(from: next))\n" }
-            if let r = s.lastResult { out += "last result:  \(r)\n" }
+            if let r = s.lastResult { out += "last result:  \(TerminalText.escaped(r))\n" }
             if s.recipients != nil {
-                for r in s.recipientStates(for: e) {
-                    out += "recipient:    \(r.address): \(r.status.rawValue), \(r.attempts) attempt(s)" + (r.reply.map { "; \($0)" } ?? "") + "\n"
+                for r in s.recipientStates(for: stored) {
+                    out += "recipient:    \(TerminalText.escaped(r.address)): \(r.status.rawValue), \(r.attempts) attempt(s)" + (r.reply.map { "; \(TerminalText.escaped($0))" } ?? "") + "\n"
                 }
             }
             let text = String(decoding: data.prefix(16_384), as: UTF8.self)
             let headers = text.components(separatedBy: "\r\n\r\n").first ?? ""
-            out += "\n" + headers + "\n"
+            out += "\n" + TerminalText.escaped(headers.replacingOccurrences(of: "\r\n", with: "\n"), keepingNewlines: true) + "\n"
             StandardOutput.write(out)
         }
     }
@@ -129,5 +130,19 @@ struct BridgeQueueCommand: ParsableCommand {
             }
             StandardOutput.write("\(id): written to \(output) (\(data.count) octets)\n")
         }
+    }
+}
+
+extension Envelope {
+    /// The envelope's client-supplied text (addresses, EHLO name, account) escaped for the terminal.
+    var terminalSafe: Envelope {
+        var safe = self
+        safe.from = TerminalText.escaped(from)
+        safe.recipients = recipients.map { TerminalText.escaped($0) }
+        safe.heloName = TerminalText.escaped(heloName)
+        safe.client = TerminalText.escaped(client)
+        safe.account = account.map { TerminalText.escaped($0) }
+        safe.listener = TerminalText.escaped(listener)
+        return safe
     }
 }
