@@ -60,7 +60,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     auth.initialResponse = first & 0x40 != 0
     let plan = SMTPClientPlan(heloName: "fuzz", tls: tls, authentication: auth, from: "u@contoso.com", recipients: ["a@b.c", "d@e.f"],
                               message: Array("Subject: x\r\n\r\n.dot\r\n".utf8), quitAfter: .data)
-    var machine = SMTPClientStateMachine(plan: plan)
+    // The bridge's delivery opens sessions with the same machine and takes them over once open.
+    var handingOver = plan
+    handingOver.handOverWhenOpen = first & 0x80 != 0
+    var machine = SMTPClientStateMachine(plan: handingOver)
     var tlsUp = false
     var tlsRequested = tls == .implicit
     var finished = false
@@ -77,6 +80,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         case .startTLS:
             tlsRequested = true
         case .finish:
+            finished = true
+        case .sessionOpen:
+            require(handingOver.handOverWhenOpen, "handed the session over without being asked to")
+            require(!finished, "handed the session over after finishing")
+            require(tls == .none || tlsUp, "handed a session over before its TLS was up")
             finished = true
         case .none:
             break
