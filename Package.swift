@@ -4,7 +4,7 @@ import PackageDescription
 /// authshift: moves Microsoft 365 tenants off SMTP AUTH Basic Authentication and
 /// stored-credential Exchange Online PowerShell, offline, from the admins' own exports.
 ///
-/// Layout follows ../shared/DESIGN.md: library targets hold all logic; the `authshift`
+/// Layout (docs/architecture.md): library targets hold all logic; the `authshift`
 /// executable only parses arguments and maps errors to exit statuses.
 let package = Package(
     name: "authshift",
