@@ -97,18 +97,10 @@ public struct SMTPProbe: Sendable {
         let timeout = self.timeout
         let dataTimeout = dataTerminationTimeout
         let startTranscript = transcript
-        let bootstrap = ClientBootstrap(group: group)
-            .connectTimeout(timeout)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let ops = channel.pipeline.syncOperations
-                    if plan.tls == .implicit { try ops.addHandler(try makeTLS()) }
-                    try ops.addHandler(ByteToMessageHandler(SMTPResponseDecoder()))
-                    try ops.addHandler(MessageToByteHandler(SMTPCommandEncoder()))
-                    try ops.addHandler(SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise, makeTLSHandler: makeTLS, describeTLSFailure: describeTLSFailure,
-                                                         checkServerName: checkServerName))
-                }
-            }
+        let bootstrap = SMTPClientPipeline.bootstrap(timeout: timeout, tls: plan.tls, makeTLS: makeTLS) {
+            SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise,
+                              makeTLSHandler: makeTLS, describeTLSFailure: describeTLSFailure, checkServerName: checkServerName)
+        }
         do {
             _ = try await bootstrap.connect(host: host, port: target.port).get()
         } catch {
