@@ -27,21 +27,31 @@ public struct TenantSnapshot: Sendable {
 
     /// Adds another (per-file) snapshot.
     public mutating func merge(_ other: TenantSnapshot) {
-        transportConfigs += other.transportConfigs
-        casMailboxes += other.casMailboxes
-        authenticationPolicies += other.authenticationPolicies
-        users += other.users
-        organizationConfigs += other.organizationConfigs
-        acceptedDomains += other.acceptedDomains
-        inboundConnectors += other.inboundConnectors
-        messageTrace += other.messageTrace
-        smtpAuthClients += other.smtpAuthClients
-        emailAppUsage += other.emailAppUsage
-        securityDefaults += other.securityDefaults
-        conditionalAccessPolicies += other.conditionalAccessPolicies
-        inventory += other.inventory
-        exceptions += other.exceptions
+        TenantSnapshot.append(other.transportConfigs, to: &transportConfigs)
+        TenantSnapshot.append(other.casMailboxes, to: &casMailboxes)
+        TenantSnapshot.append(other.authenticationPolicies, to: &authenticationPolicies)
+        TenantSnapshot.append(other.users, to: &users)
+        TenantSnapshot.append(other.organizationConfigs, to: &organizationConfigs)
+        TenantSnapshot.append(other.acceptedDomains, to: &acceptedDomains)
+        TenantSnapshot.append(other.inboundConnectors, to: &inboundConnectors)
+        TenantSnapshot.append(other.messageTrace, to: &messageTrace)
+        TenantSnapshot.append(other.smtpAuthClients, to: &smtpAuthClients)
+        TenantSnapshot.append(other.emailAppUsage, to: &emailAppUsage)
+        TenantSnapshot.append(other.securityDefaults, to: &securityDefaults)
+        TenantSnapshot.append(other.conditionalAccessPolicies, to: &conditionalAccessPolicies)
+        TenantSnapshot.append(other.inventory, to: &inventory)
+        TenantSnapshot.append(other.exceptions, to: &exceptions)
         signIns.merge(other.signIns)
         filesByKind.merge(other.filesByKind) { $0 + $1 }
+    }
+
+    /// Appends a file's rows; the first file's array is taken as it is rather than copied,
+    /// so a large export (Get-User of 100,000 mailboxes) is never held twice while merging.
+    private static func append<Element>(_ theirs: [Element], to mine: inout [Element]) {
+        if mine.isEmpty {
+            mine = theirs
+        } else {
+            mine += theirs
+        }
     }
 }

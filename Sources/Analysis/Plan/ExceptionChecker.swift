@@ -99,11 +99,19 @@ public struct ExceptionChecker {
     /// Mailboxes that people sign in to with modern clients (Browser, Outlook): a person's
     /// mailbox, which the guide says should not carry a Basic exception.
     func personMailboxes() -> [String: String] {
-        var out: [String: String] = [:]
+        // Per user, the modern app with the most successful sign-ins (ties by name), so the
+        // evidence is the same on every run whatever order the groups come in.
+        struct UserApp: Hashable { let user: String, app: String }
+        var counts: [UserApp: Int] = [:]
         for (key, stats) in snapshot.signIns.groups where key.clientApp.category == .modern && key.outcome == .success {
-            out[key.user] = "\(stats.count) successful \(key.clientApp.name) sign-in(s)"
+            counts[UserApp(user: key.user, app: key.clientApp.name), default: 0] += stats.count
         }
-        return out
+        var busiest: [String: (app: String, count: Int)] = [:]
+        for (pair, count) in counts {
+            if let best = busiest[pair.user], best.count > count || (best.count == count && best.app < pair.app) { continue }
+            busiest[pair.user] = (pair.app, count)
+        }
+        return busiest.mapValues { "\($0.count) successful \($0.app) sign-in(s)" }
     }
 
     /// Mailboxes where Basic SMTP is opened (SmtpClientAuthenticationDisabled False, or a

@@ -16,10 +16,13 @@ public enum ExportFileReader {
         public var threads: Int
         /// Sign-in CSVs smaller than this are read on one thread (splitting costs more than it saves).
         public var minimumSplitBytes: Int64
+        /// How much of the modern sign-ins to keep (an assessment folds them).
+        public var signInDetail: SignInDetail
 
-        public init(threads: Int, minimumSplitBytes: Int64) {
+        public init(threads: Int, minimumSplitBytes: Int64, signInDetail: SignInDetail = .everyGroup) {
             self.threads = threads
             self.minimumSplitBytes = minimumSplitBytes
+            self.signInDetail = signInDetail
         }
 
         public static let `default` = Tuning(threads: max(1, ProcessInfo.processInfo.activeProcessorCount), minimumSplitBytes: 64 << 20)
@@ -47,7 +50,7 @@ public enum ExportFileReader {
             inspected.format = format
             var snapshot = TenantSnapshot()
             var notes = FileNotes()
-            var acc = SignInAccumulator()
+            var acc = SignInAccumulator(detail: tuning.signInDetail)
             if format == "json" {
                 try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress, dates: dates, wanted: wanted)
             } else {
@@ -126,7 +129,7 @@ public enum ExportFileReader {
             if tuning.threads > 1, source.totalBytes >= tuning.minimumSplitBytes, source.encoding == .utf8 || source.encoding == .utf8BOM,
                let (parallel, oddities) = try ParallelSignInCSVReader.read(
                    path: path, display: display, header: header, delimiter: reader.delimiter, dataStart: reader.unparsedOffset,
-                   headerLines: reader.linesRead, size: source.totalBytes, threads: tuning.threads, dateOrder: order,
+                   headerLines: reader.linesRead, size: source.totalBytes, threads: tuning.threads, detail: tuning.signInDetail, dateOrder: order,
                    progress: progress.map { sink in { bytes, rows in sink.progress(file: display, bytesRead: bytes, totalBytes: source.totalBytes, rows: rows) } }) {
                 for w in oddities.warnings(width: header.names.count) { notes.warn(w) }
                 dates.absorb(column: timeColumn, oddities.dates)

@@ -43,7 +43,9 @@ public enum ExportFolderReader {
     }
 
     /// `dateOrder` (`--date-order`) settles day/month order where a file's own dates do not.
-    public static func read(_ paths: [String], progress: ProgressSink? = nil, dateOrder: DayMonthOrder? = nil) throws -> Result {
+    /// `signInDetail`: an assessment folds modern sign-ins (`SignInDetail.legacyDetail`).
+    public static func read(_ paths: [String], progress: ProgressSink? = nil, dateOrder: DayMonthOrder? = nil,
+                            signInDetail: SignInDetail = .everyGroup) throws -> Result {
         var snapshot = TenantSnapshot()
         var files: [InspectedFile] = []
         for (path, display) in try listFiles(paths) {
@@ -60,7 +62,9 @@ public enum ExportFolderReader {
                 files.append(skipped)
                 continue
             }
-            let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, dateOrder: dateOrder)
+            var tuning = ExportFileReader.Tuning.default
+            tuning.signInDetail = signInDetail
+            let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, tuning: tuning, dateOrder: dateOrder)
             if let s = result.snapshot { snapshot.merge(s) }
             files.append(result.file)
         }

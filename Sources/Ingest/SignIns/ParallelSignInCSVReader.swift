@@ -36,7 +36,7 @@ enum ParallelSignInCSVReader {
     /// Reads the data after `header` (which ends at `dataStart`, after `headerLines` lines).
     /// Returns nil when a cut fell inside a quoted field (the caller reads on one thread).
     static func read(path: String, display: String, header: CSVHeader, delimiter: UInt8, dataStart: Int64, headerLines: Int,
-                     size: Int64, threads: Int, dateOrder: DayMonthOrder?, progress: ((Int64, Int) -> Void)?) throws -> (SignInAccumulator, SignInCSVReader.Oddities)? {
+                     size: Int64, threads: Int, detail: SignInDetail = .everyGroup, dateOrder: DayMonthOrder?, progress: ((Int64, Int) -> Void)?) throws -> (SignInAccumulator, SignInCSVReader.Oddities)? {
         let cuts = try cutPoints(path: path, dataStart: dataStart, size: size, parts: threads)
         let count = cuts.count
         let parts = UnsafeMutableBufferPointer<Part>.allocate(capacity: count)
@@ -46,6 +46,7 @@ enum ParallelSignInCSVReader {
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let range = cuts[i]..<(i + 1 < count ? cuts[i + 1] : size)
             var part = Part()
+            part.acc = SignInAccumulator(detail: detail)
             do {
                 let source = try UTF8ChunkSource(path: path, byteRange: range)
                 let reader = CSVStreamReader(source: source)

@@ -13,6 +13,8 @@ final class SignInAccumulator {
         var outcome: UInt8
     }
 
+    /// How much of the modern (non-legacy) sign-ins to keep; see `SignInDetail`.
+    let detail: SignInDetail
     let users = ByteInterner(normalize: { $0.lowercased() })
     let apps = ByteInterner()
     let ips = ByteInterner()
@@ -29,6 +31,25 @@ final class SignInAccumulator {
     private(set) var latest: Timestamp?
 
     static let outcomes: [SignInEvent.Outcome] = [.success, .failure, .interrupted, .unknown]
+    /// The IP address id of a folded group (`SignInDetail.legacyDetail`): no address is kept.
+    static let noAddress: Int32 = -1
+    /// Per app id: is it a modern client app whose groups are folded? Filled as apps are first seen.
+    private var foldsApp: [Bool] = []
+
+    init(detail: SignInDetail = .everyGroup) {
+        self.detail = detail
+    }
+
+    /// Whether sign-ins of app `id` are folded to one success count per user and app.
+    @inline(__always)
+    private func folds(app id: Int32) -> Bool {
+        guard detail == .legacyDetail else { return false }
+        let i = Int(id)
+        while foldsApp.count <= i {
+            foldsApp.append(ClientApp(exported: apps.strings[foldsApp.count]).category == .modern)
+        }
+        return foldsApp[i]
+    }
 
     private func slot(for key: Key) -> Int {
         if let s = slots[key] { return Int(s) }
@@ -50,12 +71,24 @@ final class SignInAccumulator {
     func add(user: UnsafeBufferPointer<UInt8>, app: UnsafeBufferPointer<UInt8>, ip: UnsafeBufferPointer<UInt8>,
              outcome: SignInEvent.Outcome, time: Timestamp?, reason: Int32?) {
         rows += 1
-        let key = Key(user: users.intern(user), app: apps.intern(app), ip: ips.intern(ip),
+        let appId = apps.intern(app)
+        let folded = folds(app: appId)
+        if folded {
+            if let time {
+                if earliest == nil || time < earliest! { earliest = time }
+                if latest == nil || time > latest! { latest = time }
+            }
+            // A folded app keeps only who signed in successfully with it (see SignInDetail).
+            guard outcome == .success else { return }
+        }
+        let key = Key(user: users.intern(user), app: appId, ip: folded ? SignInAccumulator.noAddress : ips.intern(ip),
                       outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
         let s = slot(for: key)
         if let time {
-            if earliest == nil || time < earliest! { earliest = time }
-            if latest == nil || time > latest! { latest = time }
+            if !folded {
+                if earliest == nil || time < earliest! { earliest = time }
+                if latest == nil || time > latest! { latest = time }
+            }
             record(slot: s, count: 1, first: time.millisecondsSince1970, last: time.millisecondsSince1970)
         } else {
             counts[s] += 1
@@ -89,6 +122,7 @@ final class SignInAccumulator {
         if let l = other.latest, latest == nil || l > latest! { latest = l }
         var userMap: [Int32: Int32] = [:], appMap: [Int32: Int32] = [:], ipMap: [Int32: Int32] = [:], reasonMap: [Int32: Int32] = [:]
         func map(_ id: Int32, _ cache: inout [Int32: Int32], _ from: ByteInterner, _ to: ByteInterner) -> Int32 {
+            if id == SignInAccumulator.noAddress { return id }
             if let known = cache[id] { return known }
             let mapped = to.intern(from.strings[Int(id)])
             cache[id] = mapped
@@ -110,7 +144,7 @@ final class SignInAccumulator {
     }
 
     func summary() -> SignInSummary {
-        var summary = SignInSummary()
+        var summary = SignInSummary(minimumCapacity: keys.count)
         var classes: [Int32: ClientApp] = [:]
         var reasonsBySlot: [Int: [String: Int]] = [:]
         for (packed, n) in reasonCounts {
@@ -120,13 +154,15 @@ final class SignInAccumulator {
             let app = classes[key.app] ?? ClientApp(exported: apps.strings[Int(key.app)])
             classes[key.app] = app
             summary.insert(
-                SignInSummary.Key(user: users.strings[Int(key.user)], clientApp: app, ipAddress: ips.strings[Int(key.ip)],
+                SignInSummary.Key(user: users.strings[Int(key.user)], clientApp: app, ipAddress: key.ip == SignInAccumulator.noAddress ? "" : ips.strings[Int(key.ip)],
                                   outcome: SignInAccumulator.outcomes[Int(key.outcome)]),
                 SignInSummary.Stats(count: counts[s],
                                     firstSeen: firsts[s] == .max ? nil : Timestamp(millisecondsSince1970: firsts[s]),
                                     lastSeen: lasts[s] == .min ? nil : Timestamp(millisecondsSince1970: lasts[s]),
                                     failureReasons: reasonsBySlot[s] ?? [:]))
         }
+        // Folded failures are in no group; the row count still covers every row read.
+        summary.rows = rows
         return summary
     }
 }

@@ -48,9 +48,16 @@ public struct SignInSummary: Sendable {
     }
 
     public private(set) var groups: [Key: Stats] = [:]
-    public private(set) var rows = 0
+    /// Rows read, including those a folded summary keeps only as a count (`SignInDetail`).
+    public internal(set) var rows = 0
 
     public init() {}
+
+    /// An empty summary with room for `minimumCapacity` groups, so filling it never
+    /// holds the old and the new table at once while growing.
+    init(minimumCapacity: Int) {
+        groups.reserveCapacity(minimumCapacity)
+    }
 
     /// Adds a finished group (two apps that classify alike are merged).
     mutating func insert(_ key: Key, _ stats: Stats) {

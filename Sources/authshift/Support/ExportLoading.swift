@@ -7,7 +7,8 @@ enum ExportLoading {
     static func load(_ input: ExportInputOptions, extra: [String] = []) throws -> ExportFolderReader.Result {
         let result: ExportFolderReader.Result
         do {
-            result = try ExportFolderReader.read(input.paths + extra, progress: TerminalProgress.make(), dateOrder: input.dateOrder)
+            result = try ExportFolderReader.read(input.paths + extra, progress: TerminalProgress.make(), dateOrder: input.dateOrder,
+                                                 signInDetail: .legacyDetail)
         } catch let error as IngestError {
             ExitMapping.report([error])
             throw ExitMapping.exit(ExitMapping.status(for: [error]))
