@@ -33,17 +33,27 @@ let package = Package(
         // reply decoder with RFC 5321 limits, EHLO capabilities, SASL payloads, dot-stuffing,
         // and the client state machine (a value type whose methods return actions).
         .target(name: "SMTP", dependencies: ["AuthShiftCore", .product(name: "NIOCore", package: "swift-nio")]),
+        // The network underneath OAuth and SMTPClient: the shared TLS client context, TLS version
+        // names, connect failures in an admin's words, one HTTPS POST and the HTTP CONNECT proxy.
+        .target(
+            name: "Transport",
+            dependencies: [
+                "AuthShiftCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // OAuth 2.0 client credentials against the Microsoft identity platform: the signed client
         // assertion (PS256/RS256), certificate and key loading (PEM, PFX), the token request.
         .target(
             name: "OAuth",
             dependencies: [
-                "AuthShiftCore",
+                "AuthShiftCore", "Transport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
@@ -51,7 +61,7 @@ let package = Package(
         .target(
             name: "SMTPClient",
             dependencies: [
-                "AuthShiftCore", "SMTP", "OAuth",
+                "AuthShiftCore", "SMTP", "Transport", "OAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -77,7 +87,7 @@ let package = Package(
         .target(
             name: "Bridge",
             dependencies: [
-                "AuthShiftCore", "Ingest", "SMTP", "SMTPClient", "OAuth",
+                "AuthShiftCore", "Ingest", "SMTP", "SMTPClient", "Transport", "OAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -93,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "OAuth", "Bridge",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth", "Bridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "SMTPTests",
             dependencies: [
-                "SMTP", "SMTPClient", "OAuth", "TestSupport",
+                "SMTP", "SMTPClient", "Transport", "OAuth", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -116,8 +126,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BridgeTests",
-            dependencies: ["Bridge", "SMTP", "Reports", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            dependencies: ["Bridge", "SMTP", "Reports", "Transport", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOEmbedded", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "TransportTests",
+            dependencies: ["Transport", .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib"]),
