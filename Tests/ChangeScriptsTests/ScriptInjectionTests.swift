@@ -72,10 +72,10 @@ import Testing
     }
 
     static func hostileChangeSet() -> ChangeSet {
-        let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .some(nil), reason: $0) }
+        let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .null, reason: $0) }
         return ChangeSet(generatedBy: hostile[5], generatedAt: hostile[4] + " #>\nRemove-Item C:\\ -Recurse\n<#",
                          inputs: hostile.map { InputFile(path: $0, kind: $0, rows: 1, sha256: $0) },
-                         tenantDisabled: false, exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
+                         tenantDisabled: .value(false), exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
                          temporaryPolicyUsers: hostile.map { (user: $0, previousPolicy: $0, reason: $0) }, temporaryPolicyName: hostile[2])
     }
 

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Crypto
 import Foundation
 import Testing
