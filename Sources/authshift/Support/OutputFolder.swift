@@ -40,8 +40,7 @@ struct OutputFolder {
     func writeStreaming(_ name: String, _ body: ((Data) throws -> Void) throws -> Void) throws {
         let final = url.appendingPathComponent(name)
         let temporary = url.appendingPathComponent(".\(name).partial")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: temporary.path) else {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil), let handle = FileHandle(forWritingAtPath: temporary.path) else {
             throw OutputError("cannot write \(temporary.path)")
         }
         do {
