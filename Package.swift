@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib"]),
         .testTarget(
             name: "ChangeScriptsTests",
-            dependencies: ["ChangeScripts", "Analysis", "Ingest", "AuthShiftCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ChangeScripts", "Analysis", "Ingest", "AuthShiftCore", "Scan", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Golden"]
         ),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).

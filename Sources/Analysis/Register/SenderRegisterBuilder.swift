@@ -141,6 +141,7 @@ struct SenderRegisterBuilder {
                 workload: item?.workload, oauthCapable: item?.oauthCapable, staticIP: item?.staticIP, notes: item?.notes,
                 recommendation: BuiltInAdviceRules.recommend(facts2), evidence: evidence, unknowns: unknowns, contradiction: decision.contradiction)
             row.cutoverDate = item?.cutoverDate
+            row.systemInInventory = item != nil
             return row
         }
     }
