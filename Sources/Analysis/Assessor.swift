@@ -3,20 +3,23 @@ import Ingest
 
 /// `assess`: from a snapshot to the register (senders, mailboxes, automation, unknowns).
 public enum Assessor {
-    public static func assess(_ snapshot: TenantSnapshot, files: [InspectedFile], paths: [String: String] = [:], options: AssessOptions) -> Register {
+    /// - Parameters:
+    ///   - files: the files read; those with a kind and no error become the register's inputs.
+    ///   - digests: SHA-256 of each input by path, computed by whoever read the bytes (none: `sha256` is null).
+    public static func assess(_ snapshot: TenantSnapshot, files: [InspectedFile], digests: [String: String] = [:], options: AssessOptions) -> Register {
         let index = TenantIndex(snapshot)
         let evaluator = EffectiveStateEvaluator(index: index)
         let senders = SenderRegisterBuilder(snapshot: snapshot, evaluator: evaluator, options: options).build()
         let mailboxes = mailboxRows(index: index, evaluator: evaluator, senders: senders)
         let automation = AutomationFinder.find(in: snapshot.signIns)
         let tenant = TenantSettings(
-            smtpClientAuthenticationDisabled: index.transport.map { $0.smtpClientAuthenticationDisabled.display },
+            smtpClientAuthenticationDisabled: index.transport.map(\.smtpClientAuthenticationDisabled),
             defaultAuthenticationPolicy: index.organization?.defaultAuthenticationPolicy,
             securityDefaultsEnabled: index.securityDefaults?.isEnabled,
             legacyBlockingConditionalAccessPolicies: index.conditionalAccess.filter(\.blocksLegacyAuthentication).map(\.displayName),
             acceptedDomains: index.acceptedDomains.sorted())
         let inputs = files.filter { $0.kind != nil && $0.error == nil }.map {
-            InputFile(path: $0.path, kind: $0.kind!.rawValue, rows: $0.rows, sha256: InputDigest.sha256(path: paths[$0.path] ?? $0.path))
+            InputFile(path: $0.path, kind: $0.kind!.rawValue, rows: $0.rows, sha256: digests[$0.path])
         }
         var register = Register(generatedBy: options.generatedBy, asOf: options.asOf, timeline: options.timeline, assumption: options.assumption,
                                 tenant: tenant, inputs: inputs, senders: senders, mailboxes: mailboxes, automation: automation,
@@ -53,15 +56,17 @@ public enum Assessor {
     static func summarize(senders: [SenderRow], mailboxes: MailboxRows) -> [UnknownSummary] {
         var counts: [Unknown: Int] = [:]
         for m in mailboxes { for u in Set(m.unknowns) { counts[Self.generic(u), default: 0] += 1 } }
-        for s in senders { for u in Set(s.unknowns) where !u.what.hasPrefix("mailbox") && !u.what.contains("policy") && !u.what.contains("security defaults") && !u.what.contains("Conditional Access") { counts[Self.generic(u), default: 0] += 1 } }
+        for s in senders { for u in Set(s.unknowns) where !u.kind.isMailboxLayer { counts[Self.generic(u), default: 0] += 1 } }
         return counts.map { UnknownSummary(what: $0.key.what, count: $0.value, settledBy: $0.key.settledBy) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.what < $1.what }
     }
 
     /// Folds per-policy wording so one missing export is one line in the summary.
     static func generic(_ u: Unknown) -> Unknown {
-        if u.what.hasPrefix("settings of authentication policy") { return Unknown(what: "settings of an assigned authentication policy", settledBy: u.settledBy) }
-        if u.what.hasPrefix("whether Conditional Access policy") { return Unknown(what: "whether a legacy-blocking Conditional Access policy applies", settledBy: u.settledBy) }
-        return u
+        switch u.kind {
+        case .policySettings: return Unknown(u.kind, "settings of an assigned authentication policy", settledBy: u.settledBy)
+        case .conditionalAccessScope: return Unknown(u.kind, "whether a legacy-blocking Conditional Access policy applies", settledBy: u.settledBy)
+        default: return u
+        }
     }
 }

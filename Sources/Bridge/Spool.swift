@@ -5,7 +5,6 @@ import Darwin
 #endif
 import AuthShiftCore
 import Foundation
-import Ingest
 
 /// The durable queue on disk. A message is acknowledged only after `commit` returns, which is
 /// after its envelope and data are written to a new file, the file is fsynced, renamed into
@@ -328,7 +327,7 @@ extension JSONDecoder {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            if let timestamp = ExportDate.parse(text) { return timestamp.date }
+            if let timestamp = Timestamp(iso: text) { return timestamp.date }
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: \(text)"))
         }
         return d

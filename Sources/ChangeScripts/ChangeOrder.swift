@@ -1,3 +1,5 @@
+import AuthShiftCore
+
 /// The order in which a change script applies SMTP AUTH settings, so that no sender with a
 /// valid exception is closed, not for a moment and not when the script stops half-way.
 ///
@@ -27,13 +29,14 @@ struct ChangeOrder: Sendable {
     /// Mailboxes whose target is unknown (a previous value the register did not see): not touched.
     var unknown: [String] = []
 
-    init(organization: Bool?, mailboxes: [(identity: String, value: Bool??)]) {
+    init(organization: Bool?, mailboxes: [(identity: String, value: ExportedBool)]) {
         self.organization = organization
         for (identity, value) in mailboxes {
             switch value {
-            case .none: unknown.append(identity)
-            case .some(false?): open.append(identity)
-            case .some(let v): rest.append((identity, v))
+            case .missingColumn: unknown.append(identity)
+            case .value(false): open.append(identity)
+            case .value(true): rest.append((identity, true))
+            case .null: rest.append((identity, nil))
             }
         }
     }

@@ -7,12 +7,14 @@ public struct ChangeSet: Sendable {
         public var mailbox: String
         /// The value to set: `false` (SMTP AUTH enabled), `true`, or nil (inherit).
         public var target: Bool?
-        /// The value the register saw, restored by the rollback script; `.some(nil)` is inherit, nil unknown.
-        public var previous: Bool??
+        /// The value the register saw, restored by the rollback script: `.value`, `.null`
+        /// (inherit the organization's), or `.missingColumn` when no value was seen (no column,
+        /// or the mailbox not in the Get-CASMailbox export), which the rollback leaves alone.
+        public var previous: ExportedBool
         /// The register rows and exception behind it, e.g. "exception CHG-1001, expires 2027-03-31".
         public var reason: String
 
-        public init(mailbox: String, target: Bool?, previous: Bool??, reason: String) {
+        public init(mailbox: String, target: Bool?, previous: ExportedBool, reason: String) {
             self.mailbox = mailbox
             self.target = target
             self.previous = previous
@@ -24,8 +26,8 @@ public struct ChangeSet: Sendable {
     /// ISO 8601 time of generation, shown in every header.
     public var generatedAt: String
     public var inputs: [InputFile]
-    /// Get-TransportConfig SmtpClientAuthenticationDisabled as read: true, false, or nil unknown/blank.
-    public var tenantDisabled: Bool?
+    /// Get-TransportConfig SmtpClientAuthenticationDisabled as read; nil without that export.
+    public var tenantDisabled: ExportedBool?
     /// Valid exceptions: mailboxes to keep enabled (False) under enforcement.
     public var exceptionMailboxes: [MailboxChange]
     /// Expired exceptions: mailboxes to return to inherit ($null).
@@ -36,7 +38,7 @@ public struct ChangeSet: Sendable {
     public var temporaryPolicyUsers: [(user: String, previousPolicy: String?, reason: String)]
     public var temporaryPolicyName: String
 
-    public init(generatedBy: String, generatedAt: String, inputs: [InputFile], tenantDisabled: Bool?, exceptionMailboxes: [MailboxChange],
+    public init(generatedBy: String, generatedAt: String, inputs: [InputFile], tenantDisabled: ExportedBool?, exceptionMailboxes: [MailboxChange],
                 expiredMailboxes: [MailboxChange], shadowMailboxes: [MailboxChange],
                 temporaryPolicyUsers: [(user: String, previousPolicy: String?, reason: String)],
                 temporaryPolicyName: String = "authshift temporary SMTP Basic exceptions") {

@@ -30,11 +30,11 @@ public struct PlanScripts {
 
     public func all() -> [Script] {
         let exceptions = changes.exceptionMailboxes, expired = changes.expiredMailboxes, shadow = changes.shadowMailboxes
-        let enforce = ChangeOrder(organization: true, mailboxes: exceptions.map { ($0.mailbox, .some($0.target)) })
-        let enforceRollback = ChangeOrder(organization: changes.tenantDisabled, mailboxes: exceptions.map { ($0.mailbox, $0.previous) })
-        let removeExpired = ChangeOrder(organization: nil, mailboxes: expired.map { ($0.mailbox, .some($0.target)) })
+        let enforce = ChangeOrder(organization: true, mailboxes: exceptions.map { ($0.mailbox, ExportedBool($0.target)) })
+        let enforceRollback = ChangeOrder(organization: changes.tenantDisabled?.bool, mailboxes: exceptions.map { ($0.mailbox, $0.previous) })
+        let removeExpired = ChangeOrder(organization: nil, mailboxes: expired.map { ($0.mailbox, ExportedBool($0.target)) })
         let removeExpiredRollback = ChangeOrder(organization: nil, mailboxes: expired.map { ($0.mailbox, $0.previous) })
-        let restricted = ChangeOrder(organization: true, mailboxes: (exceptions + shadow).map { ($0.mailbox, .some($0.target)) })
+        let restricted = ChangeOrder(organization: true, mailboxes: (exceptions + shadow).map { ($0.mailbox, ExportedBool($0.target)) })
         let keepOpen = Set(exceptions.map(\.mailbox))
         let policyRows = changes.temporaryPolicyUsers.map { "\($0.user) | \($0.reason)" }
         return [
@@ -42,9 +42,9 @@ public struct PlanScripts {
                    rollback: "01-enforce-rollback", verify: "01-enforce-verify", rows: exceptions.map(row), body: settingsBody(enforce)),
             script("01-enforce-rollback", "Undo 01-enforce: restore the organization setting and each exception mailbox to the values the register saw.",
                    rollback: "01-enforce", verify: "01-enforce-rollback-verify", rows: exceptions.map(row),
-                   body: (changes.tenantDisabled == nil ? Self.organizationUnknownWarning : "") + settingsBody(enforceRollback)),
+                   body: (changes.tenantDisabled?.bool == nil ? Self.organizationUnknownWarning : "") + settingsBody(enforceRollback)),
             verify("01-enforce-verify", organization: true, order: enforce, keepOpen: keepOpen),
-            verify("01-enforce-rollback-verify", organization: changes.tenantDisabled, order: enforceRollback, keepOpen: []),
+            verify("01-enforce-rollback-verify", organization: changes.tenantDisabled?.bool, order: enforceRollback, keepOpen: []),
 
             script("02-remove-expired-exceptions", "Return mailboxes whose exception has expired to the organization setting (inherit).",
                    rollback: "02-remove-expired-exceptions-rollback", verify: "02-remove-expired-exceptions-verify",

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// The signed JWT a confidential client presents instead of a secret (RFC 7523, Microsoft Learn

@@ -1,5 +1,4 @@
 import AuthShiftCore
-import Ingest
 
 /// A draft `authshift bridge` configuration for the senders assess recommends moving to a local
 /// bridge: one device account per sender, allowed to send only as that sender, and an Exchange
@@ -10,11 +9,11 @@ public enum BridgeConfigDraft {
     public static let placeholderHash = "REPLACE: authshift bridge hash-password"
 
     /// nil when no sender is recommended for the bridge.
-    public static func yaml(register: Register, snapshot: TenantSnapshot) -> String? {
+    public static func yaml(register: Register) -> String? {
         let senders = register.senders.filter { $0.recommendation.path == .localBridge }
         guard !senders.isEmpty else { return nil }
         let domains = Array(Set(senders.compactMap { $0.sender.split(separator: "@").last.map { $0.lowercased() } })).sorted()
-        let tenant = snapshot.acceptedDomains.map(\.domainName).first { $0.lowercased().hasSuffix(".onmicrosoft.com") && !$0.lowercased().hasSuffix(".mail.onmicrosoft.com") }
+        let tenant = register.tenant.acceptedDomains.first { $0.lowercased().hasSuffix(".onmicrosoft.com") && !$0.lowercased().hasSuffix(".mail.onmicrosoft.com") }
         var lines = [
             "# Draft authshift bridge configuration for the \(senders.count) sender(s) authshift recommends moving to a",
             "# local bridge (authshift plan, as of \(register.asOf)). Fill in every REPLACE value, then check it:",

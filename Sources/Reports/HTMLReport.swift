@@ -55,7 +55,7 @@ public enum HTMLReport {
         h += "<h2>Sender register</h2>\n<table><thead><tr><th>sender</th><th>system</th><th>auth</th><th>messages</th><th>breaks</th><th>Basic allowed</th><th>blocked by</th><th>recipients</th><th>owner</th><th>recommended</th></tr></thead><tbody>\n"
         for row in r.senders.prefix(ReportFacts.tableRows) {
             let authClass = row.currentAuth == .oauth ? "oauth" : (row.currentAuth == .basic || row.currentAuth == .mixed ? "basic" : "")
-            h += "<tr><td>\(e(row.sender))</td><td>\(e(row.system))</td><td class=\"\(authClass)\">\(row.currentAuth.rawValue)</td><td>\(row.messages.map(String.init) ?? "")</td><td>\(row.breaksAtDefaultChange ? "yes" : "")</td><td>\(Display.bool(row.basicAllowed))</td><td>\(e(row.basicBlockedBy.map(\.layer.rawValue).joined(separator: ", ")))</td><td>\(row.recipients.rawValue)</td><td>\(e(row.owner ?? ""))</td><td>\(e(row.recommendation.path.rawValue)) (\(row.recommendation.confidence.rawValue))</td></tr>\n"
+            h += "<tr><td>\(e(row.sender))</td><td>\(e(row.system))</td><td class=\"\(authClass)\">\(row.currentAuth.rawValue)</td><td>\(row.messages.map(String.init) ?? "")</td><td>\(row.breaksAtDefaultChange ? "yes" : "")</td><td>\(YesNo.text(row.basicAllowed))</td><td>\(e(row.basicBlockedBy.map(\.layer.rawValue).joined(separator: ", ")))</td><td>\(row.recipients.rawValue)</td><td>\(e(row.owner ?? ""))</td><td>\(e(row.recommendation.path.rawValue)) (\(row.recommendation.confidence.rawValue))</td></tr>\n"
         }
         h += "</tbody></table>\n" + note(ReportFacts.omitted(r.senders.count, shown: ReportFacts.tableRows, what: "rows"))
         let detailed = r.senders.filter { !$0.recommendation.nothingToDo }
@@ -64,7 +64,7 @@ public enum HTMLReport {
             h += "<details><summary>\(e(row.sender)): \(e(row.system)) → \(e(row.recommendation.path.title))\(row.recommendation.nothingToDo ? " (nothing to do)" : "")</summary>\n<ul>\n"
             for why in row.recommendation.why { h += "<li>Why: \(e(why))</li>\n" }
             for w in row.recommendation.watchPoints { h += "<li>Watch: \(e(w))</li>\n" }
-            h += "<li>SMTP AUTH: \(Display.bool(row.smtpAuth.enabled)), decided by \(row.smtpAuth.decidedBy.rawValue): \(e(row.smtpAuth.evidence))</li>\n"
+            h += "<li>SMTP AUTH: \(YesNo.text(row.smtpAuth.enabled)), decided by \(row.smtpAuth.decidedBy.rawValue): \(e(row.smtpAuth.evidence))</li>\n"
             for b in row.basicBlockedBy { h += "<li>Blocked by: \(e(b.setting)) [\(e(b.source))]; see \(e(b.reference))</li>\n" }
             for ev in row.evidence { h += "<li>Evidence: \(e(ev))</li>\n" }
             for u in Set(row.unknowns).sorted(by: { $0.what < $1.what }) { h += "<li>Unknown: \(e(u.what)); needs \(e(u.settledBy.joined(separator: " or ")))</li>\n" }

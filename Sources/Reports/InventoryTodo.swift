@@ -16,7 +16,7 @@ public enum InventoryTodo {
     public static func render(_ register: Register) -> String {
         var w = CSVWriter(header: columns)
         for s in rows(register) {
-            let system = s.system.hasPrefix("unidentified system") ? "" : s.system
+            let system = s.systemInInventory ? s.system : ""
             let hint = s.sources.isEmpty ? "" : "seen from \(s.sources.joined(separator: " "))"
             w.row([s.sender, system, s.owner ?? "", s.workload ?? "", s.oauthCapable ?? "unknown", s.staticIP ?? "unknown",
                    [s.notes ?? "", hint].filter { !$0.isEmpty }.joined(separator: "; "), s.cutoverDate?.description ?? ""])

@@ -36,7 +36,7 @@ public enum MarkdownReport {
         s += "\n## Sender register\n\n"
         s += "| sender | system | auth | messages | breaks | Basic allowed | recipients | owner | path | confidence |\n|---|---|---|---|---|---|---|---|---|---|\n"
         for row in r.senders.prefix(ReportFacts.tableRows) {
-            s += "| \(cell(row.sender)) | \(cell(row.system)) | \(row.currentAuth.rawValue) | \(row.messages.map(String.init) ?? "") | \(row.breaksAtDefaultChange ? "yes" : "") | \(yesNo(row.basicAllowed)) | \(row.recipients.rawValue) | \(cell(row.owner ?? "")) | \(row.recommendation.path.rawValue) | \(row.recommendation.confidence.rawValue) |\n"
+            s += "| \(cell(row.sender)) | \(cell(row.system)) | \(row.currentAuth.rawValue) | \(row.messages.map(String.init) ?? "") | \(row.breaksAtDefaultChange ? "yes" : "") | \(YesNo.text(row.basicAllowed)) | \(row.recipients.rawValue) | \(cell(row.owner ?? "")) | \(row.recommendation.path.rawValue) | \(row.recommendation.confidence.rawValue) |\n"
         }
 
         if let more = ReportFacts.omitted(r.senders.count, shown: ReportFacts.tableRows, what: "rows") { s += "\n\(more)\n" }
@@ -49,8 +49,8 @@ public enum MarkdownReport {
             for why in row.recommendation.why { s += "  - \(why)\n" }
             s += "- Watch points:\n"
             for w in row.recommendation.watchPoints { s += "  - \(w)\n" }
-            s += "- SMTP AUTH: \(yesNo(row.smtpAuth.enabled)) (decided by \(row.smtpAuth.decidedBy.rawValue): \(row.smtpAuth.evidence))\n"
-            s += "- Basic allowed: \(yesNo(row.basicAllowed))" + (row.basicBlockedBy.isEmpty ? "" : "; blocked by " + row.basicBlockedBy.map { "\($0.setting) [\($0.source)]" }.joined(separator: "; ")) + "\n"
+            s += "- SMTP AUTH: \(YesNo.text(row.smtpAuth.enabled)) (decided by \(row.smtpAuth.decidedBy.rawValue): \(row.smtpAuth.evidence))\n"
+            s += "- Basic allowed: \(YesNo.text(row.basicAllowed))" + (row.basicBlockedBy.isEmpty ? "" : "; blocked by " + row.basicBlockedBy.map { "\($0.setting) [\($0.source)]" }.joined(separator: "; ")) + "\n"
             if let tls = row.tls, tls.weak { s += "- Weak TLS: \(Int(tls.tls10 ?? 0))% TLS 1.0, \(Int(tls.tls11 ?? 0))% TLS 1.1: a separate remediation task.\n" }
             s += "- Evidence:\n"
             for e in row.evidence { s += "  - \(e)\n" }
@@ -107,7 +107,6 @@ public enum MarkdownReport {
         return " (most common failure: \(reason), \(n)x)"
     }
 
-    static func yesNo(_ b: Bool?) -> String { Display.bool(b) }
 
     /// Makes text safe inside a Markdown table cell.
     static func cell(_ text: String) -> String {

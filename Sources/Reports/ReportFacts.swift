@@ -57,7 +57,7 @@ struct ReportFacts {
             ("Exports contradicted by the sign-ins", String(contradicted.count)),
             ("Mailboxes", String(register.mailboxes.count)),
             ("Automation accounts (Exchange Online PowerShell)", String(register.automation.count)),
-            ("Tenant SmtpClientAuthenticationDisabled", register.tenant.smtpClientAuthenticationDisabled ?? "unknown (no Get-TransportConfig export)"),
+            ("Tenant SmtpClientAuthenticationDisabled", register.tenant.smtpClientAuthenticationDisabled?.display ?? "unknown (no Get-TransportConfig export)"),
             ("Default authentication policy", register.tenant.defaultAuthenticationPolicy ?? "none or unknown"),
             ("Security defaults", register.tenant.securityDefaultsEnabled.map { $0 ? "on" : "off" } ?? "unknown"),
         ]

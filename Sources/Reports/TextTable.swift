@@ -25,7 +25,7 @@ public struct TextTable {
             for (i, cell) in row.enumerated() where i < widths.count {
                 parts.append(i == row.count - 1 ? cell : cell.padded(to: widths[i]))
             }
-            return parts.joined(separator: "  ").trimmingTrailingSpaces()
+            return parts.joined(separator: "  ").trimmingEnd(" ")
         }
         var out = line(cut[0]) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
@@ -37,11 +37,5 @@ public struct TextTable {
 extension String {
     func padded(to length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
-    }
-
-    func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }

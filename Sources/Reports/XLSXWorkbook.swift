@@ -139,29 +139,6 @@ public struct XLSXWorkbook {
     }
 }
 
-/// XML text escaping; characters XML 1.0 forbids are dropped.
-enum XML {
-    static func escape(_ text: String) -> String {
-        // Most cells need nothing: check the bytes before building a new string.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}
-
 extension XLSXWorkbook {
     /// The register as Senders, Mailboxes, Automation and Summary sheets.
     public static func register(_ r: Register) -> XLSXWorkbook {
@@ -179,8 +156,8 @@ extension XLSXWorkbook {
         book.add("Mailboxes", header: ["address", "displayName", "recipientType", "smtpAuthEnabled", "smtpAuthDecidedBy", "smtpAuthEvidence",
                                        "basicAllowed", "basicBlockedBy", "policy", "policySource", "observedSmtpAuth", "unknowns", "contradiction"],
                  rows: r.mailboxes.lazy.map { m in
-                     [text(m.address), text(m.displayName), text(m.recipientType), text(Display.bool(m.smtpAuth.enabled)), text(m.smtpAuth.decidedBy.rawValue),
-                      text(m.smtpAuth.evidence), text(Display.bool(m.basicAllowed)), text(m.basicBlockedBy.map(\.setting).joined(separator: "; ")),
+                     [text(m.address), text(m.displayName), text(m.recipientType), text(YesNo.text(m.smtpAuth.enabled)), text(m.smtpAuth.decidedBy.rawValue),
+                      text(m.smtpAuth.evidence), text(YesNo.text(m.basicAllowed)), text(m.basicBlockedBy.map(\.setting).joined(separator: "; ")),
                       text(m.policy), text(m.policySource), text(m.observedSmtpAuth ? "yes" : "no"),
                       text(Array(Set(m.unknowns.map(\.what))).sorted().joined(separator: "; ")), text(m.contradiction?.meaning)]
                  })

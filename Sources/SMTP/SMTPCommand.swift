@@ -1,3 +1,5 @@
+import AuthShiftCore
+
 /// A command the client sends (RFC 5321 §4.1, RFC 3207, RFC 4954). Each knows how it appears
 /// on the wire and how it appears in a transcript, where SASL payloads are always masked.
 public enum SMTPCommand: Sendable, Equatable {
@@ -40,9 +42,9 @@ public enum SMTPCommand: Sendable, Equatable {
     public var transcriptLines: [String] {
         switch self {
         case .auth(let mechanism, let initial):
-            return [initial == nil ? "AUTH \(mechanism)" : "AUTH \(mechanism) \(SecretMask.text)"]
+            return [initial == nil ? "AUTH \(mechanism)" : "AUTH \(mechanism) \(Secret.mask)"]
         case .saslResponse(let line):
-            return [line.isEmpty ? "" : SecretMask.text]
+            return [line.isEmpty ? "" : Secret.mask]
         case .message(let bytes):
             return DotStuffing.transcriptLines(of: bytes)
         default:
@@ -51,7 +53,3 @@ public enum SMTPCommand: Sendable, Equatable {
     }
 }
 
-/// The one mask every output uses for a secret.
-public enum SecretMask {
-    public static let text = "********"
-}

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// An SMTP reply as a person pastes it: the reply code (RFC 5321 §4.2), the enhanced status
@@ -71,15 +72,5 @@ public struct SMTPReply: Sendable, Equatable, Codable {
             if pattern(Substring(trimmed)) { return trimmed }
         }
         return nil
-    }
-}
-
-extension String {
-    func trimming(_ set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s.removeFirst() }
-        while let l = s.last, chars.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// The conversation as swaks shows it: `->` sent and `<-` received in plaintext, `~>` and `<~`
@@ -88,7 +89,7 @@ public struct SecretRedactor: Sendable {
     public func redact(_ text: String) -> String {
         var out = text
         for secret in secrets where out.contains(secret) {
-            out = out.replacingOccurrences(of: secret, with: "********")
+            out = out.replacingOccurrences(of: secret, with: Secret.mask)
         }
         return out
     }

@@ -42,9 +42,31 @@ import Testing
         #expect(r.automation.map(\.account) == ["asmith@contoso.com", "ops-admin@contoso.com"])
         #expect(r.automation[0].replacement.contains("-UserPrincipalName"))
         #expect(r.automation[1].replacement.contains("-CertificateThumbprint"))
-        #expect(r.inputs.allSatisfy { ($0.sha256 ?? "").count == 64 })
+        #expect(r.inputs.allSatisfy { $0.sha256 == nil }, "no digests given: Analysis opens no file to hash it")
         let mailbox = r.mailboxes.first { $0.address == "room-101@contoso.com" }
         #expect(mailbox?.smtpAuth.enabled == false && mailbox?.observedSmtpAuth == false)
+    }
+
+    /// The digests come from whoever read the bytes; the register records each by its path.
+    @Test func inputDigestsAreRecordedByPath() throws {
+        let result = try ExportFolderReader.read([Self.root + "/Examples/contoso"])
+        let digests = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, "digest of " + $0.path) })
+        let r = Assessor.assess(result.snapshot, files: result.files, digests: digests, options: AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28)))
+        #expect(!r.inputs.isEmpty)
+        for input in r.inputs { #expect(input.sha256 == "digest of " + input.path) }
+    }
+
+    /// The summary folds and filters unknowns on their kind, never on their wording.
+    @Test func unknownsAreSummarisedByKindNotByWording() {
+        let policy = Unknown(.policySettings, "settings of authentication policy 'Block Basic'", settledBy: ["Get-AuthenticationPolicy"])
+        #expect(Assessor.generic(policy).what == "settings of an assigned authentication policy")
+        let scope = Unknown(.conditionalAccessScope, "whether Conditional Access policy 'Legacy' applies (membership)", settledBy: ["x"])
+        #expect(Assessor.generic(scope).what == "whether a legacy-blocking Conditional Access policy applies")
+        // Wording alone decides nothing: the same words with another kind stay as they are.
+        let worded = Unknown(.other, "settings of authentication policy 'Block Basic'", settledBy: ["Get-AuthenticationPolicy"])
+        #expect(Assessor.generic(worded) == worded)
+        #expect(!UnknownKind.authentication.isMailboxLayer && !UnknownKind.organizationSetting.isMailboxLayer)
+        #expect(UnknownKind.mailboxSetting.isMailboxLayer && UnknownKind.conditionalAccessScope.isMailboxLayer)
     }
 
     @Test func securityDefaultsSampleBlocksEveryMailbox() throws {

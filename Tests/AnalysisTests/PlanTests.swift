@@ -42,10 +42,10 @@ import Testing
     @Test func statusesAreRecordedInTheRegister() throws {
         let (_, reg) = try Self.contoso()
         let status = Dictionary(uniqueKeysWithValues: (reg.exceptions ?? []).map { ($0.mailbox, $0.status) })
-        #expect(status["scanner-hq@contoso.com"] == "valid")
-        #expect(status["monitoring@contoso.com"] == "expiring")
-        #expect(status["erp@contoso.com"] == "expired")
-        #expect(status["billing@contoso.com"] == "incomplete")
+        #expect(status["scanner-hq@contoso.com"] == .valid)
+        #expect(status["monitoring@contoso.com"] == .expiring)
+        #expect(status["erp@contoso.com"] == .expired)
+        #expect(status["billing@contoso.com"] == .incomplete)
     }
 }
 
@@ -68,7 +68,7 @@ import Testing
 
     @Test func inventoryRingOverridesTheRule() {
         var reg = Register(generatedBy: "t", asOf: ExceptionCheckerTests.asOf, timeline: .current, assumption: "",
-                           tenant: TenantSettings(smtpClientAuthenticationDisabled: "True", defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil, legacyBlockingConditionalAccessPolicies: [], acceptedDomains: []),
+                           tenant: TenantSettings(smtpClientAuthenticationDisabled: .value(true), defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil, legacyBlockingConditionalAccessPolicies: [], acceptedDomains: []),
                            inputs: [], senders: [], mailboxes: [], automation: [], unknowns: [])
         let rec = Recommendation(path: .hve, rule: "x", confidence: .firm, why: [], watchPoints: [], source: "")
         reg.senders = [SenderRow(sender: "a@contoso.com", system: "S", sources: [], currentAuth: .basic, messages: 1, volume: .low, tls: nil,
@@ -99,7 +99,7 @@ import Testing
 
     @Test func checklistFailuresForEachDecidableItem() throws {
         var (s, reg) = try ExceptionCheckerTests.contoso()
-        reg.tenant.smtpClientAuthenticationDisabled = "False"
+        reg.tenant.smtpClientAuthenticationDisabled = .value(false)
         s.conditionalAccessPolicies = []
         s.inboundConnectors = [InboundConnectorSetting(name: "Open", connectorType: "OnPremises", enabled: .value(true), senderIPAddresses: [],
                                                        senderDomains: nil, tlsSenderCertificateName: nil, location: ExportLocation(file: "ic.json", line: 1))]
@@ -122,7 +122,7 @@ import Testing
         new.senders.append(added)
         new.senders.removeAll { $0.sender == "old-scanner@contoso.com" }
         if let i = new.senders.firstIndex(where: { $0.sender == "erp@contoso.com" }) { new.senders[i].ring = "external-applications" }
-        new.tenant.smtpClientAuthenticationDisabled = "False"
+        new.tenant.smtpClientAuthenticationDisabled = .value(false)
         new.tenant.legacyBlockingConditionalAccessPolicies = []
         var mailboxes = Array(new.mailboxes)
         if let i = mailboxes.firstIndex(where: { $0.address == "room-101@contoso.com" }) {
@@ -132,8 +132,8 @@ import Testing
         new.mailboxes = MailboxRows(mailboxes)
         var exceptions = new.exceptions ?? []
         exceptions.removeAll { $0.mailbox == "jdoe@contoso.com" }
-        if let i = exceptions.firstIndex(where: { $0.mailbox == "monitoring@contoso.com" }) { exceptions[i].status = "expired" }
-        exceptions.append(ExceptionRecord(mailbox: "new-device@contoso.com", system: "x", owner: "y", expires: CalendarDay(year: 2027, month: 1, day: 1), replacement: "oauth", ticket: "t", status: "valid"))
+        if let i = exceptions.firstIndex(where: { $0.mailbox == "monitoring@contoso.com" }) { exceptions[i].status = .expired }
+        exceptions.append(ExceptionRecord(mailbox: "new-device@contoso.com", system: "x", owner: "y", expires: CalendarDay(year: 2027, month: 1, day: 1), replacement: "oauth", ticket: "t", status: .valid))
         new.exceptions = exceptions
 
         let items = RegisterDiff.diff(old, new)

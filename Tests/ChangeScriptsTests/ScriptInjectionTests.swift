@@ -1,10 +1,11 @@
 import AuthShiftCore
+import Scan
 import Testing
 @testable import ChangeScripts
 
 /// Adversarial values from the exports must come out of every generated script as
-/// single-quoted literals and nowhere else. A small PowerShell-aware scanner splits each
-/// script into code, comments and strings, as PowerShell's tokenizer would.
+/// single-quoted literals and nowhere else. The scan module's PowerShell tokenizer splits each
+/// script into code, comments and literals, as PowerShell's tokenizer would.
 @Suite struct ScriptInjectionTests {
     static let hostile = [
         "$(Remove-Mailbox -Identity boss@contoso.com -Confirm:$false)",
@@ -18,64 +19,30 @@ import Testing
         "\u{201A}low quote\u{201A}",
     ]
 
-    /// Splits PowerShell text into (kind, text) tokens: code, comment, single (literal contents), double.
+    /// Splits PowerShell text with the scanner's tokenizer (an implementation independent of
+    /// the generators, with the same single-quote set PowerShell's own tokenizer uses): each
+    /// single-quoted literal and each comment with its value, and everything else as one `code`
+    /// text (double-quoted strings included) with the literals and comments cut out.
     static func scan(_ text: String) -> [(kind: String, text: String)] {
-        let quotes: Set<Character> = ["'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}"]
-        let chars = Array(text)
-        var tokens: [(String, String)] = []
-        var code = ""
-        var i = 0
-        func flush() { if !code.isEmpty { tokens.append(("code", code)); code = "" } }
-        while i < chars.count {
-            let c = chars[i]
-            if quotes.contains(c) {
-                flush()
-                var literal = ""
-                i += 1
-                while i < chars.count {
-                    if quotes.contains(chars[i]) {
-                        if i + 1 < chars.count && quotes.contains(chars[i + 1]) { literal.append(chars[i + 1]); i += 2; continue }
-                        break
-                    }
-                    literal.append(chars[i]); i += 1
-                }
-                i += 1
-                tokens.append(("single", literal))
-            } else if c == "\"" {
-                flush()
-                var literal = ""
-                i += 1
-                while i < chars.count && chars[i] != "\"" {
-                    if chars[i] == "`" && i + 1 < chars.count { literal.append(chars[i + 1]); i += 2; continue }
-                    literal.append(chars[i]); i += 1
-                }
-                i += 1
-                tokens.append(("double", literal))
-            } else if c == "<" && i + 1 < chars.count && chars[i + 1] == "#" {
-                flush()
-                var comment = ""
-                i += 2
-                while i + 1 < chars.count && !(chars[i] == "#" && chars[i + 1] == ">") { comment.append(chars[i]); i += 1 }
-                i += 2
-                tokens.append(("comment", comment))
-            } else if c == "#" && (code.isEmpty || code.last!.isWhitespace) {
-                flush()
-                var comment = ""
-                while i < chars.count && chars[i] != "\n" { comment.append(chars[i]); i += 1 }
-                tokens.append(("comment", comment))
-            } else {
-                code.append(c); i += 1
-            }
+        let bytes = Array(text.utf8)
+        var tokens: [(kind: String, text: String)] = []
+        var code: [UInt8] = []
+        var at = 0
+        for token in Tokenizer.tokenize(bytes: bytes) where token.kind == .singleQuoted || token.kind == .comment {
+            code += bytes[at..<token.range.lowerBound]
+            at = token.range.upperBound
+            tokens.append((token.kind == .singleQuoted ? "single" : "comment", token.text))
         }
-        flush()
+        code += bytes[at...]
+        tokens.append(("code", String(decoding: code, as: UTF8.self)))
         return tokens
     }
 
     static func hostileChangeSet() -> ChangeSet {
-        let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .some(nil), reason: $0) }
+        let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .null, reason: $0) }
         return ChangeSet(generatedBy: hostile[5], generatedAt: hostile[4] + " #>\nRemove-Item C:\\ -Recurse\n<#",
                          inputs: hostile.map { InputFile(path: $0, kind: $0, rows: 1, sha256: $0) },
-                         tenantDisabled: false, exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
+                         tenantDisabled: .value(false), exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
                          temporaryPolicyUsers: hostile.map { (user: $0, previousPolicy: $0, reason: $0) }, temporaryPolicyName: hostile[2])
     }
 
@@ -111,7 +78,7 @@ import Testing
     @Test func noGeneratedScriptContainsAnUnquotedValue() {
         for script in PlanScripts(Self.hostileChangeSet()).all() {
             let tokens = Self.scan(script.text)
-            let code = tokens.filter { $0.kind == "code" || $0.kind == "double" }.map(\.text).joined(separator: "\n")
+            let code = tokens.filter { $0.kind == "code" }.map(\.text).joined(separator: "\n")
             for fragment in Self.fragments {
                 #expect(!code.contains(fragment), "\(script.name): \(fragment) appears outside a single-quoted literal or a comment")
             }

@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func exceptionRecordsWriteEveryKey() throws {
-        let record = ExceptionRecord(mailbox: "a@contoso.com", system: nil, owner: nil, expires: nil, replacement: nil, ticket: nil, status: "incomplete")
+        let record = ExceptionRecord(mailbox: "a@contoso.com", system: nil, owner: nil, expires: nil, replacement: nil, ticket: nil, status: .incomplete)
         let object = try Self.object(Data(try JSONOutput.encode(record).utf8))
         #expect(Set(object.keys) == (try Self.required("register.schema.json", ["$defs", "exception"])))
         #expect(object["expires"] is NSNull && object["owner"] is NSNull)

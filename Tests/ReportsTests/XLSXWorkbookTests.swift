@@ -134,7 +134,7 @@ import Testing
 @Suite struct RegisterJSONTests {
     @Test func streamedJSONEqualsTheEncodedRegister() throws {
         let r = Register(generatedBy: "t", asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: .current, assumption: "a",
-                         tenant: TenantSettings(smtpClientAuthenticationDisabled: "True", defaultAuthenticationPolicy: nil, securityDefaultsEnabled: false,
+                         tenant: TenantSettings(smtpClientAuthenticationDisabled: .value(true), defaultAuthenticationPolicy: nil, securityDefaultsEnabled: false,
                                                 legacyBlockingConditionalAccessPolicies: [], acceptedDomains: ["contoso.com"]),
                          inputs: [InputFile(path: "x.csv", kind: "cas-mailbox", rows: 2, sha256: nil)], senders: [], mailboxes: [],
                          automation: [AutomationRow(account: "a@contoso.com", sources: ["1.1.1.1"], signIns: SignInFacts(successes: 1), replacement: "r", why: "w", evidence: [])],

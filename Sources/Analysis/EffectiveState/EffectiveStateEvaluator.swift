@@ -30,10 +30,10 @@ struct EffectiveStateEvaluator {
         var blocked: [Block] = []
         var undecided = false
 
-        let smtp = smtpAuth(address, unknowns: &unknowns, lines: &lines)
+        let (smtp, setting) = smtpAuth(address, unknowns: &unknowns, lines: &lines)
         if smtp.enabled == false {
             let file = smtp.decidedBy == .mailbox ? index.casByAddress[address]?.location.file : index.transport?.location.file
-            blocked.append(Block(file: file, BlockingLayer(layer: .smtpAuthDisabled, setting: smtp.evidence.components(separatedBy: " (").first ?? smtp.evidence,
+            blocked.append(Block(file: file, BlockingLayer(layer: .smtpAuthDisabled, setting: setting ?? smtp.evidence,
                                          source: smtp.evidence, reference: smtp.decidedBy == .mailbox ? References.setCASMailbox : References.setTransportConfig)))
         } else if smtp.enabled == nil {
             undecided = true
@@ -59,7 +59,7 @@ struct EffectiveStateEvaluator {
             if let contradiction {
                 allowed = nil
                 lines.append("Contradiction: " + contradiction.meaning)
-                unknowns.append(Unknown(what: "whether Basic SMTP is blocked (the exports say so, but Basic SMTP sign-ins succeeded after they were taken)",
+                unknowns.append(Unknown(.basicBlockContradicted, "whether Basic SMTP is blocked (the exports say so, but Basic SMTP sign-ins succeeded after they were taken)",
                                         settledBy: ["fresh exports of " + Set(contradiction.layers.map(Self.exportTitle)).sorted().joined(separator: ", "),
                                                     "a test with authshift probe"]))
             }
@@ -121,42 +121,44 @@ struct EffectiveStateEvaluator {
 
     // MARK: 1. SMTP AUTH (Set-CASMailbox, Set-TransportConfig)
 
-    func smtpAuth(_ address: String, unknowns: inout [Unknown], lines: inout [String]) -> SmtpAuthState {
+    /// The state, and beside it the deciding setting on its own (`Get-CASMailbox
+    /// SmtpClientAuthenticationDisabled = True`) for the blocking layer; nil when undecided.
+    func smtpAuth(_ address: String, unknowns: inout [Unknown], lines: inout [String]) -> (SmtpAuthState, setting: String?) {
         let casTitle = ExportKind.casMailbox.title
         guard index.has(.casMailbox) else {
-            unknowns.append(Unknown(what: "mailbox SMTP AUTH setting", settledBy: [casTitle]))
+            unknowns.append(Unknown(.mailboxSetting, "mailbox SMTP AUTH setting", settledBy: [casTitle]))
             lines.append("SMTP AUTH: unknown; no Get-CASMailbox export was given, and the mailbox setting takes precedence over the organization's.")
-            return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "no Get-CASMailbox export")
+            return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "no Get-CASMailbox export"), nil)
         }
         guard let cas = index.casByAddress[address] else {
-            unknowns.append(Unknown(what: "mailbox SMTP AUTH setting (mailbox not in the Get-CASMailbox export)", settledBy: [casTitle]))
+            unknowns.append(Unknown(.mailboxSetting, "mailbox SMTP AUTH setting (mailbox not in the Get-CASMailbox export)", settledBy: [casTitle]))
             lines.append("SMTP AUTH: unknown; \(address) is not in the Get-CASMailbox export (is it a mailbox in this tenant?).")
-            return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "not in the Get-CASMailbox export")
+            return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "not in the Get-CASMailbox export"), nil)
         }
         let at = "\(cas.location)"
         switch cas.smtpClientAuthenticationDisabled {
         case .value(let disabled):
             lines.append("SMTP AUTH is \(disabled ? "disabled" : "enabled") by the mailbox's own setting (Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(at)); the mailbox setting takes precedence over the organization's.")
-            return SmtpAuthState(enabled: !disabled, decidedBy: .mailbox,
-                                 evidence: "Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False") (\(at))")
+            let setting = "Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False")"
+            return (SmtpAuthState(enabled: !disabled, decidedBy: .mailbox, evidence: "\(setting) (\(at))"), setting)
         case .missingColumn:
-            unknowns.append(Unknown(what: "mailbox SMTP AUTH setting (the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column)", settledBy: ["\(casTitle) with -Properties SmtpClientAuthenticationDisabled"]))
+            unknowns.append(Unknown(.mailboxSetting, "mailbox SMTP AUTH setting (the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column)", settledBy: ["\(casTitle) with -Properties SmtpClientAuthenticationDisabled"]))
             lines.append("SMTP AUTH: unknown; the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column (Get-EXOCasMailbox returns it only when asked by name), so the mailbox may override the organization.")
-            return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "SmtpClientAuthenticationDisabled column missing (\(cas.location.file))")
+            return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "SmtpClientAuthenticationDisabled column missing (\(cas.location.file))"), nil)
         case .null:
             guard let transport = index.transport else {
-                unknowns.append(Unknown(what: "organization SMTP AUTH setting (mailbox inherits it)", settledBy: [ExportKind.transportConfig.title]))
+                unknowns.append(Unknown(.organizationSetting, "organization SMTP AUTH setting (mailbox inherits it)", settledBy: [ExportKind.transportConfig.title]))
                 lines.append("SMTP AUTH: the mailbox's own value is blank, so it inherits the organization setting, which is unknown: no Get-TransportConfig export was given.")
-                return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-CASMailbox SmtpClientAuthenticationDisabled blank (\(at)); no Get-TransportConfig export")
+                return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-CASMailbox SmtpClientAuthenticationDisabled blank (\(at)); no Get-TransportConfig export"), nil)
             }
             guard let disabled = transport.smtpClientAuthenticationDisabled.bool else {
-                unknowns.append(Unknown(what: "organization SMTP AUTH setting is blank", settledBy: [ExportKind.transportConfig.title]))
+                unknowns.append(Unknown(.organizationSetting, "organization SMTP AUTH setting is blank", settledBy: [ExportKind.transportConfig.title]))
                 lines.append("SMTP AUTH: the mailbox inherits the organization setting, and Get-TransportConfig SmtpClientAuthenticationDisabled is blank (\(transport.location)); confirm the tenant's value.")
-                return SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-TransportConfig SmtpClientAuthenticationDisabled blank (\(transport.location))")
+                return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-TransportConfig SmtpClientAuthenticationDisabled blank (\(transport.location))"), nil)
             }
             lines.append("SMTP AUTH is \(disabled ? "disabled" : "enabled") for the whole organization (Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(transport.location)) and this mailbox inherits it (its own value is blank, \(at)).")
-            return SmtpAuthState(enabled: !disabled, decidedBy: .tenant,
-                                 evidence: "Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False") (\(transport.location)); mailbox blank (\(at))")
+            let setting = "Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False")"
+            return (SmtpAuthState(enabled: !disabled, decidedBy: .tenant, evidence: "\(setting) (\(transport.location)); mailbox blank (\(at))"), setting)
         }
     }
 
@@ -170,13 +172,13 @@ struct EffectiveStateEvaluator {
         if !userKnown {
             undecided = true
             let why = index.has(.user) ? "\(address) is not in the Get-User export" : "no Get-User export was given"
-            unknowns.append(Unknown(what: "authentication policy assigned to the user", settledBy: [ExportKind.user.title]))
+            unknowns.append(Unknown(.assignedPolicy, "authentication policy assigned to the user", settledBy: [ExportKind.user.title]))
             lines.append("Authentication policy: unknown; \(why), and a policy assigned to the user takes precedence over the default policy.")
             return (nil, "unknown")
         }
         guard let org = index.organization else {
             undecided = true
-            unknowns.append(Unknown(what: "default authentication policy", settledBy: [ExportKind.organizationConfig.title]))
+            unknowns.append(Unknown(.defaultPolicy, "default authentication policy", settledBy: [ExportKind.organizationConfig.title]))
             lines.append("Authentication policy: the user has none of its own, and the organization's default is unknown (no Get-OrganizationConfig export).")
             return (nil, "unknown")
         }
@@ -190,7 +192,7 @@ struct EffectiveStateEvaluator {
     func evaluatePolicy(_ name: String, source: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
         guard let policy = index.policiesByName[name.lowercased()] else {
             undecided = true
-            unknowns.append(Unknown(what: "settings of authentication policy '\(name)'", settledBy: [ExportKind.authenticationPolicy.title]))
+            unknowns.append(Unknown(.policySettings, "settings of authentication policy '\(name)'", settledBy: [ExportKind.authenticationPolicy.title]))
             lines.append("Authentication policy '\(name)', \(source): its settings are unknown (not in a Get-AuthenticationPolicy export).")
             return
         }
@@ -203,7 +205,7 @@ struct EffectiveStateEvaluator {
                                          source: "\(policy.location)", reference: References.authenticationPolicies)))
         case .null, .missingColumn:
             undecided = true
-            unknowns.append(Unknown(what: "AllowBasicAuthSmtp of authentication policy '\(policy.name)'", settledBy: [ExportKind.authenticationPolicy.title]))
+            unknowns.append(Unknown(.policyBasicSmtp, "AllowBasicAuthSmtp of authentication policy '\(policy.name)'", settledBy: [ExportKind.authenticationPolicy.title]))
             lines.append("Authentication policy '\(policy.name)', \(source): AllowBasicAuthSmtp is not in the export (\(policy.location)).")
         }
     }
@@ -213,7 +215,7 @@ struct EffectiveStateEvaluator {
     func evaluateSecurityDefaults(unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
         guard let defaults = index.securityDefaults else {
             undecided = true
-            unknowns.append(Unknown(what: "whether security defaults are on", settledBy: [ExportKind.securityDefaults.title]))
+            unknowns.append(Unknown(.securityDefaults, "whether security defaults are on", settledBy: [ExportKind.securityDefaults.title]))
             lines.append("Security defaults: unknown (no export); when they are on, Basic SMTP is disabled.")
             return
         }
@@ -230,12 +232,13 @@ struct EffectiveStateEvaluator {
     func evaluateConditionalAccess(_ address: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
         guard index.has(.conditionalAccessPolicies) else {
             undecided = true
-            unknowns.append(Unknown(what: "Conditional Access policies that block legacy authentication", settledBy: [ExportKind.conditionalAccessPolicies.title]))
+            unknowns.append(Unknown(.conditionalAccessPolicies, "Conditional Access policies that block legacy authentication", settledBy: [ExportKind.conditionalAccessPolicies.title]))
             lines.append("Conditional Access: unknown (no export); a policy that blocks legacy authentication would block Basic SMTP.")
             return
         }
         let objectId = index.usersByAddress[address]?.objectId
         var applying: [String] = []
+        var uncertain = false
         for blocking in index.legacyBlocking where blocking.appliesToExchange {
             let policy = blocking.policy
             switch scope(of: blocking, objectId: objectId) {
@@ -248,17 +251,31 @@ struct EffectiveStateEvaluator {
                                              source: "\(policy.location)", reference: References.conditionalAccessLegacy)))
             case .uncertain(let why):
                 undecided = true
-                unknowns.append(Unknown(what: "whether Conditional Access policy '\(policy.displayName)' applies (\(why))",
-                                        settledBy: why.contains("object ID") ? [ExportKind.user.title + " with ExternalDirectoryObjectId"] : ["group and role membership (check the policy with What If in the Entra admin center)"]))
-                lines.append("Conditional Access policy '\(policy.displayName)' blocks legacy authentication; whether it applies to this user is unknown: \(why).")
+                uncertain = true
+                unknowns.append(Unknown(.conditionalAccessScope, "whether Conditional Access policy '\(policy.displayName)' applies (\(why.text))",
+                                        settledBy: why == .objectIdUnknown ? [ExportKind.user.title + " with ExternalDirectoryObjectId"] : ["group and role membership (check the policy with What If in the Entra admin center)"]))
+                lines.append("Conditional Access policy '\(policy.displayName)' blocks legacy authentication; whether it applies to this user is unknown: \(why.text).")
             }
         }
-        if applying.isEmpty && !lines.contains(where: { $0.hasPrefix("Conditional Access policy") }) {
+        if applying.isEmpty && !uncertain {
             lines.append("Conditional Access: no enabled policy that blocks legacy authentication applies to this user.")
         }
     }
 
-    enum Scope { case included(String), excluded, notIncluded, uncertain(String) }
+    enum Scope: Equatable { case included(String), excluded, notIncluded, uncertain(Uncertainty) }
+
+    /// Why a policy may or may not apply to the user; the text goes into the explanation.
+    enum Uncertainty: Equatable {
+        case objectIdUnknown, excludesGroupsOrRoles, includesGroupsOrRoles
+
+        var text: String {
+            switch self {
+            case .objectIdUnknown: return "the user's object ID is not known, and the policy names users"
+            case .excludesGroupsOrRoles: return "the policy excludes groups or roles, and membership is not in the exports"
+            case .includesGroupsOrRoles: return "the policy includes groups or roles, and membership is not in the exports"
+            }
+        }
+    }
 
     func scope(of blocking: TenantIndex.LegacyBlockingPolicy, objectId: String?) -> Scope {
         let policy = blocking.policy
@@ -270,13 +287,13 @@ struct EffectiveStateEvaluator {
         let maybeExcluded = !policy.excludeGroups.isEmpty || !policy.excludeRoles.isEmpty
         let maybeIncluded = !policy.includeGroups.isEmpty || !policy.includeRoles.isEmpty
         if objectId == nil && (!exclude.isEmpty || (!byAll && !(include.count == 1 && include.contains("none")) && !include.isEmpty)) {
-            return .uncertain("the user's object ID is not known, and the policy names users")
+            return .uncertain(.objectIdUnknown)
         }
         if byAll || byId {
-            if maybeExcluded { return .uncertain("the policy excludes groups or roles, and membership is not in the exports") }
+            if maybeExcluded { return .uncertain(.excludesGroupsOrRoles) }
             return .included(byAll ? "all users are included and this user is not excluded" : "the user is included by object ID")
         }
-        if maybeIncluded { return .uncertain("the policy includes groups or roles, and membership is not in the exports") }
+        if maybeIncluded { return .uncertain(.includesGroupsOrRoles) }
         return .notIncluded
     }
 }

@@ -23,17 +23,16 @@ public struct ExceptionChecker {
         self.warnDays = warnDays
     }
 
-    /// `valid`, `expiring`, `expired` or `incomplete`.
-    public func status(_ e: ExceptionEntry) -> String {
-        if !missingFields(e).isEmpty { return "incomplete" }
-        guard let expires = e.expires else { return "incomplete" }
-        if expires < asOf { return "expired" }
-        if asOf.days(until: expires) <= warnDays { return "expiring" }
-        return "valid"
+    public func status(_ e: ExceptionEntry) -> ExceptionStatus {
+        if !missingFields(e).isEmpty { return .incomplete }
+        guard let expires = e.expires else { return .incomplete }
+        if expires < asOf { return .expired }
+        if asOf.days(until: expires) <= warnDays { return .expiring }
+        return .valid
     }
 
     /// Exceptions that hold today (complete and not expired; expiring soon still holds).
-    public func isValid(_ e: ExceptionEntry) -> Bool { ["valid", "expiring"].contains(status(e)) }
+    public func isValid(_ e: ExceptionEntry) -> Bool { status(e).holds }
 
     public var records: [ExceptionRecord] {
         snapshot.exceptions.map {

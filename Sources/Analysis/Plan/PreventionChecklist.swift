@@ -37,9 +37,9 @@ public struct PreventionChecklist {
 
         // 1. Tenant-level SMTP AUTH is disabled unless there is a documented reason.
         switch register.tenant.smtpClientAuthenticationDisabled {
-        case "True": items.append(item(1, "Tenant-level SMTP AUTH is disabled", .pass, "Get-TransportConfig SmtpClientAuthenticationDisabled = True", controls: ["MS.EXO.5.1v1", "CIS 6.5.4"], required: true))
+        case .value(true)?: items.append(item(1, "Tenant-level SMTP AUTH is disabled", .pass, "Get-TransportConfig SmtpClientAuthenticationDisabled = True", controls: ["MS.EXO.5.1v1", "CIS 6.5.4"], required: true))
         case nil: items.append(item(1, "Tenant-level SMTP AUTH is disabled", .unknown, "no Get-TransportConfig export", decidedBy: ExportKind.transportConfig.title, controls: ["MS.EXO.5.1v1", "CIS 6.5.4"], required: true))
-        case let value?: items.append(item(1, "Tenant-level SMTP AUTH is disabled", .fail, "Get-TransportConfig SmtpClientAuthenticationDisabled = \(value)", controls: ["MS.EXO.5.1v1", "CIS 6.5.4"], required: true))
+        case let value?: items.append(item(1, "Tenant-level SMTP AUTH is disabled", .fail, "Get-TransportConfig SmtpClientAuthenticationDisabled = \(value.display)", controls: ["MS.EXO.5.1v1", "CIS 6.5.4"], required: true))
         }
 
         // 2. Mailbox-level exceptions are named, owned and time-limited.

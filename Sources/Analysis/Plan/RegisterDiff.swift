@@ -47,8 +47,8 @@ public enum RegisterDiff {
 
         let t0 = old.tenant, t1 = new.tenant
         if t0.smtpClientAuthenticationDisabled != t1.smtpClientAuthenticationDisabled {
-            add("tenant-smtp-auth", "SmtpClientAuthenticationDisabled", t0.smtpClientAuthenticationDisabled, t1.smtpClientAuthenticationDisabled,
-                alert: t0.smtpClientAuthenticationDisabled == "True" && t1.smtpClientAuthenticationDisabled != "True")
+            add("tenant-smtp-auth", "SmtpClientAuthenticationDisabled", t0.smtpClientAuthenticationDisabled?.display, t1.smtpClientAuthenticationDisabled?.display,
+                alert: t0.smtpClientAuthenticationDisabled == .value(true) && t1.smtpClientAuthenticationDisabled != .value(true))
         }
         if t0.defaultAuthenticationPolicy != t1.defaultAuthenticationPolicy {
             add("tenant-default-policy", "DefaultAuthenticationPolicy", t0.defaultAuthenticationPolicy, t1.defaultAuthenticationPolicy, alert: false)
@@ -68,11 +68,11 @@ public enum RegisterDiff {
         for m in new.mailboxes {
             guard let b = oldMailboxes[m.address] else { continue }
             if b.smtpAuth.enabled != m.smtpAuth.enabled || b.smtpAuth.decidedBy != m.smtpAuth.decidedBy {
-                add("mailbox-smtp-auth", m.address, "\(show(b.smtpAuth.enabled)) (\(b.smtpAuth.decidedBy.rawValue))", "\(show(m.smtpAuth.enabled)) (\(m.smtpAuth.decidedBy.rawValue))",
+                add("mailbox-smtp-auth", m.address, "\(YesNo.text(b.smtpAuth.enabled)) (\(b.smtpAuth.decidedBy.rawValue))", "\(YesNo.text(m.smtpAuth.enabled)) (\(m.smtpAuth.decidedBy.rawValue))",
                     alert: m.smtpAuth.enabled == true && b.smtpAuth.enabled != true)
             }
             if b.basicAllowed != m.basicAllowed {
-                add("mailbox-basic-allowed", m.address, show(b.basicAllowed), show(m.basicAllowed), alert: m.basicAllowed == true && b.basicAllowed != true)
+                add("mailbox-basic-allowed", m.address, YesNo.text(b.basicAllowed), YesNo.text(m.basicAllowed), alert: m.basicAllowed == true && b.basicAllowed != true)
             }
         }
 
@@ -80,17 +80,16 @@ public enum RegisterDiff {
         let newExceptions = Dictionary((new.exceptions ?? []).map { ($0.mailbox, $0) }, uniquingKeysWith: { a, _ in a })
         for (mailbox, e) in newExceptions.sorted(by: { $0.key < $1.key }) {
             if let b = oldExceptions[mailbox] {
-                if b.status != e.status { add(e.status == "expired" ? "exception-expired" : "exception-status", mailbox, b.status, e.status, alert: false) }
+                if b.status != e.status { add(e.status == .expired ? "exception-expired" : "exception-status", mailbox, b.status.rawValue, e.status.rawValue, alert: false) }
                 if b.expires != e.expires { add("exception-extended", mailbox, b.expires?.description, e.expires?.description, alert: false) }
             } else {
                 add("exception-added", mailbox, nil, "\(e.status), expires \(e.expires?.description ?? "?")", alert: false)
             }
         }
         for mailbox in oldExceptions.keys.sorted() where newExceptions[mailbox] == nil {
-            add("exception-removed", mailbox, oldExceptions[mailbox]!.status, nil, alert: false)
+            add("exception-removed", mailbox, oldExceptions[mailbox]!.status.rawValue, nil, alert: false)
         }
         return items
     }
 
-    static func show(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "unknown" }
 }

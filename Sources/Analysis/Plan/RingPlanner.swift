@@ -47,9 +47,9 @@ public enum RingPlanner {
             case .enforcement:
                 names = register.senders.filter { $0.currentAuth == .basic || $0.currentAuth == .mixed }.map(\.sender)
                 switch register.tenant.smtpClientAuthenticationDisabled {
-                case "True": break
+                case .value(true)?: break
                 case nil: blockers.append("the tenant's SmtpClientAuthenticationDisabled is unknown (export Get-TransportConfig)")
-                default: blockers.append("the tenant's SmtpClientAuthenticationDisabled is \(register.tenant.smtpClientAuthenticationDisabled!), not True")
+                case let value?: blockers.append("the tenant's SmtpClientAuthenticationDisabled is \(value.display), not True")
                 }
                 var seen = Set<String>()
                 for s in register.senders where (s.currentAuth == .basic || s.currentAuth == .mixed) && s.recommendation.path != .retire

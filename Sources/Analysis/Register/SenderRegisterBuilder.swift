@@ -110,7 +110,7 @@ struct SenderRegisterBuilder {
 
             let currentAuth = self.currentAuth(report: ev.reportProtocol, signIns: facts)
             if currentAuth == .unknown {
-                unknowns.append(Unknown(what: "how it authenticates (Basic or OAuth)", settledBy: [ExportKind.smtpAuthClientsReport.title + " (with Authentication Protocol)", "sign-in logs"]))
+                unknowns.append(Unknown(.authentication, "how it authenticates (Basic or OAuth)", settledBy: [ExportKind.smtpAuthClientsReport.title + " (with Authentication Protocol)", "sign-in logs"]))
             }
             let messages = ev.report?.messagesSent
             let volume = band(messages)
@@ -131,7 +131,7 @@ struct SenderRegisterBuilder {
                                      workload: item?.workload, oauthCapable: known(item?.oauthCapable), staticIP: known(item?.staticIP),
                                      owner: item?.owner, usedRecently: usedRecently, lastUse: lastUse, messages: messages)
             if recipientClass == .unknown {
-                unknowns.append(Unknown(what: "who it sends to (internal or external)", settledBy: [ExportKind.messageTrace.title, ExportKind.acceptedDomain.title]))
+                unknowns.append(Unknown(.recipients, "who it sends to (internal or external)", settledBy: [ExportKind.messageTrace.title, ExportKind.acceptedDomain.title]))
             }
             var row = SenderRow(
                 sender: ev.address, system: system.name, sources: system.ips, currentAuth: currentAuth, messages: messages, volume: volume,
@@ -141,6 +141,7 @@ struct SenderRegisterBuilder {
                 workload: item?.workload, oauthCapable: item?.oauthCapable, staticIP: item?.staticIP, notes: item?.notes,
                 recommendation: BuiltInAdviceRules.recommend(facts2), evidence: evidence, unknowns: unknowns, contradiction: decision.contradiction)
             row.cutoverDate = item?.cutoverDate
+            row.systemInInventory = item != nil
             return row
         }
     }

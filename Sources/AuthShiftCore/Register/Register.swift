@@ -49,8 +49,9 @@ public struct Register: Sendable, Codable, Equatable {
 
 /// Tenant-wide settings as read (nil where the export was not given).
 public struct TenantSettings: Sendable, Codable, Equatable {
-    /// Get-TransportConfig SmtpClientAuthenticationDisabled: "True", "False", "null" or nil.
-    public var smtpClientAuthenticationDisabled: String?
+    /// Get-TransportConfig SmtpClientAuthenticationDisabled as read; nil without that export.
+    /// Written as "True", "False", "null" (blank) or "missing" (no such column).
+    public var smtpClientAuthenticationDisabled: ExportedBool?
     public var defaultAuthenticationPolicy: String?
     public var securityDefaultsEnabled: Bool?
     /// Enabled Conditional Access policies that block legacy authentication.
@@ -62,7 +63,7 @@ public struct TenantSettings: Sendable, Codable, Equatable {
         case smtpClientAuthenticationDisabled, defaultAuthenticationPolicy, securityDefaultsEnabled, legacyBlockingConditionalAccessPolicies, acceptedDomains
     }
 
-    public init(smtpClientAuthenticationDisabled: String?, defaultAuthenticationPolicy: String?, securityDefaultsEnabled: Bool?,
+    public init(smtpClientAuthenticationDisabled: ExportedBool?, defaultAuthenticationPolicy: String?, securityDefaultsEnabled: Bool?,
                 legacyBlockingConditionalAccessPolicies: [String], acceptedDomains: [String]) {
         self.smtpClientAuthenticationDisabled = smtpClientAuthenticationDisabled
         self.defaultAuthenticationPolicy = defaultAuthenticationPolicy
@@ -113,15 +114,15 @@ public struct ExceptionRecord: Sendable, Codable, Equatable {
     public var expires: CalendarDay?
     public var replacement: String?
     public var ticket: String?
-    /// `valid`, `expiring`, `expired` or `incomplete` as of the register's day.
-    public var status: String
+    /// Where the exception stands as of the register's day.
+    public var status: ExceptionStatus
 
     /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
     enum CodingKeys: String, NullWritingKey {
         case mailbox, system, owner, expires, replacement, ticket, status
     }
 
-    public init(mailbox: String, system: String?, owner: String?, expires: CalendarDay?, replacement: String?, ticket: String?, status: String) {
+    public init(mailbox: String, system: String?, owner: String?, expires: CalendarDay?, replacement: String?, ticket: String?, status: ExceptionStatus) {
         self.mailbox = mailbox
         self.system = system
         self.owner = owner

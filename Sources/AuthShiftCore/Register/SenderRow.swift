@@ -13,6 +13,10 @@ public struct SenderRow: Sendable, Codable, Equatable {
     /// Lower case.
     public var sender: String
     public var system: String
+    /// Whether `system` names an inventory row; false for the "unidentified system" rows the
+    /// register makes from source IPs alone. Not written to register.json (the text says it);
+    /// a register read back has true.
+    public var systemInInventory = true
     /// Source IP addresses seen for this sender and system.
     public var sources: [String]
     public var currentAuth: CurrentAuth

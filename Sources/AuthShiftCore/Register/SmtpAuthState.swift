@@ -59,12 +59,25 @@ public struct BlockingLayer: Sendable, Equatable, Codable, Hashable {
 
 /// A fact that could not be decided, and the export that would decide it.
 public struct Unknown: Sendable, Equatable, Codable, Hashable {
+    /// Which fact, for logic (summaries fold and filter on it); `what` is its wording for people.
+    /// Not written to register.json (the schema has `what` and `settledBy`); a register read
+    /// back has `.other`.
+    public var kind: UnknownKind = .other
     public var what: String
     /// Export kinds (their titles) that would settle it.
     public var settledBy: [String]
 
-    public init(what: String, settledBy: [String]) {
+    enum CodingKeys: String, CodingKey {
+        case what, settledBy
+    }
+
+    public init(_ kind: UnknownKind, _ what: String, settledBy: [String]) {
+        self.kind = kind
         self.what = what
         self.settledBy = settledBy
+    }
+
+    public init(what: String, settledBy: [String]) {
+        self.init(.other, what, settledBy: settledBy)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AuthShiftCore
 
 /// A streaming CSV reader that scans bytes and decodes only the fields asked for.
 ///
@@ -79,7 +80,7 @@ public final class CSVStreamReader {
         if hasPrefix("#TYPE") {
             let lineEnd = findLineEnd(from: start)
             typeName = String(decoding: UnsafeBufferPointer(rebasing: buffer[(start + 5)..<lineEnd]), as: UTF8.self)
-                .trimmingCharacters(in: " \t\r")
+                .trimming(" \t\r")
             start = skipLineBreak(at: lineEnd)
             linesRead += 1
             try ensureLineAvailable()
@@ -206,17 +207,13 @@ public final class CSVStreamReader {
             case let .junkAfterQuote(field, openedAt, lines, byte):
                 let closing = lines == openedAt ? "" : " (the quoted field opened here closes on line \(linesRead + 1 + lines))"
                 throw IngestError(.malformed, file: fileName, line: linesRead + 1 + openedAt, field: fieldName(field),
-                                  "unexpected character \(CSVStreamReader.describe(byte)) after a closing quote\(closing); expected the delimiter or the end of the line. Is a quote unbalanced?")
+                                  "unexpected character \(ByteDescription.describe(byte)) after a closing quote\(closing); expected the delimiter or the end of the line. Is a quote unbalanced?")
             }
         }
     }
 
     private func fieldName(_ index: Int) -> String {
         index < header.names.count ? header.names[index] : "column \(index + 1)"
-    }
-
-    static func describe(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
 
     /// Parses one record starting at `start`. Never reads past `end`; reports `.needMore`
@@ -393,15 +390,5 @@ public final class CSVStreamReader {
     /// The current record as strings (for small exports that are read whole).
     public func allStrings() -> [String] {
         (0..<spans.count).map { string(at: $0) ?? "" }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s.removeFirst() }
-        while let l = s.last, chars.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

@@ -59,7 +59,7 @@ public final class JSONElementStream {
                 } else if b == UInt8(ascii: "{") {
                     try commit(pos + 1); state = .topObject(first: true)
                 } else {
-                    throw failure(at: pos, "expected '[' or '{' at the start of a JSON export, found \(describe(b))")
+                    throw failure(at: pos, "expected '[' or '{' at the start of a JSON export, found \(ByteDescription.describe(b))")
                 }
             case .topObject(let first):
                 if !first {
@@ -76,7 +76,7 @@ public final class JSONElementStream {
                         continue
                     }
                     guard b == UInt8(ascii: ",") else {
-                        throw b == nil ? truncatedFailure() : failure(at: pos, "expected ',' or '}' in an object, found \(describe(b!))")
+                        throw b == nil ? truncatedFailure() : failure(at: pos, "expected ',' or '}' in an object, found \(ByteDescription.describe(b!))")
                     }
                     try commit(pos + 1)
                 } else if try peekByte() == UInt8(ascii: "}") {
@@ -103,7 +103,7 @@ public final class JSONElementStream {
                 }
                 if !first {
                     guard b == UInt8(ascii: ",") else {
-                        throw b == nil ? truncatedFailure() : failure(at: pos, "expected ',' or ']' in an array, found \(describe(b!))")
+                        throw b == nil ? truncatedFailure() : failure(at: pos, "expected ',' or ']' in an array, found \(ByteDescription.describe(b!))")
                     }
                     try commit(pos + 1)
                 }
@@ -186,10 +186,6 @@ public final class JSONElementStream {
         let n = try buffer.withUnsafeMutableBufferPointer { try source.read(into: UnsafeMutableBufferPointer(rebasing: $0[old...])) }
         buffer.removeSubrange((old + n)...)
         if n == 0 { sourceDone = true }
-    }
-
-    private func describe(_ b: UInt8) -> String {
-        b >= 0x20 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
     }
 
     private func line(at offset: Int) -> Int {

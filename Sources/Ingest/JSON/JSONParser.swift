@@ -66,8 +66,7 @@ public struct JSONParser {
 
     func describeByte(_ at: Int) -> String {
         guard at < bytes.count else { return "end of input" }
-        let b = bytes[at]
-        return b >= 0x20 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
+        return ByteDescription.describe(bytes[at])
     }
 
     public mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {

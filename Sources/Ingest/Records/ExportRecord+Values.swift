@@ -30,7 +30,7 @@ extension ExportRecord {
         case .bool(let b): return .value(b)
         case .number(let n) where n == 0 || n == 1: return .value(n == 1)
         case .string(let s):
-            switch s.trimmingCharacters(in: " \t").lowercased() {
+            switch s.trimming(" \t").lowercased() {
             case "": return .null
             case "true", "$true", "1": return .value(true)
             case "false", "$false", "0": return .value(false)
@@ -67,9 +67,9 @@ extension ExportRecord {
         case .null: return nil
         case .number(let n): return n
         case .string(var s):
-            s = s.trimmingCharacters(in: " \t")
+            s = s.trimming(" \t")
             if s.hasSuffix("%") { s.removeLast() }
-            s = s.trimmingCharacters(in: " \t\u{A0}").replacingOccurrences(of: ",", with: ".")
+            s = s.trimming(" \t\u{A0}").replacingOccurrences(of: ",", with: ".")
             if s.isEmpty || s == "-" { return nil }
             if let d = Double(s), d >= 0, d <= 100 { return d }
         default: break

@@ -1,3 +1,5 @@
+import AuthShiftCore
+
 /// The sign-in log's "Client app" (`clientAppUsed`) classified as modern or legacy.
 ///
 /// The values are those of Microsoft Entra's "Customize and filter activity logs" page
@@ -54,7 +56,7 @@ public struct ClientApp: Sendable, Hashable, Codable, Comparable {
 
     /// Classifies a value as exported. An empty value is `unknown` with an empty name.
     public init(exported value: String) {
-        let trimmed = value.trimmingCharacters(in: " \t")
+        let trimmed = value.trimming(" \t")
         if let app = ClientApp.known[trimmed.lowercased()] {
             self = app
         } else if trimmed.lowercased().hasPrefix("other clients") {

@@ -47,9 +47,11 @@ enum ParallelSignInCSVReader {
             let range = cuts[i]..<(i + 1 < count ? cuts[i + 1] : size)
             var part = Part()
             part.acc = SignInAccumulator(detail: detail)
+            var partReader: CSVStreamReader?
             do {
                 let source = try UTF8ChunkSource(path: path, byteRange: range)
                 let reader = CSVStreamReader(source: source)
+                partReader = reader
                 reader.adopt(header: header, delimiter: delimiter)
                 let signIns = try SignInCSVReader(reader: reader)
                 let report: (() -> Void)? = i == 0 ? box.progress.map { p in
@@ -59,7 +61,8 @@ enum ParallelSignInCSVReader {
                 part.lines = reader.linesRead
             } catch let error as IngestError {
                 part.error = error
-                part.endedInsideQuotes = (error.kind == .malformed && error.message.contains("never closed"))
+                // The reader says so itself; its message is for people and may be reworded.
+                part.endedInsideQuotes = partReader?.endedInsideQuotes ?? false
             } catch {
                 part.error = IngestError(.malformed, file: display, "\(error)")
             }

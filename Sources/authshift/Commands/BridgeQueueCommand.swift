@@ -44,7 +44,7 @@ struct BridgeQueueCommand: ParsableCommand {
             var table = TextTable(header: ["id", "folder", "from", "recipients", "size", "attempts", "next attempt", "last result"], maximumCellWidth: 60)
             for (e, s, folder) in rows {
                 table.add([e.id, folder, e.from, e.recipients.joined(separator: " "), String(e.size), String(s.attempts),
-                              s.nextAttempt.map { ISO8601DateFormatter().string(from: $0) } ?? "", s.lastResult ?? ""])
+                              s.nextAttempt.map { Timestamp($0).description } ?? "", s.lastResult ?? ""])
             }
             StandardOutput.write(table.render() + "\(rows.count) message(s)\n")
         }
@@ -63,8 +63,8 @@ struct BridgeQueueCommand: ParsableCommand {
             let e = stored.terminalSafe
             var out = "id:           \(e.id)\nfolder:       \(dead ? "dead" : "queue")\nfrom:         \(e.from)\nrecipients:   \(e.recipients.joined(separator: ", "))\n"
             out += "account:      \(e.account ?? "(allow-listed source)")\nclient:       \(e.client) (\(e.heloName)) on \(e.listener)\n"
-            out += "accepted:     \(ISO8601DateFormatter().string(from: e.acceptedAt))\nsize:         \(e.size)\nattempts:     \(s.attempts)\n"
-            if let next = s.nextAttempt { out += "next attempt: \(ISO8601DateFormatter().string(from: next))\n" }
+            out += "accepted:     \(Timestamp(e.acceptedAt))\nsize:         \(e.size)\nattempts:     \(s.attempts)\n"
+            if let next = s.nextAttempt { out += "next attempt: \(Timestamp(next))\n" }
             if let r = s.lastResult { out += "last result:  \(TerminalText.escaped(r))\n" }
             if s.recipients != nil {
                 for r in s.recipientStates(for: stored) {
@@ -120,14 +120,7 @@ struct BridgeQueueCommand: ParsableCommand {
         func run() throws {
             let spool = try BridgeQueueCommand.spool(options)
             guard let data = spool.message(id: id) ?? spool.message(id: id, dead: true) else { throw BridgeQueueCommand.notFound(id) }
-            if FileManager.default.fileExists(atPath: output) && !force {
-                StandardError.write("error: \(output) exists; use --force to replace it\n")
-                throw ExitCode(ExitStatus.cannotCreate.rawValue)
-            }
-            guard FileManager.default.createFile(atPath: output, contents: Data(data)) else {
-                StandardError.write("error: cannot write \(output)\n")
-                throw ExitCode(ExitStatus.cannotCreate.rawValue)
-            }
+            try OutputFile.write(Data(data), to: output, force: force)
             StandardOutput.write("\(id): written to \(output) (\(data.count) octets)\n")
         }
     }

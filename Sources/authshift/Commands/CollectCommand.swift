@@ -59,16 +59,7 @@ struct CollectCommand: ParsableCommand {
             StandardOutput.write(script.render())
             return
         }
-        if FileManager.default.fileExists(atPath: output) && !force {
-            StandardError.write("error: \(output) exists; use --force to replace it\n")
-            throw ExitCode(73)
-        }
-        do {
-            try script.render().write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            StandardError.write("error: cannot write \(output): \(error.localizedDescription)\n")
-            throw ExitCode(73)
-        }
+        try OutputFile.write(Data(script.render().utf8), to: output, force: force)
         StandardError.write("Wrote \(output). It needs:\n")
         for r in CollectorScript.requirements { StandardError.write("  - \(r)\n") }
     }

@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
             try folder.write("plan.json", JSONOutput.encode(plan))
             try folder.write("plan.md", PlanReport.markdown(plan))
             try folder.writeStreaming("register.json") { emit in try RegisterJSON.write(run.register, emit: emit) }
-            if let draft = BridgeConfigDraft.yaml(register: run.register, snapshot: run.snapshot) { try folder.write("bridge-draft.yaml", draft) }
+            if let draft = BridgeConfigDraft.yaml(register: run.register) { try folder.write("bridge-draft.yaml", draft) }
             if let scripts {
                 let scriptFolder = try OutputFolder(path: scripts, force: force)
                 for s in generated { try scriptFolder.write(s.name, s.text) }

@@ -31,48 +31,18 @@ struct SignInsCommand: ParsableCommand {
         func run() throws {
             let progress = TerminalProgress.make()
             var summary = SignInSummary()
-            var errors: [IngestError] = []
-            var skipped: [(file: String, why: String)] = []
-            var signInLogs = 0
-            for root in input.paths {
-                // A folder is a mix of downloads: its sign-in logs are used and the rest listed as
-                // skipped. A file named on the command line must be a sign-in log.
-                var isDirectory: ObjCBool = false
-                let inFolder = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
-                let files: [(path: String, display: String)]
-                do { files = try ExportFolderReader.listFiles([root]) } catch let error as IngestError {
-                    ExitMapping.report([error])
-                    throw ExitMapping.exit(.noInput)
-                }
-                for (path, display) in files {
-                    if inFolder {
-                        if ExportFolderReader.isHidden(String(path.dropFirst(root.count))) { skipped.append((display, "hidden file")); continue }
-                        if let reason = ExportFolderReader.skipReason((path as NSString).lastPathComponent) {
-                            skipped.append((display, reason.replacingOccurrences(of: ", skipped", with: ""))); continue
-                        }
-                    }
-                    // Other exports in a folder are recognised, not read.
-                    let wanted: (@Sendable (ExportKind) -> Bool)? = inFolder ? Self.onlySignInLogs : nil
-                    let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, dateOrder: input.dateOrder, wanted: wanted)
-                    let kind = result.file.kind
-                    if let error = result.file.error {
-                        // A bad file that is (or may be) a sign-in log is an error; a bad export of
-                        // another kind in a folder is only skipped.
-                        if inFolder, let kind, !kind.isSignInLog { skipped.append((display, "\(kind.title) export, not read: \(error.message)")) }
-                        else { errors.append(error) }
-                        continue
-                    }
-                    guard let kind, kind.isSignInLog, let snapshot = result.snapshot else {
-                        let what = kind.map { "\($0.title) export" } ?? (result.file.unrecognizedReason ?? "not recognised")
-                        if inFolder { skipped.append((display, what)) }
-                        else { errors.append(IngestError(.unrecognized, file: display, "not a sign-in log (\(what))")) }
-                        continue
-                    }
-                    for w in result.file.warnings { StandardError.write("warning: \(display): \(w)\n") }
+            let selection: ExportFolderReader.Selection
+            do {
+                selection = try ExportFolderReader.read(input.paths, accepting: Self.onlySignInLogs, noun: "a sign-in log", progress: progress,
+                                                        dateOrder: input.dateOrder) { file, snapshot in
+                    for w in file.warnings { StandardError.write("warning: \(file.path): \(w)\n") }
                     summary.merge(snapshot.signIns)
-                    signInLogs += 1
                 }
+            } catch let error as IngestError {
+                ExitMapping.report([error])
+                throw ExitMapping.exit(.noInput)
             }
+            let errors = selection.errors, skipped = selection.skipped, signInLogs = selection.used
             if !skipped.isEmpty {
                 StandardError.write("skipped \(skipped.count) file(s) that are not sign-in logs:\n" + skipped.map { "  \($0.file): \($0.why)\n" }.joined())
             }

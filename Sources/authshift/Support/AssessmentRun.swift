@@ -15,7 +15,8 @@ struct AssessmentRun {
                                     recentUseDays: assessment.recentUseDays, generatedBy: "authshift \(AuthShiftVersion.current)")
         options.warnDays = warnDays
         self.options = options
-        register = Assessor.assess(loaded.snapshot, files: hashInputs ? loaded.files : [], options: options)
+        register = Assessor.assess(loaded.snapshot, files: hashInputs ? loaded.files : [], digests: hashInputs ? InputDigest.sha256(of: loaded.files) : [:],
+                                   options: options)
     }
 
     var snapshot: TenantSnapshot { loaded.snapshot }

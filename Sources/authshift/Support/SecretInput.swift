@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthShiftCore
 import Foundation
 import OAuth
 
@@ -19,18 +20,12 @@ enum SecretInput {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                 throw ValidationError("\(file): cannot read the \(what).")
             }
-            return Secret(trimmingNewline(text))
+            return Secret(text.trimmingEnd("\r\n"))
         }
         if stdin {
             guard let line = readLine(strippingNewline: true) else { throw ValidationError("No \(what) on standard input.") }
             return Secret(line)
         }
         return nil
-    }
-
-    private static func trimmingNewline(_ s: String) -> String {
-        var s = s
-        while s.hasSuffix("\n") || s.hasSuffix("\r") { s.removeLast() }
-        return s
     }
 }

@@ -1,4 +1,5 @@
 import AuthShiftCore
+import Crypto
 import Foundation
 import Testing
 @testable import Analysis
@@ -10,12 +11,16 @@ import Testing
 ///   AUTHSHIFT_RECORD_GOLDEN=1 swift test --filter PlanScriptsGoldenTests
 @Suite struct PlanScriptsGoldenTests {
     static let root = #filePath.components(separatedBy: "/Tests/")[0]
-    static let golden = root + "/Tests/AnalysisTests/Golden/contoso"
+    static let golden = root + "/Tests/ChangeScriptsTests/Golden/contoso"
 
     static func scripts() throws -> [PlanScripts.Script] {
         let result = try ExportFolderReader.read([root + "/Examples/contoso"])
         let options = AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28), generatedBy: "authshift test")
-        let register = Assessor.assess(result.snapshot, files: result.files, options: options)
+        // The digests the run records, computed here independently of the command that writes them.
+        let digests = Dictionary(uniqueKeysWithValues: try result.files.filter { $0.kind != nil && $0.error == nil }.map {
+            ($0.path, SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: $0.path))).map { String(format: "%02x", $0) }.joined())
+        })
+        let register = Assessor.assess(result.snapshot, files: result.files, digests: digests, options: options)
         let checker = ExceptionChecker(snapshot: result.snapshot, register: register, asOf: options.asOf)
         let changes = ChangeSetBuilder.build(snapshot: result.snapshot, register: register, checker: checker, generatedAt: "2026-11-28T09:00:00Z")
         return PlanScripts(changes).all().map { s in

@@ -5,7 +5,7 @@ import Testing
 /// running them would live through: identities checked before any change, every
 /// exception mailbox opened and read back before the organization closes.
 @Suite struct PlanScriptsOrderTests {
-    static let golden = #filePath.components(separatedBy: "/Tests/")[0] + "/Tests/AnalysisTests/Golden/contoso"
+    static let golden = #filePath.components(separatedBy: "/Tests/")[0] + "/Tests/ChangeScriptsTests/Golden/contoso"
 
     static func changeScripts() throws -> [(name: String, lines: [String])] {
         try FileManager.default.contentsOfDirectory(atPath: golden).filter { $0.hasSuffix(".ps1") && !$0.contains("verify") }.sorted().map {
