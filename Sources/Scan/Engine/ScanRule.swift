@@ -26,7 +26,7 @@ public struct RuleHit: Sendable, Equatable {
 /// Shared judgements the PowerShell rules make.
 enum Judge {
     /// Exchange Online client-submission hosts (SMTP AUTH): smtp.office365.com, smtp-legacy.office365.com,
-    /// and outlook.office365.com used as an SMTP host (exports.md §0; Microsoft's SMTP AUTH docs).
+    /// and outlook.office365.com used as an SMTP host (docs/relay.md#submission-endpoints).
     static let submissionHosts: Set<String> = ["smtp.office365.com", "smtp-legacy.office365.com", "outlook.office365.com"]
     static let orderedHosts = ["smtp-legacy.office365.com", "smtp.office365.com", "outlook.office365.com"]
 
