@@ -5,6 +5,8 @@ public protocol ScanRule: Sendable {
     static var id: String { get }
     static var title: String { get }
     static var help: String { get }
+    /// The public pages the rule rests on, shown in docs/rules.md.
+    static var source: String { get }
     static var triggeringExamples: [String] { get }
     static var nonTriggeringExamples: [String] { get }
     static func check(_ command: Command, in script: ScriptContext) -> [RuleHit]
