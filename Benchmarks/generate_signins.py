@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a synthetic Entra portal sign-in CSV in the 57-column 2025 layout.
 
-The header is Microsoft's literal (exports.md §3.1): every field quoted, "Application ID "
+The header is Microsoft's literal (docs/exports.md#sign-in-logs-csv): every field quoted, "Application ID "
 and "Resource ID " with a trailing space, "Autonomous system  number" with two spaces,
 and "Incoming token type" twice. Values are synthetic and deterministic (seeded).
 

@@ -2,7 +2,7 @@
 """Generates Examples/contoso: a SYNTHETIC Microsoft 365 tenant export folder.
 
 Every name, address, ID and number here is made up. The files reproduce the shapes and
-quirks Microsoft's tools write (see ../shared/reference/exports.md), so that authshift's
+quirks Microsoft's tools write (see docs/exports.md), so that authshift's
 readers and analysis can be tried end to end without a real tenant:
 
 - sign-in logs as a 57-column portal CSV (with "Incoming token type" twice), a 55-column

@@ -53,7 +53,7 @@ public struct BridgeConfiguration: Sendable {
 
     public struct Limits: Sendable {
         /// Advertised in EHLO SIZE and enforced (552). Default 35 MiB, Exchange Online's default
-        /// per-mailbox send limit (relay.md §7, secondary sources).
+        /// per-mailbox send limit (docs/relay.md#exchange-online-sending-limits, secondary sources).
         public var maxMessageSize = 36_700_160
         public var maxRecipients = SMTPLimits.minimumRecipients
         public var maxConnections = 200
@@ -113,10 +113,10 @@ public struct BridgeConfiguration: Sendable {
         public var passwordFile: String?
         public var graphBaseURL = "https://graph.microsoft.com/v1.0"
         /// Raw MIME larger than this goes to `largeMessageRoute` (Graph's request cap is about
-        /// 4 MB of base64, about 3 MB of MIME; relay.md §7).
+        /// 4 MB of base64, about 3 MB of MIME; docs/relay.md#graph-sendmail).
         public var graphMaxMimeSize = 3_145_728
         public var largeMessageRoute: String?
-        /// Exchange Online SMTP AUTH: 30 messages a minute per mailbox (relay.md §7).
+        /// Exchange Online SMTP AUTH: 30 messages a minute per mailbox (docs/relay.md#exchange-online-sending-limits).
         public var messagesPerMinutePerMailbox = 30
         public var timeoutSeconds: Double = 60
         public var trustRootsFile: String?

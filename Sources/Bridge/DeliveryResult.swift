@@ -46,7 +46,7 @@ public struct RecipientOutcome: Sendable, Equatable {
 }
 
 /// Exponential back-off: `initial`, doubling per attempt, capped at `maximum` (Postfix's
-/// minimal and maximal backoff times play the same roles; relay.md §6).
+/// minimal and maximal backoff times play the same roles; docs/relay.md#retry-and-back-off).
 public struct Backoff: Sendable, Equatable {
     public var initial: TimeInterval
     public var maximum: TimeInterval

@@ -13,7 +13,7 @@ import Transport
 ///
 /// Order and pace: messages of one mailbox queue go out oldest first, one at a time on routes
 /// where the order of a device's mail is visible (XOAUTH2 and Graph; paced per mailbox, Exchange
-/// Online allows 30 messages a minute, relay.md §7), up to `deliveryConcurrencyPerSender` at
+/// Online allows 30 messages a minute, docs/relay.md#exchange-online-sending-limits), up to `deliveryConcurrencyPerSender` at
 /// once on `smtp` routes (a connector or smarthost); mailbox queues are served in parallel up to
 /// `deliveryConcurrency`. A message waiting for its next attempt steps out of the line: it never
 /// holds back the ready messages behind it. Upstream SMTP sessions are kept and reused.

@@ -6,7 +6,7 @@ import Transport
 
 /// Delivers with Microsoft Graph `POST /users/{id}/sendMail`, the raw MIME base64-encoded with
 /// `Content-Type: text/plain` (Microsoft Learn, user-sendmail). Graph reads recipients from the
-/// headers only, so envelope recipients missing from To/Cc are added as Bcc (relay.md §7). 202
+/// headers only, so envelope recipients missing from To/Cc are added as Bcc (docs/relay.md#graph-sendmail). 202
 /// means accepted; 429, 503 and 504 are throttling (Retry-After honoured, any letter case);
 /// other 4xx are final (ErrorSendAsDenied, ErrorMimeContentInvalidBase64String).
 ///
@@ -101,7 +101,7 @@ enum MIMEHeaders {
 
     /// Quotes a From display name that contains "@" (`From: scan@contoso.com <scan@contoso.com>`,
     /// as many printers write it): Exchange Online and Graph refuse such a header, Graph with
-    /// ErrorSendAsDenied (relay.md §7, SMTP2Graph #28). Nothing else in the message changes.
+    /// ErrorSendAsDenied (docs/relay.md#graph-sendmail, SMTP2Graph #28). Nothing else in the message changes.
     static func quotingFromDisplayName(_ message: [UInt8]) -> [UInt8] {
         let end = headerEnd(message)
         var lineStart = 0

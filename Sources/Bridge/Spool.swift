@@ -9,7 +9,7 @@ import Foundation
 /// The durable queue on disk. A message is acknowledged only after `commit` returns, which is
 /// after its envelope and data are written to a new file, the file is fsynced, renamed into
 /// `queue/` and the `queue/` directory is fsynced: the order Exim, Postfix and Haraka use
-/// (relay.md §6), so a power cut after the 250 cannot lose it (RFC 5321 §6.1: "MUST NOT lose
+/// (docs/relay.md#durable-spool), so a power cut after the 250 cannot lose it (RFC 5321 §6.1: "MUST NOT lose
 /// the message for frivolous reasons, such as because the host later crashes").
 ///
 /// Layout: `incoming/` (files being written; never acknowledged, removed at start),

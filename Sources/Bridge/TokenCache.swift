@@ -6,7 +6,7 @@ import OAuth
 import Transport
 
 /// App-only tokens for the upstream routes, held in memory only and renewed ten minutes before
-/// they expire (the margin email-oauth2-proxy uses, relay.md §1), so a long DATA never runs
+/// they expire (the margin email-oauth2-proxy uses, docs/relay.md#token-renewal), so a long DATA never runs
 /// on a token about to lapse. One request at a time per scope.
 public actor TokenCache {
     private let settings: BridgeConfiguration.OAuthSettings

@@ -3,7 +3,7 @@
 ///
 /// It runs only Get- cmdlets and Graph GET requests: it must be safe to hand to a change
 /// board that has not yet approved anything. File names and shapes match the readers:
-/// JSON for settings (Booleans and lists survive ConvertTo-Json, exports.md §4.7), CSV
+/// JSON for settings (Booleans and lists survive ConvertTo-Json, docs/exports.md#export-csv-and-convertto-json), CSV
 /// for the long lists, Graph pages written as Graph sends them.
 public struct CollectorScript: Sendable {
     public enum SignIn: Sendable, Equatable {

@@ -12,7 +12,7 @@ public struct TokenRequest: Sendable {
 
     public static let defaultAuthority = "https://login.microsoftonline.com"
     /// App-only SMTP must ask for this scope: "You must use https://outlook.office365.com/.default
-    /// in the scope property" (Microsoft Learn, OAuth for IMAP, POP and SMTP; exports.md §6).
+    /// in the scope property" (Microsoft Learn, OAuth for IMAP, POP and SMTP; docs/relay.md#oauth-for-smtp-xoauth2).
     public static let smtpScope = "https://outlook.office365.com/.default"
     /// Microsoft Graph, for the bridge's sendMail route.
     public static let graphScope = "https://graph.microsoft.com/.default"

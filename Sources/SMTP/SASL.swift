@@ -16,7 +16,7 @@ public enum SASL {
 
     /// Microsoft's SASL XOAUTH2: `base64("user=" + userName + "^Aauth=Bearer " + accessToken + "^A^A")`
     /// where ^A is %x01. Source: Microsoft Learn, "Authenticate an IMAP, POP or SMTP connection
-    /// using OAuth" (exports.md §6), whose worked example is a unit-test vector.
+    /// using OAuth" (docs/relay.md#oauth-for-smtp-xoauth2), whose worked example is a unit-test vector.
     public static func xoauth2(user: String, accessToken: String) -> String {
         Data(("user=" + user + "\u{1}auth=Bearer " + accessToken + "\u{1}\u{1}").utf8).base64EncodedString()
     }

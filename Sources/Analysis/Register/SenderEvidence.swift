@@ -11,7 +11,7 @@ struct SenderEvidence {
     var usage: EmailAppUsageEntry?
     var inventory: [InventoryEntry] = []
 
-    /// Basic or OAuth as the SMTP AUTH clients report states it (exports.md §1.2: values
+    /// Basic or OAuth as the SMTP AUTH clients report states it (docs/exports.md#smtp-auth-clients-report: values
     /// unconfirmed, so matched loosely: anything naming Basic, anything naming OAuth/Modern).
     var reportProtocol: SenderRow.CurrentAuth? {
         guard let text = report?.authenticationProtocol?.lowercased(), !text.isEmpty else { return nil }

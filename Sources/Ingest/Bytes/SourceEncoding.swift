@@ -2,7 +2,7 @@
 ///
 /// Windows PowerShell 5.1 `Export-Csv` writes ASCII by default, UTF-8 *with* a BOM for
 /// `-Encoding UTF8` and UTF-16LE for `-Encoding Unicode`; PowerShell 7 writes UTF-8
-/// without a BOM; the Graph usage reports start with a UTF-8 BOM (exports.md §2, §4.7).
+/// without a BOM; the Graph usage reports start with a UTF-8 BOM (docs/exports.md#common-rules).
 public enum SourceEncoding: String, Sendable, Codable {
     case utf8
     case utf8BOM = "utf8-bom"

@@ -2,7 +2,7 @@
 ///
 /// Names are compared case-insensitively but otherwise *exactly*: the portal sign-in
 /// download has `"Application ID "` with a trailing space and `"Autonomous system  number"`
-/// with two spaces (exports.md §3.1), and a column must be found by the name Microsoft
+/// with two spaces (docs/exports.md#sign-in-logs-csv), and a column must be found by the name Microsoft
 /// wrote, not a cleaned one. Duplicate names (`"Incoming token type"` twice) keep every
 /// position.
 public struct CSVHeader: Sendable, Equatable {

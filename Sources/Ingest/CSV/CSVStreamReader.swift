@@ -8,7 +8,7 @@ import AuthShiftCore
 /// A streaming CSV reader that scans bytes and decodes only the fields asked for.
 ///
 /// It reads what Export-Csv (Windows PowerShell 5.1 and 7), the Entra portal, Log
-/// Analytics and the Graph reports write (exports.md §4.7, §10): a BOM or UTF-16 (via
+/// Analytics and the Graph reports write (docs/exports.md#common-rules): a BOM or UTF-16 (via
 /// `UTF8ChunkSource`), an optional `#TYPE` first line, `,` `;` or tab delimiters (sniffed
 /// from the header), quoted and unquoted fields, `""` escapes, CRLF or LF, and line breaks
 /// inside quoted fields. Memory stays constant: the buffer holds one chunk plus the

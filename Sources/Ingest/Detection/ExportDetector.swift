@@ -2,7 +2,7 @@
 ///
 /// Each kind has a signature of columns that must all be present; kinds are tried from
 /// the most specific to the least, so that Get-User (which also has a UPN) is not taken
-/// for a mailbox list. The rules follow the headers in exports.md; `reason` explains a
+/// for a mailbox list. The rules follow the headers in docs/exports.md; `reason` explains a
 /// miss so `inspect` can say why a file was not recognised.
 public enum ExportDetector {
     struct Signature {

@@ -1,6 +1,6 @@
 /// Yields the records of a JSON export one at a time, in constant memory per record.
 ///
-/// The shapes Microsoft's tools write (exports.md §2, §3.2, §4.7):
+/// The shapes Microsoft's tools write (docs/exports.md#sign-in-logs-json):
 /// - a top-level array (portal JSON download, `ConvertTo-Json` of several objects);
 /// - a Graph page `{"@odata.context": ..., "value": [...], "@odata.nextLink": ...}`;
 /// - a single object (`ConvertTo-Json` of one object, Graph singletons such as the

@@ -19,7 +19,7 @@ public struct EmailAppUsageEntry: Sendable, Equatable, Codable {
     public var userPrincipalName: String
     public var displayName: String?
     public var lastActivityDate: CalendarDay?
-    /// Any non-empty SMTP App cell counts as used (exports.md §2: the CSV rendering is undocumented).
+    /// Any non-empty SMTP App cell counts as used (docs/exports.md#email-apps-usage-report: the CSV rendering is undocumented).
     public var usedSMTP: Bool
     public var smtpAppDetail: String?
     /// True when the tenant conceals user names in reports (the UPN is a hash).

@@ -1,6 +1,6 @@
 /// Readers for the Exchange Online cmdlet exports. Each turns one record (a CSV row or a
 /// JSON object, see `ExportRecord`) into a typed setting; property names are the cmdlets'
-/// own (office-docs-powershell, exports.md §4).
+/// own (Microsoft's cmdlet reference, docs/exports.md).
 enum CASMailboxReader {
     static func read(_ r: ExportRecord) throws -> CASMailboxSetting {
         guard let address = r.string("PrimarySmtpAddress") else {

@@ -7,7 +7,7 @@ enum SmtpAuthClientsReader {
         guard let sender = r.string("Sender address") else {
             throw IngestError(.badValue, file: r.file, line: r.line, field: "Sender address", "empty; every report row names its sender")
         }
-        // exports.md §1.3: the exact export header is unconfirmed; tolerate "TLS 1.0 (%)" and "TLS 1.0 %".
+        // docs/exports.md#smtp-auth-clients-report: the exact export header is unconfirmed; tolerate "TLS 1.0 (%)" and "TLS 1.0 %".
         return SmtpAuthClientEntry(
             sender: sender.lowercased(),
             domain: r.string("Domain"),

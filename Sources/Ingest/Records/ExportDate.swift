@@ -4,7 +4,7 @@ import AuthShiftCore
 /// (sign-in logs have millions of them).
 ///
 /// - ISO 8601: `2025-12-04T08:19:41Z`, fractions `.1234567`, offsets `+01:00`, no zone
-///   (taken as UTC: the portal says its timestamps are UTC, exports.md §3.1), a space
+///   (taken as UTC: the portal says its timestamps are UTC, docs/exports.md#dates), a space
 ///   instead of `T`, and the date-only report form `2026-11-28`.
 /// - PowerShell 5.1 ConvertTo-Json: `/Date(1720919582928)/`, optionally with `+0000`.
 /// - Culture-formatted text from Export-Csv and Log Analytics: `11/28/2026 3:04:05 PM`,

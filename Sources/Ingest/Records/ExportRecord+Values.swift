@@ -119,7 +119,7 @@ extension ExportRecord {
     /// A multi-valued property: a JSON array of strings (or of objects rendered by
     /// `ToString()`), or in CSV a string split on spaces, commas or semicolons.
     /// Returns nil when the export wrote the collection's type name instead of its items
-    /// (Export-Csv's `ToString()` of a MultiValuedProperty, exports.md §4.4).
+    /// (Export-Csv's `ToString()` of a MultiValuedProperty, docs/exports.md#common-rules).
     public func stringList(_ aliases: String...) -> [String]? {
         guard let v = value(anyOf: aliases) else { return nil }
         switch v {

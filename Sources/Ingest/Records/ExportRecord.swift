@@ -3,7 +3,7 @@
 ///
 /// `value(_:)` distinguishes a *missing column* (nil: the export did not carry it, which
 /// means "unknown") from an *empty value* (`.null`: `$null` written as an empty field,
-/// `""` or JSON `null`). exports.md §4.1 and §10.3 explain why the difference matters for
+/// `""` or JSON `null`). docs/exports.md#get-casmailbox explains why the difference matters for
 /// `SmtpClientAuthenticationDisabled`.
 public struct ExportRecord: Sendable {
     public let file: String

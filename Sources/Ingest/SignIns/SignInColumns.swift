@@ -1,6 +1,7 @@
 /// Column names of the sign-in exports, each with the aliases of every source:
-/// the portal CSV (exports.md §3.1), Log Analytics `SigninLogs` (§3.3; its CSV export
-/// appends ` [UTC]` to datetime columns), and Graph / portal JSON (§3.2).
+/// the portal CSV (docs/exports.md#sign-in-logs-csv), Log Analytics `SigninLogs`
+/// (docs/exports.md#sign-in-logs-log-analytics; its CSV export appends ` [UTC]` to datetime
+/// columns), and Graph / portal JSON (docs/exports.md#sign-in-logs-json).
 enum SignInColumns {
     static let time = ["Date (UTC)", "TimeGenerated [UTC]", "TimeGenerated", "CreatedDateTime [UTC]", "CreatedDateTime", "createdDateTime"]
     static let user = ["Username", "UserPrincipalName", "userPrincipalName", "User"]

@@ -1,7 +1,7 @@
 /// Turns one Graph / portal JSON sign-in object into a `SignInEvent`.
 ///
 /// `status` is an object (`signInStatus`: errorCode Int32, failureReason); the portal
-/// download and Graph share the member names (exports.md §3.2).
+/// download and Graph share the member names (docs/exports.md#sign-in-logs-json).
 enum SignInJSONReader {
     static func event(_ r: ExportRecord) throws -> SignInEvent {
         let status = r.value("status")

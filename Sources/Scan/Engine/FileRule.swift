@@ -3,6 +3,8 @@ public protocol FileRule: Sendable {
     static var id: String { get }
     static var title: String { get }
     static var help: String { get }
+    /// The public pages the rule rests on, shown in docs/rules.md.
+    static var source: String { get }
     /// (file name, content) pairs that must trigger, and that must not.
     static var triggeringExamples: [(String, String)] { get }
     static var nonTriggeringExamples: [(String, String)] { get }

@@ -5,6 +5,8 @@ public protocol ScanRule: Sendable {
     static var id: String { get }
     static var title: String { get }
     static var help: String { get }
+    /// The public pages the rule rests on, shown in docs/rules.md.
+    static var source: String { get }
     static var triggeringExamples: [String] { get }
     static var nonTriggeringExamples: [String] { get }
     static func check(_ command: Command, in script: ScriptContext) -> [RuleHit]
@@ -26,7 +28,7 @@ public struct RuleHit: Sendable, Equatable {
 /// Shared judgements the PowerShell rules make.
 enum Judge {
     /// Exchange Online client-submission hosts (SMTP AUTH): smtp.office365.com, smtp-legacy.office365.com,
-    /// and outlook.office365.com used as an SMTP host (exports.md §0; Microsoft's SMTP AUTH docs).
+    /// and outlook.office365.com used as an SMTP host (docs/relay.md#submission-endpoints).
     static let submissionHosts: Set<String> = ["smtp.office365.com", "smtp-legacy.office365.com", "outlook.office365.com"]
     static let orderedHosts = ["smtp-legacy.office365.com", "smtp.office365.com", "outlook.office365.com"]
 

@@ -9,6 +9,7 @@ public enum CodeSMTPBasicRule: FileRule {
     public static let id = "SMTP-BASIC-CODE"
     public static let title = "Application code sends with a mailbox password (SMTP AUTH Basic)"
     public static let help = SendMailMessageBasicRule.help
+    public static let source = ScanSources.smtpBasic
 
     /// The authentication call per language, and the replacement to suggest.
     static let patterns: [SourceLanguage: (markers: [String], replacement: String)] = [

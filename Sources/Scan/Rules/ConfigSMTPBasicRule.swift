@@ -10,6 +10,7 @@ public enum ConfigSMTPBasicRule: FileRule {
     public static let id = "SMTP-BASIC-CONFIG"
     public static let title = "Configuration pairs smtp.office365.com with a password"
     public static let help = "A mail host of smtp.office365.com with a stored password is SMTP AUTH Basic, which is disabled by default at the end of December 2026. Configure OAuth (XOAUTH2) or another path and remove the password."
+    public static let source = ScanSources.smtpBasic
 
     public static let triggeringExamples: [(String, String)] = [
         ("web.config", "<system.net>\n  <mailSettings>\n    <smtp from=\"app@contoso.com\">\n      <network host=\"smtp.office365.com\" port=\"587\" userName=\"app@contoso.com\" password=\"Pa55word\" enableSsl=\"true\" />\n"),

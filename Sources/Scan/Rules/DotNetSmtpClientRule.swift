@@ -14,6 +14,7 @@ public enum DotNetSmtpClientRule: ScanRule {
     public static let id = "SMTP-BASIC-DOTNET"
     public static let title = "A .NET SMTP client sends with a mailbox password (SMTP AUTH Basic)"
     public static let help = SendMailMessageBasicRule.help
+    public static let source = ScanSources.smtpBasic + "; " + ScanSources.dotNetSmtpClient
 
     public static let triggeringExamples = [
         "$smtp = New-Object System.Net.Mail.SmtpClient('smtp.office365.com', 587)\n$smtp.EnableSsl = $true\n$smtp.Credentials = New-Object System.Net.NetworkCredential($user, $pass)\n$smtp.Send($msg)",

@@ -9,6 +9,8 @@ public enum ExchangeOnlineCredentialRule: ScanRule {
     public static let id = "EXO-CRED"
     public static let title = "Exchange Online PowerShell signs in with a user credential"
     public static let help = "Connect-ExchangeOnline -Credential breaks under MFA and Conditional Access and keeps a password for an admin account. Use certificate-based app-only authentication (-CertificateThumbprint/-AppId/-Organization), -ManagedIdentity in Azure Automation, or -UserPrincipalName for people."
+    public static let source = [ScanSources.connectExchangeOnline, ScanSources.appOnlyPowerShell, ScanSources.migrationGuide]
+        .joined(separator: "; ")
     /// Connect-IPPSSession is Security & Compliance PowerShell's cmdlet; the one-S spelling is a common typo, accepted too.
     static let cmdlets: Set<String> = ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"]
 

@@ -10,6 +10,7 @@ public enum PlaintextSecretRule: ScanRule {
     public static let id = "PS-PLAINTEXT-SECRET"
     public static let title = "A password is written in the script"
     public static let help = "ConvertTo-SecureString -AsPlainText on a literal keeps a password in the script. Remove it and move the job to certificate or managed identity authentication."
+    public static let source = [ScanSources.migrationGuide, ScanSources.appOnlyPowerShell].joined(separator: "; ")
     public static let triggeringExamples = [
         "$Password = ConvertTo-SecureString \"Summer2026!\" -AsPlainText -Force",
         "$pw = 'hunter2'\n$s = ConvertTo-SecureString $pw -AsPlainText -Force",

@@ -8,6 +8,7 @@ public enum RemotePowerShellBasicRule: ScanRule {
     public static let id = "EXO-RPS-BASIC"
     public static let title = "Basic remote PowerShell session to Exchange Online"
     public static let help = "New-PSSession to outlook.office365.com/powershell-liveid (or ps.outlook.com, ps.compliance.protection.outlook.com) with Basic authentication no longer works. Use the ExchangeOnlineManagement module with app-only authentication."
+    public static let source = [ScanSources.migrationGuide, ScanSources.connectToExchangeOnlinePowerShell].joined(separator: "; ")
     static let endpoints = ["outlook.office365.com/powershell-liveid", "ps.outlook.com/powershell", "ps.compliance.protection.outlook.com"]
 
     public static let triggeringExamples = [

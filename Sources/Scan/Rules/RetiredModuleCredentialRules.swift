@@ -5,6 +5,7 @@ public enum MsolCredentialRule: ScanRule {
     public static let id = "MSOL-CRED"
     public static let title = "Retired MSOnline module signs in with a credential"
     public static let help = "Connect-MsolService belongs to the retired MSOnline module and -Credential is a stored user password. Move to Microsoft Graph PowerShell with certificate or managed identity authentication."
+    public static let source = [ScanSources.retiredModules, ScanSources.migrationGuide].joined(separator: "; ")
     public static let triggeringExamples = ["Connect-MsolService -Credential $c", "$c = Import-Clixml x.xml\nConnect-MsolService -Cred $c"]
     public static let nonTriggeringExamples = ["Connect-MsolService", "Connect-MgGraph -ClientId x -CertificateThumbprint y -TenantId z"]
 
@@ -23,6 +24,7 @@ public enum AzureADCredentialRule: ScanRule {
     public static let id = "AAD-CRED"
     public static let title = "Retired AzureAD module signs in with a credential"
     public static let help = "Connect-AzureAD belongs to the retired AzureAD module and -Credential is a stored user password. Move to Microsoft Graph PowerShell with certificate or managed identity authentication."
+    public static let source = MsolCredentialRule.source
     public static let triggeringExamples = ["Connect-AzureAD -Credential $c", "$p = @{ Credential = $c }\nConnect-AzureAD @p"]
     public static let nonTriggeringExamples = ["Connect-AzureAD -TenantId x -ApplicationId y -CertificateThumbprint z"]
 

@@ -10,6 +10,7 @@ public enum SendMailMessageBasicRule: ScanRule {
     public static let id = "SMTP-BASIC-SENDMAIL"
     public static let title = "Mail is sent with a mailbox password (SMTP AUTH Basic)"
     public static let help = "SMTP AUTH with a user name and password to smtp.office365.com stops working when Basic authentication is disabled by default at the end of December 2026. Use XOAUTH2, Microsoft Graph sendMail (Send-MgUserMail), High Volume Email or Azure Communication Services."
+    public static let source = ScanSources.smtpBasic + "; " + ScanSources.sendMailMessage
 
     public static let triggeringExamples = [
         "Send-MailMessage -From a@contoso.com -To b@contoso.com -Subject s -SmtpServer smtp.office365.com -Port 587 -UseSsl -Credential $c",
