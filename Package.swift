@@ -47,6 +47,12 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // collect graph / kql / log-analytics: Graph and Log Analytics reads with the OAuth module's
+        // token and HTTPS client (paging, throttling, checkpoints), and the KQL text.
+        .target(
+            name: "Collect",
+            dependencies: ["AuthShiftCore", "OAuth", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The probe: a connection driven by the SMTP state machine, TLS, timeouts, the transcript.
         .target(
             name: "SMTPClient",
@@ -93,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "OAuth", "Bridge",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "OAuth", "Bridge", "Collect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -118,6 +124,11 @@ let package = Package(
             name: "BridgeTests",
             dependencies: ["Bridge", "SMTP", "Reports", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOEmbedded", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "CollectTests",
+            dependencies: ["Collect", "OAuth", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib"]),
