@@ -13,6 +13,14 @@ public struct GraphCollector: Sendable {
         public var resumed: Bool
         /// Finished by an earlier run; nothing fetched this time.
         public var alreadyDone: Bool
+
+        public init(dataset: String, pages: Int, items: Int, resumed: Bool, alreadyDone: Bool) {
+            self.dataset = dataset
+            self.pages = pages
+            self.items = items
+            self.resumed = resumed
+            self.alreadyDone = alreadyDone
+        }
     }
 
     public var client: GraphClient

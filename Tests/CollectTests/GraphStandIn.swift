@@ -14,6 +14,8 @@ final class GraphStandIn: @unchecked Sendable {
         var body: String
 
         func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
+        /// `http://host:port` of the stand-in, from the Host header, for links in answers.
+        var base: String { "http://" + (header("Host") ?? "") }
         var bearer: String? { header("Authorization").flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } }
     }
 
