@@ -127,7 +127,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CollectTests",
-            dependencies: ["Collect", "OAuth", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
+            // authshift: the kill-and-resume test runs the built binary.
+            dependencies: ["Collect", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
