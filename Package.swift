@@ -33,31 +33,41 @@ let package = Package(
         // reply decoder with RFC 5321 limits, EHLO capabilities, SASL payloads, dot-stuffing,
         // and the client state machine (a value type whose methods return actions).
         .target(name: "SMTP", dependencies: ["AuthShiftCore", .product(name: "NIOCore", package: "swift-nio")]),
-        // OAuth 2.0 client credentials against the Microsoft identity platform: the signed client
-        // assertion (PS256/RS256), certificate and key loading (PEM, PFX), the token request.
+        // The network underneath OAuth and SMTPClient: the shared TLS client context, TLS version
+        // names, connect failures in an admin's words, one HTTPS POST and the HTTP CONNECT proxy.
         .target(
-            name: "OAuth",
+            name: "Transport",
             dependencies: [
                 "AuthShiftCore",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // OAuth 2.0 client credentials against the Microsoft identity platform: the signed client
+        // assertion (PS256/RS256), certificate and key loading (PEM, PFX), the token request.
+        .target(
+            name: "OAuth",
+            dependencies: [
+                "AuthShiftCore", "Transport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // collect graph / kql / log-analytics: Graph and Log Analytics reads with the OAuth module's
-        // token and HTTPS client (paging, throttling, checkpoints), and the KQL text.
+        // token and Transport's HTTPS client (paging, throttling, checkpoints), and the KQL text.
         .target(
             name: "Collect",
-            dependencies: ["AuthShiftCore", "OAuth", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AuthShiftCore", "Transport", "OAuth", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The probe: a connection driven by the SMTP state machine, TLS, timeouts, the transcript.
         .target(
             name: "SMTPClient",
             dependencies: [
-                "AuthShiftCore", "SMTP", "OAuth",
+                "AuthShiftCore", "SMTP", "Transport", "OAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -83,7 +93,7 @@ let package = Package(
         .target(
             name: "Bridge",
             dependencies: [
-                "AuthShiftCore", "Ingest", "SMTP", "SMTPClient", "OAuth",
+                "AuthShiftCore", "Ingest", "SMTP", "SMTPClient", "Transport", "OAuth",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -99,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "OAuth", "Bridge", "Collect",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth", "Bridge", "Collect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "SMTPTests",
             dependencies: [
-                "SMTP", "SMTPClient", "OAuth", "TestSupport",
+                "SMTP", "SMTPClient", "Transport", "OAuth", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -122,14 +132,18 @@ let package = Package(
         ),
         .testTarget(
             name: "BridgeTests",
-            dependencies: ["Bridge", "SMTP", "Reports", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            dependencies: ["Bridge", "SMTP", "Reports", "Transport", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOEmbedded", package: "swift-nio")]
         ),
         .testTarget(
             name: "CollectTests",
             // authshift: the kill-and-resume test runs the built binary.
-            dependencies: ["Collect", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
+            dependencies: ["Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "TransportTests",
+            dependencies: ["Transport", .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib"]),

@@ -2,6 +2,7 @@ import AuthShiftCore
 import Foundation
 import OAuth
 import SMTP
+import Transport
 import Yams
 
 /// The bridge's one YAML configuration file, validated completely at start (and on SIGHUP)
@@ -26,7 +27,7 @@ public struct BridgeConfiguration: Sendable {
         public var trustedLANPlain: Bool
         /// The oldest TLS version accepted: "1.0" by default, because the devices a bridge exists
         /// for often speak nothing newer; "1.2" for a listener that only modern clients use.
-        public var minimumTLSVersion = "1.0"
+        public var minimumTLSVersion = TLSProtocolVersion.v10
         /// What a bare CR or LF inside DATA does (RFC 5321 §2.3.8): refused by default where
         /// AUTH is offered, normalised to CRLF by default on a listener without AUTH (old
         /// scanners on their own VLAN). Either way only <CRLF>.<CRLF> ends a message.

@@ -1,3 +1,4 @@
+import Transport
 import Yams
 
 /// A YAML node with its path in the document, for typed reads that report the file, line and
@@ -66,6 +67,12 @@ struct ConfigNode {
         let value = try string()
         guard choices.contains(value) else { throw error("expected one of \(choices.joined(separator: ", ")), got '\(value)'") }
         return value
+    }
+
+    /// A TLS version through Transport's one parser: an unknown name is an error, never TLS 1.0.
+    func tlsVersion() throws(ConfigError) -> TLSProtocolVersion {
+        let value = try string()
+        do { return try TLSProtocolVersion(parsing: value) } catch { throw self.error(error.description) }
     }
 }
 

@@ -90,7 +90,7 @@ struct ConfigParser {
             relaySenders: try f["relaySenders"]?.strings() ?? [],
             trustedLANPlain: try f["trustedLanPlain"]?.bool() ?? false
         )
-        if let version = f["minimumTLSVersion"] { listener.minimumTLSVersion = try version.oneOf(["1.0", "1.1", "1.2", "1.3"]) }
+        if let version = f["minimumTLSVersion"] { listener.minimumTLSVersion = try version.tlsVersion() }
         if tls != .none && (listener.certificate == nil || listener.key == nil) {
             throw node.error("a \(tls.rawValue) listener needs certificate and key (or tls: none with trustedLanPlain for a plain LAN listener)")
         }

@@ -2,6 +2,7 @@ import Foundation
 import NIOSSL
 import OAuth
 import ServiceLifecycle
+import Transport
 
 /// Delivers spooled messages upstream, per recipient: every recipient the upstream accepts
 /// gets the message; one refused with a 5xx is bounced (a delivery status notice to the

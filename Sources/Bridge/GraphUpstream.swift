@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOSSL
 import OAuth
+import Transport
 
 /// Delivers with Microsoft Graph `POST /users/{id}/sendMail`, the raw MIME base64-encoded with
 /// `Content-Type: text/plain` (Microsoft Learn, user-sendmail). Graph reads recipients from the

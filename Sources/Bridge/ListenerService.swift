@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 import ServiceLifecycle
+import Transport
 
 /// The SMTP listeners as one service: binds every listener of the configuration (a failure to
 /// bind ends the bridge with the error), logs "started", and on graceful shutdown stops
@@ -42,11 +43,7 @@ struct ListenerService: Service {
     private func bind(_ listener: BridgeConfiguration.Listener, admission: AdmissionControl, verifier: CredentialVerifier) async throws -> Channel {
         var ssl: NIOSSLContext?
         if let certificate = listener.certificate, let key = listener.key {
-            var tls = TLSConfiguration.makeServerConfiguration(
-                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
-                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
-            tls.minimumTLSVersion = [.tlsv1, .tlsv11, .tlsv12, .tlsv13][["1.0", "1.1", "1.2", "1.3"].firstIndex(of: listener.minimumTLSVersion) ?? 0]
-            ssl = try NIOSSLContext(configuration: tls)
+            ssl = try NIOSSLContext(configuration: try Self.serverTLS(for: listener, certificate: certificate, key: key))
         }
         let shared = SMTPServerHandler.Shared(listener: listener, configuration: configuration, spool: spool, scheduler: scheduler, log: log,
                                               metrics: metrics, admission: admission, verifier: verifier, sslContext: ssl)
@@ -65,5 +62,15 @@ struct ListenerService: Service {
         log.event("info", "listening", ["listener": listener.name, "address": listener.address, "port": channel.localAddress?.port ?? listener.port,
                                         "tls": listener.tls.rawValue])
         return channel
+    }
+
+    /// The listener's server TLS settings: its certificate and key, and its oldest accepted
+    /// version as parsed by `TLSProtocolVersion` (no fallback: the type holds only real versions).
+    static func serverTLS(for listener: BridgeConfiguration.Listener, certificate: String, key: String) throws -> TLSConfiguration {
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        tls.minimumTLSVersion = listener.minimumTLSVersion.nio
+        return tls
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOSSL
 import OAuth
+import Transport
 
 /// App-only tokens for the upstream routes, held in memory only and renewed ten minutes before
 /// they expire (the margin email-oauth2-proxy uses, relay.md §1), so a long DATA never runs

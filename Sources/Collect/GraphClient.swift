@@ -1,5 +1,6 @@
 import Foundation
 import OAuth
+import Transport
 
 /// GETs one Graph (or Log Analytics) resource with the app-only token: retries throttling and
 /// transient outages per `RetryPolicy`, renews the token once when it is refused (401), and turns

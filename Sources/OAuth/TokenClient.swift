@@ -2,6 +2,7 @@ import AuthShiftCore
 import Foundation
 import NIOCore
 import NIOSSL
+import Transport
 
 /// An access token, in memory only.
 public struct AccessToken: Sendable {

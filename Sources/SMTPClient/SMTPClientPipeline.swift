@@ -3,6 +3,7 @@ import NIOPosix
 import NIOSSL
 import OAuth
 import SMTP
+import Transport
 
 /// The client side's channel set-up, shared by the probe and the relay's delivery sessions:
 /// TLS first for implicit TLS (RFC 8314), then the reply decoder with RFC 5321's limits, the

@@ -5,6 +5,7 @@ import NIOSSL
 import NIOTLS
 import OAuth
 import SMTP
+import Transport
 
 /// One SMTP session to an upstream that carries several messages (RFC 5321 §4.1.1.5: RSET
 /// between them), driven by `SMTPDeliveryStateMachine`. Opened with the probe's opening (TLS,

@@ -4,6 +4,7 @@ import NIOPosix
 import NIOSSL
 import OAuth
 import SMTP
+import Transport
 
 /// Runs one submission conversation against a target and returns what happened, never throwing:
 /// an unreachable host, a refused certificate or a silent server are results, not errors.
@@ -42,7 +43,7 @@ public struct SMTPProbe: Sendable {
             tls = .failure(TLSSetupError(description: "\(error)"))
         }
         self.init(target: target, plan: plan, timeout: timeout, tls: tls, dataTerminationTimeout: dataTerminationTimeout)
-        legacyMaximum = maximumTLSVersion == .tlsv1 ? "1.0" : maximumTLSVersion == .tlsv11 ? "1.1" : nil
+        legacyMaximum = maximumTLSVersion.flatMap(TLSProtocolVersion.init).flatMap { $0 < .v12 ? $0.rawValue : nil }
     }
 
     /// With a context built once by the caller (`ClientTLS.context`).

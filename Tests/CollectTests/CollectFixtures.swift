@@ -1,6 +1,7 @@
 import Collect
 import Foundation
 import OAuth
+import Transport
 
 /// Sign-in pages and a stand-in tenant shared by the collection tests.
 enum CollectFixtures {

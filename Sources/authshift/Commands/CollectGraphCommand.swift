@@ -3,6 +3,7 @@ import AuthShiftCore
 import Collect
 import Foundation
 import OAuth
+import Transport
 
 /// `authshift collect graph`: reads sign-ins, Conditional Access, security defaults, users and
 /// the email apps usage report from Microsoft Graph with an app-only token, into a folder

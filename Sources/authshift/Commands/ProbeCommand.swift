@@ -7,6 +7,7 @@ import OAuth
 import Reports
 import SMTP
 import SMTPClient
+import Transport
 
 /// `authshift probe`: drive the submission a device or application makes, with Basic or with an
 /// OAuth token authshift obtains itself, show the conversation with every secret masked, and
@@ -124,7 +125,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         if certificate != nil && key == nil { throw ValidationError("--certificate needs --key.") }
         if pfx != nil && certificate != nil { throw ValidationError("Give either --pfx or --certificate and --key.") }
-        if let tlsMaximum, tlsMaximum.rank < tlsMinimum.rank {
+        if let tlsMaximum, tlsMaximum < tlsMinimum {
             throw ValidationError("--tls-max \(tlsMaximum.rawValue) is below --tls-min \(tlsMinimum.rawValue); lower --tls-min too to imitate an old device.")
         }
     }
@@ -193,7 +194,7 @@ struct ProbeCommand: AsyncParsableCommand {
         authentication?.initialResponse = initialResponse
         let plan = try makePlan(tls: tlsMode, authentication: authentication, user: userName)
         var probe = SMTPProbe(target: probeTarget, plan: plan, timeout: .milliseconds(Int64(timeout * 1000)), trustRoots: roots,
-                              minimumTLSVersion: tlsMinimum.version, maximumTLSVersion: tlsMaximum?.version)
+                              minimumTLSVersion: tlsMinimum.nio, maximumTLSVersion: tlsMaximum?.nio)
         probe.tlsServerName = tlsServerName
         probe.serverNameAdvice = "use the host name in --target, or --tls-server-name NAME"
         let (outcome, probeTranscript) = await probe.run(redactor: redactor, observer: live)
@@ -296,19 +297,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
 extension SMTPClientPlan.TLSMode: ExpressibleByArgument {}
 
-/// TLS versions as admins write them.
-enum TLSVersionOption: String, ExpressibleByArgument, CaseIterable {
-    case v10 = "1.0", v11 = "1.1", v12 = "1.2", v13 = "1.3"
-
-    var version: TLSVersion {
-        switch self {
-        case .v10: return .tlsv1
-        case .v11: return .tlsv11
-        case .v12: return .tlsv12
-        case .v13: return .tlsv13
-        }
-    }
-
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
-}
+/// TLS versions as admins write them, through Transport's one parser.
+typealias TLSVersionOption = TLSProtocolVersion
+extension TLSProtocolVersion: ExpressibleByArgument {}
 extension ProbeStage: ExpressibleByArgument {}
