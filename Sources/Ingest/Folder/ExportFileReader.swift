@@ -219,6 +219,18 @@ public enum ExportFileReader {
         if let next = stream.pageMembers.first(where: { $0.key == "@odata.nextLink" }), next.value != .null {
             notes.warn("this Graph page has an @odata.nextLink: make sure the pages after it are exported too (each page can be its own file)")
         }
+        if kind == nil, let tables = stream.pageMembers.first(where: { $0.key == "tables" })?.value {
+            // The Log Analytics query API's answer: {"tables":[{"columns":[...],"rows":[[...]]}]}.
+            kind = .signInSummary
+            file.kind = kind
+            if let wanted, !wanted(.signInSummary) { return }
+            for record in try SignInSummaryRowReader.records(tables: tables, file: display) {
+                var dated = record
+                dated.dates = dates
+                try RecordDispatcher.ingest(.signInSummary, dated, into: &snapshot, notes: &notes, signIns: acc)
+                file.rows += 1
+            }
+        }
         if kind == nil {
             // An empty Graph page still says what it lists.
             let context = stream.pageMembers.first(where: { $0.key == "@odata.context" })?.value.stringValue ?? ""
