@@ -196,6 +196,18 @@ public enum ExportFileReader {
             guard case .object(let object) = element else {
                 throw IngestError(.malformed, file: display, line: stream.elementLine, "expected a JSON object for each record, found \(ExportRecord.show(element))")
             }
+            if kind == nil, stream.shape == .singleObject, let tables = object["tables"] {
+                // The Log Analytics query API's answer: {"tables":[{"columns":[...],"rows":[[...]]}]}.
+                kind = .signInSummary
+                file.kind = kind
+                if let wanted, !wanted(.signInSummary) { return }
+                for var record in try SignInSummaryRowReader.records(tables: tables, file: display) {
+                    record.dates = dates
+                    try RecordDispatcher.ingest(.signInSummary, record, into: &snapshot, notes: &notes, signIns: acc)
+                    file.rows += 1
+                }
+                continue
+            }
             if kind == nil {
                 kind = ExportDetector.detect(jsonKeys: object.keys)
                 guard let detected = kind else {
@@ -218,18 +230,6 @@ public enum ExportFileReader {
         file.variant = stream.shape.rawValue
         if let next = stream.pageMembers.first(where: { $0.key == "@odata.nextLink" }), next.value != .null {
             notes.warn("this Graph page has an @odata.nextLink: make sure the pages after it are exported too (each page can be its own file)")
-        }
-        if kind == nil, let tables = stream.pageMembers.first(where: { $0.key == "tables" })?.value {
-            // The Log Analytics query API's answer: {"tables":[{"columns":[...],"rows":[[...]]}]}.
-            kind = .signInSummary
-            file.kind = kind
-            if let wanted, !wanted(.signInSummary) { return }
-            for record in try SignInSummaryRowReader.records(tables: tables, file: display) {
-                var dated = record
-                dated.dates = dates
-                try RecordDispatcher.ingest(.signInSummary, dated, into: &snapshot, notes: &notes, signIns: acc)
-                file.rows += 1
-            }
         }
         if kind == nil {
             // An empty Graph page still says what it lists.
