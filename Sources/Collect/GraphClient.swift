@@ -74,6 +74,12 @@ public struct GraphClient: Sendable {
                 continue
             case 401:
                 throw .unauthorized(dataset: dataset, detail: GraphErrorBody(response.body).text)
+            case 403 where GraphErrorBody(response.body).code == GraphErrorBody.noPremiumLicence:
+                // "You must have a Microsoft Entra ID P1 or P2 license to download sign-in logs using
+                // the Microsoft Graph API" (Microsoft Learn, "signIn resource type").
+                throw .httpStatus(dataset: dataset, page: page, status: 403,
+                                  detail: "the tenant has no Microsoft Entra ID P1 or P2 licence, which Graph requires to read sign-in logs; "
+                                      + "export them from the portal or Log Analytics instead (docs/collect.md)")
             case 403:
                 throw .permissionMissing(dataset: dataset, permission: permission, detail: GraphErrorBody(response.body).text)
             case let status where RetryPolicy.retryableStatuses.contains(status):
@@ -100,12 +106,17 @@ public struct GraphClient: Sendable {
 /// Graph's error body, `{"error":{"code":"...","message":"..."}}` (Microsoft Learn, "Microsoft
 /// Graph error responses and resource types"), shortened to "code: message".
 struct GraphErrorBody {
+    /// Graph's code for sign-in logs asked of a tenant without Entra ID P1 or P2.
+    static let noPremiumLicence = "Authentication_RequestFromNonPremiumTenantOrB2CTenant"
+
     let text: String
+    let code: String?
 
     init(_ body: [UInt8]) {
         let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
         let error = object?["error"] as? [String: Any]
         let code = error?["code"] as? String
+        self.code = code
         let message = error?["message"] as? String
         let parts = [code, message].compactMap { $0 }.filter { !$0.isEmpty }
         if parts.isEmpty {

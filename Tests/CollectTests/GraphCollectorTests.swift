@@ -190,6 +190,21 @@ import Testing
         }
     }
 
+    @Test func tenantWithoutPremiumIsToldSoNotAskedForAPermission() async throws {
+        let server = Self.tenant { _, _, _ in
+            .json("{\"error\":{\"code\":\"Authentication_RequestFromNonPremiumTenantOrB2CTenant\",\"message\":\"Neither tenant is B2C or tenant doesn't have premium license\"}}", status: 403)
+        }
+        try await server.start()
+        defer { Task { await server.stop() } }
+        do {
+            _ = try await CollectFixtures.collector(server, folder: CollectFixtures.folder()).run(since: Date(), datasets: [CollectFixtures.dataset])
+            Issue.record("403 must stop the collection")
+        } catch {
+            #expect(error.description.contains("Microsoft Entra ID P1 or P2"))
+            #expect(!error.description.contains("needs the application permission"))
+        }
+    }
+
     @Test func nextLinkToAnotherHostIsRefused() async throws {
         let server = Self.tenant { page, _, _ in
             page == 1 ? .json(CollectFixtures.page([], next: "https://attacker.example/v1.0/auditLogs/signIns?$skiptoken=2")) : nil
