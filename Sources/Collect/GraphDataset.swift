@@ -32,12 +32,26 @@ public struct GraphDataset: Sendable, Equatable {
     public static let userPermission = "User.Read.All"
     public static let reportPermission = "Reports.Read.All"
 
+    public static let applicationPermission = "Application.Read.All"
+
+    /// App registrations and service principals with their credentials and granted app roles,
+    /// for the credential expiry check (`--app-credentials`); needs Application.Read.All
+    /// ("List applications", "List servicePrincipals", Microsoft Learn).
+    public static let appCredentials: [GraphDataset] = [
+        GraphDataset(name: "Applications", path: "v1.0/applications?$select=id,appId,displayName,keyCredentials,passwordCredentials",
+                     permission: applicationPermission, paged: true),
+        GraphDataset(name: "ServicePrincipals",
+                     path: "v1.0/servicePrincipals?$select=id,appId,displayName,appRoles,keyCredentials,passwordCredentials&$expand=appRoleAssignments",
+                     permission: applicationPermission, paged: true),
+    ]
+
     /// Every application permission `collect graph` needs, for `--help` and README.
     public static let permissions: [(permission: String, reason: String)] = [
         (signInPermission, "sign-in logs (auditLogs/signIns, v1.0 and beta)"),
         (policyPermission, "Conditional Access policies and the security defaults policy"),
         (userPermission, "users (id, userPrincipalName, mail, accountEnabled, userType)"),
         (reportPermission, "the email apps usage report (reports/getEmailAppUsageUserDetail)"),
+        (applicationPermission, "only with --app-credentials: app registrations and service principals, for credential expiry"),
     ]
 
     /// The server-side filter of the PowerShell collector: the two legacy client apps whose

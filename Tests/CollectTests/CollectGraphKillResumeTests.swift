@@ -37,8 +37,9 @@ import Testing
 
     @Test func killedRunResumesWithoutDuplicatingAPage() async throws {
         let counter = Counter()
-        // The first request for page 3 never gets an answer: the run is killed while it waits.
-        let server = GraphCollectorTests.tenant(counter) { page, attempt, _ in page == 3 && attempt == 1 ? .hang : nil }
+        let released = Counter()
+        // Page 3 gets no answer until the first run is killed (its retries hang too).
+        let server = GraphCollectorTests.tenant(counter) { page, _, _ in page == 3 && released.count("kill") == 0 ? .hang : nil }
         try await server.start()
         defer { Task { await server.stop() } }
         let folder = CollectFixtures.folder()
@@ -48,9 +49,10 @@ import Testing
         try first.run()
         let deadline = Date().addingTimeInterval(30)
         while counter.count("page3") == 0 && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
-        #expect(counter.count("page3") == 1)
+        #expect(counter.count("page3") >= 1)
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
+        _ = released.next("kill")
         #expect(first.terminationReason == .uncaughtSignal)
         #expect(CollectFixtures.files(folder) == [CollectionCheckpoint.fileName] + Array(GraphCollectorTests.pageFiles.prefix(2)))
 
@@ -59,7 +61,9 @@ import Testing
         second.waitUntilExit()
         #expect(second.terminationStatus == 0)
         #expect(CollectFixtures.files(folder) == [CollectionCheckpoint.fileName] + GraphCollectorTests.pageFiles)
-        #expect(["page1", "page2", "page3"].map(counter.count) == [1, 1, 2] as [Int])
+        // Pages 1 and 2 were written before the kill and never asked for again.
+        #expect(["page1", "page2"].map(counter.count) == [1, 1] as [Int])
+        #expect(counter.count("page3") >= 2)
         // The resumed run kept the first run's sign-in window.
         let firstURL = try #require(server.requests.first { $0.method == "GET" }?.uri)
         #expect(firstURL.contains("createdDateTime%20ge%20"))

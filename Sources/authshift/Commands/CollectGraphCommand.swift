@@ -48,8 +48,16 @@ struct CollectGraphCommand: AsyncParsableCommand {
     @Option(help: "Read only these datasets (repeatable): \(GraphDataset.standard(since: Date()).map(\.name).joined(separator: ", ")).")
     var only: [String] = []
 
+    @Flag(name: .customLong("app-credentials"),
+          help: "Also read app registrations and service principals (Application.Read.All) and list the certificates and secrets of apps holding SMTP.SendAsApp, Mail.Send, Exchange.ManageAsApp or full_access_as_app.")
+    var appCredentials = false
+
+    @Option(name: .customLong("warn-days"), help: "With --app-credentials: flag credentials expiring within this many days.")
+    var warnDays = AppCredentialInventory.defaultWarningDays
+
     func validate() throws {
         if !(1...30).contains(days) { throw ValidationError("--days must be 1 to 30.") }
+        if !(0...365).contains(warnDays) { throw ValidationError("--warn-days must be 0 to 365.") }
         let known = GraphDataset.standard(since: Date()).map(\.name)
         if let unknown = only.first(where: { !known.contains($0) }) {
             throw ValidationError("--only \(unknown): expected one of \(known.joined(separator: ", ")).")
@@ -63,14 +71,36 @@ struct CollectGraphCommand: AsyncParsableCommand {
         do {
             let since = try collector.since(days: days)
             let datasets = GraphDataset.standard(since: since).filter { only.isEmpty || only.contains($0.name) }
+                + (appCredentials ? GraphDataset.appCredentials : [])
             let outcomes = try await collector.run(since: since, datasets: datasets, progress: CollectTerminalProgress.make())
             for outcome in outcomes {
                 let note = outcome.alreadyDone ? " (done in an earlier run)" : outcome.resumed ? " (resumed)" : ""
                 StandardError.write("\(outcome.dataset): \(outcome.pages) page(s), \(outcome.items) row(s)\(note)\n")
             }
+            if appCredentials { try reportCredentials() }
             StandardError.write("Wrote \(out). Exchange Online settings still come from the PowerShell collector (authshift collect); then run: authshift assess \(out)\n")
         } catch {
             throw CollectCommandSupport.exit(for: error)
+        }
+    }
+
+    /// Lists the credentials of the apps that send mail or run Exchange automation, and what is
+    /// wrong with them, on standard output.
+    private func reportCredentials() throws(CollectError) {
+        let credentials: [AppCredential]
+        do {
+            credentials = AppCredentialInventory.credentials(applications: try AppCredentialInventory.pages(in: out, prefix: "Applications"),
+                                                             servicePrincipals: try AppCredentialInventory.pages(in: out, prefix: "ServicePrincipals"))
+        } catch {
+            throw .output(path: error.file, reason: error.reason)
+        }
+        let formatter = ISO8601DateFormatter()
+        for credential in credentials {
+            let expiry = credential.expires.map { formatter.string(from: $0) } ?? "no expiry date"
+            StandardOutput.write("\(credential.appName)\t\(credential.appID)\t\(credential.kind.rawValue)\t\(credential.name)\texpires \(expiry)\t\(credential.permissions.joined(separator: ","))\n")
+        }
+        for finding in AppCredentialInventory.findings(credentials, warningDays: warnDays) {
+            StandardError.write("warning: \(finding.sentence)\n")
         }
     }
 }
