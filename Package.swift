@@ -60,6 +60,12 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // collect graph / kql / log-analytics: Graph and Log Analytics reads with the OAuth module's
+        // token and Transport's HTTPS client (paging, throttling, checkpoints), and the KQL text.
+        .target(
+            name: "Collect",
+            dependencies: ["AuthShiftCore", "Transport", "OAuth", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The probe: a connection driven by the SMTP state machine, TLS, timeouts, the transcript.
         .target(
             name: "SMTPClient",
@@ -106,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth", "Bridge",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth", "Bridge", "Collect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -132,6 +138,12 @@ let package = Package(
             name: "BridgeTests",
             dependencies: ["Bridge", "SMTP", "Reports", "Transport", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOEmbedded", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "CollectTests",
+            // authshift: the kill-and-resume test runs the built binary.
+            dependencies: ["Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
         .testTarget(
             name: "TransportTests",

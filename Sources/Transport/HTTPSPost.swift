@@ -5,8 +5,8 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
-/// One HTTP/1.1 POST on SwiftNIO, enough for a token endpoint and Graph's sendMail, without an
-/// HTTP client library: https with certificate and host name verification for every host, plain
+/// One HTTP/1.1 POST or GET on SwiftNIO, enough for a token endpoint, Graph's sendMail and the
+/// Graph and Log Analytics reads of `collect`, without an HTTP client library: https with certificate and host name verification for every host, plain
 /// http only for loopback addresses (test servers), a bounded response body and a deadline.
 /// https goes through the `HTTPS_PROXY` tunnel when one is configured (`HTTPProxy`).
 public struct HTTPSPost: Sendable {
@@ -60,6 +60,17 @@ public struct HTTPSPost: Sendable {
     }
 
     public func post(url text: String, headers extra: [(String, String)], body: [UInt8]) async throws(Failure) -> Response {
+        try await send(.POST, url: text, headers: extra, body: body, responseLimit: Self.maximumResponse)
+    }
+
+    /// A GET (no body). `responseLimit` bounds the body kept in memory: a Graph page of 1,000
+    /// sign-ins is several megabytes, more than a token response ever needs.
+    public func get(url text: String, headers extra: [(String, String)], responseLimit: Int = maximumResponse) async throws(Failure) -> Response {
+        try await send(.GET, url: text, headers: extra, body: nil, responseLimit: responseLimit)
+    }
+
+    private func send(_ method: HTTPMethod, url text: String, headers extra: [(String, String)], body: [UInt8]?,
+                      responseLimit: Int) async throws(Failure) -> Response {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, scheme == "https" || scheme == "http" else {
             throw .invalidURL(text)
         }
@@ -83,7 +94,7 @@ public struct HTTPSPost: Sendable {
                 try channel.pipeline.syncOperations.addHandler(tls)
             }
             try channel.pipeline.syncOperations.addHTTPClientHandlers()
-            try channel.pipeline.syncOperations.addHandler(ResponseCollector(promise: promise, limit: Self.maximumResponse))
+            try channel.pipeline.syncOperations.addHandler(ResponseCollector(promise: promise, limit: responseLimit))
         }
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(timeout)
@@ -122,9 +133,9 @@ public struct HTTPSPost: Sendable {
             channel.close(promise: nil)
             throw .connection("\(error)")
         }
-        var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
+        var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
         head.headers.add(name: "Host", value: hostHeader)
-        head.headers.add(name: "Content-Length", value: String(body.count))
+        if let body { head.headers.add(name: "Content-Length", value: String(body.count)) }
         head.headers.add(name: "Connection", value: "close")
         head.headers.add(name: "User-Agent", value: "authshift")
         for (name, value) in extra { head.headers.add(name: name, value: value) }
@@ -133,7 +144,7 @@ public struct HTTPSPost: Sendable {
             channel.close(promise: nil)
         }
         channel.write(HTTPClientRequestPart.head(head), promise: nil)
-        channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
+        if let body { channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil) }
         channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
         do {
             let response = try await promise.futureResult.get()

@@ -35,7 +35,9 @@ import Testing
         let result = try ExportFolderReader.read([root])
         #expect(result.errors.isEmpty)
         let kinds = Set(result.files.compactMap(\.kind))
-        #expect(kinds == Set(ExportKind.allCases), "the sample tenant exercises every reader")
+        // The sign-in summary (issue 16) is exercised by SignInSummaryInputTests: a summary of the
+        // sample's own sign-ins beside them would count every sign-in twice.
+        #expect(kinds == Set(ExportKind.allCases).subtracting([.signInSummary]), "the sample tenant exercises every reader")
         #expect(result.files.filter { $0.kind == nil }.allSatisfy { $0.path.hasSuffix("README.md") })
         #expect(result.snapshot.signIns.rows > 2000)
         #expect(result.snapshot.casMailboxes.contains { $0.smtpClientAuthenticationDisabled == .null })

@@ -13,6 +13,7 @@ public enum ExportDetector {
     }
 
     static let csvSignatures: [Signature] = [
+        Signature(kind: .signInSummary, required: SignInSummaryColumns.signature, forbidden: []),
         Signature(kind: .signInPortalCSV, required: [["Date (UTC)"], ["Client app"], ["Username", "User"]], forbidden: []),
         Signature(kind: .signInLogAnalyticsCSV, required: [["TimeGenerated [UTC]", "TimeGenerated", "CreatedDateTime [UTC]", "CreatedDateTime"], ["ClientAppUsed"], ["UserPrincipalName"]], forbidden: []),
         Signature(kind: .smtpAuthClientsReport, required: [["Sender address"], ["Messages sent"]], forbidden: []),
@@ -30,6 +31,7 @@ public enum ExportDetector {
     ]
 
     static let jsonSignatures: [Signature] = [
+        Signature(kind: .signInSummary, required: SignInSummaryColumns.signature, forbidden: []),
         Signature(kind: .signInJSON, required: [["createdDateTime"], ["clientAppUsed", "userPrincipalName"]], forbidden: ["smtpApp"]),
         Signature(kind: .emailAppUsage, required: [["smtpApp"], ["userPrincipalName"]], forbidden: []),
         Signature(kind: .conditionalAccessPolicies, required: [["conditions"], ["grantControls"], ["state"]], forbidden: []),

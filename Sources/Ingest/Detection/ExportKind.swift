@@ -6,6 +6,7 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
     case signInPortalCSV = "signins-portal-csv"
     case signInLogAnalyticsCSV = "signins-log-analytics-csv"
     case signInJSON = "signins-json"
+    case signInSummary = "signins-summary"
     case smtpAuthClientsReport = "smtp-auth-clients-report"
     case emailAppUsage = "email-app-usage"
     case casMailbox = "cas-mailbox"
@@ -26,7 +27,7 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
     }
 
     public var isSignInLog: Bool {
-        self == .signInPortalCSV || self == .signInLogAnalyticsCSV || self == .signInJSON
+        self == .signInPortalCSV || self == .signInLogAnalyticsCSV || self == .signInJSON || self == .signInSummary
     }
 
     /// Where an admin gets this file.
@@ -35,6 +36,7 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .signInPortalCSV: return "Entra admin center > Sign-in logs > Download (CSV), interactive or non-interactive"
         case .signInLogAnalyticsCSV: return "Log Analytics query over SigninLogs / AADNonInteractiveUserSignInLogs, exported to CSV"
         case .signInJSON: return "Entra sign-in logs as JSON: portal download, Graph auditLogs/signIns pages or JSON lines"
+        case .signInSummary: return "authshift collect kql run in Log Analytics (CSV export) or authshift collect log-analytics (query API JSON)"
         case .smtpAuthClientsReport: return "Exchange admin center > Reports > Mail flow > SMTP AUTH clients > Export"
         case .emailAppUsage: return "Graph reports/getEmailAppUsageUserDetail (CSV, or beta JSON)"
         case .casMailbox: return "Get-CASMailbox / Get-EXOCasMailbox -Properties SmtpClientAuthenticationDisabled | Export-Csv or ConvertTo-Json"
@@ -58,6 +60,7 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .signInPortalCSV: return "Sign-in log (portal CSV)"
         case .signInLogAnalyticsCSV: return "Sign-in log (Log Analytics CSV)"
         case .signInJSON: return "Sign-in log (JSON)"
+        case .signInSummary: return "Sign-in summary (Log Analytics)"
         case .smtpAuthClientsReport: return "SMTP AUTH clients report"
         case .emailAppUsage: return "Email apps usage report"
         case .casMailbox: return "Get-CASMailbox"

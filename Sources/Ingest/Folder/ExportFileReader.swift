@@ -199,6 +199,18 @@ public enum ExportFileReader {
             guard case .object(let object) = element else {
                 throw IngestError(.malformed, file: display, line: stream.elementLine, "expected a JSON object for each record, found \(ExportRecord.show(element))")
             }
+            if kind == nil, stream.shape == .singleObject, let tables = object["tables"] {
+                // The Log Analytics query API's answer: {"tables":[{"columns":[...],"rows":[[...]]}]}.
+                kind = .signInSummary
+                file.kind = kind
+                if let wanted, !wanted(.signInSummary) { return }
+                for var record in try SignInSummaryRowReader.records(tables: tables, file: display) {
+                    record.dates = dates
+                    try RecordDispatcher.ingest(.signInSummary, record, into: &snapshot, notes: &notes, signIns: acc)
+                    file.rows += 1
+                }
+                continue
+            }
             if kind == nil {
                 kind = ExportDetector.detect(jsonKeys: object.keys)
                 guard let detected = kind else {

@@ -8,6 +8,8 @@ enum RecordDispatcher {
             let event = try SignInJSONReader.event(r)
             notes.saw(event.time)
             signIns.add(event)
+        case .signInSummary:
+            try SignInSummaryRowReader.add(r, to: signIns, notes: &notes)
         case .casMailbox:
             let m = try CASMailboxReader.read(r)
             if m.smtpClientAuthenticationDisabled == .missingColumn {

@@ -109,6 +109,25 @@ final class SignInAccumulator {
         } } }
     }
 
+    /// Adds a group counted elsewhere (a row of a sign-in summary): `count` sign-ins between
+    /// `first` and `last`, all with `reason` when they failed, exactly as `count` raw rows would.
+    func addGroup(user: String, app: String, ip: String, outcome: SignInEvent.Outcome, count: Int,
+                  first: Timestamp?, last: Timestamp?, errorCode: Int?, failureReason: String?) {
+        let key = Key(user: users.intern(user), app: apps.intern(app), ip: ips.intern(ip),
+                      outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
+        let s = slot(for: key)
+        rows += count
+        for time in [first, last].compactMap({ $0 }) {
+            if earliest == nil || time < earliest! { earliest = time }
+            if latest == nil || time > latest! { latest = time }
+        }
+        record(slot: s, count: count, first: (first ?? last)?.millisecondsSince1970 ?? .max, last: (last ?? first)?.millisecondsSince1970 ?? .min)
+        if outcome != .success, errorCode != nil || failureReason != nil {
+            let reason = reasons.intern(SignInAccumulator.reasonText(code: errorCode.map(String.init), reason: failureReason))
+            reasonCounts[UInt64(s) << 32 | UInt64(UInt32(bitPattern: reason)), default: 0] += count
+        }
+    }
+
     static func reasonText(code: String?, reason: String?) -> String {
         let code = (code?.isEmpty ?? true) ? "?" : code!
         guard let reason, !reason.isEmpty else { return code }

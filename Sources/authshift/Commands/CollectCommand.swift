@@ -2,12 +2,15 @@ import ArgumentParser
 import ChangeScripts
 import Foundation
 
-/// `authshift collect`: writes the read-only collector script.
+/// `authshift collect`: writes the read-only collector script; its subcommands read Graph and
+/// Log Analytics directly.
 struct CollectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
         abstract: "Write a read-only PowerShell script that exports everything authshift assess reads.",
-        discussion: "The script runs only Get- cmdlets and Microsoft Graph GET requests. Review it, run it, then run authshift assess on its output folder."
+        discussion: "The script runs only Get- cmdlets and Microsoft Graph GET requests. Review it, run it, then run authshift assess on its output folder. "
+            + "`collect graph` reads the Graph exports directly with an app-only token instead.",
+        subcommands: [CollectGraphCommand.self, CollectKQLCommand.self, CollectLogAnalyticsCommand.self]
     )
 
     @Option(name: .shortAndLong, help: "Where to write the script (default: standard output).")

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Collect
+import Foundation
+import Testing
+
+/// `authshift collect graph` killed (SIGKILL) in the middle of a run, then run again: the second
+/// run continues from the checkpoint, asks for no page twice that was written, and the folder
+/// ends with each page once.
+@Suite struct CollectGraphKillResumeTests {
+    static var binary: URL {
+        let products = Bundle.main.executableURL?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var candidate = products.appendingPathComponent("authshift")
+        if !FileManager.default.isExecutableFile(atPath: candidate.path) {
+            candidate = products.deletingLastPathComponent().appendingPathComponent("authshift")
+        }
+        return candidate
+    }
+
+    static func process(_ server: GraphStandIn, folder: String) -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["collect", "graph", "--tenant", "contoso", "--client-id", "app", "--client-secret-env", "AUTHSHIFT_TEST_SECRET",
+                             "--authority", server.base, "--graph-url", server.base, "--out", folder, "--only", "SignIns-Interactive"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["AUTHSHIFT_TEST_SECRET"] = "s3cret"
+        environment["AUTHSHIFT_NO_PROGRESS"] = "1"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
+
+    @Test func killedRunResumesWithoutDuplicatingAPage() async throws {
+        let counter = Counter()
+        let released = Counter()
+        // Page 3 gets no answer until the first run is killed (its retries hang too).
+        let server = GraphCollectorTests.tenant(counter) { page, _, _ in page == 3 && released.count("kill") == 0 ? .hang : nil }
+        try await server.start()
+        defer { Task { await server.stop() } }
+        let folder = CollectFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+
+        let first = Self.process(server, folder: folder)
+        try first.run()
+        let deadline = Date().addingTimeInterval(30)
+        while counter.count("page3") == 0 && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+        #expect(counter.count("page3") >= 1)
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        _ = released.next("kill")
+        #expect(first.terminationReason == .uncaughtSignal)
+        #expect(CollectFixtures.files(folder) == [CollectionCheckpoint.fileName] + Array(GraphCollectorTests.pageFiles.prefix(2)))
+
+        let second = Self.process(server, folder: folder)
+        try second.run()
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+        #expect(CollectFixtures.files(folder) == [CollectionCheckpoint.fileName] + GraphCollectorTests.pageFiles)
+        // Pages 1 and 2 were written before the kill and never asked for again.
+        #expect(["page1", "page2"].map(counter.count) == [1, 1] as [Int])
+        #expect(counter.count("page3") >= 2)
+        // The resumed run kept the first run's sign-in window.
+        let firstURL = try #require(server.requests.first { $0.method == "GET" }?.uri)
+        #expect(firstURL.contains("createdDateTime%20ge%20"))
+        #expect(firstURL.contains("clientAppUsed%20eq%20%27Authenticated%20SMTP%27"))
+
+        // assess reads what was written: `inspect` recognises every page as a sign-in log.
+        let inspect = Process()
+        inspect.executableURL = Self.binary
+        inspect.arguments = ["inspect", folder]
+        let output = Pipe()
+        inspect.standardOutput = output
+        inspect.standardError = FileHandle.nullDevice
+        try inspect.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        inspect.waitUntilExit()
+        #expect(text.components(separatedBy: "Sign-in log (JSON)").count - 1 == 3, "\(text)")
+    }
+}
