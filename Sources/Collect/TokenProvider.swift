@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 import OAuth
 

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Collect
 import Foundation
 import OAuth

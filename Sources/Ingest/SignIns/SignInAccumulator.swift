@@ -113,14 +113,18 @@ final class SignInAccumulator {
     /// `first` and `last`, all with `reason` when they failed, exactly as `count` raw rows would.
     func addGroup(user: String, app: String, ip: String, outcome: SignInEvent.Outcome, count: Int,
                   first: Timestamp?, last: Timestamp?, errorCode: Int?, failureReason: String?) {
-        let key = Key(user: users.intern(user), app: apps.intern(app), ip: ips.intern(ip),
-                      outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
-        let s = slot(for: key)
+        let appId = apps.intern(app)
+        let folded = folds(app: appId)
         rows += count
         for time in [first, last].compactMap({ $0 }) {
             if earliest == nil || time < earliest! { earliest = time }
             if latest == nil || time > latest! { latest = time }
         }
+        // A folded app keeps only who signed in successfully with it (see SignInDetail).
+        if folded && outcome != .success { return }
+        let key = Key(user: users.intern(user), app: appId, ip: folded ? SignInAccumulator.noAddress : ips.intern(ip),
+                      outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
+        let s = slot(for: key)
         record(slot: s, count: count, first: (first ?? last)?.millisecondsSince1970 ?? .max, last: (last ?? first)?.millisecondsSince1970 ?? .min)
         if outcome != .success, errorCode != nil || failureReason != nil {
             let reason = reasons.intern(SignInAccumulator.reasonText(code: errorCode.map(String.init), reason: failureReason))
