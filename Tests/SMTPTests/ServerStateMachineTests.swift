@@ -27,7 +27,7 @@ import Testing
         #expect(m.senderChecked(.allowed) == .reply("250 2.1.0 Ok"))
         #expect(m.command("RCPT TO:<x@contoso.com>") == .reply("250 2.1.5 Ok"))
         guard case .replyAndReadData(let text, let t) = m.command("DATA") else { Issue.record("expected DATA to be accepted"); return }
-        #expect(text == "354 End data with <CR><LF>.<CR><LF>")
+        #expect(text.wireText == "354 End data with <CR><LF>.<CR><LF>" && text.category == .positiveIntermediate)
         #expect(t.from == "scanner@contoso.com" && t.recipients == ["x@contoso.com"] && t.account == nil)
         #expect(m.messageReceived(oversized: false, headerFrom: .absent) == .verifyHeaderFrom(.absent))
         #expect(m.headerFromChecked(.allowed) == .commit)
@@ -38,11 +38,11 @@ import Testing
     @Test func authIsOfferedOnlyInsideTLSUnlessTheListenerIsTrustedPlain() {
         var m = machine()
         guard case .reply(let ehlo) = m.command("EHLO c") else { Issue.record("no EHLO reply"); return }
-        #expect(ehlo.contains("STARTTLS") && !ehlo.contains("AUTH"))
+        #expect(ehlo.lines.contains("STARTTLS") && !ehlo.wireText.contains("AUTH"))
         #expect(m.command("AUTH LOGIN") == .reply("538 5.7.11 Encryption required for requested authentication mechanism"))
         _ = m.command("STARTTLS")
         guard case .reply(let ehlo2) = m.command("EHLO c") else { Issue.record("no EHLO reply"); return }
-        #expect(ehlo2.contains("AUTH PLAIN LOGIN") && !ehlo2.contains("STARTTLS"))
+        #expect(ehlo2.lines.contains("AUTH PLAIN LOGIN") && !ehlo2.lines.contains("STARTTLS"))
         var plain = machine(plain: true)
         _ = plain.command("EHLO c")
         #expect(plain.command("AUTH LOGIN") == .replyAndReadAuthLine("334 VXNlcm5hbWU6"))
@@ -79,7 +79,7 @@ import Testing
         #expect(m.messageReceived(oversized: true, headerFrom: .absent) == .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (1000)"))
         var refused = machine(allowListed: true)
         _ = refused.command("EHLO c"); _ = refused.command("MAIL FROM:<a@b.c>"); _ = refused.senderChecked(.allowed); _ = refused.command("RCPT TO:<r@x.com>")
-        #expect(refused.dataRefused("554 5.7.1 No route") == .reply("554 5.7.1 No route"))
+        #expect(refused.dataRefused(.init(554, .init(5, 7, 1), "No route")) == .reply("554 5.7.1 No route"))
         #expect(refused.command("MAIL FROM:<a@b.c>") == .verifySender(MailboxAddress("a@b.c")))
         #expect(m.command("BDAT 10") == .reply("502 5.5.2 Error: command not recognized"))
         #expect(m.commandTooLong() == .reply("500 5.5.2 Line too long (RFC 5321 section 4.5.3.1.4: 512 octets)"))
