@@ -99,20 +99,31 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore", "ChangeScripts"], exclude: ["Golden"]),
-        // Helpers shared by the loopback servers of SMTPTests and BridgeTests.
-        .target(name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport"),
+        // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, and the test
+        // certificates (Fixtures) of OAuthTests and SMTPClientTests.
+        .target(name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(
             name: "SMTPTests",
+            dependencies: [
+                "SMTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "AuthShiftCoreTests", dependencies: ["AuthShiftCore"]),
+        .testTarget(
+            name: "OAuthTests",
+            dependencies: ["OAuth", "AuthShiftCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "SMTPClientTests",
             dependencies: [
                 "SMTP", "SMTPClient", "OAuth", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "NIOTestUtils", package: "swift-nio"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ],
-            exclude: ["Fixtures"]
+            ]
         ),
         .testTarget(
             name: "BridgeTests",
