@@ -131,7 +131,7 @@ let package = Package(
                            .product(name: "NIOEmbedded", package: "swift-nio")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib", "Scan"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ChangeScriptsTests", dependencies: ["ChangeScripts", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
         .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest"]),
