@@ -119,20 +119,31 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore"]),
-        // Helpers shared by the loopback servers of SMTPTests and BridgeTests.
-        .target(name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport"),
+        // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, and the test
+        // certificates (Fixtures) of OAuthTests and SMTPClientTests.
+        .target(name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport", exclude: ["Fixtures"]),
         .testTarget(
             name: "SMTPTests",
             dependencies: [
-                "AuthShiftCore", "SMTP", "SMTPClient", "Transport", "OAuth", "TestSupport",
+                "SMTP", "AuthShiftCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "AuthShiftCoreTests", dependencies: ["AuthShiftCore"]),
+        .testTarget(
+            name: "OAuthTests",
+            dependencies: ["OAuth", "Transport", "AuthShiftCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "SMTPClientTests",
+            dependencies: [
+                "SMTP", "SMTPClient", "Transport", "OAuth", "AuthShiftCore", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "NIOTestUtils", package: "swift-nio"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ],
-            exclude: ["Fixtures"]
+            ]
         ),
         .testTarget(
             name: "BridgeTests",
@@ -150,7 +161,7 @@ let package = Package(
             dependencies: ["Transport", .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib", "Scan"], exclude: ["Golden", "Fixtures"]),
         .testTarget(
             name: "ChangeScriptsTests",
             dependencies: ["ChangeScripts", "Analysis", "Ingest", "AuthShiftCore", "Scan", .product(name: "Crypto", package: "swift-crypto")],

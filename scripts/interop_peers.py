@@ -39,7 +39,7 @@ warnings.filterwarnings("ignore", message=".*login_data.*")
 logging.getLogger("mail.log").setLevel(logging.ERROR)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES = os.path.join(ROOT, "Tests", "SMTPTests", "Fixtures")
+FIXTURES = os.path.join(ROOT, "Tests", "TestSupport", "Fixtures")
 TENANT = "contoso.onmicrosoft.com"
 CLIENT_ID = "6f1d2a3b-0000-4c5d-8e9f-0123456789ab"
 SCOPES = {"https://outlook.office365.com/.default", "https://graph.microsoft.com/.default"}

@@ -2,9 +2,10 @@
 //
 // The input is a client's byte stream, cut into chunks at the positions its first bytes name
 // (so line ends fall everywhere), fed to SMTPServerFramer, with every frame given to
-// SMTPServerStateMachine. Passwords are always wrong and the client is never allow-listed, so
-// besides "no crash, no trap", the relay property must hold on every input: no transaction is
-// ever committed and no recipient is ever accepted. A violation traps, which is a finding.
+// SMTPServerStateMachine as typed commands (SMTPCommand.parse). Passwords are always wrong and
+// the client is never allow-listed, so besides "no crash, no trap", the relay property must hold
+// on every input: no transaction is ever committed and no recipient is ever accepted (no typed
+// 2yz reply with enhanced status 2.1.5). A violation traps, which is a finding.
 // The first byte's high bit picks how bare line endings in DATA are handled, so both framer
 // modes are exercised (the machine never reaches DATA here, but the framer's data mode is
 // entered directly when the second byte's bit 1 is set, to fuzz the terminator logic too).
@@ -29,7 +30,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             var action: SMTPServerStateMachine.Action
             switch frame {
             case .command(let line):
-                action = machine.command(line)
+                // As the bridge's handler does: a SASL response during AUTH, otherwise a parsed command.
+                action = machine.command(machine.expectsAuthResponse ? .success(.saslResponse(line)) : SMTPCommand.parse(line))
             case .commandTooLong:
                 action = machine.commandTooLong()
             case .data:
@@ -57,7 +59,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             }
             switch action {
             case .commit: require(false, "a transaction was committed without AUTH or an allow-listed source")
-            case .reply(let text) where text.hasPrefix("250 2.1.5"): require(false, "a recipient was accepted without AUTH or an allow-listed source")
+            case .reply(let reply) where reply.category == .positiveCompletion && reply.enhanced == EnhancedStatusCode(2, 1, 5):
+                require(false, "a recipient was accepted without AUTH or an allow-listed source")
             case .replyAndReadData: require(false, "DATA was accepted without AUTH or an allow-listed source")
             case .replyAndReadAuthLine: framer.mode = .authLine
             case .replyAndStartTLS: framer.discardBufferedInput()

@@ -13,17 +13,32 @@ import UnixSignals
 /// in flight finish, then the metrics endpoint closes. SIGHUP re-reads the configuration
 /// (accounts, allow-lists, routes, limits; a changed listener needs a restart) without dropping
 /// connections.
+///
+/// It is built from a configuration value (`init(configuration:)`; the command reads the file
+/// with `init(configurationPath:)`), and reports the ports its listeners bound
+/// (`listeningPorts()`), so a test can run listeners, spool and scheduler in one process on
+/// port 0, as an application is built once for the daemon and once for its tests.
 public final class BridgeService: Sendable {
     private let configuration: ConfigurationBox
-    private let configPath: String
+    /// Where SIGHUP re-reads the configuration from; nil: built from a value, no reload.
+    private let configPath: String?
+    private let handlesSignals: Bool
     private let spool: Spool
     private let log: BridgeLog
     private let metrics = BridgeMetrics()
     private let scheduler: DeliveryScheduler
+    private let bound = BoundListeners()
 
-    public init(configurationPath: String, quiet: Bool = false) throws {
-        let config = try BridgeConfiguration.load(path: configurationPath)
+    /// Reads the configuration file; SIGHUP re-reads it.
+    public convenience init(configurationPath: String, quiet: Bool = false) throws {
+        try self.init(configuration: try BridgeConfiguration.load(path: configurationPath), configurationPath: configurationPath, quiet: quiet)
+    }
+
+    /// `handlesSignals: false` leaves SIGTERM, SIGINT and SIGHUP alone (a test in the same
+    /// process); `run()` then ends when its task is cancelled.
+    public init(configuration config: BridgeConfiguration, configurationPath: String? = nil, quiet: Bool = false, handlesSignals: Bool = true) throws {
         configPath = configurationPath
+        self.handlesSignals = handlesSignals
         configuration = ConfigurationBox(config)
         spool = try Spool(root: config.spool)
         log = BridgeLog(spool: config.spool, quiet: quiet)
@@ -44,16 +59,24 @@ public final class BridgeService: Sendable {
             services.append(MetricsService(address: address, port: port, metrics: metrics, log: log))
         }
         services.append(scheduler)
-        services.append(ReloadService(reload: reload))
-        services.append(ListenerService(configuration: configuration, spool: spool, scheduler: scheduler, log: log, metrics: metrics))
+        if handlesSignals && configPath != nil { services.append(ReloadService(reload: reload)) }
+        services.append(ListenerService(configuration: configuration, spool: spool, scheduler: scheduler, log: log, metrics: metrics, bound: bound))
         // authshift logs its own JSON lines; the group's logger stays quiet.
         let logger = Logger(label: "authshift.bridge") { _ in SwiftLogNoOpLogHandler() }
-        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let signals: [UnixSignal] = handlesSignals ? [.sigterm, .sigint] : []
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals, logger: logger))
         try await group.run()
         log.event("info", "stopped", [:])
     }
 
+    /// The port each listener bound, by listener name, once all are listening (`run()` must be
+    /// running); empty when binding failed.
+    public func listeningPorts() async -> [String: Int] {
+        await bound.ports()
+    }
+
     private func reload() {
+        guard let configPath else { return }
         do {
             let new = try BridgeConfiguration.load(path: configPath)
             let old = configuration.current

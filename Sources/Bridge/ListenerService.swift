@@ -14,6 +14,8 @@ struct ListenerService: Service {
     let scheduler: DeliveryScheduler
     let log: BridgeLog
     let metrics: BridgeMetrics
+    /// Told the port each listener bound (its configured port, or the one the system chose for 0).
+    var bound: BoundListeners?
     var grace: TimeAmount = .seconds(30)
 
     func run() async throws {
@@ -28,8 +30,12 @@ struct ListenerService: Service {
         } catch {
             for channel in channels { try? await channel.close() }
             log.event("error", "cannot-listen", ["error": "\(error)"])
+            await bound?.publish([:])
             throw error
         }
+        var ports: [String: Int] = [:]
+        for (listener, channel) in zip(config.listeners, channels) { ports[listener.name] = channel.localAddress?.port ?? listener.port }
+        await bound?.publish(ports)
         log.event("info", "started", ["spool": config.spool, "queued": spool.queuedCount])
         try? await gracefulShutdown()
         log.event("info", "stopping", [:])
@@ -72,5 +78,22 @@ struct ListenerService: Service {
             privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
         tls.minimumTLSVersion = listener.minimumTLSVersion.nio
         return tls
+    }
+}
+
+/// The listeners' bound ports, published once by `ListenerService`; readers wait until then.
+actor BoundListeners {
+    private var published: [String: Int]?
+    private var waiting: [CheckedContinuation<[String: Int], Never>] = []
+
+    func publish(_ ports: [String: Int]) {
+        published = ports
+        for continuation in waiting { continuation.resume(returning: ports) }
+        waiting = []
+    }
+
+    func ports() async -> [String: Int] {
+        if let published { return published }
+        return await withCheckedContinuation { waiting.append($0) }
     }
 }

@@ -48,6 +48,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
     private var authSource: String { sourceAddress.map(AdmissionControl.lockoutSource) ?? source }
     /// This listener's settings as of the connection's start (allow-lists reload on SIGHUP).
     private let listener: BridgeConfiguration.Listener
+    /// Admission, sender authorisation and lock-out for this session, decided in one place.
+    private let policy: SubmissionPolicy
     /// The account as it was when the session authenticated, to notice a reload that changes it.
     private var authenticatedAccount: BridgeConfiguration.Account?
     private var progressSeen = 0
@@ -82,7 +84,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
         listenerRemoved = current == nil
         let listener = current ?? shared.listener
         self.listener = listener
-        let allowListed = sourceAddress.map { address in listener.relayWithoutAuth.contains { $0.contains(address) } } ?? false
+        policy = SubmissionPolicy(listener: listener, limits: configuration.limits, admission: shared.admission)
+        let allowListed = policy.relaysWithoutAuth(sourceAddress)
         framer = SMTPServerFramer(maximumMessageSize: configuration.limits.maxMessageSize, bareLineEndings: listener.bareLineEndings)
         machine = SMTPServerStateMachine(policy: .init(
             hostname: configuration.hostname, maximumMessageSize: configuration.limits.maxMessageSize, maximumRecipients: configuration.limits.maxRecipients,
@@ -96,24 +99,21 @@ final class SMTPServerHandler: ChannelInboundHandler {
             shared.metrics.count("rejected")
             shared.log.event("warning", "connection-refused", ["client": source, "listener": shared.listener.name,
                                                                "reason": "the listener was renamed or removed by a reload; restart the bridge"])
-            write("421 4.3.2 \(configuration.hostname) Service not available, try again later", context: context)
+            write(.listenerRemoved(configuration.hostname), context: context)
             close(context: context)
             return
         }
         // Sources outside the allow-list (loopback only when none is given) are turned away.
-        let permitted = sourceAddress.map { a in
-            listener.allow.isEmpty ? PrivateAddressSpace.isLoopback(a) : listener.allow.contains { $0.contains(a) }
-        } ?? false
-        guard permitted else {
+        guard policy.admitsConnection(from: sourceAddress) else {
             shared.metrics.count("rejected")
             shared.log.event("warning", "connection-refused", ["client": source, "listener": listener.name, "reason": "not in the allow list"])
-            write("554 5.7.1 Connections from your address are not accepted", context: context)
+            write(.sourceNotAllowed, context: context)
             close(context: context)
             return
         }
         guard shared.admission.openConnection(source: source, limits: configuration.limits) else {
             shared.metrics.count("rejected")
-            write("421 4.7.0 Too many connections, try again later", context: context)
+            write(.tooManyConnections, context: context)
             close(context: context)
             return
         }
@@ -170,7 +170,9 @@ final class SMTPServerHandler: ChannelInboundHandler {
             switch frame {
             case .command(let line):
                 guard !revoked(context: context) else { return }
-                perform(machine.command(line), context: context)
+                // During an AUTH exchange the line is a SASL response, otherwise a command.
+                let command = machine.expectsAuthResponse ? .success(.saslResponse(line)) : SMTPCommand.parse(line)
+                perform(machine.command(command), context: context)
             case .commandTooLong:
                 guard !revoked(context: context) else { return }
                 perform(machine.commandTooLong(), context: context)
@@ -200,14 +202,14 @@ final class SMTPServerHandler: ChannelInboundHandler {
         if wanted { context.read() }
     }
 
-    /// Counts a refused command; at `maxErrorsPerSession` the session ends with 421.
-    private func countRefusal(_ text: String, context: ChannelHandlerContext) {
-        guard text.hasPrefix("4") || text.hasPrefix("5") else { return }
+    /// Counts a refused command (a 4yz or 5yz reply); at `maxErrorsPerSession` the session ends with 421.
+    private func countRefusal(_ reply: SMTPServerReply, context: ChannelHandlerContext) {
+        guard reply.isRefusal else { return }
         shared.metrics.count("rejected")
         refusedCommands += 1
         guard refusedCommands >= configuration.limits.maxErrorsPerSession, !closing else { return }
         shared.log.event("warning", "too-many-errors", ["client": source, "listener": listener.name, "errors": refusedCommands])
-        write("421 4.7.0 \(configuration.hostname) Error: too many errors", context: context)
+        write(.tooManyErrors(configuration.hostname), context: context)
         close(context: context)
     }
 
@@ -220,20 +222,20 @@ final class SMTPServerHandler: ChannelInboundHandler {
 
     private func perform(_ action: SMTPServerStateMachine.Action, context: ChannelHandlerContext) {
         switch action {
-        case .reply(let text):
-            write(text, context: context, flush: false)
-            countRefusal(text, context: context)
-        case .replyAndStartTLS(let text):
-            write(text, context: context)
+        case .reply(let reply):
+            write(reply, context: context, flush: false)
+            countRefusal(reply, context: context)
+        case .replyAndStartTLS(let reply):
+            write(reply, context: context)
             // RFC 3207 §6: plaintext the client sent before the handshake is discarded.
             framer.discardBufferedInput()
             if let ssl = shared.sslContext {
                 try? context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: ssl), position: .first)
             }
-        case .replyAndReadData(let text, let transaction):
-            beginMessage(transaction, reply: text, context: context)
-        case .replyAndReadAuthLine(let text):
-            write(text, context: context)
+        case .replyAndReadData(let reply, let transaction):
+            beginMessage(transaction, reply: reply, context: context)
+        case .replyAndReadAuthLine(let reply):
+            write(reply, context: context)
             framer.mode = .authLine
         case .verifyCredentials(let user, let password):
             verify(user: user, password: password, context: context)
@@ -243,17 +245,17 @@ final class SMTPServerHandler: ChannelInboundHandler {
             perform(machine.headerFromChecked(headerFromDecision(field)), context: context)
         case .commit:
             commit(context: context)
-        case .discardAndReply(let text):
+        case .discardAndReply(let reply):
             discardIncoming()
-            write(text, context: context, flush: false)
-            countRefusal(text, context: context)
-        case .replyAndClose(let text):
-            write(text, context: context)
+            write(reply, context: context, flush: false)
+            countRefusal(reply, context: context)
+        case .replyAndClose(let reply):
+            write(reply, context: context)
             close(context: context)
-        case .discardAndClose(let text):
+        case .discardAndClose(let reply):
             discardIncoming()
             shared.metrics.count("rejected")
-            write(text, context: context)
+            write(reply, context: context)
             close(context: context)
         }
     }
@@ -262,58 +264,32 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// (password, senders), or its source is no longer allowed to relay without AUTH. Then the
     /// session ends with 421 before its next command is read (RFC 5321 section 3.8).
     private func revoked(context: ChannelHandlerContext) -> Bool {
-        let current = shared.configuration.current
-        let now = current.listener(named: listener.name)
-        let reason: String
-        if now == nil {
-            reason = "the listener was renamed or removed by a reload"
-        } else if let account = authenticatedAccount, current.accounts.first(where: { $0.name == account.name }) != account {
-            reason = "account \(account.name) was changed or removed"
-        } else if let address = sourceAddress, let now, !(now.allow.isEmpty ? PrivateAddressSpace.isLoopback(address) : now.allow.contains { $0.contains(address) }) {
-            reason = "the source is no longer in the listener's allow list"
-        } else if machine.account == nil, let address = sourceAddress, listener.relayWithoutAuth.contains(where: { $0.contains(address) }),
-                  !(now?.relayWithoutAuth.contains { $0.contains(address) } ?? false) || now?.relaySenders != listener.relaySenders {
-            reason = "relayWithoutAuth or relaySenders changed for this source"
-        } else {
-            return false
-        }
+        guard let reason = policy.revocation(now: shared.configuration.current, source: sourceAddress, account: authenticatedAccount,
+                                             authenticated: machine.isAuthenticated) else { return false }
         shared.log.event("warning", "session-revoked", ["client": source, "listener": listener.name, "reason": reason])
         discardIncoming()
-        write("421 4.7.0 \(configuration.hostname) Your authorization was changed by the administrator, closing connection", context: context)
+        write(.authorizationChanged(configuration.hostname), context: context)
         close(context: context)
         return true
     }
 
     /// The senders this session may use: its account's, or the listener's relay senders.
     private var senderPatterns: [SenderPattern] {
-        if machine.account != nil { return authenticatedAccount?.senderPatterns ?? [] }
-        return listener.relaySenderPatterns
+        policy.senderPatterns(account: authenticatedAccount, authenticated: machine.isAuthenticated)
     }
 
-    /// The null reverse-path is refused: devices send mail, they do not send bounces.
     private func senderDecision(_ address: MailboxAddress?) -> SMTPServerStateMachine.SenderDecision {
-        guard let address, senderPatterns.contains(where: { $0.matches(address) }) else { return .notAllowed }
-        return shared.admission.admitMessage(source: source, limits: configuration.limits) ? .allowed : .rateLimited
+        policy.senderDecision(address, patterns: senderPatterns, source: source)
     }
 
-    /// At the end of DATA, on routes with `checkHeaderFrom`: every author in the header From
-    /// must be a sender this session may use. A message without a From field has no author to
-    /// forge and passes; one the bridge cannot read does not.
+    /// Only routes with `checkHeaderFrom` check the header From; a forged author is logged.
     private func headerFromDecision(_ field: HeaderFrom) -> SMTPServerStateMachine.HeaderFromDecision {
         guard checkHeaderFrom else { return .allowed }
-        switch field {
-        case .absent:
-            return .allowed
-        case .invalid(let reason):
-            return .invalid(reason)
-        case .mailboxes(let authors):
-            let patterns = senderPatterns
-            if let forged = authors.first(where: { author in !patterns.contains { $0.matches(author) } }) {
-                shared.log.event("warning", "header-from-refused", ["client": source, "account": machine.account ?? "", "from": forged.description])
-                return .notAllowed(forged)
-            }
-            return .allowed
+        let decision = policy.headerFromDecision(field, patterns: senderPatterns)
+        if case .notAllowed(let forged) = decision {
+            shared.log.event("warning", "header-from-refused", ["client": source, "account": machine.account ?? "", "from": forged.description])
         }
+        return decision
     }
 
     /// Checks a password: locked-out sources are refused first; a password already verified
@@ -323,7 +299,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
         let limits = configuration.limits
         // The accounts in force now, not at the connection's start: a reload may have removed one.
         let accounts = shared.configuration.current.accounts
-        if let lockout = shared.admission.lockout(source: authSource, user: user, limits: limits) {
+        if let lockout = policy.lockout(source: authSource, user: user) {
             refuseLockedOut(lockout, user: user, context: context)
             return
         }
@@ -407,14 +383,14 @@ final class SMTPServerHandler: ChannelInboundHandler {
 
     /// DATA accepted: refuse at once when no route would take the message; otherwise open its
     /// spool file and switch the framer to message content.
-    private func beginMessage(_ transaction: SMTPServerStateMachine.Transaction, reply: String, context: ChannelHandlerContext) {
+    private func beginMessage(_ transaction: SMTPServerStateMachine.Transaction, reply: SMTPServerReply, context: ChannelHandlerContext) {
         guard let route = configuration.route(from: transaction.from, recipients: transaction.recipients) else {
-            perform(machine.dataRefused("554 5.7.1 No route for this sender and these recipients"), context: context)
+            perform(machine.dataRefused(.noRoute), context: context)
             return
         }
         guard shared.spool.hasRoom(for: configuration.limits.maxMessageSize, reserve: configuration.limits.minimumFreeSpace) else {
             shared.log.event("error", "spool-full", ["spool": shared.spool.root, "reserve": configuration.limits.minimumFreeSpace])
-            perform(machine.dataRefused("452 4.3.1 Insufficient system storage, try again later"), context: context)
+            perform(machine.dataRefused(.spoolFull), context: context)
             return
         }
         let envelope = Envelope(id: Envelope.newID(), from: transaction.from, recipients: transaction.recipients, account: transaction.account,
@@ -423,7 +399,7 @@ final class SMTPServerHandler: ChannelInboundHandler {
             incoming = try shared.spool.begin(envelope)
         } catch {
             shared.log.event("error", "spool-open-failed", ["error": "\(error)"])
-            perform(machine.dataRefused("451 4.3.0 Could not queue the message, try again later"), context: context)
+            perform(machine.dataRefused(.cannotQueue), context: context)
             return
         }
         checkHeaderFrom = configuration.checksHeaderFrom(route)
@@ -492,7 +468,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
 
     /// Replies are US-ASCII (RFC 5321 section 2.4); anything else is written as "?" rather
     /// than sent to a device that may choke on it.
-    private func write(_ text: String, context: ChannelHandlerContext, flush: Bool = true) {
+    private func write(_ reply: SMTPServerReply, context: ChannelHandlerContext, flush: Bool = true) {
+        let text = reply.wireText
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count + 2)
         buffer.writeBytes(text.utf8.map { $0 < 128 ? $0 : UInt8(ascii: "?") })
         buffer.writeStaticString("\r\n")

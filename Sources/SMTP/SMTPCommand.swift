@@ -12,12 +12,18 @@ public enum SMTPCommand: Sendable, Equatable {
     case saslResponse(String)
     case mail(from: String)
     case rcpt(to: String)
+    /// `MAIL FROM:` as a server reads it: the parsed reverse-path and its ESMTP parameters.
+    case mailFrom(SMTPPathArgument)
+    /// `RCPT TO:` as a server reads it: the parsed forward-path and its parameters.
+    case rcptTo(SMTPPathArgument)
     case data
     /// The message, already dot-stuffed and ending in CRLF.CRLF (see `DotStuffing`).
     case message([UInt8])
     case rset
     case noop
     case quit
+    case vrfy(String)
+    case help
 
     /// The command line without CRLF (empty for the message itself).
     public var wireText: String {
@@ -29,11 +35,15 @@ public enum SMTPCommand: Sendable, Equatable {
         case .saslResponse(let line): return line
         case .mail(let from): return "MAIL FROM:<\(from)>"
         case .rcpt(let to): return "RCPT TO:<\(to)>"
+        case .mailFrom(let path): return "MAIL FROM:\(path.wireText)"
+        case .rcptTo(let path): return "RCPT TO:\(path.wireText)"
         case .data: return "DATA"
         case .message: return ""
         case .rset: return "RSET"
         case .noop: return "NOOP"
         case .quit: return "QUIT"
+        case .vrfy(let name): return "VRFY \(name)"
+        case .help: return "HELP"
         }
     }
 

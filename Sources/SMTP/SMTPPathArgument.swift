@@ -53,6 +53,11 @@ public struct SMTPPathArgument: Sendable, Equatable {
         return .success(SMTPPathArgument(mailbox: mailbox, parameters: parameters))
     }
 
+    /// `<mailbox>` (or `<>`) and the parameters, as a client writes them.
+    public var wireText: String {
+        (["<\(mailbox?.description ?? "")>"] + parameters).joined(separator: " ")
+    }
+
     private static func upper(_ c: UInt8) -> UInt8 {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) ? c - 32 : c
     }

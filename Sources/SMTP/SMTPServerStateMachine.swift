@@ -1,5 +1,7 @@
-/// The server side of a submission as a value type: command lines and results of the checks it
-/// asks for go in, replies and actions come out. The bridge's channel handler performs them.
+/// The server side of a submission as a value type: typed commands (`SMTPCommand.parse`) and
+/// results of the checks it asks for go in, typed replies (`SMTPServerReply`: code, enhanced
+/// status, text) and actions come out. The bridge's channel handler performs them and writes
+/// each reply's `wireText`; nothing downstream reads reply text to decide.
 ///
 /// It is never an open relay: RCPT is refused unless the session authenticated or the client's
 /// address is on the listener's allow-list (`Policy.clientAllowListed`). AUTH is offered only
@@ -46,9 +48,9 @@ public struct SMTPServerStateMachine: Sendable {
     }
 
     public enum Action: Sendable, Equatable {
-        case reply(String)
+        case reply(SMTPServerReply)
         /// Reply, then add TLS; buffered plaintext must be discarded (RFC 3207 §6).
-        case replyAndStartTLS(String)
+        case replyAndStartTLS(SMTPServerReply)
         /// Check these credentials; answer with `credentialsChecked`.
         case verifyCredentials(user: String, password: String)
         /// Check that the session may use this envelope sender (nil: the null reverse-path `<>`);
@@ -56,20 +58,20 @@ public struct SMTPServerStateMachine: Sendable {
         case verifySender(MailboxAddress?)
         /// Read the message now (the framer switches to data mode) after sending this reply;
         /// its content goes to a new spool file for this envelope.
-        case replyAndReadData(String, Transaction)
+        case replyAndReadData(SMTPServerReply, Transaction)
         /// Read the next line as a SASL response (longer lines allowed, RFC 4954 §4).
-        case replyAndReadAuthLine(String)
+        case replyAndReadAuthLine(SMTPServerReply)
         /// The whole message is in: check its header From field if the route asks for it, and
         /// answer with `headerFromChecked` (`.allowed` when no check applies).
         case verifyHeaderFrom(HeaderFrom)
         /// Commit the streamed message durably; answer with `committed`.
         case commit
         /// Throw away the streamed content (the message was refused after DATA).
-        case discardAndReply(String)
-        case replyAndClose(String)
+        case discardAndReply(SMTPServerReply)
+        case replyAndClose(SMTPServerReply)
         /// Throw away the streamed content, reply and close: the client's input can no longer
         /// be trusted to be in step (a bare line ending inside DATA).
-        case discardAndClose(String)
+        case discardAndClose(SMTPServerReply)
     }
 
     /// `busy`: the check could not start now (too many in flight); RFC 4954 §6's 454 4.7.0.
@@ -96,137 +98,208 @@ public struct SMTPServerStateMachine: Sendable {
         tlsActive = policy.implicitTLS
     }
 
-    public var greeting: String { "220 \(policy.hostname) ESMTP authshift bridge ready" }
-    public var timeoutReply: String { "421 4.4.2 \(policy.hostname) Timeout, closing connection" }
+    public var greeting: SMTPServerReply { .init(220, nil, "\(policy.hostname) ESMTP authshift bridge ready") }
+    public var timeoutReply: SMTPServerReply { .init(421, .init(4, 4, 2), "\(policy.hostname) Timeout, closing connection") }
     public var authAvailable: Bool { tlsActive || policy.plaintextAuthAllowed }
     public var isAuthenticated: Bool { account != nil }
 
     // MARK: Commands
 
+    /// An AUTH exchange is under way: the next line is a SASL response (`.saslResponse`), not a command.
+    public var expectsAuthResponse: Bool { authStep != nil }
+
+    /// A line from the framer: the SASL response during an AUTH exchange, otherwise a command
+    /// line read with `SMTPCommand.parse`.
     public mutating func command(_ line: String) -> Action {
-        if let step = authStep { return authContinuation(line, step: step) }
-        let (verb, argument) = Self.split(line)
-        switch verb {
-        case "EHLO", "HELO":
-            guard !argument.isEmpty else { return .reply("501 5.5.4 Syntax: \(verb) hostname") }
+        command(expectsAuthResponse ? .success(.saslResponse(line)) : SMTPCommand.parse(line))
+    }
+
+    /// A command, or why its line could not be read as one. A line with a bad argument is still
+    /// answered in the order RFC 5321 section 4.3.2 gives: out of sequence (503) or not
+    /// allowed (530, 554) before the syntax error (501, 553).
+    public mutating func command(_ parsed: Result<SMTPCommand, SMTPCommandSyntaxError>) -> Action {
+        if let step = authStep {
+            guard case .success(.saslResponse(let line)) = parsed else {
+                authStep = nil
+                return .reply(.init(501, .init(5, 7, 0), "Authentication cancelled"))
+            }
+            return authContinuation(line, step: step)
+        }
+        switch parsed {
+        case .success(let command): return perform(command)
+        case .failure(let error): return refuse(error)
+        }
+    }
+
+    private mutating func perform(_ command: SMTPCommand) -> Action {
+        switch command {
+        case .ehlo(let name), .helo(let name):
             if heloName == nil { progress += 1 }
-            heloName = argument
+            heloName = name
             resetTransaction()
-            return .reply(verb == "HELO" ? "250 \(policy.hostname)" : ehloReply)
-        case "STARTTLS":
-            guard policy.startTLSAvailable, !tlsActive else { return .reply("502 5.5.1 STARTTLS not available") }
-            guard argument.isEmpty else { return .reply("501 5.5.4 Syntax: STARTTLS") }
-            // RFC 3207 §4.2: forget everything learnt before TLS.
+            if case .helo = command { return .reply(.init(250, nil, policy.hostname)) }
+            return .reply(ehloReply)
+        case .startTLS:
+            if let refusal = startTLSRefusal { return .reply(refusal) }
+            // RFC 3207 section 4.2: forget everything learnt before TLS.
             tlsActive = true
             progress += 1
             heloName = nil
             account = nil
             resetTransaction()
-            return .replyAndStartTLS("220 2.0.0 Ready to start TLS")
-        case "AUTH":
-            return auth(argument)
-        case "MAIL":
-            guard heloName != nil else { return .reply("503 5.5.1 Send EHLO first") }
-            guard from == nil else { return .reply("503 5.5.1 Sender already given") }
-            guard isAuthenticated || policy.clientAllowListed else { return .reply("530 5.7.0 Authentication required") }
-            let path: SMTPPathArgument
-            switch SMTPPathArgument.parse(argument, keyword: "FROM:") {
-            case .success(let parsed): path = parsed
-            case .failure(.syntax): return .reply("501 5.5.4 Syntax: MAIL FROM:<address>")
-            case .failure(.sourceRoute): return .reply("553 5.1.7 Source routes are not accepted; give the sender's address alone")
-            case .failure(.malformedAddress): return .reply("501 5.1.7 Bad sender address syntax (RFC 5321 section 4.1.2)")
-            case .failure(.tooLong): return .reply("501 5.1.7 Sender address too long (RFC 5321 section 4.5.3.1.3: 256 octets)")
-            }
-            // Only the extensions EHLO advertised take parameters (RFC 5321 section 4.1.1.11: 555
-            // for one not recognised): SIZE (RFC 1870), BODY (RFC 6152), AUTH (RFC 4954 section 5).
-            for parameter in path.parameters {
-                let keyword = parameter.prefix { $0 != "=" }.uppercased()
-                let value = parameter.contains("=") ? String(parameter.drop { $0 != "=" }.dropFirst()) : nil
-                switch keyword {
-                case "SIZE":
-                    guard let value, let size = Int(value), size >= 0 else { return .reply("501 5.5.4 Bad SIZE parameter (RFC 1870: SIZE=octets)") }
-                    if size > policy.maximumMessageSize {
-                        return .reply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
-                    }
-                case "BODY":
-                    guard let value, ["7BIT", "8BITMIME"].contains(value.uppercased()) else { return .reply("501 5.5.4 Bad BODY parameter (7BIT or 8BITMIME)") }
-                case "AUTH":
-                    guard value != nil else { return .reply("501 5.5.4 Bad AUTH parameter (RFC 4954 section 5: AUTH=<> or AUTH=mailbox)") }
-                default:
-                    return .reply("555 5.5.4 MAIL FROM parameter not recognized or not implemented (this server takes SIZE, BODY and AUTH)")
-                }
-            }
-            pendingFrom = .some(path.mailbox)
-            return .verifySender(path.mailbox)
-        case "RCPT":
-            guard from != nil else { return .reply("503 5.5.1 Need MAIL before RCPT") }
-            // Never an open relay: checked again here, not only at MAIL.
-            guard isAuthenticated || policy.clientAllowListed else { return .reply("554 5.7.1 Relay access denied") }
-            let address: MailboxAddress
-            switch SMTPPathArgument.parse(argument, keyword: "TO:") {
-            case .success(let parsed):
-                guard let mailbox = parsed.mailbox else { return .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)") }
-                // No extension that takes RCPT parameters (DSN's NOTIFY, ORCPT) is advertised.
-                guard parsed.parameters.isEmpty else { return .reply("555 5.5.4 RCPT TO parameters not recognized or not implemented") }
-                address = mailbox
-            case .failure(.syntax): return .reply("501 5.5.4 Syntax: RCPT TO:<address>")
-            case .failure(.sourceRoute): return .reply("553 5.1.3 Source routes are not accepted; give the recipient's address alone")
-            case .failure(.malformedAddress): return .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)")
-            case .failure(.tooLong): return .reply("501 5.1.3 Recipient address too long (RFC 5321 section 4.5.3.1.3: 256 octets)")
-            }
-            // Sender-specified routing (`victim%example.org@contoso.com`, `example.org!victim@contoso.com`,
-            // RFC 1123 section 5.2.16) could make a next hop relay where the route's recipient
-            // domains do not reach; refused as Postfix does by default (allow_untrusted_routing = no).
-            // A quoted local part may carry the same routing: `"victim@evil.example"@contoso.com`,
-            // `"victim\@evil.example"@contoso.com` or `"@evil.example:victim"@contoso.com` (the local
-            // part here is unquoted, so `@` and `:` in it came from a quoted string).
-            guard !address.localPart.contains(where: { "%!@:".contains($0) }) else {
-                return .reply("553 5.1.3 Sender-specified routing (% ! @ or : in the local part) is not accepted")
-            }
-            guard recipients.count < policy.maximumRecipients else { return .reply("452 4.5.3 Too many recipients") }
-            recipients.append(address.description)
+            return .replyAndStartTLS(.init(220, .init(2, 0, 0), "Ready to start TLS"))
+        case .auth(let mechanism, let initial):
+            if let refusal = authRefusal { return .reply(refusal) }
+            return auth(mechanism: mechanism, initial: initial)
+        case .mailFrom(let path):
+            if let refusal = mailRefusal { return .reply(refusal) }
+            return mail(path)
+        case .rcptTo(let path):
+            if let refusal = rcptRefusal { return .reply(refusal) }
+            return rcpt(path)
+        case .data:
+            guard from != nil else { return .reply(.init(503, .init(5, 5, 1), "Need MAIL command")) }
+            guard !recipients.isEmpty else { return .reply(.init(554, .init(5, 5, 1), "No valid recipients")) }
             progress += 1
-            return .reply("250 2.1.5 Ok")
-        case "DATA":
-            guard argument.isEmpty else { return .reply("501 5.5.4 Syntax: DATA") }
-            guard from != nil else { return .reply("503 5.5.1 Need MAIL command") }
-            guard !recipients.isEmpty else { return .reply("554 5.5.1 No valid recipients") }
-            progress += 1
-            return .replyAndReadData("354 End data with <CR><LF>.<CR><LF>",
+            return .replyAndReadData(.init(354, nil, "End data with <CR><LF>.<CR><LF>"),
                                      Transaction(heloName: heloName ?? "", account: account, from: from ?? "", recipients: recipients))
-        case "RSET":
+        case .rset:
             resetTransaction()
-            return .reply("250 2.0.0 Ok")
-        case "NOOP":
-            return .reply("250 2.0.0 Ok")
-        case "VRFY":
-            return .reply("252 2.1.5 Cannot VRFY user, but will accept message")
-        case "HELP":
-            return .reply("214 2.0.0 Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA RSET NOOP QUIT")
-        case "QUIT":
-            return .replyAndClose("221 2.0.0 Bye")
-        case "":
-            return .reply("500 5.5.2 Error: bad syntax")
-        default:
-            return .reply("502 5.5.2 Error: command not recognized")
+            return .reply(.ok)
+        case .noop:
+            return .reply(.ok)
+        case .vrfy:
+            return .reply(.init(252, .init(2, 1, 5), "Cannot VRFY user, but will accept message"))
+        case .help:
+            return .reply(.init(214, .init(2, 0, 0), "Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA RSET NOOP QUIT"))
+        case .quit:
+            return .replyAndClose(.init(221, .init(2, 0, 0), "Bye"))
+        case .mail, .rcpt, .saslResponse, .message:
+            // Client-side forms (an unparsed path, a SASL line outside AUTH, message bytes):
+            // never what `SMTPCommand.parse` gives for a command line.
+            return .reply(Self.unrecognized)
         }
+    }
+
+    private static let unrecognized = SMTPServerReply(502, .init(5, 5, 2), "Error: command not recognized")
+
+    private mutating func refuse(_ error: SMTPCommandSyntaxError) -> Action {
+        switch error {
+        case .empty:
+            return .reply(.init(500, .init(5, 5, 2), "Error: bad syntax"))
+        case .unrecognized:
+            return .reply(Self.unrecognized)
+        case .missingArgument(.auth):
+            return .reply(authRefusal ?? .init(501, .init(5, 5, 4), "Syntax: AUTH mechanism"))
+        case .missingArgument(let verb):
+            return .reply(.init(501, .init(5, 5, 4), "Syntax: \(verb.rawValue) hostname"))
+        case .unexpectedArgument(.startTLS):
+            return .reply(startTLSRefusal ?? .init(501, .init(5, 5, 4), "Syntax: STARTTLS"))
+        case .unexpectedArgument(let verb):
+            return .reply(.init(501, .init(5, 5, 4), "Syntax: \(verb.rawValue)"))
+        case .badPath(.rcpt, let failure):
+            if let refusal = rcptRefusal { return .reply(refusal) }
+            switch failure {
+            case .syntax: return .reply(.init(501, .init(5, 5, 4), "Syntax: RCPT TO:<address>"))
+            case .sourceRoute: return .reply(.init(553, .init(5, 1, 3), "Source routes are not accepted; give the recipient's address alone"))
+            case .malformedAddress: return .reply(.init(501, .init(5, 1, 3), "Bad recipient address syntax (RFC 5321 section 4.1.2)"))
+            case .tooLong: return .reply(.init(501, .init(5, 1, 3), "Recipient address too long (RFC 5321 section 4.5.3.1.3: 256 octets)"))
+            }
+        case .badPath(_, let failure):
+            if let refusal = mailRefusal { return .reply(refusal) }
+            switch failure {
+            case .syntax: return .reply(.init(501, .init(5, 5, 4), "Syntax: MAIL FROM:<address>"))
+            case .sourceRoute: return .reply(.init(553, .init(5, 1, 7), "Source routes are not accepted; give the sender's address alone"))
+            case .malformedAddress: return .reply(.init(501, .init(5, 1, 7), "Bad sender address syntax (RFC 5321 section 4.1.2)"))
+            case .tooLong: return .reply(.init(501, .init(5, 1, 7), "Sender address too long (RFC 5321 section 4.5.3.1.3: 256 octets)"))
+            }
+        }
+    }
+
+    /// Why STARTTLS cannot be taken now, if it cannot.
+    private var startTLSRefusal: SMTPServerReply? {
+        guard policy.startTLSAvailable, !tlsActive else { return .init(502, .init(5, 5, 1), "STARTTLS not available") }
+        return nil
+    }
+
+    /// Why MAIL cannot be taken now, if it cannot.
+    private var mailRefusal: SMTPServerReply? {
+        guard heloName != nil else { return .init(503, .init(5, 5, 1), "Send EHLO first") }
+        guard from == nil else { return .init(503, .init(5, 5, 1), "Sender already given") }
+        guard isAuthenticated || policy.clientAllowListed else { return .init(530, .init(5, 7, 0), "Authentication required") }
+        return nil
+    }
+
+    /// Why RCPT cannot be taken now, if it cannot.
+    private var rcptRefusal: SMTPServerReply? {
+        guard from != nil else { return .init(503, .init(5, 5, 1), "Need MAIL before RCPT") }
+        // Never an open relay: checked again here, not only at MAIL.
+        guard isAuthenticated || policy.clientAllowListed else { return .init(554, .init(5, 7, 1), "Relay access denied") }
+        return nil
+    }
+
+    private mutating func mail(_ path: SMTPPathArgument) -> Action {
+        // Only the extensions EHLO advertised take parameters (RFC 5321 section 4.1.1.11: 555
+        // for one not recognised): SIZE (RFC 1870), BODY (RFC 6152), AUTH (RFC 4954 section 5).
+        for parameter in path.parameters {
+            let keyword = parameter.prefix { $0 != "=" }.uppercased()
+            let value = parameter.contains("=") ? String(parameter.drop { $0 != "=" }.dropFirst()) : nil
+            switch keyword {
+            case "SIZE":
+                guard let value, let size = Int(value), size >= 0 else { return .reply(.init(501, .init(5, 5, 4), "Bad SIZE parameter (RFC 1870: SIZE=octets)")) }
+                if size > policy.maximumMessageSize { return .reply(sizeExceeded) }
+            case "BODY":
+                guard let value, ["7BIT", "8BITMIME"].contains(value.uppercased()) else {
+                    return .reply(.init(501, .init(5, 5, 4), "Bad BODY parameter (7BIT or 8BITMIME)"))
+                }
+            case "AUTH":
+                guard value != nil else { return .reply(.init(501, .init(5, 5, 4), "Bad AUTH parameter (RFC 4954 section 5: AUTH=<> or AUTH=mailbox)")) }
+            default:
+                return .reply(.init(555, .init(5, 5, 4), "MAIL FROM parameter not recognized or not implemented (this server takes SIZE, BODY and AUTH)"))
+            }
+        }
+        pendingFrom = .some(path.mailbox)
+        return .verifySender(path.mailbox)
+    }
+
+    private mutating func rcpt(_ path: SMTPPathArgument) -> Action {
+        guard let address = path.mailbox else { return .reply(.init(501, .init(5, 1, 3), "Bad recipient address syntax (RFC 5321 section 4.1.2)")) }
+        // No extension that takes RCPT parameters (DSN's NOTIFY, ORCPT) is advertised.
+        guard path.parameters.isEmpty else { return .reply(.init(555, .init(5, 5, 4), "RCPT TO parameters not recognized or not implemented")) }
+        // Sender-specified routing (`victim%example.org@contoso.com`, `example.org!victim@contoso.com`,
+        // RFC 1123 section 5.2.16) could make a next hop relay where the route's recipient
+        // domains do not reach; refused as Postfix does by default (allow_untrusted_routing = no).
+        // A quoted local part may carry the same routing: `"victim@evil.example"@contoso.com`,
+        // `"victim\@evil.example"@contoso.com` or `"@evil.example:victim"@contoso.com` (the local
+        // part here is unquoted, so `@` and `:` in it came from a quoted string).
+        guard !address.localPart.contains(where: { "%!@:".contains($0) }) else {
+            return .reply(.init(553, .init(5, 1, 3), "Sender-specified routing (% ! @ or : in the local part) is not accepted"))
+        }
+        guard recipients.count < policy.maximumRecipients else { return .reply(.init(452, .init(4, 5, 3), "Too many recipients")) }
+        recipients.append(address.description)
+        progress += 1
+        return .reply(.recipientAccepted)
+    }
+
+    private var sizeExceeded: SMTPServerReply {
+        .init(552, .init(5, 3, 4), "Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
     }
 
     /// The framer found a command line over 512 octets.
     public mutating func commandTooLong() -> Action {
         if authStep != nil {
             authStep = nil
-            return .reply("500 5.5.6 Authentication Exchange line is too long")
+            return .reply(.init(500, .init(5, 5, 6), "Authentication Exchange line is too long"))
         }
-        return .reply("500 5.5.2 Line too long (RFC 5321 section 4.5.3.1.4: 512 octets)")
+        return .reply(.init(500, .init(5, 5, 2), "Line too long (RFC 5321 section 4.5.3.1.4: 512 octets)"))
     }
 
     /// The message ended (on CRLF.CRLF). Lines over 1000 octets are not a reason to refuse it.
     public mutating func messageReceived(oversized: Bool, headerFrom: HeaderFrom) -> Action {
-        guard from != nil else { return .discardAndReply("503 5.5.1 Bad sequence of commands") }
+        guard from != nil else { return .discardAndReply(.init(503, .init(5, 5, 1), "Bad sequence of commands")) }
         if oversized {
             resetTransaction()
-            return .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (\(policy.maximumMessageSize))")
+            return .discardAndReply(sizeExceeded)
         }
         awaitingHeaderFromCheck = true
         return .verifyHeaderFrom(headerFrom)
@@ -241,16 +314,16 @@ public struct SMTPServerStateMachine: Sendable {
     }
 
     public mutating func headerFromChecked(_ decision: HeaderFromDecision) -> Action {
-        guard awaitingHeaderFromCheck else { return .discardAndReply("503 5.5.1 Bad sequence of commands") }
+        guard awaitingHeaderFromCheck else { return .discardAndReply(.init(503, .init(5, 5, 1), "Bad sequence of commands")) }
         awaitingHeaderFromCheck = false
         resetTransaction()
         switch decision {
         case .allowed:
             return .commit
         case .notAllowed(let address):
-            return .discardAndReply("550 5.7.1 Header From <\(address)> is not an address this client may send as")
+            return .discardAndReply(.init(550, .init(5, 7, 1), "Header From <\(address)> is not an address this client may send as"))
         case .invalid(let reason):
-            return .discardAndReply("550 5.6.0 Header From cannot be checked: \(reason)")
+            return .discardAndReply(.init(550, .init(5, 6, 0), "Header From cannot be checked: \(reason)"))
         }
     }
 
@@ -261,19 +334,19 @@ public struct SMTPServerStateMachine: Sendable {
     public mutating func bareLineEnding() -> Action {
         resetTransaction()
         awaitingHeaderFromCheck = false
-        return .discardAndClose("521 5.5.2 Bare CR or LF in message data; lines must end with CRLF (RFC 5321 section 2.3.8)")
+        return .discardAndClose(.init(521, .init(5, 5, 2), "Bare CR or LF in message data; lines must end with CRLF (RFC 5321 section 2.3.8)"))
     }
 
     /// The handler will not take this message (no route for it): refuse DATA and end the transaction.
-    public mutating func dataRefused(_ reply: String) -> Action {
+    public mutating func dataRefused(_ reply: SMTPServerReply) -> Action {
         resetTransaction()
         return .reply(reply)
     }
 
     public mutating func committed(id: String?) -> Action {
-        guard let id else { return .reply("451 4.3.0 Could not queue the message, try again later") }
+        guard let id else { return .reply(.cannotQueue) }
         progress += 1
-        return .reply("250 2.0.0 Ok: queued as \(id)")
+        return .reply(.init(250, .init(2, 0, 0), "Ok: queued as \(id)"))
     }
 
     public mutating func credentialsChecked(_ result: CredentialResult) -> Action {
@@ -281,88 +354,90 @@ public struct SMTPServerStateMachine: Sendable {
         case .accepted(let name):
             account = name
             progress += 1
-            return .reply("235 2.7.0 Authentication successful")
+            return .reply(.init(235, .init(2, 7, 0), "Authentication successful"))
         case .rejected:
-            return .reply("535 5.7.8 Authentication credentials invalid")
+            return .reply(.init(535, .init(5, 7, 8), "Authentication credentials invalid"))
         case .lockedOut:
-            return .replyAndClose("421 4.7.0 Too many failed authentications, try again later")
+            return .replyAndClose(.init(421, .init(4, 7, 0), "Too many failed authentications, try again later"))
         case .busy:
-            return .reply("454 4.7.0 Temporary authentication failure, try again later")
+            return .reply(.init(454, .init(4, 7, 0), "Temporary authentication failure, try again later"))
         }
     }
 
     public enum SenderDecision: Sendable { case allowed, notAllowed, rateLimited }
 
     public mutating func senderChecked(_ decision: SenderDecision) -> Action {
-        guard case .some(let address) = pendingFrom else { return .reply("503 5.5.1 Bad sequence of commands") }
+        guard case .some(let address) = pendingFrom else { return .reply(.init(503, .init(5, 5, 1), "Bad sequence of commands")) }
         pendingFrom = nil
         switch decision {
         case .allowed:
             from = address?.description ?? ""
             progress += 1
-            return .reply("250 2.1.0 Ok")
+            return .reply(.senderAccepted)
         case .notAllowed:
-            return .reply("550 5.7.1 Sender <\(address?.description ?? "")> not allowed for this client")
+            return .reply(.init(550, .init(5, 7, 1), "Sender <\(address?.description ?? "")> not allowed for this client"))
         case .rateLimited:
-            return .reply("450 4.7.1 Too many messages from this client, try again later")
+            return .reply(.init(450, .init(4, 7, 1), "Too many messages from this client, try again later"))
         }
     }
 
     // MARK: AUTH
 
-    private mutating func auth(_ argument: String) -> Action {
-        guard heloName != nil else { return .reply("503 5.5.1 Send EHLO first") }
-        guard account == nil else { return .reply("503 5.5.1 Already authenticated") }
-        guard from == nil else { return .reply("503 5.5.1 AUTH not allowed during a mail transaction") }
-        guard authAvailable else { return .reply("538 5.7.11 Encryption required for requested authentication mechanism") }
-        let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
-        guard let mechanism = parts.first?.uppercased() else { return .reply("501 5.5.4 Syntax: AUTH mechanism") }
-        let initial = parts.count > 1 ? parts[1] : nil
+    /// Why AUTH cannot be taken now, if it cannot.
+    private var authRefusal: SMTPServerReply? {
+        guard heloName != nil else { return .init(503, .init(5, 5, 1), "Send EHLO first") }
+        guard account == nil else { return .init(503, .init(5, 5, 1), "Already authenticated") }
+        guard from == nil else { return .init(503, .init(5, 5, 1), "AUTH not allowed during a mail transaction") }
+        guard authAvailable else { return .init(538, .init(5, 7, 11), "Encryption required for requested authentication mechanism") }
+        return nil
+    }
+
+    private mutating func auth(mechanism: String, initial: String?) -> Action {
         switch mechanism {
         case "PLAIN":
-            guard let initial else { authStep = .plain; return .replyAndReadAuthLine("334 ") }
+            guard let initial else { authStep = .plain; return .replyAndReadAuthLine(.init(334, nil, "")) }
             return plain(initial)
         case "LOGIN":
-            guard let initial else { authStep = .loginUser; return .replyAndReadAuthLine("334 VXNlcm5hbWU6") }
-            guard let user = Self.base64Text(initial) else { return .reply("501 5.5.2 Cannot decode response") }
+            guard let initial else { authStep = .loginUser; return .replyAndReadAuthLine(.init(334, nil, "VXNlcm5hbWU6")) }
+            guard let user = Self.base64Text(initial) else { return .reply(.init(501, .init(5, 5, 2), "Cannot decode response")) }
             authStep = .loginPassword(user: user)
-            return .replyAndReadAuthLine("334 UGFzc3dvcmQ6")
+            return .replyAndReadAuthLine(.init(334, nil, "UGFzc3dvcmQ6"))
         default:
-            return .reply("504 5.5.4 Unrecognized authentication type")
+            return .reply(.init(504, .init(5, 5, 4), "Unrecognized authentication type"))
         }
     }
 
     private mutating func authContinuation(_ line: String, step: AuthStep) -> Action {
         authStep = nil
-        if line == "*" { return .reply("501 5.7.0 Authentication cancelled") }
+        if line == "*" { return .reply(.init(501, .init(5, 7, 0), "Authentication cancelled")) }
         switch step {
         case .plain:
             return plain(line)
         case .loginUser:
-            guard let user = Self.base64Text(line) else { return .reply("501 5.5.2 Cannot decode response") }
+            guard let user = Self.base64Text(line) else { return .reply(.init(501, .init(5, 5, 2), "Cannot decode response")) }
             authStep = .loginPassword(user: user)
-            return .replyAndReadAuthLine("334 UGFzc3dvcmQ6")
+            return .replyAndReadAuthLine(.init(334, nil, "UGFzc3dvcmQ6"))
         case .loginPassword(let user):
-            guard let password = Self.base64Text(line) else { return .reply("501 5.5.2 Cannot decode response") }
+            guard let password = Self.base64Text(line) else { return .reply(.init(501, .init(5, 5, 2), "Cannot decode response")) }
             return .verifyCredentials(user: user, password: password)
         }
     }
 
     private func plain(_ payload: String) -> Action {
         // RFC 4616: [authzid] NUL authcid NUL passwd.
-        guard let bytes = SASL.decode(payload) else { return .reply("501 5.5.2 Cannot decode response") }
+        guard let bytes = SASL.decode(payload) else { return .reply(.init(501, .init(5, 5, 2), "Cannot decode response")) }
         let fields = bytes.split(separator: 0, omittingEmptySubsequences: false)
-        guard fields.count == 3 else { return .reply("501 5.5.2 Cannot decode response") }
+        guard fields.count == 3 else { return .reply(.init(501, .init(5, 5, 2), "Cannot decode response")) }
         return .verifyCredentials(user: String(decoding: fields[1], as: UTF8.self), password: String(decoding: fields[2], as: UTF8.self))
     }
 
     // MARK: Helpers
 
-    private var ehloReply: String {
+    private var ehloReply: SMTPServerReply {
         var lines = ["\(policy.hostname)", "SIZE \(policy.maximumMessageSize)", "8BITMIME", "PIPELINING", "ENHANCEDSTATUSCODES"]
         if policy.startTLSAvailable && !tlsActive { lines.append("STARTTLS") }
         if authAvailable && account == nil { lines.append("AUTH PLAIN LOGIN") }
-        return SMTPResponse(code: 250, lines: lines).wireLines.joined(separator: "\r\n")
+        return SMTPServerReply(250, lines: lines)
     }
 
     private mutating func resetTransaction() {
@@ -371,21 +446,7 @@ public struct SMTPServerStateMachine: Sendable {
         recipients = []
     }
 
-    static func split(_ line: String) -> (String, String) {
-        guard let space = line.firstIndex(of: " ") else { return (line.uppercased(), "") }
-        return (line[..<space].uppercased(), line[line.index(after: space)...].trimmingSpaces())
-    }
-
     static func base64Text(_ text: String) -> String? {
         SASL.decode(text).map { String(decoding: $0, as: UTF8.self) }
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " || s.first == "\t" { s.removeFirst() }
-        while s.last == " " || s.last == "\t" { s.removeLast() }
-        return String(s)
     }
 }

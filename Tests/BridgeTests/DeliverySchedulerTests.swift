@@ -3,8 +3,9 @@ import NIOCore
 import Testing
 @testable import Bridge
 
-/// The scheduler against a loopback sink: order per mailbox, resuming from disk, an upstream
-/// that is down and then up, and a reload that renames the route while messages wait.
+/// The scheduler against a loopback sink, one behaviour per test: an upstream that is down and
+/// then up (order per mailbox kept), resuming from disk after a restart, and a reload that
+/// renames the route while messages wait.
 @Suite(.serialized) struct DeliverySchedulerTests {
     static func configuration(spool: String, port: Int, routeName: String = "sink", initialRetry: Double = 0.05, extra: String = "") throws -> BridgeConfiguration {
         try BridgeConfiguration.parse("""
@@ -54,40 +55,78 @@ import Testing
         return Running(scheduler: scheduler, task: Task { try await scheduler.run() })
     }
 
-    @Test func downThenUpDeliversEverythingInOrderPerMailboxAcrossARestartAndARename() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sched-\(UUID().uuidString)").path
+    /// One message at a time per mailbox, as on XOAUTH2 and Graph routes (an smtp route may
+    /// send a sender's messages in parallel, and then their order is not kept).
+    static let oneAtATime = "delivery:\n  concurrencyPerSender: 1"
+
+    /// A spool holding `count` messages from three mailboxes, committed while nothing listens on
+    /// `port`; returns the spool and the subjects each mailbox sent, in order.
+    static func waitingMessages(_ count: Int, prefix: String) throws -> (Spool, [String: [String]]) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
         let spool = try Spool(root: root)
-        let port = try await LoopbackSink.freePort()
-        // One message at a time per mailbox, as on XOAUTH2 and Graph routes (an smtp route may
-        // send a sender's messages in parallel, and then their order is not kept).
-        let oneAtATime = "delivery:\n  concurrencyPerSender: 1"
-        let box = ConfigurationBox(try Self.configuration(spool: root, port: port, extra: oneAtATime))
-        // Messages committed while nothing listens upstream.
         var sent: [String: [String]] = [:]
-        for n in 0..<12 {
+        for n in 0..<count {
             let from = "m\(n % 3)@contoso.com"
-            let (e, data) = Self.envelope(from, n)
+            let (e, data) = envelope(from, n)
             try spool.commit(e, data: data)
             sent[from, default: []].append("Subject: \(n)")
         }
-        var run = try Self.start(box, spool: spool)
+        return (spool, sent)
+    }
+
+    static func subjectsByMailbox(_ sink: LoopbackSink) -> [String: [String]] {
+        var got: [String: [String]] = [:]
+        for m in sink.received { got[m.from, default: []].append(String(m.data.split(separator: "\n").first ?? "")) }
+        return got
+    }
+
+    @Test func anUpstreamDownThenUpGetsEverythingInOrderPerMailbox() async throws {
+        let port = try await LoopbackSink.freePort()
+        let (spool, sent) = try Self.waitingMessages(12, prefix: "down-up")
+        let run = try Self.start(ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime)), spool: spool)
         #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
-        // Restart: a new scheduler reads the spool and retries.
-        await run.stop()
-        let attemptsBefore = spool.queued().map(\.1.attempts).reduce(0, +)
-        run = try Self.start(box, spool: spool)
-        #expect(await Self.waitUntil(5) { spool.queued().map(\.1.attempts).reduce(0, +) > attemptsBefore })
-        // A reload renames the route while the same scheduler holds the waiting messages: each
-        // must move to its new mailbox queue, or a delivered one would leave a stale entry behind.
-        box.replace(try Self.configuration(spool: root, port: port, routeName: "renamed", extra: oneAtATime))
-        await run.scheduler.requestRescan()
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }
         #expect(await Self.waitUntil(20) { sink.received.count == 12 })
         await run.stop()
-        var got: [String: [String]] = [:]
-        for m in sink.received { got[m.from, default: []].append(String(m.data.split(separator: "\n").first ?? "")) }
-        #expect(got == sent)
+        #expect(Self.subjectsByMailbox(sink) == sent)
+        #expect(spool.queued().isEmpty)
+    }
+
+    @Test func aRestartedSchedulerResumesFromTheSpoolKeepingTheAttempts() async throws {
+        let port = try await LoopbackSink.freePort()
+        let (spool, sent) = try Self.waitingMessages(3, prefix: "restart")
+        let box = ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime))
+        var run = try Self.start(box, spool: spool)
+        #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
+        await run.stop()
+        let attemptsBefore = spool.queued().map(\.1.attempts).reduce(0, +)
+        #expect(attemptsBefore > 0)
+        // A new scheduler reads the spool and retries; the count of attempts carries on.
+        run = try Self.start(box, spool: spool)
+        #expect(await Self.waitUntil(5) { spool.queued().map(\.1.attempts).reduce(0, +) > attemptsBefore })
+        let sink = try await LoopbackSink(port: port)
+        defer { Task { await sink.stop() } }
+        #expect(await Self.waitUntil(20) { sink.received.count == 3 })
+        await run.stop()
+        #expect(Self.subjectsByMailbox(sink) == sent)
+    }
+
+    /// A reload renames the route while the same scheduler holds the waiting messages: each must
+    /// move to its new mailbox queue, or a delivered one would leave a stale entry behind.
+    @Test func aReloadThatRenamesTheRouteMovesTheWaitingMessages() async throws {
+        let port = try await LoopbackSink.freePort()
+        let (spool, sent) = try Self.waitingMessages(6, prefix: "rename")
+        let box = ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime))
+        let run = try Self.start(box, spool: spool)
+        #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
+        box.replace(try Self.configuration(spool: spool.root, port: port, routeName: "renamed", extra: Self.oneAtATime))
+        await run.scheduler.requestRescan()
+        let sink = try await LoopbackSink(port: port)
+        defer { Task { await sink.stop() } }
+        #expect(await Self.waitUntil(20) { sink.received.count == 6 && spool.queued().isEmpty })
+        await run.stop()
+        #expect(Self.subjectsByMailbox(sink) == sent)
         #expect(spool.queued().isEmpty)
     }
 }

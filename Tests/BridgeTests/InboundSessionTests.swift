@@ -192,11 +192,11 @@ import Testing
     @Test func everyReplyTextIsASCII() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var replies = 0
-        for file in ["Sources/SMTP/SMTPServerStateMachine.swift", "Sources/Bridge/SMTPServerHandler.swift"] {
+        for file in ["Sources/SMTP/SMTPServerStateMachine.swift", "Sources/SMTP/SMTPServerReply.swift", "Sources/Bridge/SubmissionPolicy.swift"] {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
-                // A string literal that starts with a reply code.
-                for match in line.matches(of: /"([2-5][0-9][0-9][ -][^"]*)"/) {
+                // A typed reply's text: `(code, enhanced status or nil, "text")`.
+                for match in line.matches(of: /\([2-5][0-9][0-9], (?:nil|\.init\([245], [0-9]+, [0-9]+\)), "([^"]*)"/) {
                     replies += 1
                     let ascii = match.1.unicodeScalars.allSatisfy { $0.isASCII }
                     #expect(ascii, "\(file): \(match.1)")

@@ -31,22 +31,14 @@ struct BridgeQueueCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Queued and dead-lettered messages, oldest first.")
         @OptionGroup var options: BridgeConfigOption
         @Option(help: "Output: table or json.")
-        var format: OutputFormat = .table
+        var format: TableOrJSON = .table
 
         func run() throws {
-            let spool = try BridgeQueueCommand.spool(options)
-            let rows = spool.queued().map { ($0.0, $0.1, "queued") } + spool.deadLettered().map { ($0.0, $0.1, "dead") }
-            if format == .json {
-                struct Row: Encodable { let envelope: Envelope; let state: DeliveryState; let folder: String }
-                StandardOutput.write(try JSONOutput.encode(rows.map { Row(envelope: $0.0, state: $0.1, folder: $0.2) }))
-                return
+            let rows = QueueReport.rows(try BridgeQueueCommand.spool(options))
+            switch format {
+            case .json: StandardOutput.write(try JSONOutput.encode(rows))
+            case .table: StandardOutput.write(QueueReport.table(rows))
             }
-            var table = TextTable(header: ["id", "folder", "from", "recipients", "size", "attempts", "next attempt", "last result"], maximumCellWidth: 60)
-            for (e, s, folder) in rows {
-                table.add([e.id, folder, e.from, e.recipients.joined(separator: " "), String(e.size), String(s.attempts),
-                              s.nextAttempt.map { Timestamp($0).description } ?? "", s.lastResult ?? ""])
-            }
-            StandardOutput.write(table.render() + "\(rows.count) message(s)\n")
         }
     }
 
@@ -59,22 +51,7 @@ struct BridgeQueueCommand: ParsableCommand {
             let spool = try BridgeQueueCommand.spool(options)
             let dead = spool.envelope(id: id) == nil
             guard let stored = spool.envelope(id: id, dead: dead), let data = spool.message(id: id, dead: dead) else { throw BridgeQueueCommand.notFound(id) }
-            let s = spool.state(id: id, dead: dead) ?? DeliveryState()
-            let e = stored.terminalSafe
-            var out = "id:           \(e.id)\nfolder:       \(dead ? "dead" : "queue")\nfrom:         \(e.from)\nrecipients:   \(e.recipients.joined(separator: ", "))\n"
-            out += "account:      \(e.account ?? "(allow-listed source)")\nclient:       \(e.client) (\(e.heloName)) on \(e.listener)\n"
-            out += "accepted:     \(Timestamp(e.acceptedAt))\nsize:         \(e.size)\nattempts:     \(s.attempts)\n"
-            if let next = s.nextAttempt { out += "next attempt: \(Timestamp(next))\n" }
-            if let r = s.lastResult { out += "last result:  \(TerminalText.escaped(r))\n" }
-            if s.recipients != nil {
-                for r in s.recipientStates(for: stored) {
-                    out += "recipient:    \(TerminalText.escaped(r.address)): \(r.status.rawValue), \(r.attempts) attempt(s)" + (r.reply.map { "; \(TerminalText.escaped($0))" } ?? "") + "\n"
-                }
-            }
-            let text = String(decoding: data.prefix(16_384), as: UTF8.self)
-            let headers = text.components(separatedBy: "\r\n\r\n").first ?? ""
-            out += "\n" + TerminalText.escaped(headers.replacingOccurrences(of: "\r\n", with: "\n"), keepingNewlines: true) + "\n"
-            StandardOutput.write(out)
+            StandardOutput.write(QueueReport.show(stored, state: spool.state(id: id, dead: dead) ?? DeliveryState(), dead: dead, message: data))
         }
     }
 
@@ -123,19 +100,5 @@ struct BridgeQueueCommand: ParsableCommand {
             try OutputFile.write(Data(data), to: output, force: force)
             StandardOutput.write("\(id): written to \(output) (\(data.count) octets)\n")
         }
-    }
-}
-
-extension Envelope {
-    /// The envelope's client-supplied text (addresses, EHLO name, account) escaped for the terminal.
-    var terminalSafe: Envelope {
-        var safe = self
-        safe.from = TerminalText.escaped(from)
-        safe.recipients = recipients.map { TerminalText.escaped($0) }
-        safe.heloName = TerminalText.escaped(heloName)
-        safe.client = TerminalText.escaped(client)
-        safe.account = account.map { TerminalText.escaped($0) }
-        safe.listener = TerminalText.escaped(listener)
-        return safe
     }
 }

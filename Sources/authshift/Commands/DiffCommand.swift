@@ -19,32 +19,14 @@ struct DiffCommand: ParsableCommand {
     var new: String
 
     @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .table
+    var format: TextOrJSON = .text
 
     func load(_ path: String) throws -> Register {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            StandardError.write("error: \(path): no such file or not readable\n")
-            throw ExitMapping.exit(.noInput)
-        }
         do {
-            let register = try JSONDecoder().decode(Register.self, from: data)
-            guard register.schema == Register.schemaName else {
-                StandardError.write("error: \(path): schema \(register.schema), expected \(Register.schemaName)\n")
-                throw ExitMapping.exit(.dataError)
-            }
-            return register
-        } catch let error as DecodingError {
-            StandardError.write("error: \(path): not an authshift register: \(Self.describe(error))\n")
-            throw ExitMapping.exit(.dataError)
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let c): return "missing \(key.stringValue) at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
-            return "\(c.debugDescription) at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        @unknown default: return "\(error)"
+            return try RegisterFile.read(path)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitMapping.exit(error.status)
         }
     }
 
@@ -52,12 +34,7 @@ struct DiffCommand: ParsableCommand {
         let items = RegisterDiff.diff(try load(old), try load(new))
         switch format {
         case .json: StandardOutput.write(try JSONOutput.encode(items))
-        default:
-            var s = items.isEmpty ? "No drift.\n" : ""
-            for i in items {
-                s += (i.alerts ? "ALERT " : "      ") + "\(i.kind): \(i.subject): \(i.before ?? "-") -> \(i.after ?? "-")\n"
-            }
-            StandardOutput.write(s)
+        case .text: StandardOutput.write(DriftText.render(items))
         }
         if items.contains(where: \.alerts) { throw ExitMapping.exit(.checkFailed) }
     }

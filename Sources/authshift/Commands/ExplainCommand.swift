@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
     var reply: String
 
     @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .table
+    var format: TextOrJSON = .text
 
     @Option(help: "The mailbox that got the reply (with --exports).")
     var mailbox: String?
@@ -32,7 +32,7 @@ struct ExplainCommand: ParsableCommand {
         let e = ReplyExplainer.explain(reply)
         var decision: MailboxRow?
         if let mailbox, let exports {
-            decision = try MailboxLookup.find(mailbox, in: exports)
+            decision = try ExportLoading.mailbox(mailbox, in: exports)
         }
         if format == .json {
             struct Output: Codable {

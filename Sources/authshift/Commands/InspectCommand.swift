@@ -17,11 +17,7 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var input: ExportInputOptions
 
     @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("inspect writes table or json.") }
-    }
+    var format: TableOrJSON = .table
 
     func run() throws {
         let result: ExportFolderReader.Result
@@ -35,7 +31,7 @@ struct InspectCommand: ParsableCommand {
         let shown = errors.isEmpty || input.keepGoing ? result.files : result.files.filter { $0.error != nil }
         switch format {
         case .json: StandardOutput.write(try InspectionReport.json(shown))
-        default: StandardOutput.write(InspectionReport.table(shown))
+        case .table: StandardOutput.write(InspectionReport.table(shown))
         }
         if !errors.isEmpty {
             if format == .json { ExitMapping.report(errors) }

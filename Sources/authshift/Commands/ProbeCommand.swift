@@ -274,7 +274,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
     private func emit(_ report: ProbeReport, mailboxUser: String?) throws {
         var mailbox: MailboxRow?
-        if let exports, let mailboxUser { mailbox = try MailboxLookup.find(mailboxUser, in: exports) }
+        if let exports, let mailboxUser { mailbox = try ExportLoading.mailbox(mailboxUser, in: exports) }
         switch format {
         case .json:
             struct Output: Encodable {

@@ -26,27 +26,22 @@ struct SignInsCommand: ParsableCommand {
         @Flag(help: "Only legacy-authentication client apps (Authenticated SMTP, Exchange Online PowerShell, IMAP4, ...).")
         var legacyOnly = false
 
-        static let onlySignInLogs: @Sendable (ExportKind) -> Bool = { $0.isSignInLog }
-
         func run() throws {
-            let progress = TerminalProgress.make()
-            var summary = SignInSummary()
-            let selection: ExportFolderReader.Selection
+            let collection: SignInLogCollection
             do {
-                selection = try ExportFolderReader.read(input.paths, accepting: Self.onlySignInLogs, noun: "a sign-in log", progress: progress,
-                                                        dateOrder: input.dateOrder) { file, snapshot in
-                    for w in file.warnings { StandardError.write("warning: \(file.path): \(w)\n") }
-                    summary.merge(snapshot.signIns)
-                }
-            } catch let error as IngestError {
+                collection = try SignInLogCollection.read(input.paths, progress: TerminalProgress.make(), dateOrder: input.dateOrder)
+            } catch {
                 ExitMapping.report([error])
                 throw ExitMapping.exit(.noInput)
             }
-            let errors = selection.errors, skipped = selection.skipped, signInLogs = selection.used
+            for warning in collection.warnings { StandardError.write("warning: \(warning)\n") }
+            let skipped = collection.skipped
+            let errors = collection.errors
+            let summary = collection.summary
             if !skipped.isEmpty {
                 StandardError.write("skipped \(skipped.count) file(s) that are not sign-in logs:\n" + skipped.map { "  \($0.file): \($0.why)\n" }.joined())
             }
-            if signInLogs == 0 && errors.isEmpty {
+            if collection.signInLogs == 0 && errors.isEmpty {
                 ExitMapping.report([IngestError(.missingInput, file: input.paths.joined(separator: ", "), "no sign-in log found")])
                 throw ExitMapping.exit(.noInput)
             }

@@ -23,4 +23,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
 }
 
+/// For `bridge queue list`: a table or JSON rows, no CSV.
+enum TableOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+/// For the commands that print prose or JSON and nothing else (explain, diff).
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 extension DayMonthOrder: ExpressibleByArgument {}

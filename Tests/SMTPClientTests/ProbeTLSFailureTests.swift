@@ -1,12 +1,13 @@
 import Foundation
 import NIOCore
 import NIOSSL
+import TestSupport
 import Testing
 @testable import SMTP
 @testable import SMTPClient
 
 /// Every way a TLS handshake fails, against real loopback TLS servers presenting the
-/// certificates of Fixtures/make-tls-failure-fixtures.sh: each is a TLS failure (exit 21) told
+/// certificates of Tests/TestSupport/Fixtures/make-tls-failure-fixtures.sh: each is a TLS failure (exit 21) told
 /// in one plain sentence, with the library's text only in the transcript.
 @Suite(.serialized) struct ProbeTLSFailureTests {
     struct Run {

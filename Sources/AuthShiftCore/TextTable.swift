@@ -1,5 +1,3 @@
-import AuthShiftCore
-
 /// A plain-text table for the terminal: left-aligned columns padded to the widest cell,
 /// a rule under the header, long cells cut with an ellipsis. Control characters in cells are
 /// shown escaped (`TerminalText`): cells often hold what devices and exports sent.

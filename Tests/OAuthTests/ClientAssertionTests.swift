@@ -4,12 +4,8 @@ import Foundation
 import Testing
 import Transport
 import _CryptoExtras
+import TestSupport
 @testable import OAuth
-
-enum Fixture {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-}
 
 @Suite struct ClientAssertionTests {
     let certificate: SigningCertificate
