@@ -53,16 +53,12 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 : "no such workspace folder; create one with 'authshift workspace init \(layout.folder)'")
         }
         let migrator = WorkspaceSchema.migrator
-        var applied: [String] = []
-        if exists { applied = try Self.inspect(path: path, migrator: migrator) }
+        if exists { try Self.copyBeforeUpgradeIfNeeded(path: path, migrator: migrator, layout: layout) }
 
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
-            if exists && !applied.isEmpty && applied.count < migrator.migrations.count {
-                try Self.copyBeforeUpgrade(path: path, to: layout.backupPath(before: migrator.migrations[applied.count]))
-            }
             pool = try DatabasePool(path: path, configuration: configuration)
             try migrator.migrate(pool)
         } catch let error as WorkspaceError {
@@ -105,13 +101,21 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
-    /// SQLite's online backup of the whole file, taken before a schema upgrade.
-    private static func copyBeforeUpgrade(path: String, to backup: String) throws {
-        let source = try DatabaseQueue(path: path)
-        defer { try? source.close() }
-        let copy = try DatabaseQueue(path: backup)
-        defer { try? copy.close() }
-        try source.backup(to: copy)
+    /// Checks the file (see `inspect`) and, when the migrator is about to upgrade an existing
+    /// workspace, takes a copy of the whole file first with SQLite's online backup.
+    static func copyBeforeUpgradeIfNeeded(path: String, migrator: DatabaseMigrator, layout: WorkspaceLayout) throws {
+        let applied = try inspect(path: path, migrator: migrator)
+        guard !applied.isEmpty, applied.count < migrator.migrations.count else { return }
+        let backup = layout.backupPath(before: migrator.migrations[applied.count])
+        do {
+            let source = try DatabaseQueue(path: path)
+            defer { try? source.close() }
+            let copy = try DatabaseQueue(path: backup)
+            defer { try? copy.close() }
+            try source.backup(to: copy)
+        } catch {
+            throw WorkspaceError(.database, file: backup, "cannot copy the workspace before upgrading it; nothing was changed: \(error)")
+        }
     }
 
     /// Runs `body` in one IMMEDIATE transaction (the write lock taken at once, so that two
