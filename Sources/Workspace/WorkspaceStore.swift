@@ -18,6 +18,10 @@ public protocol WorkspaceStore: Sendable {
     func edit(_ selector: SenderSelector, _ edits: [SenderEdit], by author: EditAuthor, origin: AuditEntry.Origin) throws -> [AuditEntry]
     /// Audit rows, newest first, of one tenant or all; `after` pages on.
     func audit(tenant: String?, after: Int64?, limit: Int) throws -> [AuditEntry]
+    /// The owners' sheet: one row per sender with its editable fields and revision.
+    func inventory(tenant: String?) throws -> [InventoryRow]
+    /// Applies an owners' sheet; fields changed in the workspace since the sheet was made are conflicts, left as they are.
+    func importInventory(_ rows: [InventoryRow], by author: EditAuthor) throws -> InventoryImportResult
     /// SQLite's integrity check (and the workspace's own): empty when all is well.
     func check() throws -> [String]
 }
