@@ -21,7 +21,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .table
 
-    func load(_ path: String) throws -> Register {
+    static func load(_ path: String) throws -> Register {
         guard let data = FileManager.default.contents(atPath: path) else {
             StandardError.write("error: \(path): no such file or not readable\n")
             throw ExitMapping.exit(.noInput)
@@ -49,7 +49,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let items = RegisterDiff.diff(try load(old), try load(new))
+        let items = RegisterDiff.diff(try Self.load(old), try Self.load(new))
         switch format {
         case .json: StandardOutput.write(try JSONOutput.encode(items))
         default:
