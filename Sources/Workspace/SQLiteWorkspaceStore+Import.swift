@@ -96,6 +96,17 @@ extension SQLiteWorkspaceStore {
             }
             return id
         }
+        if let id = try Self.placeholderMatch(db, tenantId: tenantId, address: address, system: row.system) {
+            if latest {
+                // The latest run's name for the device: the owners' name, or the placeholder with its address.
+                try db.execute(sql: """
+                    UPDATE sender SET system = ?, lastRunId = ?, lastAsOf = ?, lastAuth = ?, lastBasic = ?, lastBreaks = ?, lastRing = ?, lastRecommendedPath = ?
+                    WHERE id = ?
+                    """, arguments: [row.system, runId, asOf.description, row.currentAuth.rawValue, basic, row.breaksAtDefaultChange, row.ring,
+                                     row.recommendation.path.rawValue, id])
+            }
+            return id
+        }
         let owner = row.owner.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let state: LifecycleState = owner == nil ? .discovered : .ownerAssigned
         try db.execute(sql: """
@@ -114,6 +125,19 @@ extension SQLiteWorkspaceStore {
                                  old: nil, new: value, runId: runId, reason: "first seen in the run as of \(asOf)")
         }
         return id
+    }
+
+    /// The register names a device it cannot identify "unidentified system" (with " at IP" once
+    /// sign-ins show its address): a name that changes between runs, not another device.
+    static func isPlaceholder(_ system: String) -> Bool { system.hasPrefix("unidentified system") }
+
+    /// The one stored sender with the same address when either name is such a placeholder, so
+    /// that the device keeps its identity (and its lifecycle) when the placeholder changes or
+    /// the owners name the system.
+    static func placeholderMatch(_ db: Database, tenantId: Int64, address: String, system: String) throws -> Int64? {
+        let candidates = try Row.fetchAll(db, sql: "SELECT id, system FROM sender WHERE tenantId = ? AND address = ?", arguments: [tenantId, address])
+        guard candidates.count == 1, let only = candidates.first else { return nil }
+        return isPlaceholder(system) || isPlaceholder(only["system"]) ? only["id"] : nil
     }
 
     private func insertRunSender(_ db: Database, _ row: SenderRow, runId: Int64, senderId: Int64, position: Int) throws {

@@ -74,3 +74,27 @@ import Testing
         #expect(try store.runs(tenant: nil).isEmpty)
     }
 }
+
+@Suite struct SenderIdentityTests {
+    @Test func anUnidentifiedSystemKeepsItsIdentityWhenItsPlaceholderChanges() throws {
+        let store = try SQLiteWorkspaceStore.create(folder: Fixture.folder())
+        _ = try store.importRun(Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("old@contoso.com", .basic, system: "unidentified system")]),
+                                tenant: nil, origin: "t", at: Fixture.noon)
+        _ = try store.edit(SenderSelector(sender: "old@contoso.com"), [try SenderEdit(.state, "retired")],
+                           by: EditAuthor(name: "a", at: Fixture.at("2026-11-02")), origin: .edit)
+        _ = try store.importRun(Fixture.register(asOf: "2026-11-20", senders: [
+            Fixture.sender("old@contoso.com", .basic, system: "unidentified system at 203.0.113.15")]), tenant: nil, origin: "t", at: Fixture.noon)
+        let page = try store.senders(SenderQuery())
+        #expect(page.total == 1)
+        #expect(page.rows.first?.state == .regressed && page.rows.first?.system == "unidentified system at 203.0.113.15")
+    }
+
+    @Test func twoNamedSystemsOfOneAddressAreTwoSenders() throws {
+        let store = try SQLiteWorkspaceStore.create(folder: Fixture.folder())
+        _ = try store.importRun(Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("a@contoso.com", .basic, system: "printer")]),
+                                tenant: nil, origin: "t", at: Fixture.noon)
+        _ = try store.importRun(Fixture.register(asOf: "2026-11-08", senders: [Fixture.sender("a@contoso.com", .basic, system: "fax")]),
+                                tenant: nil, origin: "t", at: Fixture.noon)
+        #expect(try store.senders(SenderQuery()).total == 2)
+    }
+}
