@@ -32,5 +32,7 @@ public struct AuditEntry: Sendable, Codable, Equatable {
 
 /// The workspace fields people (and the lifecycle rules, for `state`) change.
 public enum SenderField: String, Sendable, Codable, CaseIterable {
-    case owner, path, cutoverDate = "cutover_date", ticket, note, state
+    case owner, path
+    case cutoverDate = "cutover_date"
+    case ticket, note, state
 }

@@ -23,12 +23,17 @@ public struct InventoryRow: Sendable, Codable, Equatable {
     /// Where the row was read (`file:line`), for errors and conflicts; nil for exported rows.
     public var location: String?
 
-    public static let header = ["tenant", "sender", "system", "state", "owner", "path", "cutover_date", "ticket", "notes", "recommended_path",
-                                "current_auth", "last_seen", "revision"]
+    public static let header = [
+        "tenant", "sender", "system", "state", "owner", "path", "cutover_date", "ticket", "notes", "recommended_path",
+        "current_auth", "last_seen", "revision",
+    ]
 
     public var cells: [String] {
-        [tenant, sender, system, state, owner ?? "", path ?? "", cutoverDate ?? "", ticket ?? "", note ?? "", recommendedPath, currentAuth,
-         lastSeen, String(revision)]
+        [
+            tenant, sender, system, state, owner ?? "", path ?? "", cutoverDate ?? "", ticket ?? "", note ?? "", recommendedPath,
+            currentAuth,
+            lastSeen, String(revision),
+        ]
     }
 
     /// The editable fields and their values in this row.
@@ -36,8 +41,10 @@ public struct InventoryRow: Sendable, Codable, Equatable {
         [(.owner, owner), (.path, path), (.cutoverDate, cutoverDate), (.ticket, ticket), (.note, note), (.state, state)]
     }
 
-    public init(tenant: String, sender: String, system: String, state: String, owner: String?, path: String?, cutoverDate: String?, ticket: String?,
-                note: String?, recommendedPath: String, currentAuth: String, lastSeen: String, revision: Int64, location: String? = nil) {
+    public init(
+        tenant: String, sender: String, system: String, state: String, owner: String?, path: String?, cutoverDate: String?, ticket: String?,
+        note: String?, recommendedPath: String, currentAuth: String, lastSeen: String, revision: Int64, location: String? = nil
+    ) {
         self.tenant = tenant
         self.sender = sender
         self.system = system

@@ -9,12 +9,14 @@ public enum InventoryCSV {
         do {
             let reader = try CSVStreamReader(path: path)
             guard try reader.readHeader() else {
-                throw WorkspaceError(.badValue, file: path, "the file is empty; expected the header \(InventoryRow.header.joined(separator: ","))")
+                throw WorkspaceError(
+                    .badValue, file: path, "the file is empty; expected the header \(InventoryRow.header.joined(separator: ","))")
             }
             var columns: [String: Int] = [:]
             for name in InventoryRow.header {
                 guard let index = reader.header.index(of: name) else {
-                    throw WorkspaceError(.badValue, file: path, field: name, "column missing; a sheet from 'workspace export-inventory' has it")
+                    throw WorkspaceError(
+                        .badValue, file: path, field: name, "column missing; a sheet from 'workspace export-inventory' has it")
                 }
                 columns[name] = index
             }
@@ -26,23 +28,30 @@ public enum InventoryCSV {
                     return text.isEmpty ? nil : unquoted(text)
                 }
                 func required(_ name: String) throws -> String {
-                    guard let text = value(name) else { throw WorkspaceError(.badValue, file: location, field: name, "empty; every row needs it") }
+                    guard let text = value(name) else {
+                        throw WorkspaceError(.badValue, file: location, field: name, "empty; every row needs it")
+                    }
                     return text
                 }
                 let revisionText = try required("revision")
                 guard let revision = Int64(revisionText), revision >= 0 else {
-                    throw WorkspaceError(.badValue, file: location, field: "revision", "\"\(revisionText)\" is not a whole number; leave the column as exported")
+                    throw WorkspaceError(
+                        .badValue, file: location, field: "revision",
+                        "\"\(revisionText)\" is not a whole number; leave the column as exported")
                 }
-                rows.append(InventoryRow(
-                    tenant: try required("tenant"), sender: try required("sender").lowercased(), system: try required("system"),
-                    state: try required("state"), owner: value("owner"), path: value("path"), cutoverDate: value("cutover_date"),
-                    ticket: value("ticket"), note: value("notes"), recommendedPath: value("recommended_path") ?? "",
-                    currentAuth: value("current_auth") ?? "", lastSeen: value("last_seen") ?? "", revision: revision, location: location))
+                rows.append(
+                    InventoryRow(
+                        tenant: try required("tenant"), sender: try required("sender").lowercased(), system: try required("system"),
+                        state: try required("state"), owner: value("owner"), path: value("path"), cutoverDate: value("cutover_date"),
+                        ticket: value("ticket"), note: value("notes"), recommendedPath: value("recommended_path") ?? "",
+                        currentAuth: value("current_auth") ?? "", lastSeen: value("last_seen") ?? "", revision: revision, location: location
+                    ))
             }
             return rows
         } catch let error as IngestError {
-            throw WorkspaceError(error.kind == .missingInput ? .missing : .badValue, file: error.file + (error.line.map { ":\($0)" } ?? ""),
-                                 field: error.field, error.message)
+            throw WorkspaceError(
+                error.kind == .missingInput ? .missing : .badValue, file: error.file + (error.line.map { ":\($0)" } ?? ""),
+                field: error.field, error.message)
         }
     }
 

@@ -15,7 +15,9 @@ extension SQLiteWorkspaceStore {
         }
     }
 
-    public func edit(_ selector: SenderSelector, _ edits: [SenderEdit], by author: EditAuthor, origin: AuditEntry.Origin) throws -> [AuditEntry] {
+    public func edit(_ selector: SenderSelector, _ edits: [SenderEdit], by author: EditAuthor, origin: AuditEntry.Origin) throws
+        -> [AuditEntry]
+    {
         try write { db in
             let summary = try Self.resolve(db, selector, file: layout.databasePath)
             return try Self.apply(db, edits, to: summary.id, by: author, origin: origin)
@@ -25,25 +27,32 @@ extension SQLiteWorkspaceStore {
     /// Applies edits inside the caller's transaction; a field set to its current value is not an edit.
     /// Setting an owner moves a `discovered` sender to `owner-assigned`, choosing a path moves an
     /// earlier one to `path-chosen`, unless the same edit sets the state.
-    static func apply(_ db: Database, _ edits: [SenderEdit], to senderId: Int64, by author: EditAuthor, origin: AuditEntry.Origin) throws -> [AuditEntry] {
+    static func apply(_ db: Database, _ edits: [SenderEdit], to senderId: Int64, by author: EditAuthor, origin: AuditEntry.Origin) throws
+        -> [AuditEntry]
+    {
         guard let current = try Row.fetchOne(db, sql: "SELECT * FROM sender WHERE id = ?", arguments: [senderId]) else { return [] }
         let tenantId: Int64 = current["tenantId"]
         var auditIds: [Int64] = []
         var state = LifecycleState(rawValue: current["state"]) ?? .discovered
         func setState(_ new: LifecycleState, reason: String?) throws {
             guard new != state else { return }
-            try db.execute(sql: "UPDATE sender SET state = ?, stateSince = ?, cleanSince = NULL WHERE id = ?",
-                           arguments: [new.rawValue, author.effectiveDay.description, senderId])
-            auditIds.append(try insertAudit(db, tenantId: tenantId, senderId: senderId, at: author.at, by: author.name, origin: origin,
-                                            field: .state, old: state.rawValue, new: new.rawValue, runId: nil, reason: reason))
+            try db.execute(
+                sql: "UPDATE sender SET state = ?, stateSince = ?, cleanSince = NULL WHERE id = ?",
+                arguments: [new.rawValue, author.effectiveDay.description, senderId])
+            auditIds.append(
+                try insertAudit(
+                    db, tenantId: tenantId, senderId: senderId, at: author.at, by: author.name, origin: origin,
+                    field: .state, old: state.rawValue, new: new.rawValue, runId: nil, reason: reason))
             state = new
         }
         for edit in edits where edit.field != .state {
             let old: String? = current[column(edit.field)]
             guard old != edit.value else { continue }
             try db.execute(sql: "UPDATE sender SET \(column(edit.field)) = ? WHERE id = ?", arguments: [edit.value, senderId])
-            auditIds.append(try insertAudit(db, tenantId: tenantId, senderId: senderId, at: author.at, by: author.name, origin: origin,
-                                            field: edit.field, old: old, new: edit.value, runId: nil, reason: nil))
+            auditIds.append(
+                try insertAudit(
+                    db, tenantId: tenantId, senderId: senderId, at: author.at, by: author.name, origin: origin,
+                    field: edit.field, old: old, new: edit.value, runId: nil, reason: nil))
         }
         if let explicit = edits.last(where: { $0.field == .state })?.value.flatMap(LifecycleState.init(rawValue:)) {
             try setState(explicit, reason: nil)

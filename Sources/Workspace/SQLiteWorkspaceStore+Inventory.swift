@@ -16,9 +16,10 @@ extension SQLiteWorkspaceStore {
             }
             return try Row.fetchAll(db, sql: sql + " ORDER BY t.key, s.address, s.system", arguments: arguments).map { row in
                 let s = try Self.summary(row)
-                return InventoryRow(tenant: s.tenant, sender: s.sender, system: s.system, state: s.state.rawValue, owner: s.owner, path: s.path,
-                                    cutoverDate: s.cutoverDate?.description, ticket: s.ticket, note: s.note, recommendedPath: s.recommendedPath,
-                                    currentAuth: s.currentAuth.rawValue, lastSeen: s.lastSeenAsOf.description, revision: row["revision"])
+                return InventoryRow(
+                    tenant: s.tenant, sender: s.sender, system: s.system, state: s.state.rawValue, owner: s.owner, path: s.path,
+                    cutoverDate: s.cutoverDate?.description, ticket: s.ticket, note: s.note, recommendedPath: s.recommendedPath,
+                    currentAuth: s.currentAuth.rawValue, lastSeen: s.lastSeenAsOf.description, revision: row["revision"])
             }
         }
     }
@@ -37,18 +38,25 @@ extension SQLiteWorkspaceStore {
             var conflicts: [InventoryConflict] = []
             for (row, edits) in checked {
                 let location = row.location ?? "inventory"
-                let summary = try Self.resolve(db, SenderSelector(sender: row.sender, system: row.system, tenant: row.tenant), file: location)
+                let summary = try Self.resolve(
+                    db, SenderSelector(sender: row.sender, system: row.system, tenant: row.tenant), file: location)
                 let current = try Row.fetchOne(db, sql: "SELECT * FROM sender WHERE id = ?", arguments: [summary.id])!
                 var accepted: [SenderEdit] = []
                 for edit in edits {
                     let workspaceValue: String? = current[Self.column(edit.field)]
                     guard workspaceValue != edit.value else { continue }
-                    if let later = try Row.fetchOne(db, sql: """
-                        SELECT byWhom, at FROM audit WHERE senderId = ? AND field = ? AND id > ? ORDER BY id DESC LIMIT 1
-                        """, arguments: [summary.id, edit.field.rawValue, row.revision]) {
-                        conflicts.append(InventoryConflict(
-                            location: location, tenant: summary.tenant, sender: summary.sender, system: summary.system, field: edit.field,
-                            sheetValue: edit.value, workspaceValue: workspaceValue, changedBy: later["byWhom"], changedAt: try Self.timestamp(later["at"])))
+                    if let later = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT byWhom, at FROM audit WHERE senderId = ? AND field = ? AND id > ? ORDER BY id DESC LIMIT 1
+                            """, arguments: [summary.id, edit.field.rawValue, row.revision])
+                    {
+                        conflicts.append(
+                            InventoryConflict(
+                                location: location, tenant: summary.tenant, sender: summary.sender, system: summary.system,
+                                field: edit.field,
+                                sheetValue: edit.value, workspaceValue: workspaceValue, changedBy: later["byWhom"],
+                                changedAt: try Self.timestamp(later["at"])))
                     } else {
                         accepted.append(edit)
                     }

@@ -35,7 +35,8 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     /// Opens an existing workspace; refuses a missing one (66), a file that is not a workspace
     /// or one with a newer schema (65), changing nothing.
-    public convenience init(folder: String, rules: LifecycleRules = LifecycleRules(), mailboxStorage: MailboxStorage = .changedOnly) throws {
+    public convenience init(folder: String, rules: LifecycleRules = LifecycleRules(), mailboxStorage: MailboxStorage = .changedOnly) throws
+    {
         try self.init(layout: WorkspaceLayout(folder: folder), rules: rules, create: false, mailboxStorage: mailboxStorage)
     }
 
@@ -48,9 +49,11 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         if !exists && !create {
             var isFolder: ObjCBool = false
             let folderExists = FileManager.default.fileExists(atPath: layout.folder, isDirectory: &isFolder)
-            throw WorkspaceError(.missing, file: layout.folder, folderExists && isFolder.boolValue
-                ? "not a workspace: it has no \(WorkspaceLayout.databaseName); create one with 'authshift workspace init \(layout.folder)'"
-                : "no such workspace folder; create one with 'authshift workspace init \(layout.folder)'")
+            let advice = "create one with 'authshift workspace init \(layout.folder)'"
+            throw WorkspaceError(
+                .missing, file: layout.folder,
+                folderExists && isFolder.boolValue
+                    ? "not a workspace: it has no \(WorkspaceLayout.databaseName); \(advice)" : "no such workspace folder; \(advice)")
         }
         let migrator = WorkspaceSchema.migrator
         if exists { try Self.copyBeforeUpgradeIfNeeded(path: path, migrator: migrator, layout: layout) }
@@ -82,13 +85,15 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                 if tables == 0 && applicationID == 0 { return [] }
                 guard applicationID == WorkspaceSchema.applicationID else {
-                    throw WorkspaceError(.notAWorkspace, file: path, "this SQLite database is not an authshift workspace; nothing was changed")
+                    throw WorkspaceError(
+                        .notAWorkspace, file: path, "this SQLite database is not an authshift workspace; nothing was changed")
                 }
                 if try migrator.hasBeenSuperseded(db) {
                     let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-                    throw WorkspaceError(.newerSchema, file: path,
-                                         "written by a newer authshift (schema \(unknown.joined(separator: ", ")) is unknown to this one); "
-                                             + "upgrade authshift to open it; nothing was changed")
+                    throw WorkspaceError(
+                        .newerSchema, file: path,
+                        "written by a newer authshift (schema \(unknown.joined(separator: ", ")) is unknown to this one); "
+                            + "upgrade authshift to open it; nothing was changed")
                 }
                 return try migrator.appliedMigrations(db)
             }

@@ -19,8 +19,9 @@ public struct SenderEdit: Sendable, Equatable {
         switch field {
         case .path:
             guard MigrationPath(rawValue: text) != nil else {
-                throw WorkspaceError(.badValue, file: file, field: field.rawValue,
-                                     "\"\(text)\" is not a migration path; use one of \(MigrationPath.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw WorkspaceError(
+                    .badValue, file: file, field: field.rawValue,
+                    "\"\(text)\" is not a migration path; use one of \(MigrationPath.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         case .cutoverDate:
             guard CalendarDay(iso: text) != nil else {
@@ -28,12 +29,16 @@ public struct SenderEdit: Sendable, Equatable {
             }
         case .state:
             guard let state = LifecycleState(rawValue: text) else {
-                throw WorkspaceError(.badValue, file: file, field: field.rawValue,
-                                     "\"\(text)\" is not a lifecycle state; use one of \(LifecycleState.allCases.filter(\.isManual).map(\.rawValue).joined(separator: ", "))")
+                throw WorkspaceError(
+                    .badValue, file: file, field: field.rawValue,
+                    "\"\(text)\" is not a lifecycle state; use one of "
+                    + "\(LifecycleState.allCases.filter(\.isManual).map(\.rawValue).joined(separator: ", "))"
+                )
             }
             guard state.isManual else {
-                throw WorkspaceError(.badValue, file: file, field: field.rawValue,
-                                     "\(state.rawValue) is set by the evidence of later runs, not by hand")
+                throw WorkspaceError(
+                    .badValue, file: file, field: field.rawValue,
+                    "\(state.rawValue) is set by the evidence of later runs, not by hand")
             }
         case .owner, .ticket, .note:
             break

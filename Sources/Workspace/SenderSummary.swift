@@ -28,7 +28,8 @@ public struct SenderSummary: Sendable, Codable, Equatable {
 /// A filtered, sorted page of the sender list (`workspace status`, the dashboard's register).
 public struct SenderQuery: Sendable, Equatable {
     public enum Sort: String, Sendable, CaseIterable {
-        case sender, state, owner, path, cutover, lastSeen = "last-seen"
+        case sender, state, owner, path, cutover
+        case lastSeen = "last-seen"
     }
 
     public var tenant: String?
@@ -46,8 +47,10 @@ public struct SenderQuery: Sendable, Equatable {
     public var offset: Int
     public var limit: Int
 
-    public init(tenant: String? = nil, state: LifecycleState? = nil, path: String? = nil, owner: String? = nil, ring: String? = nil,
-                basic: Bool? = nil, search: String? = nil, sort: Sort = .sender, descending: Bool = false, offset: Int = 0, limit: Int = 100) {
+    public init(
+        tenant: String? = nil, state: LifecycleState? = nil, path: String? = nil, owner: String? = nil, ring: String? = nil,
+        basic: Bool? = nil, search: String? = nil, sort: Sort = .sender, descending: Bool = false, offset: Int = 0, limit: Int = 100
+    ) {
         self.tenant = tenant
         self.state = state
         self.path = path

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `authshift workspace` end to end on real SQLite files: the month-later example, two tenants,
@@ -49,15 +49,20 @@ import Glibc
         #expect(history.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)
         #expect(history.contains("2026-11-28") && history.contains("2026-12-28"))
 
-        let show = try json(try ok(["workspace", "show", "old-scanner@contoso.com", "--workspace", ws, "--format", "json"]).stdout) as? [String: Any]
+        let show =
+            try json(try ok(["workspace", "show", "old-scanner@contoso.com", "--workspace", ws, "--format", "json"]).stdout)
+            as? [String: Any]
         #expect((show?["summary"] as? [String: Any])?["state"] as? String == "regressed")
         #expect((show?["runs"] as? [Any])?.count == 2)
         let text = try ok(["workspace", "show", "scanner-hq@contoso.com", "--workspace", ws]).stdout
-        #expect(text.contains("alice [edit] state: owner-assigned -> cut-over") && text.contains("authshift [automatic] state: cut-over -> verified"))
+        #expect(
+            text.contains("alice [edit] state: owner-assigned -> cut-over")
+                && text.contains("authshift [automatic] state: cut-over -> verified"))
 
         // Not an alert for diff: the address used Basic in the first run too (the regression is the workspace's alert).
         let diff = try ok(["workspace", "diff", "--workspace", ws])
-        #expect(diff.stdout.contains("new-basic-sender: old-scanner@contoso.com") && diff.stdout.contains("auth-changed: billing@contoso.com"))
+        #expect(
+            diff.stdout.contains("new-basic-sender: old-scanner@contoso.com") && diff.stdout.contains("auth-changed: billing@contoso.com"))
         #expect(try ok(["workspace", "diff", "1", "2", "--workspace", ws, "--format", "csv"]).stdout.hasPrefix("\u{FEFF}kind,subject"))
 
         let html = try String(contentsOfFile: dir + "/dec/report.html", encoding: .utf8)
@@ -77,8 +82,10 @@ import Glibc
         let ws = dir + "/ws"
         _ = try ok(["workspace", "init", ws])
         _ = try ok(["assess", "Examples/contoso", "--out", dir + "/a", "--as-of", "2026-11-28", "--workspace", ws])
-        _ = try ok(["assess", "Examples/fabrikam-security-defaults", "--out", dir + "/b", "--as-of", "2026-11-28", "--workspace", ws,
-                    "--tenant", "Fabrikam"])
+        _ = try ok([
+            "assess", "Examples/fabrikam-security-defaults", "--out", dir + "/b", "--as-of", "2026-11-28", "--workspace", ws,
+            "--tenant", "Fabrikam",
+        ])
         let status = try json(try ok(["workspace", "status", "--workspace", ws, "--format", "json"]).stdout) as? [String: Any]
         let tenants = (status?["tenants"] as? [[String: Any]])?.compactMap { $0["tenant"] as? String }
         #expect(tenants == ["contoso.onmicrosoft.com", "fabrikam"])
@@ -115,9 +122,13 @@ import Glibc
         _ = try ok(["workspace", "set", "alarm-panel@contoso.com", "--ticket", "CHG-1999", "--by", "carol", "--workspace", ws])
         let r = try ok(["workspace", "import-inventory", sheet, "--by", "dave", "--workspace", ws], 1)
         #expect(r.stdout.contains("CONFLICT") && r.stdout.contains("alarm-panel@contoso.com") && r.stdout.contains("carol set CHG-1999"))
-        let alarm = try json(try ok(["workspace", "show", "alarm-panel@contoso.com", "--workspace", ws, "--format", "json"]).stdout) as? [String: Any]
+        let alarm =
+            try json(try ok(["workspace", "show", "alarm-panel@contoso.com", "--workspace", ws, "--format", "json"]).stdout)
+            as? [String: Any]
         #expect((alarm?["summary"] as? [String: Any])?["ticket"] as? String == "CHG-1999")
-        let plant = try json(try ok(["workspace", "show", "plant-printer@contoso.com", "--workspace", ws, "--format", "json"]).stdout) as? [String: Any]
+        let plant =
+            try json(try ok(["workspace", "show", "plant-printer@contoso.com", "--workspace", ws, "--format", "json"]).stdout)
+            as? [String: Any]
         #expect((plant?["summary"] as? [String: Any])?["ticket"] as? String == "CHG-2002")
         let audit = (plant?["audit"] as? [[String: Any]])?.last
         #expect(audit?["by"] as? String == "dave" && audit?["origin"] as? String == "inventory")
@@ -129,15 +140,19 @@ import Glibc
         try Data("not a database at all, just text\n".utf8).write(to: URL(fileURLWithPath: dir + "/workspace.sqlite"))
         #expect(try ok(["workspace", "status", "--workspace", dir], 65).stderr.contains("not an authshift workspace"))
         _ = try ok(["workspace", "init", dir + "/ws"])
-        #expect(try ok(["workspace", "set", "nobody@contoso.com", "--owner", "x", "--workspace", dir + "/ws"], 66).stderr.contains("no sender"))
-        #expect(try ok(["workspace", "set", "x@contoso.com", "--state", "verified", "--workspace", dir + "/ws"], 65).stderr.contains("field \"state\""))
+        #expect(
+            try ok(["workspace", "set", "nobody@contoso.com", "--owner", "x", "--workspace", dir + "/ws"], 66).stderr.contains("no sender"))
+        #expect(
+            try ok(["workspace", "set", "x@contoso.com", "--state", "verified", "--workspace", dir + "/ws"], 65).stderr.contains(
+                "field \"state\""))
     }
 
     /// A register.json with `count` extra mailboxes and its own input digests, so that storing it is slow enough to interrupt.
     func bigRegister(_ dir: String, name: String, count: Int) throws -> String {
         let out = dir + "/assess-" + name
         _ = try ok(["assess", "Examples/contoso", "--out", out, "--as-of", "2026-11-28"])
-        var register = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/register.json"))) as! [String: Any]
+        var register =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/register.json"))) as! [String: Any]
         var mailboxes = register["mailboxes"] as! [[String: Any]]
         let template = mailboxes[0]
         for i in 0..<count {

@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Workspace
 
 @Suite struct LifecycleTests {
@@ -8,15 +9,18 @@ import Testing
 
     func store(firstRun: SenderRow.CurrentAuth = .basic) throws -> SQLiteWorkspaceStore {
         let store = try SQLiteWorkspaceStore.create(folder: Fixture.folder())
-        _ = try store.importRun(Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("scanner@contoso.com", firstRun)]),
-                                tenant: nil, origin: "t", at: Fixture.at("2026-11-01"))
+        _ = try store.importRun(
+            Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("scanner@contoso.com", firstRun)]),
+            tenant: nil, origin: "t", at: Fixture.at("2026-11-01"))
         return store
     }
 
     func run(_ store: SQLiteWorkspaceStore, _ day: String, _ auth: SenderRow.CurrentAuth?) throws -> [AuditEntry] {
         let senders = auth.map { [Fixture.sender("scanner@contoso.com", $0)] } ?? []
-        guard case .stored(_, let transitions) = try store.importRun(Fixture.register(asOf: day, senders: senders), tenant: nil, origin: "t",
-                                                                      at: Fixture.at(day))
+        guard
+            case .stored(_, let transitions) = try store.importRun(
+                Fixture.register(asOf: day, senders: senders), tenant: nil, origin: "t",
+                at: Fixture.at(day))
         else { return [] }
         return transitions
     }
@@ -24,14 +28,20 @@ import Testing
     func state(_ store: SQLiteWorkspaceStore) throws -> LifecycleState { try store.sender(selector).summary.state }
 
     func set(_ store: SQLiteWorkspaceStore, _ state: LifecycleState, on day: String) throws {
-        _ = try store.edit(selector, [try SenderEdit(.state, state.rawValue)], by: EditAuthor(name: "alice", at: Fixture.at(day)), origin: .edit)
+        _ = try store.edit(
+            selector, [try SenderEdit(.state, state.rawValue)], by: EditAuthor(name: "alice", at: Fixture.at(day)), origin: .edit)
     }
 
     @Test func aNewSenderIsDiscoveredOrOwnerAssignedFromTheInventory() throws {
         let store = try SQLiteWorkspaceStore.create(folder: Fixture.folder())
-        _ = try store.importRun(Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("a@contoso.com", .basic),
-                                                                              Fixture.sender("b@contoso.com", .basic, owner: "Facilities")]),
-                                tenant: nil, origin: "t", at: Fixture.noon)
+        _ = try store.importRun(
+            Fixture.register(
+                asOf: "2026-11-01",
+                senders: [
+                    Fixture.sender("a@contoso.com", .basic),
+                    Fixture.sender("b@contoso.com", .basic, owner: "Facilities"),
+                ]),
+            tenant: nil, origin: "t", at: Fixture.noon)
         #expect(try store.sender(SenderSelector(sender: "a@contoso.com")).summary.state == .discovered)
         let b = try store.sender(SenderSelector(sender: "b@contoso.com"))
         #expect(b.summary.state == .ownerAssigned && b.summary.owner == "Facilities")
@@ -70,8 +80,9 @@ import Testing
     @Test func theVerificationPeriodIsConfigurable() throws {
         let folder = Fixture.folder()
         let store = try SQLiteWorkspaceStore.create(folder: folder, rules: LifecycleRules(verifyAfterDays: 5))
-        _ = try store.importRun(Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("scanner@contoso.com", .basic)]),
-                                tenant: nil, origin: "t", at: Fixture.noon)
+        _ = try store.importRun(
+            Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("scanner@contoso.com", .basic)]),
+            tenant: nil, origin: "t", at: Fixture.noon)
         try set(store, .cutOver, on: "2026-11-02")
         _ = try run(store, "2026-11-07", .oauth)
         #expect(try state(store) == .verified)

@@ -2,6 +2,7 @@ import AuthShiftCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import Workspace
 
 @Suite struct StoreOpeningTests {
@@ -52,8 +53,9 @@ import Testing
     @Test func aNewerSchemaIsRefusedAndNothingChanges() throws {
         let folder = Fixture.folder()
         let store = try SQLiteWorkspaceStore.create(folder: folder)
-        _ = try store.importRun(Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("a@contoso.com", .basic)]),
-                                tenant: nil, origin: "test", at: Fixture.noon)
+        _ = try store.importRun(
+            Fixture.register(asOf: "2026-11-01", senders: [Fixture.sender("a@contoso.com", .basic)]),
+            tenant: nil, origin: "test", at: Fixture.noon)
         try store.pool.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v9-from-the-future')")
         }

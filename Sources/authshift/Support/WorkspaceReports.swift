@@ -16,7 +16,9 @@ enum WorkspaceReports {
                 points: own.map { .init(asOf: $0.asOf, basicSenders: $0.basicSenders, breakingSenders: $0.breakingSenders) },
                 states: LifecycleState.allCases.map { ($0.rawValue, t.byState[$0.rawValue] ?? 0) })
         }
-        let regressions = status.regressions.map { MigrationProgress.Regression(tenant: $0.tenant, sender: $0.sender, system: $0.system, since: $0.stateSince) }
+        let regressions = status.regressions.map {
+            MigrationProgress.Regression(tenant: $0.tenant, sender: $0.sender, system: $0.system, since: $0.stateSince)
+        }
         return MigrationProgress(tenants: tenants, regressions: regressions)
     }
 
@@ -28,7 +30,8 @@ enum WorkspaceReports {
         for run in runs where latest[run.tenant].map({ ($0.asOf, $0.id) < (run.asOf, run.id) }) ?? true { latest[run.tenant] = run }
         let registers = try latest.keys.sorted().map { try store.register(run: latest[$0]!.id) }
         guard var merged = registers.first else {
-            throw WorkspaceError(.notFound, file: "workspace", field: "run", "no run stored yet; store one with 'authshift assess EXPORTS --workspace DIR'")
+            throw WorkspaceError(
+                .notFound, file: "workspace", field: "run", "no run stored yet; store one with 'authshift assess EXPORTS --workspace DIR'")
         }
         for other in registers.dropFirst() {
             merged.asOf = max(merged.asOf, other.asOf)
@@ -37,12 +40,15 @@ enum WorkspaceReports {
             merged.mailboxes = MailboxRows(Array(merged.mailboxes) + Array(other.mailboxes))
             merged.automation += other.automation
             merged.unknowns += other.unknowns
-            if merged.exceptions != nil || other.exceptions != nil { merged.exceptions = (merged.exceptions ?? []) + (other.exceptions ?? []) }
+            if merged.exceptions != nil || other.exceptions != nil {
+                merged.exceptions = (merged.exceptions ?? []) + (other.exceptions ?? [])
+            }
             if merged.scripts != nil || other.scripts != nil { merged.scripts = (merged.scripts ?? []) + (other.scripts ?? []) }
             if merged.tenant != other.tenant {
                 merged.tenant = TenantSettings(
                     smtpClientAuthenticationDisabled: nil, defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil,
-                    legacyBlockingConditionalAccessPolicies: merged.tenant.legacyBlockingConditionalAccessPolicies + other.tenant.legacyBlockingConditionalAccessPolicies,
+                    legacyBlockingConditionalAccessPolicies: merged.tenant.legacyBlockingConditionalAccessPolicies
+                        + other.tenant.legacyBlockingConditionalAccessPolicies,
                     acceptedDomains: merged.tenant.acceptedDomains + other.tenant.acceptedDomains)
             }
         }

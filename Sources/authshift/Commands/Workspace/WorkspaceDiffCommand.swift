@@ -7,7 +7,8 @@ import Workspace
 struct WorkspaceDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Drift between two stored runs (default: the tenant's last two): new Basic senders, loosened settings, exceptions, ring moves.",
+        abstract:
+            "Drift between two stored runs (default: the tenant's last two): new Basic senders, loosened settings, exceptions, ring moves.",
         discussion: "Exit 1 when a new Basic sender or a loosened setting appears, as 'authshift diff' does."
     )
 
@@ -29,12 +30,14 @@ struct WorkspaceDiffCommand: ParsableCommand {
             if runs.count == 2 { return (runs[0], runs[1]) }
             let tenants = try store.tenants()
             guard let tenant = options.tenant ?? (tenants.count == 1 ? tenants[0] : nil) else {
-                throw WorkspaceError(.ambiguous, file: options.workspace, field: "tenant",
-                                     "the workspace holds several tenants (\(tenants.joined(separator: ", "))); add --tenant or give two runs")
+                throw WorkspaceError(
+                    .ambiguous, file: options.workspace, field: "tenant",
+                    "the workspace holds several tenants (\(tenants.joined(separator: ", "))); add --tenant or give two runs")
             }
             let stored = try store.runs(tenant: tenant)
             guard stored.count >= 2 else {
-                throw WorkspaceError(.notFound, file: options.workspace, field: "run", "tenant \(tenant) has \(stored.count) run(s); diff needs two")
+                throw WorkspaceError(
+                    .notFound, file: options.workspace, field: "run", "tenant \(tenant) has \(stored.count) run(s); diff needs two")
             }
             return (stored[stored.count - 2].id, stored[stored.count - 1].id)
         }

@@ -15,7 +15,9 @@ struct WorkspaceInitCommand: ParsableCommand {
         let existed = (try? SQLiteWorkspaceStore(folder: folder)) != nil
         let store = try WorkspaceFailure.guarding { try SQLiteWorkspaceStore.create(folder: folder) }
         try? store.close()
-        StandardOutput.write(existed ? "\(folder) is already a workspace; nothing changed.\n"
-                                     : "Created the workspace \(store.layout.databasePath).\nStore a run with: authshift assess EXPORTS --workspace \(folder)\n")
+        StandardOutput.write(
+            existed
+                ? "\(folder) is already a workspace; nothing changed.\n"
+                : "Created the workspace \(store.layout.databasePath).\nStore a run with: authshift assess EXPORTS --workspace \(folder)\n")
     }
 }

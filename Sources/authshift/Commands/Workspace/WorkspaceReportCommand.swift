@@ -5,7 +5,9 @@ import Workspace
 struct WorkspaceReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write report.html and report.md from the workspace: the latest run's assessment with the burn-down chart, regressions and lifecycle counts."
+        abstract:
+            "Write report.html and report.md from the workspace: the latest run's assessment with the burn-down chart, "
+            + "regressions and lifecycle counts."
     )
 
     @OptionGroup var options: WorkspaceOptions

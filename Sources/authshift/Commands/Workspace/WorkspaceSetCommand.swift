@@ -8,11 +8,12 @@ import Workspace
 struct WorkspaceSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Set a sender's owner, chosen path, cutover date, ticket, note or state; every change is an audit row (who, when, old, new).",
+        abstract:
+            "Set a sender's owner, chosen path, cutover date, ticket, note or state; every change is an audit row (who, when, old, new).",
         discussion: """
-        States people set: discovered, owner-assigned, path-chosen, tested, cut-over, retired, exception. \
-        verified and regressed come from the evidence of later runs. An empty value clears a field (--note "").
-        """
+            States people set: discovered, owner-assigned, path-chosen, tested, cut-over, retired, exception. \
+            verified and regressed come from the evidence of later runs. An empty value clears a field (--note "").
+            """
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -59,16 +60,21 @@ struct WorkspaceSetCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.open()
-        let given: [(SenderField, String?)] = [(.owner, owner), (.path, path), (.cutoverDate, cutover), (.ticket, ticket), (.note, note), (.state, state)]
+        let given: [(SenderField, String?)] = [
+            (.owner, owner), (.path, path), (.cutoverDate, cutover), (.ticket, ticket), (.note, note), (.state, state),
+        ]
         let rows = try WorkspaceFailure.guarding { () -> [AuditEntry] in
             let edits = try given.filter { $0.1 != nil }.map { try SenderEdit($0.0, $0.1) }
-            let author = EditAuthor(name: WorkspaceFailure.author(by), at: Timestamp(Date()), effectiveDay: on.flatMap(CalendarDay.init(iso:)))
+            let author = EditAuthor(
+                name: WorkspaceFailure.author(by), at: Timestamp(Date()), effectiveDay: on.flatMap(CalendarDay.init(iso:)))
             return try store.edit(SenderSelector(sender: sender, system: system, tenant: options.tenant), edits, by: author, origin: .edit)
         }
         switch format {
         case .json: StandardOutput.write(try JSONOutput.encode(rows))
         case .csv: StandardOutput.write(WorkspaceText.auditCSV(rows))
-        case .text: StandardOutput.write(rows.isEmpty ? "Nothing changed: every value was already set.\n" : rows.map { WorkspaceText.audit($0) + "\n" }.joined())
+        case .text:
+            StandardOutput.write(
+                rows.isEmpty ? "Nothing changed: every value was already set.\n" : rows.map { WorkspaceText.audit($0) + "\n" }.joined())
         }
     }
 }

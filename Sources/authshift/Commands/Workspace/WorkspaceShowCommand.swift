@@ -22,7 +22,9 @@ struct WorkspaceShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.open()
-        let detail = try WorkspaceFailure.guarding { try store.sender(SenderSelector(sender: sender, system: system, tenant: options.tenant)) }
+        let detail = try WorkspaceFailure.guarding {
+            try store.sender(SenderSelector(sender: sender, system: system, tenant: options.tenant))
+        }
         switch format {
         case .text: StandardOutput.write(WorkspaceText.show(detail))
         case .json: StandardOutput.write(try JSONOutput.encode(detail))

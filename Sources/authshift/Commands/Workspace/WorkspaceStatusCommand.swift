@@ -6,7 +6,9 @@ import Workspace
 struct WorkspaceStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Where the migration stands: regressions first, counts by state and path, Basic senders now and at the first run, expiring exceptions, days to the default change.",
+        abstract:
+            "Where the migration stands: regressions first, counts by state and path, Basic senders now and at the first run, "
+            + "expiring exceptions, days to the default change.",
         discussion: "With --fail-on regressed, exit 1 when any sender regressed (for a scheduled job)."
     )
 
