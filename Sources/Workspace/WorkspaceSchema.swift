@@ -101,6 +101,7 @@ enum WorkspaceSchema {
                         versionId INTEGER NOT NULL REFERENCES mailboxVersion(id),
                         PRIMARY KEY (runId, position)
                     );
+                    CREATE INDEX runMailbox_address ON runMailbox(runId, address);
                     CREATE TABLE runRecord (
                         runId INTEGER NOT NULL REFERENCES run(id),
                         section TEXT NOT NULL,

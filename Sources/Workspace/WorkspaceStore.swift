@@ -14,6 +14,8 @@ public protocol WorkspaceStore: Sendable {
     func status(tenant: String?) throws -> WorkspaceStatus
     func senders(_ query: SenderQuery) throws -> SenderPage
     func sender(_ selector: SenderSelector) throws -> SenderDetail
+    /// A page of the tenant's latest run's mailbox rows, by address; `search` matches part of the address.
+    func mailboxes(tenant: String, search: String?, offset: Int, limit: Int) throws -> MailboxPage
     /// Applies edits to one sender; every changed field becomes an audit row. Returns those rows.
     func edit(_ selector: SenderSelector, _ edits: [SenderEdit], by author: EditAuthor, origin: AuditEntry.Origin) throws -> [AuditEntry]
     /// Audit rows, newest first, of one tenant or all; `after` pages on.
