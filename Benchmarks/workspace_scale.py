@@ -14,7 +14,7 @@ content once and lets each run refer to it (see SQLiteWorkspaceStore.MailboxStor
 script compares the bytes of mailbox content stored with the bytes every run would store if
 each kept its own copy (the same query over the run-to-content references).
 
-usage: python3 Benchmarks/workspace_scale.py
+usage: python3 Benchmarks/workspace_scale.py [AUTHSHIFT_BINARY]   (default: a release build made first)
 """
 import copy
 import json
@@ -80,7 +80,8 @@ def best_of(n, cmd):
 
 
 def main():
-    binary = build_release()
+    binary = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else build_release()
+    build = "debug build" if "/debug/" in binary else "release build"
     work = tempfile.mkdtemp(prefix="authshift-workspace-bench-")
     ws = os.path.join(work, "ws")
     subprocess.run([binary, "workspace", "init", ws], check=True, stdout=subprocess.DEVNULL)
@@ -110,7 +111,7 @@ def main():
     references = con.execute("SELECT count(*) FROM runMailbox").fetchone()[0]
     con.close()
 
-    lines = ["Measured %s on this 2-core machine (shared with other builds), release build." % time.strftime("%Y-%m-%d"), "",
+    lines = ["Measured %s on this 2-core machine (shared with other builds), %s." % (time.strftime("%Y-%m-%d"), build), "",
              "| run | register.json (MB) | import wall (s) | import peak RSS (MB) | workspace size after (MB) |", "|---|---|---|---|---|"]
     for week, megabytes, seconds, rss, size in rows:
         lines.append("| %d | %.0f | %.1f | %.0f | %.0f |" % (week, megabytes, seconds, rss, size))
