@@ -123,7 +123,7 @@ def main():
               "| mailbox rows | rows of content | content (MB) |", "|---|---|---|",
               "| stored: each distinct row once (`changedOnly`, the default) | %s | %.0f |" % (format(stored[1], ","), stored[0] / 1e6),
               "| what every run keeping its own copy would store (`everyRun`) | %s | %.0f |" % (format(every_run[1], ","), every_run[0] / 1e6),
-              "", "Each run also stores %s small references (run, position, address, content id)." % format(references, ",")]
+              "", "The %d runs also hold %s small references (run, position, address, content id)." % (WEEKS, format(references, ","))]
     print(replace_section("workspace-scale", lines))
     shutil.rmtree(work, ignore_errors=True)
 
