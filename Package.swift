@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "AuthShiftCore"),
@@ -109,10 +110,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The workspace: every run kept, each sender's lifecycle, people's edits with an audit
+        // trail, several tenants, in one SQLite file through GRDB (libsqlite3-dev on Debian).
+        .target(
+            name: "Workspace",
+            dependencies: ["AuthShiftCore", "Ingest", "Analysis", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth", "Bridge", "Collect",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth", "Bridge", "Collect", "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -167,6 +174,7 @@ let package = Package(
             dependencies: ["ChangeScripts", "Analysis", "Ingest", "AuthShiftCore", "Scan", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Analysis", "Ingest", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
         .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest"]),
     ],

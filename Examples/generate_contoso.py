@@ -29,6 +29,8 @@ rnd = random.Random(42)
 TENANT = "4f1c2b7e-1d2a-4c39-9a51-0c0ffee00001"
 EXO_APP = "00000002-0000-0ff1-ce00-000000000000"
 DAYS = 27  # 2026-11-01 .. 2026-11-27
+# The month of the run: 11 for Examples/contoso, 12 for the run a month later (december()).
+MONTH = "11"
 
 
 def guid():
@@ -82,13 +84,25 @@ PLANS = [
 ]
 
 
+# EAC SMTP AUTH clients report rows: sender, protocol, TLS 1.0/1.1/1.2 percent, messages.
+REPORT = [("scanner-hq@contoso.com", "Basic", 0, 0, 100, 1843), ("scanner-branch@contoso.com", "Basic", 0, 0, 100, 212), ("erp@contoso.com", "Basic", 0, 0, 100, 5120),
+          ("monitoring@contoso.com", "Basic", 40, 0, 60, 48210), ("billing@contoso.com", "Basic", 0, 0, 100, 22950),
+          ("plant-printer@contoso.com", "Basic", 0, 100, 0, 610), ("alarm-panel@contoso.com", "Basic", 0, 0, 100, 37),
+          ("crm@contoso.com", "OAuth", 0, 0, 100, 9400), ("old-scanner@contoso.com", "Basic", 0, 0, 100, 0)]
+
+
+README = ("# Contoso sample tenant (SYNTHETIC)\n\nEvery file in this folder is synthetic, made by "
+          "`Examples/generate_contoso.py`. No real tenant, person, address or ID appears here. The files reproduce the "
+          "shapes and quirks of Microsoft's exports so that `authshift` can be tried end to end.\n")
+
+
 def events():
     out = []
     for upn, app, ip, ok, fails, agent in PLANS:
         for code, reason, n in [("0", "", ok)] + fails:
             for _ in range(n):
                 day = 1 + rnd.randrange(DAYS)
-                t = "2026-11-%02dT%02d:%02d:%02dZ" % (day, rnd.randrange(24), rnd.randrange(60), rnd.randrange(60))
+                t = "2026-%s-%02dT%02d:%02d:%02dZ" % (MONTH, day, rnd.randrange(24), rnd.randrange(60), rnd.randrange(60))
                 out.append(dict(time=t, upn=upn, app=app, ip=ip, code=code, reason=reason, agent=agent))
     out.sort(key=lambda e: e["time"])
     return out
@@ -184,13 +198,13 @@ def main():
     other_events = [e for e in all_events if e["app"] != "Authenticated SMTP"]
 
     # Interactive portal CSV (57 columns): the SMTP sign-ins of the first half of the month.
-    first = [e for e in smtp_events if e["time"] < "2026-11-15"]
-    second = [e for e in smtp_events if e["time"] >= "2026-11-15"]
+    first = [e for e in smtp_events if e["time"] < "2026-%s-15" % MONTH]
+    second = [e for e in smtp_events if e["time"] >= "2026-%s-15" % MONTH]
     rows = [csv_quote_all(PORTAL57)] + [csv_quote_all(portal_row(e, PORTAL57)) for e in first]
-    write("InteractiveSignIns_2026-11-01_2026-11-14.csv", "\r\n".join(rows) + "\r\n", newline="")
+    write("InteractiveSignIns_2026-%s-01_2026-%s-14.csv" % (MONTH, MONTH), "\r\n".join(rows) + "\r\n", newline="")
     # Non-interactive portal CSV in the older 55-column layout (second half of the month).
     rows = [csv_quote_all(PORTAL55)] + [csv_quote_all(portal_row(e, PORTAL55)) for e in second]
-    write("NonInteractiveSignIns_2026-11-15_2026-11-27.csv", "\r\n".join(rows) + "\r\n", newline="")
+    write("NonInteractiveSignIns_2026-%s-15_2026-%s-27.csv" % (MONTH, MONTH), "\r\n".join(rows) + "\r\n", newline="")
 
     # PowerShell and IMAP sign-ins: two Graph pages, portal JSON, JSON lines, Log Analytics CSV.
     ps = [e for e in other_events if e["app"] == "Exchange Online PowerShell"]
@@ -218,10 +232,7 @@ def main():
     write("LogAnalytics-SigninLogs.csv", "\n".join(lines) + "\n")
 
     # EAC SMTP AUTH clients report (90 days).
-    report = [("scanner-hq@contoso.com", "Basic", 0, 0, 100, 1843), ("scanner-branch@contoso.com", "Basic", 0, 0, 100, 212), ("erp@contoso.com", "Basic", 0, 0, 100, 5120),
-              ("monitoring@contoso.com", "Basic", 40, 0, 60, 48210), ("billing@contoso.com", "Basic", 0, 0, 100, 22950),
-              ("plant-printer@contoso.com", "Basic", 0, 100, 0, 610), ("alarm-panel@contoso.com", "Basic", 0, 0, 100, 37),
-              ("crm@contoso.com", "OAuth", 0, 0, 100, 9400), ("old-scanner@contoso.com", "Basic", 0, 0, 100, 0)]
+    report = REPORT
     lines = ["Sender address,Domain,TLS 1.0,TLS 1.1,TLS 1.2,Messages sent,Authentication Protocol"]
     for addr, proto, t10, t11, t12, n in report:
         lines.append("%s,contoso.com,%d%%,%d%%,%d%%,%d,%s" % (addr, t10, t11, t12, n, proto))
@@ -233,7 +244,7 @@ def main():
     for addr, name, *_ in MAILBOXES:
         smtp = "Undetermined" if addr in {p[0] for p in PLANS if p[1] == "Authenticated SMTP"} else ""
         imap = "Undetermined" if addr == "bwong@contoso.com" else ""
-        lines.append("2026-11-27,%s,%s,False,,2026-11-26,,,,,,,,%s,%s,90" % (addr, name, imap, smtp))
+        lines.append("2026-%s-27,%s,%s,False,,2026-%s-26,,,,,,,,%s,%s,90" % (MONTH, addr, name, MONTH, imap, smtp))
     write("EmailAppUsageUserDetail_D90.csv", "\ufeff" + "\r\n".join(lines) + "\r\n", newline="")
 
     # Get-CASMailbox: Windows PowerShell 5.1, -Encoding Unicode -Delimiter ';' (UTF-16LE with BOM, #TYPE line).
@@ -289,7 +300,7 @@ def main():
     for sender, recipients, ip, n in flows:
         for i in range(n):
             day = 18 + rnd.randrange(10)
-            t = "2026-11-%02dT%02d:%02d:%02d.%07dZ" % (day, rnd.randrange(24), rnd.randrange(60), rnd.randrange(60), rnd.randrange(10**7))
+            t = "2026-%s-%02dT%02d:%02d:%02d.%07dZ" % (MONTH, day, rnd.randrange(24), rnd.randrange(60), rnd.randrange(60), rnd.randrange(10**7))
             rcpt = recipients[i % len(recipients)]
             lines.append('"%s","%s","%s","Synthetic message %d","Delivered","%s","","%d","<%s@contoso.com>","%s"'
                          % (t, sender, rcpt, i, ip, 2000 + rnd.randrange(90000), guid(), guid()))
@@ -340,9 +351,7 @@ def main():
         "room-101@contoso.com,Room panel,203.0.113.99,Facilities,2027-02-28,retire,CHG-1006",
     ]) + "\n")
 
-    write("README.md", "# Contoso sample tenant (SYNTHETIC)\n\nEvery file in this folder is synthetic, made by "
-          "`Examples/generate_contoso.py`. No real tenant, person, address or ID appears here. The files reproduce the "
-          "shapes and quirks of Microsoft's exports so that `authshift` can be tried end to end.\n")
+    write("README.md", README)
 
 
 def fabrikam():
@@ -376,6 +385,27 @@ def fabrikam():
     put("inventory.csv", "sender,system,owner,workload,oauth_capable,static_ip,notes\ncopier@fabrikam.example,Reception copier,Office manager,scanner,no,no,\n")
 
 
+def december():
+    """The same tenant a month later, for the workspace's example (README, "Running the migration over
+    weeks"): the HQ scanner and the billing system moved to OAuth (their SMTP AUTH clients report rows say
+    OAuth and their password sign-ins stopped), and the old scanner, retired after the first run, sends
+    with Basic again (a regression)."""
+    global OUT, MONTH, PLANS, REPORT, README, rnd
+    OUT = os.path.join(HERE, "contoso-2026-12")
+    MONTH = "12"
+    rnd = random.Random(1212)
+    moved = {"scanner-hq@contoso.com", "billing@contoso.com"}
+    PLANS = [p for p in PLANS if not (p[0] in moved and p[1] == "Authenticated SMTP")]
+    PLANS.append(("old-scanner@contoso.com", "Authenticated SMTP", "203.0.113.15", 24, [], "BAV2ROPC"))
+    REPORT = [(a, "OAuth" if a in moved else proto, t10, t11, t12, 45 if a == "old-scanner@contoso.com" else n)
+              for a, proto, t10, t11, t12, n in REPORT]
+    README = README.replace("# Contoso sample tenant (SYNTHETIC)", "# Contoso sample tenant a month later, December 2026 (SYNTHETIC)").replace(
+        "`Examples/generate_contoso.py`.", "`Examples/generate_contoso.py` (its `december()`): the HQ scanner and the billing "
+        "system moved to OAuth, the old scanner sends with Basic again.")
+    main()
+
+
 if __name__ == "__main__":
     main()
     fabrikam()
+    december()

@@ -4,7 +4,10 @@
 - register.xlsx opens in LibreOffice (headless `soffice --convert-to csv`, every sheet), and
   its Senders sheet holds the same rows as register.csv;
 - report.html renders in headless Chromium with no console error, and its DOM has the
-  report's sections.
+  report's sections;
+- report.html made from a workspace (the contoso runs of November and December, README
+  "Running the migration over weeks") renders its burn-down chart and regressions line in
+  headless Chromium.
 
 usage: scripts/check-reports.py PATH_TO_AUTHSHIFT_BINARY
 Prints one line per check and a closing "N passed, N failed"; exits 1 on any failure.
@@ -82,10 +85,51 @@ def main():
                             "--screenshot=" + shot, "--window-size=1280,2000", url], capture_output=True, text=True, timeout=120)
         check("Chromium takes a screenshot of report.html", s.returncode == 0 and os.path.getsize(shot) > 10000 if os.path.exists(shot) else False, s.stderr[-1000:])
 
+    if chrome:
+        check_workspace_report(binary, chrome, work)
+
     passed = sum(results)
     print("%d passed, %d failed" % (passed, len(results) - passed))
     shutil.rmtree(work, ignore_errors=True)
     sys.exit(0 if all(results) else 1)
+
+
+def check_workspace_report(binary, chrome, work):
+    """The README's weeks-long example: two runs a month apart in a workspace, edits in between."""
+    env = dict(os.environ, AUTHSHIFT_NO_PROGRESS="1")
+    ws = os.path.join(work, "ws")
+
+    def run(*args):
+        return subprocess.run([binary] + list(args), capture_output=True, text=True, env=env, cwd=ROOT)
+
+    steps = [run("workspace", "init", ws),
+             run("assess", os.path.join("Examples", "contoso"), "--out", os.path.join(work, "nov"), "--as-of", "2026-11-28", "--workspace", ws)]
+    for sender in ["scanner-hq@contoso.com", "billing@contoso.com"]:
+        steps.append(run("workspace", "set", sender, "--state", "cut-over", "--on", "2026-11-30", "--by", "ci", "--workspace", ws))
+    steps.append(run("workspace", "set", "old-scanner@contoso.com", "--state", "retired", "--on", "2026-11-30", "--by", "ci", "--workspace", ws))
+    dec = os.path.join(work, "dec")
+    steps.append(run("assess", os.path.join("Examples", "contoso-2026-12"), "--out", dec, "--as-of", "2026-12-28", "--workspace", ws))
+    failed = [p for p in steps if p.returncode != 0]
+    check("the workspace example runs (init, assess, set, assess a month later)", not failed, "".join(p.stderr for p in failed)[-2000:])
+    url = "file://" + os.path.join(dec, "report.html")
+    r = subprocess.run([chrome, "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                        "--user-data-dir=" + os.path.join(work, "chrome3"), "--dump-dom", url], capture_output=True, text=True, timeout=120)
+    check("Chromium renders the workspace's report.html", r.returncode == 0 and "Progress across runs" in r.stdout, r.stderr[-2000:])
+    console = [l for l in r.stderr.splitlines() if "CONSOLE" in l or "Uncaught" in l or "Refused to" in l or "net::ERR" in l]
+    check("no console, script or network error in the workspace's report", not console, "\n".join(console))
+    body = r.stdout.split("<body>", 1)[-1].lstrip()
+    check("the regressions line comes first", body.startswith('<p class="regressed" id="regressions">REGRESSED: 1 sender(s)'), body[:300])
+    check("the burn-down chart is in the DOM with both series and the default-change line",
+          '<svg class="burndown"' in r.stdout and r.stdout.count('<polyline class="series"') == 2 and 'class="default-change"' in r.stdout, "")
+    check("the report loads nothing", "<script" not in r.stdout and "src=" not in r.stdout, "")
+    shot = os.path.join(work, "workspace-report.png")
+    s = subprocess.run([chrome, "--no-sandbox", "--disable-gpu", "--user-data-dir=" + os.path.join(work, "chrome4"),
+                        "--screenshot=" + shot, "--window-size=1280,1600", url], capture_output=True, text=True, timeout=120)
+    check("Chromium takes a screenshot of the workspace's report.html", os.path.exists(shot) and os.path.getsize(shot) > 10000, s.stderr[-1000:])
+    keep = os.environ.get("AUTHSHIFT_SCREENSHOTS")
+    if keep and os.path.exists(shot):
+        os.makedirs(keep, exist_ok=True)
+        shutil.copy(shot, os.path.join(keep, "workspace-report.png"))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ struct AuthShift: AsyncParsableCommand {
         version: AuthShiftVersion.current,
         subcommands: [AssessCommand.self, PlanCommand.self, ScanCommand.self, ExceptionsCommand.self, CheckCommand.self, DiffCommand.self, ExplainCommand.self, ExplainMailboxCommand.self,
                       InspectCommand.self, SignInsCommand.self, CollectCommand.self, ProbeCommand.self, BridgeCommand.self,
-                      RulesCommand.self]
+                      RulesCommand.self, WorkspaceCommand.self]
     )
 }
 

@@ -5,6 +5,7 @@ import Foundation
 import Ingest
 import Reports
 import Scan
+import Workspace
 
 /// `authshift assess`: the main job.
 struct AssessCommand: ParsableCommand {
@@ -30,6 +31,12 @@ struct AssessCommand: ParsableCommand {
     @Flag(help: "Write into --out even if it holds files authshift did not write.")
     var force = false
 
+    @Option(help: "Also store this run in the workspace folder (see 'authshift workspace'); the reports then show progress across runs.")
+    var workspace: String?
+
+    @Option(help: "The tenant to file the run under in the workspace (default: its initial domain from the accepted domains export).")
+    var tenant: String?
+
     func run() throws {
         let run = try AssessmentRun(input: input, assessment: assessment)
         var register = run.register
@@ -40,20 +47,22 @@ struct AssessCommand: ParsableCommand {
             }
         }
         let checklist = Planner.plan(snapshot: run.snapshot, register: register, warnDays: run.options.warnDays).checklist
+        let stored = try workspace.map { try WorkspaceRun.store(register, folder: $0, tenant: tenant) }
         do {
             let folder = try OutputFolder(path: out, force: force)
             try folder.writeStreaming("register.json") { emit in try RegisterJSON.write(register, emit: emit) }
             try folder.write("register.csv", RegisterCSV.render(register))
             let workbook = XLSXWorkbook.register(register)
             try folder.writeStreaming("register.xlsx") { emit in try withoutActuallyEscaping(emit) { try workbook.write(emit: $0) } }
-            try folder.write("report.md", MarkdownReport.render(register, checklist: checklist))
-            try folder.write("report.html", HTMLReport.render(register, checklist: checklist))
+            try folder.write("report.md", MarkdownReport.render(register, checklist: checklist, progress: stored?.progress))
+            try folder.write("report.html", HTMLReport.render(register, checklist: checklist, progress: stored?.progress))
             try folder.write("inventory-todo.csv", InventoryTodo.render(register))
         } catch let error as OutputError {
             StandardError.write("error: \(error.description)\n")
             throw ExitCode(ExitStatus.cannotCreate.rawValue)
         }
         StandardOutput.write(TerminalSummary.render(register))
+        if let stored { StandardOutput.write("  " + stored.message) }
         StandardOutput.write("  Wrote register.json, register.csv, register.xlsx, report.md, report.html and inventory-todo.csv to \(out)\n")
         if let failure = run.readFailure { throw ExitMapping.exit(failure) }
     }

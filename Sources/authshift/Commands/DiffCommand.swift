@@ -21,7 +21,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
 
-    func load(_ path: String) throws -> Register {
+    static func load(_ path: String) throws -> Register {
         do {
             return try RegisterFile.read(path)
         } catch {
@@ -31,7 +31,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let items = RegisterDiff.diff(try load(old), try load(new))
+        let items = RegisterDiff.diff(try Self.load(old), try Self.load(new))
         switch format {
         case .json: StandardOutput.write(try JSONOutput.encode(items))
         case .text: StandardOutput.write(DriftText.render(items))
