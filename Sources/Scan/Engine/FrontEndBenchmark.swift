@@ -22,7 +22,8 @@ public enum FrontEndBenchmark {
     public static func run(_ roots: [String], passes: Int) throws -> Result {
         var scripts: [[UInt8]] = []
         for file in try TreeScanner.files(under: roots) where SourceLanguage.of(fileName: String(file.path.split(separator: "/").last ?? "")) == .powershell {
-            if case .text(let bytes) = FileBytes.read(path: file.path, limit: TreeScanner.maximumFileBytes) { scripts.append(bytes) }
+            let (outcome, bytes) = FileBytes.read(path: file.path, limit: TreeScanner.maximumFileBytes)
+            if case .text = outcome { scripts.append(bytes) }
         }
         var result = Result(files: scripts.count, bytes: scripts.reduce(0) { $0 + $1.count }, passes: max(1, passes),
                             parseSeconds: 0, contextSeconds: 0, tokens: 0, commands: 0, variables: 0)
@@ -32,8 +33,8 @@ public enum FrontEndBenchmark {
         let parse = clock.measure {
             for _ in 0..<result.passes {
                 for bytes in scripts {
-                    let t = Tokenizer.tokenize(bytes: bytes)
-                    tokens += t.count
+                    let t = Tokenizer.tokenize(bytes: bytes).code
+                    tokens += t.tokens.count
                     commands += CommandParser.commands(in: t).count
                 }
             }
@@ -42,7 +43,7 @@ public enum FrontEndBenchmark {
         let context = clock.measure {
             for _ in 0..<result.passes {
                 for bytes in scripts {
-                    let t = Tokenizer.tokenize(bytes: bytes)
+                    let t = Tokenizer.tokenize(bytes: bytes).code
                     let c = CommandParser.commands(in: t)
                     variables += ScriptContext.build(t, commands: c).variables.count
                 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import AuthShiftCore
-import Ingest
 import Scan
 
 /// `authshift scan`: stored-credential Exchange automation and password SMTP in code.
@@ -38,8 +37,8 @@ struct ScanCommand: ParsableCommand {
             return
         }
         let result: TreeScanner.Result
-        do { result = try TreeScanner.scan(paths) } catch let error as IngestError {
-            ExitMapping.report([error])
+        do { result = try TreeScanner.scan(paths) } catch let error as ScanError {
+            StandardError.write("error: \(error.description)\n")
             throw ExitMapping.exit(.noInput)
         }
         for s in result.skipped { StandardError.write("warning: \(s)\n") }
