@@ -1,4 +1,5 @@
 import Testing
+import AuthShiftCore
 @testable import Reports
 
 @Suite struct CSVWriterTests {

@@ -70,7 +70,7 @@ public enum AutomationProfiler {
         let host: ScriptHost
         if context.runsInAzureAutomation { host = .azureAutomation }
         else if lowerPath.contains(".github/") || lowerPath.contains("pipeline") || lowerPath.contains(".gitlab") ||
-                    tokens.tokens.contains(where: { $0.kind == .variable && ["env:github_", "env:build_", "env:system_"].contains { prefix in tokens.lowercased($0).hasPrefix(prefix) } }) {
+                    tokens.tokens.contains(where: { t in t.kind == .variable && ["env:github_", "env:build_", "env:system_"].contains { tokens.lowercased(t).hasPrefix($0) } }) {
             host = .ciPipeline
         } else if auth.needsAPerson { host = .adminWorkstation }
         else { host = .scheduledTaskOrServer }
