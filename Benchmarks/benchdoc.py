@@ -34,7 +34,7 @@ def build_release():
 
 
 def wall_and_peak(cmd, capture=False):
-    """Runs cmd; returns (wall seconds, peak RSS in MB of the process, stdout text or '').
+    """Runs cmd; returns (wall seconds, peak RSS in MB of the process, stdout text or '', CPU seconds (user + system)).
     Finer than timed(): /usr/bin/time prints wall time in hundredths of a second."""
     import time
     start = time.perf_counter()
@@ -44,4 +44,4 @@ def wall_and_peak(cmd, capture=False):
     _, status, usage = os.wait4(p.pid, 0)
     elapsed = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024.0, out
+    return elapsed, usage.ru_maxrss / 1024.0, out, usage.ru_utime + usage.ru_stime

@@ -91,13 +91,13 @@ def measure(shape, binary, rg, runs, record):
     as_cmd = [binary, "scan", "--format", "json"] + roots
     wall_and_peak(rg_cmd), wall_and_peak(as_cmd)  # warm the page cache for both
     loads = [load()]
-    t_as, m_as, t_rg, m_rg = [], [], [], []
+    t_as, m_as, c_as, t_rg, m_rg, c_rg = [], [], [], [], [], []
     out = ""
     for _ in range(runs):
-        t, m, out = wall_and_peak(as_cmd, capture=True)
-        t_as.append(t), m_as.append(m)
-        t, m, _ = wall_and_peak(rg_cmd)
-        t_rg.append(t), m_rg.append(m)
+        t, m, out, c = wall_and_peak(as_cmd, capture=True)
+        t_as.append(t), m_as.append(m), c_as.append(c)
+        t, m, _, c = wall_and_peak(rg_cmd)
+        t_rg.append(t), m_rg.append(m), c_rg.append(c)
     loads.append(load())
     doc = json.loads(out)
     lines = finding_lines(doc)
@@ -114,10 +114,12 @@ def measure(shape, binary, rg, runs, record):
     files, size = tree_size(roots)
     r = dict(shape=shape, roots=roots, files=files, mb=size / 1e6, scanned=doc["filesScanned"], findings=len(lines), rg_files=hits,
              t_as=statistics.median(t_as), m_as=max(m_as), t_rg=statistics.median(t_rg), m_rg=max(m_rg), loads=loads, same=same,
+             c_as=statistics.median(c_as), c_rg=statistics.median(c_rg),
              doc=doc)
     r["ratio"] = r["t_as"] / r["t_rg"]
-    print("%-9s authshift %.3f s (%.0f MB)  ripgrep %.3f s (%.0f MB)  ratio %.2f  load %s  findings %d, %s" % (
-        shape, r["t_as"], r["m_as"], r["t_rg"], r["m_rg"], r["ratio"], "->".join(loads), len(lines), same), flush=True)
+    print("%-9s authshift %.3f s, CPU %.3f s (%.0f MB)  ripgrep %.3f s, CPU %.3f s (%.0f MB)  ratio %.2f (CPU %.2f)  load %s  findings %d, %s" % (
+        shape, r["t_as"], r["c_as"], r["m_as"], r["t_rg"], r["c_rg"], r["m_rg"], r["ratio"], r["c_as"] / r["c_rg"], "->".join(loads), len(lines),
+        same), flush=True)
     return r
 
 
@@ -158,15 +160,16 @@ def main():
         "shows how busy the shared machine was: compare the ratios, which come from the same minutes, rather than the seconds." % (
             a.runs, rg_version, os.cpu_count(), len(PATTERNS)),
         "",
-        "| tree | files (MB) | authshift scanned / findings | authshift s (peak MB) | ripgrep s (peak MB) | ratio | load |",
+        "| tree | files (MB) | authshift scanned / findings | authshift s, CPU s (peak MB) | ripgrep s, CPU s (peak MB) | ratio (CPU) | load |",
         "|---|---|---|---|---|---|---|",
     ]
     for r in results:
-        lines.append("| %s | %d (%.0f) | %d / %d | %.3f (%.0f) | %.3f (%.0f) | **%.2fx** | %s |" % (
-            SHAPES[r["shape"]][0], r["files"], r["mb"], r["scanned"], r["findings"], r["t_as"], r["m_as"], r["t_rg"], r["m_rg"],
-            r["ratio"], " → ".join(r["loads"])))
+        lines.append("| %s | %d (%.0f) | %d / %d | %.3f, %.3f (%.0f) | %.3f, %.3f (%.0f) | **%.2fx** (%.2fx) | %s |" % (
+            SHAPES[r["shape"]][0], r["files"], r["mb"], r["scanned"], r["findings"], r["t_as"], r["c_as"], r["m_as"], r["t_rg"], r["c_rg"],
+            r["m_rg"], r["ratio"], r["c_as"] / r["c_rg"], " → ".join(r["loads"])))
     lines += ["", "Findings: " + "; ".join("%s %s" % (r["shape"], r["same"]) for r in results) + ".", "",
-              "PowerShell front end on one core, over the admin tree's %d PowerShell files (%.1f MB) held in memory, median of 3 "
+              "PowerShell front end on one core (the thread's CPU time, so waiting for a core on the shared machine does not count), "
+              "over the admin tree's %d PowerShell files (%.1f MB) held in memory, median of 3 "
               "(`authshift scan --front-end-passes 3`): tokenizer + command parser **%.0f MB/s**; with the script context %.0f MB/s "
               "(load %s)." % (fe["files"], fe["bytes"] / 1e6, fe["parseMBps"], fe["contextMBps"], " → ".join(fe["loads"]))]
     for r in results:

@@ -7,10 +7,14 @@ enum ASCIICase {
 
     /// Where `needle` first occurs in `hay`, ignoring ASCII case, or nil (an empty needle is at 0).
     static func firstIndex(of needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first else { return 0 }
-        guard hay.count >= needle.count else { return nil }
         let pin = needle.map(lower)
-        let head = lower(first)
+        return pin.withUnsafeBufferPointer { firstIndex(ofLowercase: $0, in: hay) }
+    }
+
+    /// Where `pin`, already lower-cased, first occurs in `hay` ignoring ASCII case.
+    static func firstIndex(ofLowercase pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let head = pin.first else { return 0 }
+        guard hay.count >= pin.count else { return nil }
         var i = 0
         let last = hay.count - pin.count
         outer: while i <= last {

@@ -52,7 +52,9 @@ public struct ScriptContext: Sendable {
         let s = all.code
         var c = ScriptContext(script: s)
         let tokens = s.tokens
-        c.runsInAzureAutomation = commands.contains { ["get-automationpscredential", "get-automationvariable", "get-automationconnection"].contains($0.canonicalName) }
+        c.runsInAzureAutomation = commands.contains { c in
+            c.canonicalName == "get-automationpscredential" || c.canonicalName == "get-automationvariable" || c.canonicalName == "get-automationconnection"
+        }
         var k = 0
         while k < tokens.count {
             // $name = …, $name += …, $name['key'] = …, $name.Key = …

@@ -77,11 +77,12 @@ public struct TokenizedScript: Sendable {
     @inline(__always)
     func firstTextByte(_ t: Token) -> UInt8 { t.escaped ? text(t).utf8.first ?? 0 : lead(t) }
 
-    /// Whether the value contains `needle` ignoring ASCII case.
-    func contains(_ t: Token, _ needle: String) -> Bool {
-        if t.escaped { return text(t).containsIgnoringASCIICase(needle) }
+    /// Whether the value contains `lowercase` (lower-case ASCII) ignoring ASCII case.
+    func contains(_ t: Token, _ lowercase: StaticString) -> Bool {
+        if t.escaped { return text(t).containsIgnoringASCIICase(lowercase.description) }
+        guard t.valueCount >= lowercase.utf8CodeUnitCount else { return false }
         return bytes.withUnsafeBufferPointer { all in
-            ASCIICase.firstIndex(of: Array(needle.utf8), in: UnsafeBufferPointer(rebasing: all[t.value])) != nil
+            lowercase.withUTF8Buffer { ASCIICase.firstIndex(ofLowercase: $0, in: UnsafeBufferPointer(rebasing: all[t.value])) != nil }
         }
     }
 

@@ -72,18 +72,15 @@ public struct Tokenizer {
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0C || b == 0xA0 }
 
-    /// ASCII bytes that end a bare word: space, tab, LF, CR, FF, `;` `|` `(` `)` `{` `}` `,` `"`
-    /// `'` `&`, `]` (it closes a type literal: `[System.Net.Mail.SmtpClient]::new(…)`,
-    /// `[xml]$settings`) and `=`.
-    static let wordEnders: [Bool] = (0..<256).map { b in
-        [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x3B, 0x7C, 0x28, 0x29, 0x7B, 0x7D, 0x2C, 0x22, 0x27, 0x26, 0x5D, 0x3D].contains(b)
-    }
-
-    /// Bytes that end a bare word: the ASCII ones above and the typographic quotes.
+    /// Bytes that end a bare word: space, tab, LF, CR, FF, `;` `|` `(` `)` `{` `}` `,` `"` `'`
+    /// `&`, `]` (it closes a type literal: `[System.Net.Mail.SmtpClient]::new(…)`,
+    /// `[xml]$settings`), `=`, and the typographic quotes.
     @inline(__always) func endsWord(_ at: Int) -> Bool {
-        let b = bytes[at]
-        if b == 0xE2 { return singleQuoteLength(at) > 0 || doubleQuoteLength(at) > 0 }
-        return Tokenizer.wordEnders[Int(b)]
+        switch bytes[at] {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x3B, 0x7C, 0x28, 0x29, 0x7B, 0x7D, 0x2C, 0x22, 0x27, 0x26, 0x5D, 0x3D: return true
+        case 0xE2: return singleQuoteLength(at) > 0 || doubleQuoteLength(at) > 0
+        default: return false
+        }
     }
 
     @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
