@@ -33,7 +33,7 @@ public enum AutomationProfiler {
     }
 
     public static func profile(bytes: [UInt8], display: String) -> ScriptAutomationRow? {
-        let tokens = Tokenizer.tokenize(bytes: bytes).code
+        let tokens = Tokenizer.code(bytes: bytes)
         let commands = CommandParser.commands(in: tokens)
         let context = ScriptContext.build(tokens, commands: commands)
         let connects = commands.filter { ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"].contains($0.canonicalName) }

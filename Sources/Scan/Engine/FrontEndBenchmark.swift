@@ -40,7 +40,7 @@ public enum FrontEndBenchmark {
         let parse = cpuSeconds {
             for _ in 0..<result.passes {
                 for bytes in scripts {
-                    let t = Tokenizer.tokenize(bytes: bytes).code
+                    let t = Tokenizer.code(bytes: bytes)
                     tokens += t.tokens.count
                     commands += CommandParser.commands(in: t).count
                 }
@@ -50,7 +50,7 @@ public enum FrontEndBenchmark {
         let context = cpuSeconds {
             for _ in 0..<result.passes {
                 for bytes in scripts {
-                    let t = Tokenizer.tokenize(bytes: bytes).code
+                    let t = Tokenizer.code(bytes: bytes)
                     let c = CommandParser.commands(in: t)
                     variables += ScriptContext.build(t, commands: c).variables.count
                 }

@@ -170,12 +170,13 @@ public struct ScriptContext: Sendable {
            s.firstTextByte(tokens[tokens.startIndex + 1]) == 0x2E, case .configuration? = variables[s.lowercased(tokens[tokens.startIndex])] {
             return .configuration
         }
-        func hasWord(_ lowercase: StaticString) -> Bool { tokens.contains { $0.kind == .word && s.is($0, lowercase) } }
+        let words = CommandWords(tokens, in: s)
+        func hasWord(_ word: CommandWords.Word) -> Bool { words.contains(word) }
         // Credentials and secure strings, by the command or type that makes them.
-        if hasWord("get-automationpscredential") { return .credential(.automation) }
-        if hasWord("import-clixml") { return .credential(.clixml) }
-        if hasWord("get-credential") { return .credential(.prompt) }
-        if hasWord("convertfrom-json") || hasWord("import-csv") || hasWord("import-powershelldatafile")
+        if hasWord(.getAutomationPSCredential) { return .credential(.automation) }
+        if hasWord(.importClixml) { return .credential(.clixml) }
+        if hasWord(.getCredential) { return .credential(.prompt) }
+        if hasWord(.convertFromJson) || hasWord(.importCsv) || hasWord(.importPowerShellDataFile)
             || tokens.indices.contains(where: { s.isPunctuation(tokens[$0], 0x5B) && $0 + 1 < tokens.endIndex && s.is(tokens[$0 + 1], "xml") }) {
             return .configuration
         }
@@ -183,9 +184,9 @@ public struct ScriptContext: Sendable {
             guard t.kind == .word || t.kind == .punctuation else { return false }
             return s.contains(t, "pscredential") || s.contains(t, "networkcredential")
         }
-        let securesString = hasWord("convertto-securestring")
+        let securesString = hasWord(.convertToSecureString)
         let securesLiteral = securesString && tokens.contains { $0.kind == .parameter && s.textCount($0) >= 3 && "asplaintext".hasPrefix(s.lowercased($0)) }
-        let readsFile = hasWord("get-content") || hasWord("gc") || hasWord("cat") || hasWord("type")
+        let readsFile = hasWord(.getContent) || hasWord(.gc) || hasWord(.cat) || hasWord(.type)
         var secret: SecretOrigin?
         if securesLiteral { secret = readsFile ? .file : .literal }
         else if securesString { secret = readsFile ? .file : .unknown }

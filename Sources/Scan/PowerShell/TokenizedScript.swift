@@ -4,16 +4,23 @@
 public struct TokenizedScript: Sendable {
     public let bytes: [UInt8]
     public let tokens: [Token]
+    /// Whether `tokens` may hold comments (false once they are dropped).
+    let hasComments: Bool
 
     public init(bytes: [UInt8], tokens: [Token]) {
+        self.init(bytes: bytes, tokens: tokens, hasComments: true)
+    }
+
+    init(bytes: [UInt8], tokens: [Token], hasComments: Bool) {
         self.bytes = bytes
         self.tokens = tokens
+        self.hasComments = hasComments
     }
 
     /// The same script without its comments (what the parser and the script context read).
     public var code: TokenizedScript {
-        guard tokens.contains(where: { $0.kind == .comment }) else { return self }
-        return TokenizedScript(bytes: bytes, tokens: tokens.filter { $0.kind != .comment })
+        guard hasComments else { return self }
+        return TokenizedScript(bytes: bytes, tokens: tokens.filter { $0.kind != .comment }, hasComments: false)
     }
 
     // MARK: values as text

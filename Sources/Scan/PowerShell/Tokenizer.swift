@@ -12,6 +12,10 @@
 /// which is what lets scan keep pace with a plain text search on script shares (issue 17).
 public struct Tokenizer {
     let bytes: [UInt8]
+    /// `bytes` while `run` reads them (no bounds checks or array reloads in the hot loop).
+    var p = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// Comments are kept as tokens only when asked (tests, the fuzz target); the scanner drops them.
+    let keepComments: Bool
     var i = 0
     var line = 1
     var lineStart = 0
@@ -19,8 +23,9 @@ public struct Tokenizer {
     /// Where the token being read starts (its range ends where the step that read it stopped).
     var tokenStart = 0
 
-    public init(bytes: [UInt8]) {
+    public init(bytes: [UInt8], keepComments: Bool = true) {
         self.bytes = bytes
+        self.keepComments = keepComments
         // A UTF-8 BOM is skipped, not removed: token ranges stay offsets in the input.
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             i = 3
@@ -41,21 +46,27 @@ public struct Tokenizer {
         return TokenizedScript(bytes: bytes, tokens: t.run())
     }
 
+    /// The tokens without comments: what the command parser and the script context read.
+    public static func code(bytes: [UInt8]) -> TokenizedScript {
+        var t = Tokenizer(bytes: bytes, keepComments: false)
+        return TokenizedScript(bytes: bytes, tokens: t.run(), hasComments: false)
+    }
+
     // MARK: character classes (UTF-8 sequences of the typographic characters)
 
     /// Length of a dash character at `at` (`-` or U+2013/2014/2015), or 0.
     @inline(__always) func dashLength(_ at: Int) -> Int {
-        guard at < bytes.count else { return 0 }
-        if bytes[at] == 0x2D { return 1 }
-        if bytes[at] == 0xE2, at + 2 < bytes.count, bytes[at + 1] == 0x80, (0x93...0x95).contains(bytes[at + 2]) { return 3 }
+        guard at < p.count else { return 0 }
+        if p[at] == 0x2D { return 1 }
+        if p[at] == 0xE2, at + 2 < p.count, p[at + 1] == 0x80, (0x93...0x95).contains(p[at + 2]) { return 3 }
         return 0
     }
 
-    @inline(__always) func singleQuoteLength(_ at: Int) -> Int { Tokenizer.singleQuoteLength(bytes, at, bytes.count) }
-    @inline(__always) func doubleQuoteLength(_ at: Int) -> Int { Tokenizer.doubleQuoteLength(bytes, at, bytes.count) }
+    @inline(__always) func singleQuoteLength(_ at: Int) -> Int { Tokenizer.singleQuoteLength(bytes, at, p.count) }
+    @inline(__always) func doubleQuoteLength(_ at: Int) -> Int { Tokenizer.doubleQuoteLength(bytes, at, p.count) }
 
     /// Length of a single-quote character (`'` U+2018 U+2019 U+201A U+201B) at `at` before `end`, or 0.
-    @inline(__always) static func singleQuoteLength(_ bytes: [UInt8], _ at: Int, _ end: Int) -> Int {
+    @inline(__always) static func singleQuoteLength<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ at: Int, _ end: Int) -> Int where C.Index == Int {
         guard at < end else { return 0 }
         if bytes[at] == 0x27 { return 1 }
         if bytes[at] == 0xE2, at + 2 < end, bytes[at + 1] == 0x80, (0x98...0x9B).contains(bytes[at + 2]) { return 3 }
@@ -63,7 +74,7 @@ public struct Tokenizer {
     }
 
     /// Length of a double-quote character (`"` U+201C U+201D U+201E) at `at` before `end`, or 0.
-    @inline(__always) static func doubleQuoteLength(_ bytes: [UInt8], _ at: Int, _ end: Int) -> Int {
+    @inline(__always) static func doubleQuoteLength<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ at: Int, _ end: Int) -> Int where C.Index == Int {
         guard at < end else { return 0 }
         if bytes[at] == 0x22 { return 1 }
         if bytes[at] == 0xE2, at + 2 < end, bytes[at + 1] == 0x80, (0x9C...0x9E).contains(bytes[at + 2]) { return 3 }
@@ -76,7 +87,7 @@ public struct Tokenizer {
     /// `&`, `]` (it closes a type literal: `[System.Net.Mail.SmtpClient]::new(…)`,
     /// `[xml]$settings`), `=`, and the typographic quotes.
     @inline(__always) func endsWord(_ at: Int) -> Bool {
-        switch bytes[at] {
+        switch p[at] {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x3B, 0x7C, 0x28, 0x29, 0x7B, 0x7D, 0x2C, 0x22, 0x27, 0x26, 0x5D, 0x3D: return true
         case 0xE2: return singleQuoteLength(at) > 0 || doubleQuoteLength(at) > 0
         default: return false
@@ -105,8 +116,17 @@ public struct Tokenizer {
     // MARK: main loop
 
     public mutating func run() -> [Token] {
-        while i < bytes.count {
-            let b = bytes[i]
+        bytes.withUnsafeBufferPointer { buffer in
+            p = buffer
+            scan()
+        }
+        p = UnsafeBufferPointer(start: nil, count: 0)
+        return tokens
+    }
+
+    mutating func scan() {
+        while i < p.count {
+            let b = p[i]
             let startLine = line, startColumn = column
             // Each step emits at most one token, which spans the bytes the step consumed.
             tokenStart = i
@@ -119,18 +139,18 @@ public struct Tokenizer {
                 continue
             }
             if b == 0x60 { // backtick: continuation or escaped character in a word
-                if i + 1 < bytes.count, bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D {
+                if i + 1 < p.count, p[i + 1] == 0x0A || p[i + 1] == 0x0D {
                     i += 1
-                    if i < bytes.count, bytes[i] == 0x0D { i += 1 }
-                    if i < bytes.count, bytes[i] == 0x0A { newline(at: i); i += 1 }
+                    if i < p.count, p[i] == 0x0D { i += 1 }
+                    if i < p.count, p[i] == 0x0A { newline(at: i); i += 1 }
                     continue
                 }
                 word(startLine, startColumn)
                 continue
             }
             if b == 0x23 { lineComment(startLine, startColumn); continue }
-            if b == 0x3C, i + 1 < bytes.count, bytes[i + 1] == 0x23 { blockComment(startLine, startColumn); continue }
-            if b == 0x40, i + 1 < bytes.count, singleQuoteLength(i + 1) > 0 || doubleQuoteLength(i + 1) > 0,
+            if b == 0x3C, i + 1 < p.count, p[i + 1] == 0x23 { blockComment(startLine, startColumn); continue }
+            if b == 0x40, i + 1 < p.count, singleQuoteLength(i + 1) > 0 || doubleQuoteLength(i + 1) > 0,
                hereStringOpens(at: i + 1 + max(singleQuoteLength(i + 1), doubleQuoteLength(i + 1))) {
                 hereString(startLine, startColumn)
                 continue
@@ -139,28 +159,28 @@ public struct Tokenizer {
             if doubleQuoteLength(i) > 0 { doubleQuoted(startLine, startColumn); continue }
             if b == 0x24 { variable(startLine, startColumn); continue }
             if b == 0x40 {
-                if i + 1 < bytes.count, bytes[i + 1] == 0x28 || bytes[i + 1] == 0x7B {
+                if i + 1 < p.count, p[i + 1] == 0x28 || p[i + 1] == 0x7B {
                     emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn); i += 2; continue
                 }
-                if i + 1 < bytes.count, Tokenizer.isNameByte(bytes[i + 1]) {
+                if i + 1 < p.count, Tokenizer.isNameByte(p[i + 1]) {
                     var j = i + 1
-                    while j < bytes.count, Tokenizer.isNameByte(bytes[j]) || bytes[j] == 0x3A { j += 1 }
+                    while j < p.count, Tokenizer.isNameByte(p[j]) || p[j] == 0x3A { j += 1 }
                     emit(.splat, (i + 1)..<j, line: startLine, column: startColumn); i = j; continue
                 }
             }
             let dash = dashLength(i)
-            if dash > 0, i + dash < bytes.count, isParameterStart(bytes[i + dash]) {
+            if dash > 0, i + dash < p.count, isParameterStart(p[i + dash]) {
                 parameter(dash, startLine, startColumn)
                 continue
             }
             switch b {
             case 0x3B: emit(.statementEnd, i..<(i + 1), line: startLine, column: startColumn); i += 1; continue
             case 0x7C:
-                if i + 1 < bytes.count, bytes[i + 1] == 0x7C { emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn); i += 2; continue }
+                if i + 1 < p.count, p[i + 1] == 0x7C { emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn); i += 2; continue }
                 emit(.pipe, i..<(i + 1), line: startLine, column: startColumn); i += 1; continue
             case 0x28, 0x29, 0x7B, 0x7D, 0x5B, 0x5D, 0x2C, 0x3D:
                 emit(.punctuation, i..<(i + 1), line: startLine, column: startColumn); i += 1; continue
-            case 0x2B where i + 1 < bytes.count && bytes[i + 1] == 0x3D:
+            case 0x2B where i + 1 < p.count && p[i + 1] == 0x3D:
                 emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn); i += 2; continue
             default:
                 break
@@ -168,7 +188,6 @@ public struct Tokenizer {
             if b >= 0x30 && b <= 0x39 { number(startLine, startColumn); continue }
             word(startLine, startColumn)
         }
-        return tokens
     }
 
     func isParameterStart(_ b: UInt8) -> Bool {
@@ -179,46 +198,50 @@ public struct Tokenizer {
 
     mutating func lineComment(_ l: Int, _ c: Int) {
         let start = i
-        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
-        emit(.comment, start..<i, line: l, column: c)
+        while i < p.count, p[i] != 0x0A { i += 1 }
+        if keepComments { emit(.comment, start..<i, line: l, column: c) }
     }
 
     mutating func blockComment(_ l: Int, _ c: Int) {
         let start = i
         i += 2
-        while i < bytes.count {
-            if bytes[i] == 0x23, i + 1 < bytes.count, bytes[i + 1] == 0x3E { i += 2; emit(.comment, start..<i, line: l, column: c); return }
-            if bytes[i] == 0x0A { newline(at: i) }
+        while i < p.count {
+            if p[i] == 0x23, i + 1 < p.count, p[i + 1] == 0x3E {
+                i += 2
+                if keepComments { emit(.comment, start..<i, line: l, column: c) }
+                return
+            }
+            if p[i] == 0x0A { newline(at: i) }
             i += 1
         }
-        emit(.comment, start..<i, line: l, column: c) // unterminated: to the end of the file
+        if keepComments { emit(.comment, start..<i, line: l, column: c) } // unterminated: to the end of the file
     }
 
     /// A here-string's opening quote must end its line (only white space may follow).
     func hereStringOpens(at j: Int) -> Bool {
         var k = j
-        while k < bytes.count, Tokenizer.isSpace(bytes[k]) || bytes[k] == 0x0D { k += 1 }
-        return k >= bytes.count || bytes[k] == 0x0A
+        while k < p.count, Tokenizer.isSpace(p[k]) || p[k] == 0x0D { k += 1 }
+        return k >= p.count || p[k] == 0x0A
     }
 
     mutating func hereString(_ l: Int, _ c: Int) {
         let single = singleQuoteLength(i + 1) > 0
         i += 1 + (single ? singleQuoteLength(i + 1) : doubleQuoteLength(i + 1))
-        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
-        if i < bytes.count { newline(at: i); i += 1 }
+        while i < p.count, p[i] != 0x0A { i += 1 }
+        if i < p.count { newline(at: i); i += 1 }
         let contentStart = i
         // Ends at a line starting with the quote followed by @.
-        while i < bytes.count {
+        while i < p.count {
             let q = single ? singleQuoteLength(i) : doubleQuoteLength(i)
-            if i == lineStart, q > 0, i + q < bytes.count, bytes[i + q] == 0x40 {
+            if i == lineStart, q > 0, i + q < p.count, p[i + q] == 0x40 {
                 var end = i - 1
-                if end > contentStart, bytes[end - 1] == 0x0D { end -= 1 }
+                if end > contentStart, p[end - 1] == 0x0D { end -= 1 }
                 let value = end >= contentStart ? contentStart..<max(contentStart, end) : contentStart..<contentStart
                 i += q + 1
                 emit(single ? .singleQuoted : .doubleQuoted, value, line: l, column: c)
                 return
             }
-            if bytes[i] == 0x0A { newline(at: i) }
+            if p[i] == 0x0A { newline(at: i) }
             i += 1
         }
         emit(single ? .singleQuoted : .doubleQuoted, contentStart..<i, line: l, column: c)
@@ -229,8 +252,8 @@ public struct Tokenizer {
         i += singleQuoteLength(i)
         let start = i
         var escaped = false
-        while i < bytes.count {
-            let b = bytes[i]
+        while i < p.count {
+            let b = p[i]
             if b == 0x27 || b == 0xE2 {
                 let q = singleQuoteLength(i)
                 if q > 0 {
@@ -254,15 +277,15 @@ public struct Tokenizer {
         let start = i
         var escaped = false
         var depth = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x60, i + 1 < bytes.count { // backtick escape
+        while i < p.count {
+            let b = p[i]
+            if b == 0x60, i + 1 < p.count { // backtick escape
                 escaped = true
-                if bytes[i + 1] == 0x0A { newline(at: i + 1) }
+                if p[i + 1] == 0x0A { newline(at: i + 1) }
                 i += 2
                 continue
             }
-            if b == 0x24, i + 1 < bytes.count, bytes[i + 1] == 0x28 { depth += 1; i += 2; continue }
+            if b == 0x24, i + 1 < p.count, p[i + 1] == 0x28 { depth += 1; i += 2; continue }
             if b == 0x29, depth > 0 { depth -= 1 }
             if depth == 0, b == 0x22 || b == 0xE2 {
                 let q = doubleQuoteLength(i)
@@ -281,27 +304,27 @@ public struct Tokenizer {
     }
 
     mutating func variable(_ l: Int, _ c: Int) {
-        if i + 1 < bytes.count, bytes[i + 1] == 0x28 { emit(.punctuation, i..<(i + 2), line: l, column: c); i += 2; return }
-        if i + 1 < bytes.count, bytes[i + 1] == 0x7B {
+        if i + 1 < p.count, p[i + 1] == 0x28 { emit(.punctuation, i..<(i + 2), line: l, column: c); i += 2; return }
+        if i + 1 < p.count, p[i + 1] == 0x7B {
             var j = i + 2
-            while j < bytes.count, bytes[j] != 0x7D, bytes[j] != 0x0A { j += 1 }
+            while j < p.count, p[j] != 0x7D, p[j] != 0x0A { j += 1 }
             emit(.variable, (i + 2)..<j, line: l, column: c)
             // Consume the closing brace only: an unclosed `${` leaves its line break to end the statement.
-            i = j < bytes.count && bytes[j] == 0x7D ? j + 1 : j
+            i = j < p.count && p[j] == 0x7D ? j + 1 : j
             return
         }
         var j = i + 1
-        while j < bytes.count, Tokenizer.isNameByte(bytes[j]) || (bytes[j] == 0x3A && j + 1 < bytes.count && Tokenizer.isNameByte(bytes[j + 1])) { j += 1 }
-        if j == i + 1, j < bytes.count, bytes[j] == 0x24 || bytes[j] == 0x5F || bytes[j] == 0x3F || bytes[j] == 0x5E { j += 1 }
+        while j < p.count, Tokenizer.isNameByte(p[j]) || (p[j] == 0x3A && j + 1 < p.count && Tokenizer.isNameByte(p[j + 1])) { j += 1 }
+        if j == i + 1, j < p.count, p[j] == 0x24 || p[j] == 0x5F || p[j] == 0x3F || p[j] == 0x5E { j += 1 }
         emit(.variable, (i + 1)..<j, line: l, column: c)
         i = j
     }
 
     mutating func parameter(_ dash: Int, _ l: Int, _ c: Int) {
         var j = i + dash
-        while j < bytes.count, Tokenizer.isNameByte(bytes[j]) || bytes[j] == 0x2D { j += 1 }
+        while j < p.count, Tokenizer.isNameByte(p[j]) || p[j] == 0x2D { j += 1 }
         let name = (i + dash)..<j
-        if j < bytes.count, bytes[j] == 0x3A {
+        if j < p.count, p[j] == 0x3A {
             emit(.parameter, name, line: l, column: c, attached: true)
             i = j + 1
             return
@@ -314,14 +337,14 @@ public struct Tokenizer {
         let start = i
         var ascii = true
         var digits = true
-        while i < bytes.count, !endsWord(i) {
-            let b = bytes[i]
+        while i < p.count, !endsWord(i) {
+            let b = p[i]
             if b >= 0x80 { ascii = false } else if !(b >= 0x30 && b <= 0x39) && b != 0x2E { digits = false }
             i += 1
         }
         if !ascii {
             // Other scripts' digits count as digits too (Character.isNumber).
-            digits = String(decoding: bytes[start..<i], as: UTF8.self).allSatisfy { $0.isNumber || $0 == "." }
+            digits = String(decoding: p[start..<i], as: UTF8.self).allSatisfy { $0.isNumber || $0 == "." }
         }
         emit(digits ? .number : .word, start..<i, line: l, column: c)
     }
@@ -330,17 +353,17 @@ public struct Tokenizer {
     mutating func word(_ l: Int, _ c: Int) {
         let start = i
         var escaped = false
-        while i < bytes.count, !endsWord(i) {
-            if bytes[i] == 0x60, i + 1 < bytes.count {
-                if bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D { break }
+        while i < p.count, !endsWord(i) {
+            if p[i] == 0x60, i + 1 < p.count {
+                if p[i + 1] == 0x0A || p[i + 1] == 0x0D { break }
                 escaped = true
                 i += 2
                 continue
             }
-            if bytes[i] == 0x23, i == start { break }
+            if p[i] == 0x23, i == start { break }
             i += 1
         }
-        if i == start && i < bytes.count {
+        if i == start && i < p.count {
             // A byte no rule takes (for example a lone '&'): keep it as punctuation.
             i += 1
             emit(.punctuation, start..<i, line: l, column: c)
