@@ -21,7 +21,10 @@ enum ASCIICase {
             if lower(hay[i]) == head {
                 var j = 1
                 while j < pin.count {
-                    if lower(hay[i + j]) != pin[j] { i += 1; continue outer }
+                    if lower(hay[i + j]) != pin[j] {
+                        i += 1
+                        continue outer
+                    }
                     j += 1
                 }
                 return i

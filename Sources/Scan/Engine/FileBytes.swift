@@ -32,7 +32,11 @@ enum FileBytes {
         guard fstat(fd, &info) == 0 else { return .unreadable }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge }
-        if buffer.count > size { buffer.removeLast(buffer.count - size) } else { buffer.append(contentsOf: repeatElement(0, count: size - buffer.count)) }
+        if buffer.count > size {
+            buffer.removeLast(buffer.count - size)
+        } else {
+            buffer.append(contentsOf: repeatElement(0, count: size - buffer.count))
+        }
         var done = 0
         while done < size {
             let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + done, size - done) }

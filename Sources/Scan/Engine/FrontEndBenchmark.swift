@@ -29,7 +29,8 @@ public enum FrontEndBenchmark {
 
     public static func run(_ roots: [String], passes: Int) throws -> Result {
         var scripts: [[UInt8]] = []
-        for file in try TreeScanner.files(under: roots) where SourceLanguage.of(fileName: String(file.path.split(separator: "/").last ?? "")) == .powershell {
+        for file in try TreeScanner.files(under: roots) {
+            guard SourceLanguage.of(fileName: String(file.path.split(separator: "/").last ?? "")) == .powershell else { continue }
             let (outcome, bytes) = FileBytes.read(path: file.path, limit: TreeScanner.maximumFileBytes)
             if case .text = outcome { scripts.append(bytes) }
         }

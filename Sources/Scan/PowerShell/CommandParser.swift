@@ -162,7 +162,10 @@ public enum CommandParser {
                     if opener(s, u) != 0 { depth += 1 }
                     if isCloser(s, u) {
                         depth -= 1
-                        if depth == 0 { j += 1; break }
+                        if depth == 0 {
+                            j += 1
+                            break
+                        }
                     }
                 }
                 j += 1

@@ -53,18 +53,24 @@ public struct ScriptContext: Sendable {
         var c = ScriptContext(script: s)
         let tokens = s.tokens
         c.runsInAzureAutomation = commands.contains { c in
-            c.canonicalName == "get-automationpscredential" || c.canonicalName == "get-automationvariable" || c.canonicalName == "get-automationconnection"
+            let name = c.canonicalName
+            return name == "get-automationpscredential" || name == "get-automationvariable" || name == "get-automationconnection"
         }
         var k = 0
         while k < tokens.count {
             // $name = …, $name += …, $name['key'] = …, $name.Key = …
-            guard tokens[k].kind == .variable, k == 0 || tokens[k - 1].kind == .statementEnd || tokens[k - 1].kind == .punctuation else { k += 1; continue }
+            guard tokens[k].kind == .variable, k == 0 || tokens[k - 1].kind == .statementEnd || tokens[k - 1].kind == .punctuation else {
+                k += 1
+                continue
+            }
             var j = k + 1
             var key: String?
             if j + 2 < tokens.count, s.is(tokens[j], "["), tokens[j + 1].isString || tokens[j + 1].kind == .word, s.is(tokens[j + 2], "]") {
-                key = s.lowercased(tokens[j + 1]); j += 3
+                key = s.lowercased(tokens[j + 1])
+                j += 3
             } else if j < tokens.count, tokens[j].kind == .word, s.firstTextByte(tokens[j]) == 0x2E {
-                key = String(s.lowercased(tokens[j]).dropFirst()); j += 1
+                key = String(s.lowercased(tokens[j]).dropFirst())
+                j += 1
             }
             if let key, j < tokens.count, s.isPunctuation(tokens[j], 0x28) {
                 let next = CommandParser.elementEnd(s, j)
@@ -72,7 +78,10 @@ public struct ScriptContext: Sendable {
                 k = next
                 continue
             }
-            guard j + 1 < tokens.count, s.isPunctuation(tokens[j], 0x3D) || s.isPunctuation(tokens[j], 0x2B, 0x3D) else { k += 1; continue }
+            guard j + 1 < tokens.count, s.isPunctuation(tokens[j], 0x3D) || s.isPunctuation(tokens[j], 0x2B, 0x3D) else {
+                k += 1
+                continue
+            }
             let name = s.lowercased(tokens[k])
             let append = s.isPunctuation(tokens[j], 0x2B, 0x3D)
             let next = CommandParser.elementEnd(s, j + 1)

@@ -40,7 +40,10 @@ public struct Token: Sendable, Equatable {
     var startColumn: Int32
     var lastLine: Int32
 
-    init(kind: Kind, range: Range<Int>, value: Range<Int>, line: Int, column: Int, endLine: Int, escaped: Bool = false, attachedValue: Bool = false) {
+    init(
+        kind: Kind, range: Range<Int>, value: Range<Int>, line: Int, column: Int, endLine: Int, escaped: Bool = false,
+        attachedValue: Bool = false
+    ) {
         self.kind = kind
         self.attachedValue = attachedValue
         self.escaped = escaped

@@ -101,8 +101,13 @@ public struct TokenizedScript: Sendable {
         out.reserveCapacity(r.count)
         var k = r.lowerBound
         while k < r.upperBound {
-            if bytes[k] == 0x60, k + 1 < r.upperBound { out.append(bytes[k + 1]); k += 2; continue }
-            out.append(bytes[k]); k += 1
+            if bytes[k] == 0x60, k + 1 < r.upperBound {
+                out.append(bytes[k + 1])
+                k += 2
+                continue
+            }
+            out.append(bytes[k])
+            k += 1
         }
         return out
     }
@@ -116,9 +121,14 @@ public struct TokenizedScript: Sendable {
             let q = Tokenizer.singleQuoteLength(bytes, k, r.upperBound)
             if q > 0 {
                 let next = Tokenizer.singleQuoteLength(bytes, k + q, r.upperBound)
-                if next > 0 { out.append(contentsOf: bytes[(k + q)..<(k + q + next)]); k += q + next; continue }
+                if next > 0 {
+                    out.append(contentsOf: bytes[(k + q)..<(k + q + next)])
+                    k += q + next
+                    continue
+                }
             }
-            out.append(bytes[k]); k += 1
+            out.append(bytes[k])
+            k += 1
         }
         return out
     }
@@ -143,7 +153,12 @@ public struct TokenizedScript: Sendable {
                 k += 2
                 continue
             }
-            if b == 0x24, k + 1 < r.upperBound, bytes[k + 1] == 0x28 { depth += 1; out.append(contentsOf: [0x24, 0x28]); k += 2; continue }
+            if b == 0x24, k + 1 < r.upperBound, bytes[k + 1] == 0x28 {
+                depth += 1
+                out.append(contentsOf: [0x24, 0x28])
+                k += 2
+                continue
+            }
             if b == 0x29, depth > 0 { depth -= 1 }
             if depth == 0 {
                 let q = Tokenizer.doubleQuoteLength(bytes, k, r.upperBound)
@@ -154,7 +169,8 @@ public struct TokenizedScript: Sendable {
                     continue
                 }
             }
-            out.append(b); k += 1
+            out.append(b)
+            k += 1
         }
         return out
     }

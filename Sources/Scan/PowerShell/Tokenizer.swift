@@ -66,7 +66,8 @@ public struct Tokenizer {
     @inline(__always) func doubleQuoteLength(_ at: Int) -> Int { Tokenizer.doubleQuoteLength(bytes, at, p.count) }
 
     /// Length of a single-quote character (`'` U+2018 U+2019 U+201A U+201B) at `at` before `end`, or 0.
-    @inline(__always) static func singleQuoteLength<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ at: Int, _ end: Int) -> Int where C.Index == Int {
+    @inline(__always)
+    static func singleQuoteLength<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ at: Int, _ end: Int) -> Int where C.Index == Int {
         guard at < end else { return 0 }
         if bytes[at] == 0x27 { return 1 }
         if bytes[at] == 0xE2, at + 2 < end, bytes[at + 1] == 0x80, (0x98...0x9B).contains(bytes[at + 2]) { return 3 }
@@ -74,7 +75,8 @@ public struct Tokenizer {
     }
 
     /// Length of a double-quote character (`"` U+201C U+201D U+201E) at `at` before `end`, or 0.
-    @inline(__always) static func doubleQuoteLength<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ at: Int, _ end: Int) -> Int where C.Index == Int {
+    @inline(__always)
+    static func doubleQuoteLength<C: RandomAccessCollection<UInt8>>(_ bytes: C, _ at: Int, _ end: Int) -> Int where C.Index == Int {
         guard at < end else { return 0 }
         if bytes[at] == 0x22 { return 1 }
         if bytes[at] == 0xE2, at + 2 < end, bytes[at + 1] == 0x80, (0x9C...0x9E).contains(bytes[at + 2]) { return 3 }
