@@ -31,3 +31,17 @@ def replace_section(name, lines):
 def build_release():
     subprocess.run(["swift", "build", "-c", "release", "--product", "authshift"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return os.path.join(ROOT, ".build", "release", "authshift")
+
+
+def wall_and_peak(cmd, capture=False):
+    """Runs cmd; returns (wall seconds, peak RSS in MB of the process, stdout text or '', CPU seconds (user + system)).
+    Finer than timed(): /usr/bin/time prints wall time in hundredths of a second."""
+    import time
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env=dict(os.environ, AUTHSHIFT_NO_PROGRESS="1"))
+    out = p.stdout.read().decode("utf-8", "replace") if capture else ""
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024.0, out, usage.ru_utime + usage.ru_stime

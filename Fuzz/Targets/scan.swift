@@ -12,7 +12,8 @@ import Scan
 
 let languages: [SourceLanguage] = [.csharp, .visualBasic, .python, .javascript, .php, .java, .go, .xmlConfig, .jsonConfig, .dotenv, .yaml, .ini]
 
-func checkCoverage(_ tokens: [Token], _ input: [UInt8]) {
+func checkCoverage(_ script: TokenizedScript, _ input: [UInt8]) {
+    let tokens = script.tokens
     let bom = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     // Line starts (offsets in the input) for the 1-based lines the tokenizer counts at LF.
     var lineStarts = [bom]
@@ -33,15 +34,15 @@ func checkCoverage(_ tokens: [Token], _ input: [UInt8]) {
     }
     for (n, token) in tokens.enumerated() {
         let r = token.range
-        require(!r.isEmpty && r.upperBound <= input.count, "token \(n) (\(token.kind.rawValue)) has range \(r) in \(input.count) bytes")
-        require(r.lowerBound >= pos, "token \(n) (\(token.kind.rawValue)) starts at \(r.lowerBound), before the previous one ended (\(pos))")
+        require(!r.isEmpty && r.upperBound <= input.count, "token \(n) (\(token.kind)) has range \(r) in \(input.count) bytes")
+        require(r.lowerBound >= pos, "token \(n) (\(token.kind)) starts at \(r.lowerBound), before the previous one ended (\(pos))")
         skippable(upTo: r.lowerBound)
         require(token.line >= 1 && token.line <= lineStarts.count, "token \(n) is on line \(token.line) of \(lineStarts.count)")
         require(lineStarts[token.line - 1] + token.column - 1 == r.lowerBound,
-                "token \(n) (\(token.kind.rawValue)) says line \(token.line) column \(token.column), its range starts at byte \(r.lowerBound)")
+                "token \(n) (\(token.kind)) says line \(token.line) column \(token.column), its range starts at byte \(r.lowerBound)")
         switch token.kind {
         case .comment, .punctuation, .pipe, .statementEnd:
-            require(token.text == String(decoding: input[r], as: UTF8.self), "token \(n) (\(token.kind.rawValue)) text \(token.text.debugDescription) is not its bytes")
+            require(script.text(token) == String(decoding: input[r], as: UTF8.self), "token \(n) (\(token.kind)) text \(script.text(token).debugDescription) is not its bytes")
         default:
             break
         }

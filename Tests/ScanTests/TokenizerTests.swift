@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct TokenizerTests {
     func kinds(_ text: String) -> [(Token.Kind, String)] {
-        Tokenizer.tokenize(text).filter { $0.kind != .statementEnd }.map { ($0.kind, $0.text) }
+        textTokens(text).filter { $0.kind != .statementEnd }.map { ($0.kind, $0.text) }
     }
 
     func same(_ a: [(Token.Kind, String)], _ b: [(Token.Kind, String)]) -> Bool {
@@ -14,12 +14,12 @@ import Testing
         let t = kinds("Connect-ExchangeOnline -Credential $cred -ShowBanner:$false -Organization 'contoso.onmicrosoft.com'")
         #expect(same(t, [(.word, "Connect-ExchangeOnline"), (.parameter, "Credential"), (.variable, "cred"), (.parameter, "ShowBanner"),
                          (.variable, "false"), (.parameter, "Organization"), (.singleQuoted, "contoso.onmicrosoft.com")]))
-        #expect(Tokenizer.tokenize("x -ShowBanner:$false")[1].attachedValue)
+        #expect(textTokens("x -ShowBanner:$false")[1].attachedValue)
     }
 
     @Test(arguments: ["\u{2013}", "\u{2014}", "\u{2015}", "-"])
     func everyDashStartsAParameter(dash: String) {
-        let t = Tokenizer.tokenize("Connect-ExchangeOnline \(dash)Cred $c")
+        let t = textTokens("Connect-ExchangeOnline \(dash)Cred $c")
         #expect(t[1].kind == .parameter && t[1].text == "Cred")
     }
 
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func backtickContinuationJoinsLines() {
-        let tokens = Tokenizer.tokenize("Send-MailMessage `\n  -SmtpServer smtp.office365.com `\r\n  -Credential $c\n")
+        let tokens = textTokens("Send-MailMessage `\n  -SmtpServer smtp.office365.com `\r\n  -Credential $c\n")
         let kinds = tokens.map(\.kind)
         #expect(kinds == [.word, .parameter, .word, .parameter, .variable, .statementEnd])
         #expect(tokens[4].line == 3)
@@ -74,19 +74,19 @@ import Testing
 
     @Test func neverGivesUp() {
         // Unterminated string, unterminated comment, invalid UTF-8, a BOM, CRLF.
-        #expect(Tokenizer.tokenize("Get-Date 'open string\nmore").last?.kind == .singleQuoted)
-        #expect(Tokenizer.tokenize("<# never closed\nConnect-ExchangeOnline").count == 1)
+        #expect(textTokens("Get-Date 'open string\nmore").last?.kind == .singleQuoted)
+        #expect(textTokens("<# never closed\nConnect-ExchangeOnline").count == 1)
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Get-Date ".utf8) + [0xFF, 0xFE, 0x80] + Array(" -X\r\n".utf8)
-        let t = Tokenizer.tokenize(bytes: bytes)
+        let t = textTokens(bytes: bytes)
         #expect(t.first?.text == "Get-Date")
         #expect(t.contains { $0.kind == .parameter && $0.text == "X" })
     }
 
     @Test func linesAndColumns() {
-        let t = Tokenizer.tokenize("Get-Date\n  Connect-ExchangeOnline -Credential $c")
+        let t = textTokens("Get-Date\n  Connect-ExchangeOnline -Credential $c")
         let connect = t.first { $0.text == "Connect-ExchangeOnline" }!
         #expect(connect.line == 2 && connect.column == 3)
-        let multi = Tokenizer.tokenize("$x = 'a\nb\nc'")
+        let multi = textTokens("$x = 'a\nb\nc'")
         #expect(multi.last?.line == 1 && multi.last?.endLine == 3)
     }
 }
@@ -101,14 +101,14 @@ import Testing
     @Test func staticConstructorsReadAsNewObjectAndMemberAccessIsOneValue() {
         let commands = CommandParser.commands(in: Tokenizer.tokenize("$c = [System.Net.Mail.SmtpClient]::new('smtp.office365.com', 587)\nSend-Thing $config.Password $cred.GetNetworkCredential() -X 1"))
         #expect(commands.map(\.canonicalName) == ["new-object", "send-thing"])
-        #expect(commands[0].positional.first?.first.text == "System.Net.Mail.SmtpClient")
-        #expect(commands[0].positional.first?.tokens.contains { $0.isString && $0.text == "smtp.office365.com" } == true)
+        #expect(commands[0].positional.first.map { $0.script.text($0.first) } == "System.Net.Mail.SmtpClient")
+        #expect(commands[0].positional.first?.tokens.contains { $0.isString && commands[0].script.text($0) == "smtp.office365.com" } == true)
         #expect(commands[1].positional.count == 2)
-        #expect(commands[1].positional[0].tokens.map(\.text) == ["config", ".Password"])
+        #expect(commands[1].positional[0].tokens.map { commands[1].script.text($0) } == ["config", ".Password"])
     }
 
     @Test func aVariablePipedIntoACommandIsItsPipedValue() {
         let c = CommandParser.commands(in: Tokenizer.tokenize("$s = $($pw | ConvertTo-SecureString -AsPlainText -Force)")).first { $0.canonicalName == "convertto-securestring" }
-        #expect(c?.pipedValue?.kind == .variable && c?.pipedValue?.text == "pw")
+        #expect(c?.pipedValue?.kind == .variable && c.flatMap { c in c.pipedValue.map { c.script.text($0) } } == "pw")
     }
 }

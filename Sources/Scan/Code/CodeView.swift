@@ -13,8 +13,8 @@ public struct CodeView: Sendable {
     /// The code with comments replaced by spaces; string contents kept.
     public var code: String
     public var strings: [StringLiteral]
-    /// `code` as ASCII-lower-cased bytes, made once for every search.
-    let lowered: [UInt8]
+    /// `code` as bytes, for the searches.
+    let codeBytes: [UInt8]
 
     public init(bytes: [UInt8], language: SourceLanguage) {
         var out: [UInt8] = []
@@ -72,29 +72,21 @@ public struct CodeView: Sendable {
             out.append(b); i += 1
         }
         code = String(decoding: out, as: UTF8.self)
-        lowered = out.map(CodeView.lower)
+        codeBytes = out
         self.strings = strings
     }
 
     /// 1-based line of the first occurrence of `needle` in the code (comments excluded),
-    /// ignoring ASCII case; a byte search, not a Foundation one.
+    /// ignoring ASCII case; a byte search (`ASCIICase`), not a Foundation one.
     public func line(of needle: String) -> Int? {
-        let hay = lowered
-        let pin = Array(needle.utf8).map(CodeView.lower)
-        guard !pin.isEmpty, hay.count >= pin.count else { return nil }
-        var line = 1
-        var i = 0
-        while i + pin.count <= hay.count {
-            if hay[i] == pin[0] && hay[i..<(i + pin.count)].elementsEqual(pin) { return line }
-            if hay[i] == 0x0A { line += 1 }
-            i += 1
+        guard !needle.isEmpty else { return nil }
+        return codeBytes.withUnsafeBufferPointer { hay in
+            guard let at = ASCIICase.firstIndex(of: Array(needle.utf8), in: hay) else { return nil }
+            return 1 + hay[..<at].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
-        return nil
     }
 
     public func contains(_ needle: String) -> Bool { line(of: needle) != nil }
-
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }
 
 import Foundation

@@ -33,7 +33,7 @@ public enum AutomationProfiler {
     }
 
     public static func profile(bytes: [UInt8], display: String) -> ScriptAutomationRow? {
-        let tokens = Tokenizer.tokenize(bytes: bytes)
+        let tokens = Tokenizer.code(bytes: bytes)
         let commands = CommandParser.commands(in: tokens)
         let context = ScriptContext.build(tokens, commands: commands)
         let connects = commands.filter { ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"].contains($0.canonicalName) }
@@ -70,7 +70,7 @@ public enum AutomationProfiler {
         let host: ScriptHost
         if context.runsInAzureAutomation { host = .azureAutomation }
         else if lowerPath.contains(".github/") || lowerPath.contains("pipeline") || lowerPath.contains(".gitlab") ||
-                    tokens.contains(where: { $0.kind == .variable && ($0.text.lowercased().hasPrefix("env:github_") || $0.text.lowercased().hasPrefix("env:build_") || $0.text.lowercased().hasPrefix("env:system_")) }) {
+                    tokens.tokens.contains(where: { t in t.kind == .variable && ["env:github_", "env:build_", "env:system_"].contains { tokens.lowercased(t).hasPrefix($0) } }) {
             host = .ciPipeline
         } else if auth.needsAPerson { host = .adminWorkstation }
         else { host = .scheduledTaskOrServer }

@@ -1,20 +1,30 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Ingest
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif
 
 /// Reads a whole source file with as few system calls as possible (open, fstat, read,
 /// close): a scan opens tens of thousands of small files. UTF-16 files are decoded to
 /// UTF-8 through the Ingest decoder; a UTF-8 BOM is dropped.
 enum FileBytes {
     enum Outcome {
-        case text([UInt8])
+        case text
         case binary
         case tooLarge
         case unreadable
     }
 
-    static func read(path: String, limit: Int) -> Outcome {
+    /// Reads the file into `buffer` (resized to the file, its storage reused from file to file:
+    /// each scan worker keeps one). `.text` means `buffer` holds UTF-8.
+    static func read(path: String, limit: Int, into buffer: inout [UInt8]) -> Outcome {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
@@ -22,30 +32,47 @@ enum FileBytes {
         guard fstat(fd, &info) == 0 else { return .unreadable }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge }
-        var bytes = [UInt8](repeating: 0, count: size)
+        if buffer.count > size {
+            buffer.removeLast(buffer.count - size)
+        } else {
+            buffer.append(contentsOf: repeatElement(0, count: size - buffer.count))
+        }
         var done = 0
         while done < size {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
-            if n < 0 { if errno == EINTR { continue }; return .unreadable }
+            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + done, size - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .unreadable
+            }
             if n == 0 { break }
             done += n
         }
-        if done < size { bytes.removeSubrange(done...) }
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        if done < size { buffer.removeSubrange(done...) }
+        if buffer.count >= 2, (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) {
             guard let source = try? UTF8ChunkSource(path: path), let decoded = try? source.readAll() else { return .unreadable }
-            return .text(decoded)
+            buffer = decoded
+            return .text
         }
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
-        if bytes.prefix(8192).contains(0) {
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { buffer.removeFirst(3) }
+        let hasNUL = buffer.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, min(raw.count, 8192)) != nil } ?? false }
+        if hasNUL {
             // UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary.
-            let sample = Array(bytes.prefix(512))
+            let sample = Array(buffer.prefix(512))
             if sample.count >= 4, SourceEncoding.sniffBytes(sample) != .utf8,
                let source = try? UTF8ChunkSource(path: path), let decoded = try? source.readAll() {
-                return .text(decoded)
+                buffer = decoded
+                return .text
             }
             return .binary
         }
-        return .text(bytes)
+        return .text
+    }
+
+    /// The file's text, in a buffer of its own.
+    static func read(path: String, limit: Int) -> (Outcome, [UInt8]) {
+        var buffer: [UInt8] = []
+        let outcome = read(path: path, limit: limit, into: &buffer)
+        return (outcome, buffer)
     }
 }
 

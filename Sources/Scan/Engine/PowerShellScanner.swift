@@ -2,7 +2,7 @@
 /// every command.
 public enum PowerShellScanner {
     public static func scan(bytes: [UInt8], file: String, rules: [any ScanRule.Type] = BuiltInScanRules.all) -> [Finding] {
-        let tokens = Tokenizer.tokenize(bytes: bytes)
+        let tokens = Tokenizer.code(bytes: bytes)
         let commands = CommandParser.commands(in: tokens)
         let context = ScriptContext.build(tokens, commands: commands)
         var findings: [Finding] = []

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// Writes scan results as text, the JSON contract (`authshift.scan/1`) or CSV.
@@ -23,16 +24,13 @@ public enum ScanReport {
         return s
     }
 
+    /// Through the one CSV writer (`CSVWriter`): RFC 4180 quoting, CRLF, a BOM, and cells that
+    /// could run as spreadsheet formulas (a file or folder name can start with `=`) defused.
     public static func csv(_ r: TreeScanner.Result) -> String {
-        func cell(_ v: String) -> String {
-            var v = v
-            if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-            return v.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
-        }
-        var s = "\u{FEFF}rule,file,line,column,endLine,severity,message,replacement\r\n"
+        var csv = CSVWriter(header: ["rule", "file", "line", "column", "endLine", "severity", "message", "replacement"])
         for f in r.findings {
-            s += [f.rule, f.file, String(f.line), String(f.column), String(f.endLine), f.severity.rawValue, f.message, f.replacement].map(cell).joined(separator: ",") + "\r\n"
+            csv.row([f.rule, f.file, String(f.line), String(f.column), String(f.endLine), f.severity.rawValue, f.message, f.replacement])
         }
-        return s
+        return csv.text
     }
 }

@@ -1,13 +1,16 @@
 import Dispatch
 import Foundation
-import Ingest
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Scans files and folders: every PowerShell, application-code and configuration file,
 /// in parallel, skipping binary files, `.git` and build folders, and never following a
-/// symbolic link to a folder (so link loops cannot trap it).
+/// symbolic link to a folder (so link loops cannot trap it). Both cores stay busy: workers
+/// take the next file from a shared counter, so a few large files do not leave one idle, and
+/// each worker reuses one read buffer.
 public enum TreeScanner {
     public struct Result: Sendable {
         public var filesScanned: Int
@@ -26,7 +29,7 @@ public enum TreeScanner {
         var found: [(String, String)] = []
         for root in roots {
             var info = stat()
-            guard stat(root, &info) == 0 else { throw IngestError(.missingInput, file: root, "no such file or folder") }
+            guard stat(root, &info) == 0 else { throw ScanError(.missingInput, path: root, "no such file or folder") }
             if (info.st_mode & S_IFMT) != S_IFDIR {
                 let name = (root as NSString).lastPathComponent
                 if SourceLanguage.of(fileName: name) != nil { found.append((root, name)) }
@@ -74,11 +77,11 @@ public enum TreeScanner {
         results.initialize(repeating: (0, [], nil))
         defer { results.deallocate() }
         let box = ResultsBox(results)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, list.count))) { worker in
-            var i = worker
-            while i < list.count {
-                box.results[i] = scanFile(path: list[i].path, display: list[i].display)
-                i += max(1, min(threads, list.count))
+        let workers = max(1, min(threads, list.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var buffer: [UInt8] = []
+            while let range = box.nextBatch(of: list.count) {
+                for i in range { box.results[i] = scanFile(path: list[i].path, display: list[i].display, buffer: &buffer) }
             }
         }
         var findings: [Finding] = []
@@ -93,23 +96,23 @@ public enum TreeScanner {
     }
 
     /// (1 if scanned else 0, findings, reason skipped).
-    static func scanFile(path: String, display: String) -> (Int, [Finding], String?) {
-        guard let language = SourceLanguage.of(fileName: (path as NSString).lastPathComponent) else { return (0, [], nil) }
-        let bytes: [UInt8]
-        switch FileBytes.read(path: path, limit: maximumFileBytes) {
-        case .text(let b): bytes = b
+    static func scanFile(path: String, display: String, buffer: inout [UInt8]) -> (Int, [Finding], String?) {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
+        guard let language = SourceLanguage.of(fileName: name) else { return (0, [], nil) }
+        switch FileBytes.read(path: path, limit: maximumFileBytes, into: &buffer) {
+        case .text: break
         case .binary: return (0, [], nil)
         case .tooLarge: return (0, [], "\(display): larger than \(maximumFileBytes >> 20) MiB, skipped")
         case .unreadable: return (0, [], "\(display): cannot be read")
         }
         if language == .powershell {
-            guard Prefilter.mayMatch(bytes, words: Prefilter.powershellWords) else { return (1, [], nil) }
-            return (1, PowerShellScanner.scan(bytes: bytes, file: display), nil)
+            guard Prefilter.powershell.matchesAny(buffer) else { return (1, [], nil) }
+            return (1, PowerShellScanner.scan(bytes: buffer, file: display), nil)
         }
-        guard Prefilter.mayMatch(bytes, words: language == .xmlConfig ? Prefilter.xmlConfigWords : Prefilter.hostWords) else { return (1, [], nil) }
+        guard (language == .xmlConfig ? Prefilter.xmlConfig : Prefilter.host).matchesAny(buffer) else { return (1, [], nil) }
         var findings: [Finding] = []
         for rule in BuiltInScanRules.fileRules {
-            for (line, hit) in rule.check(bytes: bytes, language: language) {
+            for (line, hit) in rule.check(bytes: buffer, language: language) {
                 findings.append(Finding(rule: rule.id, file: display, line: line, column: 1, endLine: line, severity: hit.severity,
                                         message: hit.message, replacement: hit.replacement))
             }
@@ -118,8 +121,23 @@ public enum TreeScanner {
     }
 }
 
-/// Each worker writes only its own indexes; read after all finish.
+/// Hands out batches of file indexes under a lock; each worker writes only the indexes it was
+/// given, and the results are read after all finish.
 private final class ResultsBox: @unchecked Sendable {
     let results: UnsafeMutableBufferPointer<(Int, [Finding], String?)>
+    private let lock = NSLock()
+    private var next = 0
+    /// Small enough that the last batches even out, large enough that the lock costs nothing.
+    private let batch = 16
+
     init(_ results: UnsafeMutableBufferPointer<(Int, [Finding], String?)>) { self.results = results }
+
+    func nextBatch(of count: Int) -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        let start = next
+        next = min(count, next + batch)
+        return start..<next
+    }
 }

@@ -1,9 +1,12 @@
-/// Finds the commands in a token stream and groups their arguments.
+/// Finds the commands in a token stream.
 ///
 /// A command starts where PowerShell is in command mode: at the start of a statement,
 /// after `|`, `(`, `$(`, `@(`, `{`, `=` and `&`. Its arguments run to the end of the
 /// statement at the same bracket depth; bracketed arguments are kept as one element (the
 /// commands inside them are found on their own). Comments never reach the parser.
+///
+/// It compares token bytes, never makes a String per token, and records each command as
+/// token indexes (`Command` groups the arguments when a rule asks).
 public enum CommandParser {
     /// Parameters that take no value, so a following bare word is positional.
     static let switches: Set<String> = [
@@ -11,39 +14,67 @@ public enum CommandParser {
         "disablewaminteractivesignin", "usemulticloud", "allowredirection", "nonewline", "raw", "passthru", "inlinecredential",
     ]
 
-    static let openers: Set<String> = ["(", "$(", "@(", "{", "@{", "["]
+    static func isSwitch(_ s: TokenizedScript, _ p: Token) -> Bool { switches.contains(s.lowercased(p)) }
 
-    public static func commands(in all: [Token]) -> [Command] {
-        let tokens = all.filter { $0.kind != .comment }
+    /// Opening brackets, by kind: `(`, `$(`, `@(`, `{`, `@{`, `[`; 0 when the token is none.
+    @inline(__always)
+    static func opener(_ s: TokenizedScript, _ t: Token) -> UInt8 {
+        guard t.kind == .punctuation else { return 0 }
+        let first = s.lead(t)
+        if t.valueCount == 1 {
+            switch first {
+            case 0x28: return 1
+            case 0x7B: return 4
+            case 0x5B: return 6
+            default: return 0
+            }
+        }
+        guard t.valueCount == 2, s.bytes[Int(t.valueStart) + 1] == 0x28 || s.bytes[Int(t.valueStart) + 1] == 0x7B else { return 0 }
+        let paren = s.bytes[Int(t.valueStart) + 1] == 0x28
+        if first == 0x24 { return paren ? 2 : 0 }
+        if first == 0x40 { return paren ? 3 : 5 }
+        return 0
+    }
+
+    static let hashtableOpener: UInt8 = 5
+
+    /// `)`, `}` or `]`.
+    @inline(__always)
+    static func isCloser(_ s: TokenizedScript, _ t: Token) -> Bool {
+        guard t.kind == .punctuation, t.valueCount == 1 else { return false }
+        let b = s.lead(t)
+        return b == 0x29 || b == 0x7D || b == 0x5D
+    }
+
+    public static func commands(in all: TokenizedScript) -> [Command] {
+        let s = all.code
+        let tokens = s.tokens
         var result: [Command] = []
         // The innermost open bracket before each token, tracked in one pass (an `=` directly
         // inside `@{ … }` separates a key from its value, which is not a command).
-        var open: [String] = []
+        var open: [UInt8] = []
         for k in tokens.indices {
             defer {
-                let t = tokens[k]
-                if t.kind == .punctuation {
-                    if openers.contains(t.text) { open.append(t.text) }
-                    else if [")", "}", "]"].contains(t.text), !open.isEmpty { open.removeLast() }
-                }
+                let kind = opener(s, tokens[k])
+                if kind != 0 { open.append(kind) } else if isCloser(s, tokens[k]), !open.isEmpty { open.removeLast() }
             }
-            guard isCommandPosition(tokens, k, insideHashtable: open.last == "@{") else { continue }
+            guard isCommandPosition(s, k, insideHashtable: open.last == hashtableOpener) else { continue }
             var start = k
-            if tokens[k].kind == .punctuation && tokens[k].text == "&" { start = k + 1 }
+            if s.isPunctuation(tokens[k], 0x26) { start = k + 1 }
             guard start < tokens.count else { continue }
             let t = tokens[start]
-            if t.kind == .punctuation, t.text == "[", let constructed = staticConstructor(tokens, at: start) {
+            if s.isPunctuation(t, 0x5B), let constructed = staticConstructor(s, at: start) {
                 result.append(constructed)
                 continue
             }
             guard t.kind == .word || (start > k && t.isString) else { continue }
-            if t.kind == .word && !looksLikeCommandName(t.text) { continue }
-            var command = parse(tokens, from: start)
+            if t.kind == .word && !looksLikeCommandName(s, t) { continue }
+            var piped: Int?
             if k >= 2, tokens[k - 1].kind == .pipe, tokens[k - 2].isString || tokens[k - 2].kind == .variable,
-               k == 2 || [.statementEnd, .punctuation].contains(tokens[k - 3].kind) {
-                command.pipedValue = tokens[k - 2]
+               k == 2 || tokens[k - 3].kind == .statementEnd || tokens[k - 3].kind == .punctuation {
+                piped = k - 2
             }
-            result.append(command)
+            result.append(parse(s, from: start, piped: piped))
         }
         return result
     }
@@ -51,122 +82,114 @@ public enum CommandParser {
     static let keywords: Set<String> = ["if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
                                         "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue"]
 
-    static func looksLikeCommandName(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return !keywords.contains(text.lowercased())
+    static func looksLikeCommandName(_ s: TokenizedScript, _ t: Token) -> Bool {
+        let first = s.lead(t)
+        if t.escaped || first >= 0x80 {
+            let text = s.text(t)
+            guard let scalar = text.unicodeScalars.first, scalar.properties.isAlphabetic else { return false }
+            return !keywords.contains(text.lowercased())
+        }
+        guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return false }
+        // Keywords are 2 to 8 letters.
+        guard t.valueCount <= 8 else { return true }
+        return !keywords.contains(s.lowercased(t))
     }
 
-    static func isCommandPosition(_ tokens: [Token], _ k: Int, insideHashtable: Bool) -> Bool {
-        if tokens[k].kind == .punctuation && tokens[k].text == "&" { return true }
+    static func isCommandPosition(_ s: TokenizedScript, _ k: Int, insideHashtable: Bool) -> Bool {
+        let tokens = s.tokens
+        if s.isPunctuation(tokens[k], 0x26) { return true }
         guard k > 0 else { return true }
         let p = tokens[k - 1]
         switch p.kind {
         case .statementEnd, .pipe: return !insideHashtable // inside @{ … } a new line or ';' starts a key
-        
-        case .punctuation: return ["(", "$(", "@(", "{", "=", "+="].contains(p.text) && !(p.text == "=" && insideHashtable)
-        case .word:
+        case .punctuation:
+            let kind = opener(s, p)
+            if kind == 1 || kind == 2 || kind == 3 || kind == 4 { return true }
+            if s.isPunctuation(p, 0x3D) { return !insideHashtable }
+            return s.isPunctuation(p, 0x2B, 0x3D)
+        default:
             // `else { … }`, `try { … }`: the word before `{` is a keyword; handled by `{`.
             return false
-        default: return false
         }
     }
 
-    static func parse(_ tokens: [Token], from start: Int) -> Command {
-        let nameToken = tokens[start]
+    static func parse(_ s: TokenizedScript, from start: Int, piped: Int?) -> Command {
+        let tokens = s.tokens
         var k = start + 1
-        var elements: [(param: Token?, element: Command.Element?)] = []
-        var endLine = nameToken.endLine
         while k < tokens.count {
             let t = tokens[k]
-            if t.kind == .statementEnd || t.kind == .pipe { break }
-            if t.kind == .punctuation && [")", "}", "]"].contains(t.text) { break }
-            if t.kind == .parameter {
-                elements.append((t, nil))
-                k += 1
-                endLine = t.endLine
-                continue
-            }
-            let (element, next) = readElement(tokens, k)
-            elements.append((nil, element))
-            endLine = element.tokens.last!.endLine
-            k = next
+            if t.kind == .statementEnd || t.kind == .pipe || isCloser(s, t) { break }
+            k = t.kind == .parameter ? k + 1 : elementEnd(s, k)
         }
-        var parameters: [Command.Parameter] = []
-        var positional: [Command.Element] = []
-        var splats: [String] = []
-        var i = 0
-        while i < elements.count {
-            if let p = elements[i].param {
-                var value: Command.Element?
-                if i + 1 < elements.count, elements[i + 1].param == nil, let e = elements[i + 1].element,
-                   p.attachedValue || !switches.contains(p.text.lowercased()) {
-                    value = e
-                    i += 1
-                }
-                parameters.append(Command.Parameter(name: p.text, value: value, token: p))
-            } else if let e = elements[i].element {
-                if e.tokens.count == 1 && e.first.kind == .splat { splats.append(e.first.text.lowercased()) } else { positional.append(e) }
-            }
-            i += 1
-        }
-        return Command(name: nameToken.text, canonicalName: Aliases.canonical(nameToken.text), nameToken: nameToken,
-                       parameters: parameters, positional: positional, splats: splats, endLine: endLine, pipedValue: nil)
+        let name = tokens[start]
+        let endLine = k > start + 1 ? tokens[k - 1].endLine : name.endLine
+        return Command(script: s, nameIndex: start, arguments: (start + 1)..<k, constructed: nil, pipedIndex: piped,
+                       canonicalName: canonical(s, name), endLine: endLine)
+    }
+
+    /// The command name lower-cased, with the built-in aliases resolved.
+    static func canonical(_ s: TokenizedScript, _ name: Token) -> String {
+        let lower = s.lowercased(name)
+        return lower.utf8.count <= 4 ? Aliases.table[lower] ?? lower : lower
     }
 
     /// `[Type]::new(arguments)` in command position, read as the `New-Object Type(arguments)` it
     /// is equivalent to, so the rules for New-Object see both forms (PowerShell 5 added `::new`).
-    static func staticConstructor(_ tokens: [Token], at k: Int) -> Command? {
-        guard k + 4 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 2].text == "]", tokens[k + 2].kind == .punctuation,
-              tokens[k + 3].kind == .word, tokens[k + 3].text.lowercased() == "::new",
-              tokens[k + 4].kind == .punctuation, tokens[k + 4].text == "(" else { return nil }
-        let (group, _) = readElement(tokens, k + 4)
-        let element = Command.Element(tokens: [tokens[k + 1]] + group.tokens)
-        return Command(name: "[\(tokens[k + 1].text)]::new", canonicalName: "new-object", nameToken: tokens[k], parameters: [], positional: [element],
-                       splats: [], endLine: group.tokens.last?.endLine ?? tokens[k].endLine, pipedValue: nil)
+    static func staticConstructor(_ s: TokenizedScript, at k: Int) -> Command? {
+        let tokens = s.tokens
+        guard k + 4 < tokens.count, tokens[k + 1].kind == .word, s.isPunctuation(tokens[k + 2], 0x5D),
+              tokens[k + 3].kind == .word, s.is(tokens[k + 3], "::new"), s.isPunctuation(tokens[k + 4], 0x28) else { return nil }
+        let end = elementEnd(s, k + 4)
+        let element = Command.Element(s, (k + 4)..<end, type: k + 1)
+        return Command(script: s, nameIndex: k, arguments: (k + 1)..<end, constructed: element, pipedIndex: nil,
+                       canonicalName: "new-object", endLine: tokens[end - 1].endLine)
     }
 
-    /// One argument element starting at `k`: a bracketed group with its contents, a
-    /// `[type]` followed by what it casts, or a single token. Returns the index after it.
-    static func readElement(_ tokens: [Token], _ k: Int) -> (Command.Element, Int) {
+    /// The end (exclusive token index) of the argument element starting at `k`, before `limit`
+    /// (the end of the tokens, or of a hashtable's contents): a bracketed group with its
+    /// contents, a `[type]` followed by what it casts, a variable with the member access
+    /// written directly after it, a word directly followed by `( … )`, or a single token.
+    static func elementEnd(_ s: TokenizedScript, _ k: Int, limit: Int? = nil) -> Int {
+        let tokens = s.tokens
+        let limit = limit ?? tokens.count
         let t = tokens[k]
-        if t.kind == .punctuation && openers.contains(t.text) {
+        if opener(s, t) != 0 {
             var depth = 0
             var j = k
-            while j < tokens.count {
+            while j < limit {
                 let u = tokens[j]
                 if u.kind == .punctuation {
-                    if openers.contains(u.text) { depth += 1 }
-                    if [")", "}", "]"].contains(u.text) {
+                    if opener(s, u) != 0 { depth += 1 }
+                    if isCloser(s, u) {
                         depth -= 1
-                        if depth == 0 { j += 1; break }
+                        if depth == 0 {
+                            j += 1
+                            break
+                        }
                     }
                 }
                 j += 1
             }
             // `[pscredential]::new(...)` and `[type]$x`: keep the cast with what follows.
-            if t.text == "[", j < tokens.count, tokens[j].kind != .statementEnd, tokens[j].kind != .parameter {
-                let (rest, next) = readElement(tokens, j)
-                return (Command.Element(tokens: Array(tokens[k..<j]) + rest.tokens), next)
+            if s.isPunctuation(t, 0x5B), j < limit, tokens[j].kind != .statementEnd, tokens[j].kind != .parameter {
+                return elementEnd(s, j, limit: limit)
             }
-            return (Command.Element(tokens: Array(tokens[k..<min(j, tokens.count)])), min(j, tokens.count))
+            return min(j, limit)
         }
         // `$config.SmtpPassword`, `$cred.GetNetworkCredential()`: a variable with the member access
         // written directly after it is one value.
-        if t.kind == .variable, k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].text.hasPrefix("."),
-           tokens[k + 1].line == t.line, tokens[k + 1].column == t.column + 1 + t.text.utf8.count {
+        if t.kind == .variable, k + 1 < limit, tokens[k + 1].kind == .word, s.firstTextByte(tokens[k + 1]) == 0x2E,
+           tokens[k + 1].line == t.line, tokens[k + 1].column == t.column + 1 + s.textCount(t) {
             var end = k + 2
-            if end < tokens.count, tokens[end].kind == .punctuation, tokens[end].text == "(",
-               tokens[end].column == tokens[k + 1].column + tokens[k + 1].text.utf8.count {
-                end = readElement(tokens, end).1
+            if end < limit, s.isPunctuation(tokens[end], 0x28), tokens[end].column == tokens[k + 1].column + s.textCount(tokens[k + 1]) {
+                end = elementEnd(s, end, limit: limit)
             }
-            return (Command.Element(tokens: Array(tokens[k..<end])), end)
+            return end
         }
         // `New-Object System.Management.Automation.PSCredential(...)`: a word directly followed by `(`.
-        if t.kind == .word, k + 1 < tokens.count, tokens[k + 1].kind == .punctuation, tokens[k + 1].text == "(",
-           tokens[k + 1].column == t.column + t.text.utf8.count {
-            let (group, next) = readElement(tokens, k + 1)
-            return (Command.Element(tokens: [t] + group.tokens), next)
+        if t.kind == .word, k + 1 < limit, s.isPunctuation(tokens[k + 1], 0x28), tokens[k + 1].column == t.column + s.textCount(t) {
+            return elementEnd(s, k + 1, limit: limit)
         }
-        return (Command.Element(tokens: [t]), k + 1)
+        return k + 1
     }
 }

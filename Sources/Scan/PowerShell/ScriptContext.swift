@@ -26,6 +26,8 @@ public struct ScriptContext: Sendable {
         case other
     }
 
+    /// The script (comments removed) the tokens and elements below point into.
+    public let script: TokenizedScript
     public var variables: [String: Value] = [:]
     public var psEmailServer: String?
     /// `Cmdlet:Parameter` (lower case) → value.
@@ -41,34 +43,50 @@ public struct ScriptContext: Sendable {
     /// rules can skip the search in the many scripts that have none.
     public var connectionSettings: Set<String> = []
 
-    public init() {}
+    public init(script: TokenizedScript) { self.script = script }
 
-    public static func build(_ all: [Token], commands: [Command]) -> ScriptContext {
-        var c = ScriptContext()
-        let tokens = all.filter { $0.kind != .comment }
-        c.runsInAzureAutomation = commands.contains { ["get-automationpscredential", "get-automationvariable", "get-automationconnection"].contains($0.canonicalName) }
+    /// A token's value as text (see `TokenizedScript.text(_:)`).
+    public func text(_ t: Token) -> String { script.text(t) }
+
+    public static func build(_ all: TokenizedScript, commands: [Command]) -> ScriptContext {
+        let s = all.code
+        var c = ScriptContext(script: s)
+        let tokens = s.tokens
+        c.runsInAzureAutomation = commands.contains { c in
+            let name = c.canonicalName
+            return name == "get-automationpscredential" || name == "get-automationvariable" || name == "get-automationconnection"
+        }
         var k = 0
         while k < tokens.count {
             // $name = …, $name += …, $name['key'] = …, $name.Key = …
-            guard tokens[k].kind == .variable, k == 0 || [.statementEnd, .punctuation].contains(tokens[k - 1].kind) else { k += 1; continue }
-            let name = tokens[k].text.lowercased()
+            guard tokens[k].kind == .variable, k == 0 || tokens[k - 1].kind == .statementEnd || tokens[k - 1].kind == .punctuation else {
+                k += 1
+                continue
+            }
             var j = k + 1
             var key: String?
-            if j + 2 < tokens.count, tokens[j].text == "[", tokens[j + 1].isString || tokens[j + 1].kind == .word, tokens[j + 2].text == "]" {
-                key = tokens[j + 1].text.lowercased(); j += 3
-            } else if j < tokens.count, tokens[j].kind == .word, tokens[j].text.hasPrefix(".") {
-                key = String(tokens[j].text.dropFirst()).lowercased(); j += 1
+            if j + 2 < tokens.count, s.is(tokens[j], "["), tokens[j + 1].isString || tokens[j + 1].kind == .word, s.is(tokens[j + 2], "]") {
+                key = s.lowercased(tokens[j + 1])
+                j += 3
+            } else if j < tokens.count, tokens[j].kind == .word, s.firstTextByte(tokens[j]) == 0x2E {
+                key = String(s.lowercased(tokens[j]).dropFirst())
+                j += 1
             }
-            if let key, j < tokens.count, tokens[j].kind == .punctuation, tokens[j].text == "(" {
-                let (group, next) = CommandParser.readElement(tokens, j)
-                c.methodCalls.append((name, key, Array(group.tokens.dropFirst().dropLast())))
+            if let key, j < tokens.count, s.isPunctuation(tokens[j], 0x28) {
+                let next = CommandParser.elementEnd(s, j)
+                c.methodCalls.append((s.lowercased(tokens[k]), key, Array(tokens[(j + 1)..<max(j + 1, next - 1)])))
                 k = next
                 continue
             }
-            guard j + 1 < tokens.count, tokens[j].kind == .punctuation, tokens[j].text == "=" || tokens[j].text == "+=" else { k += 1; continue }
-            let append = tokens[j].text == "+="
-            let (element, next) = CommandParser.readElement(tokens, j + 1)
-            let rhs = fullRightHandSide(tokens, from: j + 1)
+            guard j + 1 < tokens.count, s.isPunctuation(tokens[j], 0x3D) || s.isPunctuation(tokens[j], 0x2B, 0x3D) else {
+                k += 1
+                continue
+            }
+            let name = s.lowercased(tokens[k])
+            let append = s.isPunctuation(tokens[j], 0x2B, 0x3D)
+            let next = CommandParser.elementEnd(s, j + 1)
+            let element = Command.Element(s, (j + 1)..<next)
+            let rhs = fullRightHandSide(s, from: j + 1)
             if let key {
                 c.properties[name + "." + key] = c.value(of: element, rhs: rhs)
                 if name == "psdefaultparametervalues" {
@@ -83,7 +101,7 @@ public struct ScriptContext: Sendable {
                 for (k2, v) in table { c.defaultParameters[k2] = v }
             } else {
                 // `[xml]$settings = Get-Content settings.xml`: the cast on the left loads settings.
-                let castToXML = k >= 3 && tokens[k - 1].text == "]" && tokens[k - 3].text == "[" && tokens[k - 2].text.lowercased() == "xml"
+                let castToXML = k >= 3 && s.is(tokens[k - 1], "]") && s.is(tokens[k - 3], "[") && s.is(tokens[k - 2], "xml")
                 let value: Value = castToXML ? .configuration : c.value(of: element, rhs: rhs)
                 if append, case .hashtable(var old)? = c.variables[name], case .hashtable(let more) = value {
                     for (k2, v) in more { old[k2] = v }
@@ -100,33 +118,37 @@ public struct ScriptContext: Sendable {
         return c
     }
 
-    /// The tokens of an assignment's right-hand side up to the end of the statement.
-    static func fullRightHandSide(_ tokens: [Token], from k: Int) -> [Token] {
+    /// The token indexes of an assignment's right-hand side up to the end of the statement.
+    static func fullRightHandSide(_ s: TokenizedScript, from k: Int) -> Range<Int> {
+        let tokens = s.tokens
         var j = k
         var depth = 0
         while j < tokens.count {
             let t = tokens[j]
             if t.kind == .statementEnd && depth == 0 { break }
             if t.kind == .punctuation {
-                if CommandParser.openers.contains(t.text) { depth += 1 }
-                if [")", "}", "]"].contains(t.text) { depth -= 1 }
+                if CommandParser.opener(s, t) != 0 { depth += 1 }
+                if CommandParser.isCloser(s, t) { depth -= 1 }
             }
             j += 1
         }
-        return Array(tokens[k..<j])
+        return k..<j
     }
 
     /// A hashtable literal `@{ Key = value; ... }` as key → value element.
     static func hashtable(_ element: Command.Element) -> [String: Command.Element]? {
-        guard element.first.kind == .punctuation, element.first.text == "@{" else { return nil }
-        let inner = Array(element.tokens.dropFirst().dropLast())
+        let s = element.script
+        guard element.type == nil, CommandParser.opener(s, element.first) == CommandParser.hashtableOpener else { return nil }
+        let tokens = s.tokens
+        // The contents: without the braces (an unclosed one runs to the end of the script).
+        let inner = (element.range.lowerBound + 1)..<max(element.range.lowerBound + 1, element.range.upperBound - 1)
         var table: [String: Command.Element] = [:]
-        var k = 0
-        while k < inner.count {
-            let t = inner[k]
-            if (t.kind == .word || t.isString), k + 2 < inner.count + 1, k + 1 < inner.count, inner[k + 1].text == "=", k + 2 < inner.count {
-                let (value, next) = CommandParser.readElement(inner, k + 2)
-                table[t.text.lowercased()] = value
+        var k = inner.lowerBound
+        while k < inner.upperBound {
+            let t = tokens[k]
+            if t.kind == .word || t.isString, k + 2 < inner.upperBound, s.is(tokens[k + 1], "=") {
+                let next = CommandParser.elementEnd(s, k + 2, limit: inner.upperBound)
+                table[s.lowercased(t)] = Command.Element(s, (k + 2)..<next)
                 k = next
                 continue
             }
@@ -136,54 +158,62 @@ public struct ScriptContext: Sendable {
     }
 
     /// What an expression evaluates to, as far as the rules need.
-    public func value(of element: Command.Element, rhs: [Token]? = nil) -> Value {
+    public func value(of element: Command.Element, rhs: Range<Int>? = nil) -> Value {
         if let table = ScriptContext.hashtable(element) { return .hashtable(table) }
-        let tokens = rhs ?? element.tokens
+        let s = element.script
+        if let rhs { return value(of: s.tokens[rhs], in: s) }
+        if element.type == nil { return value(of: s.tokens[element.range], in: s) }
+        return value(of: ArraySlice(element.tokens), in: s)
+    }
+
+    func value(of tokens: ArraySlice<Token>, in s: TokenizedScript) -> Value {
         // Most assignments are one token: answer those before looking at command names.
         if tokens.count == 1 {
-            let t = tokens[0]
-            if t.isString || t.kind == .number { return .literal(t.text) }
-            if t.kind == .variable { return variables[t.text.lowercased()] ?? .other }
-            if t.kind == .word && !t.text.containsIgnoringASCIICase("credential") { return .literal(t.text) }
+            let t = tokens[tokens.startIndex]
+            if t.isString || t.kind == .number { return .literal(s.text(t)) }
+            if t.kind == .variable { return variables[s.lowercased(t)] ?? .other }
+            if t.kind == .word && !s.contains(t, "credential") { return .literal(s.text(t)) }
         }
         // `$settings.SmtpPassword`: a property of loaded settings is stored where they are.
-        if tokens.count >= 2, tokens[0].kind == .variable, tokens[1].kind == .word, tokens[1].text.hasPrefix("."),
-           case .configuration? = variables[tokens[0].text.lowercased()] {
+        if tokens.count >= 2, tokens[tokens.startIndex].kind == .variable, tokens[tokens.startIndex + 1].kind == .word,
+           s.firstTextByte(tokens[tokens.startIndex + 1]) == 0x2E, case .configuration? = variables[s.lowercased(tokens[tokens.startIndex])] {
             return .configuration
         }
-        let words = Set(tokens.lazy.filter { $0.kind == .word }.map { $0.text.lowercased() })
+        let words = CommandWords(tokens, in: s)
+        func hasWord(_ word: CommandWords.Word) -> Bool { words.contains(word) }
         // Credentials and secure strings, by the command or type that makes them.
-        if words.contains("get-automationpscredential") { return .credential(.automation) }
-        if words.contains("import-clixml") { return .credential(.clixml) }
-        if words.contains("get-credential") { return .credential(.prompt) }
-        if words.contains("convertfrom-json") || words.contains("import-csv") || words.contains("import-powershelldatafile")
-            || tokens.indices.contains(where: { tokens[$0].kind == .punctuation && tokens[$0].text == "[" && $0 + 1 < tokens.count && tokens[$0 + 1].text.lowercased() == "xml" }) {
+        if hasWord(.getAutomationPSCredential) { return .credential(.automation) }
+        if hasWord(.importClixml) { return .credential(.clixml) }
+        if hasWord(.getCredential) { return .credential(.prompt) }
+        if hasWord(.convertFromJson) || hasWord(.importCsv) || hasWord(.importPowerShellDataFile)
+            || tokens.indices.contains(where: { s.isPunctuation(tokens[$0], 0x5B) && $0 + 1 < tokens.endIndex && s.is(tokens[$0 + 1], "xml") }) {
             return .configuration
         }
         let makesCredential = tokens.contains { t in
             guard t.kind == .word || t.kind == .punctuation else { return false }
-            return t.text.containsIgnoringASCIICase("pscredential") || t.text.containsIgnoringASCIICase("networkcredential")
+            return s.contains(t, "pscredential") || s.contains(t, "networkcredential")
         }
-        let securesLiteral = words.contains("convertto-securestring") && tokens.contains { $0.kind == .parameter && "asplaintext".hasPrefix($0.text.lowercased()) && $0.text.count >= 3 }
-        let readsFile = words.contains("get-content") || words.contains("gc") || words.contains("cat") || words.contains("type")
+        let securesString = hasWord(.convertToSecureString)
+        let securesLiteral = securesString && tokens.contains { $0.kind == .parameter && s.textCount($0) >= 3 && "asplaintext".hasPrefix(s.lowercased($0)) }
+        let readsFile = hasWord(.getContent) || hasWord(.gc) || hasWord(.cat) || hasWord(.type)
         var secret: SecretOrigin?
         if securesLiteral { secret = readsFile ? .file : .literal }
-        else if words.contains("convertto-securestring") { secret = readsFile ? .file : .unknown }
+        else if securesString { secret = readsFile ? .file : .unknown }
         if makesCredential {
             if let secret { return .credential(secret) }
             // The password argument may be a variable holding a secure string.
             for t in tokens where t.kind == .variable {
-                if case .secureString(let origin)? = variables[t.text.lowercased()] { return .credential(origin) }
-                if case .literal? = variables[t.text.lowercased()] { return .credential(.literal) }
+                if case .secureString(let origin)? = variables[s.lowercased(t)] { return .credential(origin) }
+                if case .literal? = variables[s.lowercased(t)] { return .credential(.literal) }
             }
-            if tokens.contains(where: { $0.isString && !$0.text.isEmpty }) && tokens.filter({ $0.isString }).count >= 2 { return .credential(.literal) }
+            if tokens.contains(where: { $0.isString && !s.text($0).isEmpty }) && tokens.filter({ $0.isString }).count >= 2 { return .credential(.literal) }
             return .credential(.unknown)
         }
         if let secret { return .secureString(secret) }
         if tokens.count == 1 {
-            let t = tokens[0]
-            if t.isString || t.kind == .word || t.kind == .number { return .literal(t.text) }
-            if t.kind == .variable, let v = variables[t.text.lowercased()] { return v }
+            let t = tokens[tokens.startIndex]
+            if t.isString || t.kind == .word || t.kind == .number { return .literal(s.text(t)) }
+            if t.kind == .variable, let v = variables[s.lowercased(t)] { return v }
         }
         return .other
     }

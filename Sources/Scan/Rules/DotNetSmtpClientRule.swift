@@ -37,7 +37,7 @@ public enum DotNetSmtpClientRule: ScanRule {
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
         guard command.canonicalName == "new-object" else { return [] }
         let typeElement = command.parameter("TypeName")?.value ?? command.positional.first
-        guard let type = typeElement?.first.text.lowercased(), type.hasSuffix("smtpclient") else { return [] }
+        guard let type = typeElement.map({ script.text($0.first).lowercased() }), type.hasSuffix("smtpclient") else { return [] }
         if type.hasSuffix("mailkit.net.smtp.smtpclient") { return mailKit(in: script) }
         // The host: the first string (or variable holding one) among the constructor arguments.
         var candidates = typeElement!.tokens.dropFirst().map { $0 }
@@ -55,7 +55,7 @@ public enum DotNetSmtpClientRule: ScanRule {
     static func mailKit(in script: ScriptContext) -> [RuleHit] {
         guard let host = script.methodCalls.lazy.filter({ $0.method == "connect" }).compactMap({ submissionHost(in: $0.arguments, script) }).first,
               let auth = script.methodCalls.first(where: { $0.method == "authenticate" }),
-              !auth.arguments.contains(where: { Judge.mentionsOAuth($0.text) }) else { return [] }
+              !auth.arguments.contains(where: { Judge.mentionsOAuth(script.text($0)) }) else { return [] }
         return [RuleHit(severity: .high, message: "MailKit's SmtpClient connects to \(host) and authenticates with a user name and password (SMTP AUTH Basic)",
                         replacement: "MailKit with SaslMechanismOAuth2 and a token for https://outlook.office365.com/.default (SMTP.SendAsApp), or Send-MgUserMail")]
     }
@@ -63,8 +63,8 @@ public enum DotNetSmtpClientRule: ScanRule {
     /// The first string (or variable holding one) that is a submission host.
     static func submissionHost(in tokens: [Token], _ script: ScriptContext) -> String? {
         for t in tokens {
-            if t.isString, Judge.isSubmissionHost(t.text) { return t.text }
-            if t.kind == .variable, case .literal(let v)? = script.variables[t.text.lowercased()], Judge.isSubmissionHost(v) { return v }
+            if t.isString, case let text = script.text(t), Judge.isSubmissionHost(text) { return text }
+            if t.kind == .variable, case .literal(let v)? = script.variables[script.script.lowercased(t)], Judge.isSubmissionHost(v) { return v }
         }
         return nil
     }

@@ -33,13 +33,13 @@ public enum PlaintextSecretRule: ScanRule {
     ]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        if command.canonicalName == "new-object", let type = command.positional.first?.first.text.lowercased(), type.hasSuffix("networkcredential"),
+        if command.canonicalName == "new-object", let type = command.positional.first.map({ script.text($0.first).lowercased() }), type.hasSuffix("networkcredential"),
            let args = command.positional.first?.tokens.dropFirst(), args.filter({ $0.isString }).count >= 2 {
             return [hit]
         }
         guard command.canonicalName == "convertto-securestring", command.parameter("AsPlainText", minimum: 3) != nil else { return [] }
         let source: Command.Element
-        if let piped = command.pipedValue { source = Command.Element(tokens: [piped]) }
+        if let piped = command.pipedElement { source = piped }
         else if let given = command.parameter("String")?.value ?? command.positional.first { source = given }
         else { return [] }
         switch script.value(of: source) {

@@ -53,8 +53,8 @@ public enum RemotePowerShellBasicRule: ScanRule {
     static func wrapperSettings(_ command: Command, in script: ScriptContext) -> [RuleHit] {
         guard !script.connectionSettings.isEmpty else { return [] }
         var handed = command.splats
-        for element in command.parameters.compactMap(\.value) + command.positional where element.tokens.count == 1 && element.first.kind == .variable {
-            handed.append(element.first.text.lowercased())
+        for element in command.parameters.compactMap(\.value) + command.positional where element.count == 1 && element.first.kind == .variable {
+            handed.append(script.script.lowercased(element.first))
         }
         for name in handed where script.connectionSettings.contains(name) {
             guard case .hashtable(let table)? = script.variables[name], let uri = table["connectionuri"],

@@ -41,8 +41,8 @@ struct AssessCommand: ParsableCommand {
         let run = try AssessmentRun(input: input, assessment: assessment)
         var register = run.register
         if !scripts.isEmpty {
-            do { register.scripts = try AutomationProfiler.profile(scripts) } catch let error as IngestError {
-                ExitMapping.report([error])
+            do { register.scripts = try AutomationProfiler.profile(scripts) } catch let error as ScanError {
+                StandardError.write("error: \(error.description)\n")
                 throw ExitMapping.exit(.noInput)
             }
         }

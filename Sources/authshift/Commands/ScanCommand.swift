@@ -1,6 +1,5 @@
 import ArgumentParser
 import AuthShiftCore
-import Ingest
 import Scan
 
 /// `authshift scan`: stored-credential Exchange automation and password SMTP in code.
@@ -20,14 +19,26 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding at or above this severity exists: low, medium, high or critical.")
     var failOn: Severity = .low
 
+    /// Benchmarks/scan_vs_ripgrep.py: time the PowerShell tokenizer, parser and script context
+    /// on one core over this many passes of the scripts under the paths, instead of scanning.
+    @Option(help: .private)
+    var frontEndPasses: Int?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder to scan.") }
     }
 
     func run() throws {
+        if let passes = frontEndPasses {
+            let r = try FrontEndBenchmark.run(paths, passes: passes)
+            let parse = r.megabytesPerSecond(r.parseSeconds), context = r.megabytesPerSecond(r.contextSeconds)
+            StandardOutput.write("{\"files\": \(r.files), \"bytes\": \(r.bytes), \"passes\": \(r.passes), \"tokens\": \(r.tokens), "
+                + "\"commands\": \(r.commands), \"parseMBps\": \(parse), \"contextMBps\": \(context)}\n")
+            return
+        }
         let result: TreeScanner.Result
-        do { result = try TreeScanner.scan(paths) } catch let error as IngestError {
-            ExitMapping.report([error])
+        do { result = try TreeScanner.scan(paths) } catch let error as ScanError {
+            StandardError.write("error: \(error.description)\n")
             throw ExitMapping.exit(.noInput)
         }
         for s in result.skipped { StandardError.write("warning: \(s)\n") }
