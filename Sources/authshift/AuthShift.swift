@@ -16,7 +16,3 @@ struct AuthShift: AsyncParsableCommand {
                       InspectCommand.self, SignInsCommand.self, CollectCommand.self, ProbeCommand.self, BridgeCommand.self]
     )
 }
-
-enum AuthShiftVersion {
-    static let current = "0.1.0"
-}
