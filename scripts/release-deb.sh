@@ -53,8 +53,10 @@ install -m 0644 deploy/bridge.yaml "$ROOTFS/etc/authshift/bridge.yaml"
 UNITS=()
 for unit in deploy/*.service; do
     name=$(basename "$unit")
-    command=$(sed -n 's|^ExecStart=[^ ]*/authshift \([a-z-]*\).*|\1|p' "$unit")
-    if [ -z "$command" ] || ! "$TREE/authshift" "$command" --help >/dev/null 2>&1; then
+    # The subcommand the unit runs ("bridge run"): it must exist, and its man page is the unit's documentation.
+    command=$(sed -n 's|^ExecStart=[^ ]*/authshift \([a-z -]*[a-z]\) --.*|\1|p' "$unit")
+    # shellcheck disable=SC2086 # the subcommand's words are separate arguments
+    if [ -z "$command" ] || ! "$TREE/authshift" $command --help >/dev/null 2>&1; then
         echo "note: $name left out: the binary has no 'authshift $command'" >&2
         continue
     fi
@@ -62,12 +64,13 @@ for unit in deploy/*.service; do
         -e 's|^User=.*|User=authshift|' -e 's|^Group=.*|Group=authshift|' \
         -e 's|^ReadWritePaths=.*|ReadWritePaths=/var/lib/authshift|' \
         -e '/^# systemd unit for/,/^# Logs:/d' \
+        -e "s|^Documentation=\(.*\)|Documentation=man:authshift-${command// /-}(1) \1|" \
         "$unit" > "$ROOTFS/lib/systemd/system/$name"
     sed -i "1i # $name: installed by the authshift package (never started or enabled by it).\n# Configure /etc/authshift first, then: sudo systemctl enable --now ${name%.service}\n# Logs: journalctl -u ${name%.service}; state and spool: /var/lib/authshift" \
         "$ROOTFS/lib/systemd/system/$name"
-    if grep -Eq '/usr/local|/var/spool|authshift-bridge$' "$ROOTFS/lib/systemd/system/$name"; then
+    if grep -Eq '/usr/local|/var/spool|=authshift-bridge$' "$ROOTFS/lib/systemd/system/$name"; then
         echo "error: $name still names a hand-install path or user:" >&2
-        grep -En '/usr/local|/var/spool|authshift-bridge$' "$ROOTFS/lib/systemd/system/$name" >&2
+        grep -En '/usr/local|/var/spool|=authshift-bridge$' "$ROOTFS/lib/systemd/system/$name" >&2
         exit 1
     fi
     chmod 0644 "$ROOTFS/lib/systemd/system/$name"

@@ -82,6 +82,9 @@ if ! [[ $VERSION =~ ^[0-9]+\.[0-9]+\.[0-9]+([~+.-][0-9A-Za-z.~+-]+)?$ ]]; then
 fi
 echo "authshift $("$BIN" --version)"
 
+# Only this script's own outputs are replaced in DIST.
+mkdir -p "$DIST"
+rm -f "$DIST"/authshift-*-linux-x86_64.tar.gz* "$DIST"/authshift_*_amd64.deb* "$DIST/SHA256SUMS"
 STAGE=$(mktemp -d)
 trap 'rm -f "$ROOT/$STAMP"; rm -rf "$STAGE"' EXIT
 NAME=authshift-$VERSION-linux-x86_64

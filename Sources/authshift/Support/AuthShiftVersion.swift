@@ -13,5 +13,9 @@ enum AuthShiftVersion {
     static let commit = "unknown (built without scripts/release.sh)"
     #endif
 
-    static var current: String { "\(version) (source commit \(commit))" }
+    /// The version alone, as reports and generated scripts name their producer ("authshift 0.1.0").
+    static let current = version
+
+    /// `authshift --version`: the version first (scripts/release.sh reads it), then the commit.
+    static let versionAndCommit = "\(version) (source commit \(commit))"
 }
