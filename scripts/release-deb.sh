@@ -45,7 +45,7 @@ gzip -9n < README.md > "$DOC/README.md.gz"
     printf 'License: Apache-2.0\n'
     sed -e 's/^[[:space:]]*$/./' -e 's/^/ /' LICENSE
 } > "$DOC/copyright"
-install -m 0644 deploy/bridge.yaml "$ROOTFS/etc/authshift/bridge.yaml"
+install -m 0644 packaging/debian/bridge.yaml "$ROOTFS/etc/authshift/bridge.yaml"
 
 # Units: deploy/ is written for a hand install (/usr/local/bin, its own user and spool); the
 # package's binary, user and state folder replace those. A unit whose command the binary does not

@@ -57,7 +57,8 @@ BUILD_FLAGS=(
     -Xcc "-ffile-prefix-map=$ROOT=."
 )
 echo "== release build (static Swift runtime and Foundation), source commit $COMMIT"
-swift build "${BUILD_FLAGS[@]}" --product authshift
+# Every target of the package (the executable and the libraries it is made of).
+swift build "${BUILD_FLAGS[@]}"
 # swift-argument-parser's manual generator, built with the same flags (only its own target is new).
 swift build "${BUILD_FLAGS[@]}" --product generate-manual
 BIN_DIR=$(swift build "${BUILD_FLAGS[@]}" --show-bin-path)

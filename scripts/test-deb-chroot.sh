@@ -41,12 +41,13 @@ apt_mirror() {
         }' "$f"
     done
     cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-        sed -nE "s/^deb +(\[[^]]*\] +)?([a-z]+:\/\/[^ ]+) +$SUITE( .*)?$/\2/p"
+        sed -nE "s/^deb +(\[[^]]*\] +)?([a-z]+:\/\/[^ ]+) +$SUITE( .*)?$/\2/p" || true
 }
-MIRROR=${DEBIAN_MIRROR:-$(apt_mirror | head -1)}
+MIRROR=${DEBIAN_MIRROR:-$(apt_mirror | sed -n 1p)}
 [ -n "$MIRROR" ] || fail "no Debian mirror for $SUITE in /etc/apt/sources.list*; set DEBIAN_MIRROR"
 
 CHROOT=$(mktemp -d /var/tmp/authshift-chroot.XXXXXX)
+chmod 0755 "$CHROOT" # its root folder: mktemp's 0700 would lock every user but root out
 WORK=$(mktemp -d)
 cleanup() {
     if mountpoint -q "$CHROOT/proc"; then umount "$CHROOT/proc"; fi
@@ -73,8 +74,8 @@ LINKED=$(in_chroot ldd /usr/bin/authshift)
 echo "$LINKED"
 if grep -Eq 'not found|libswift|libFoundation|libicu|/opt/swift' <<<"$LINKED"; then fail "ldd in the chroot"; fi
 in_chroot getent passwd authshift | grep -q ':/var/lib/authshift:/usr/sbin/nologin$' || fail "system user authshift"
-[ "$(stat -c '%U:%G %a' "$CHROOT/var/lib/authshift/spool")" = "authshift:authshift 700" ] || fail "spool ownership"
-[ "$(stat -c '%U:%G %a' "$CHROOT/etc/authshift/bridge.yaml")" = "root:authshift 640" ] || fail "bridge.yaml ownership"
+[ "$(in_chroot stat -c '%U:%G %a' /var/lib/authshift/spool)" = "authshift:authshift 700" ] || fail "spool ownership"
+[ "$(in_chroot stat -c '%U:%G %a' /etc/authshift/bridge.yaml)" = "root:authshift 640" ] || fail "bridge.yaml ownership"
 [ -f "$CHROOT/lib/systemd/system/authshift-bridge.service" ] || fail "authshift-bridge.service not installed"
 grep -q '^ExecStart=/usr/bin/authshift bridge run --config /etc/authshift/bridge.yaml$' \
     "$CHROOT/lib/systemd/system/authshift-bridge.service" || fail "the unit's ExecStart"
