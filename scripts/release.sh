@@ -40,14 +40,14 @@ fi
 export SOURCE_DATE_EPOCH
 
 trap 'rm -f "$ROOT/$STAMP"' EXIT
-cat > "$STAMP" <<EOF
-// Written by scripts/release.sh for one build, then removed; see AuthShiftVersion.swift.
+STAMP_TEXT="// Written by scripts/release.sh for one build, then removed; see AuthShiftVersion.swift.
 #if AUTHSHIFT_RELEASE_STAMP
 enum ReleaseStamp {
-    static let commit = "$COMMIT"
+    static let commit = \"$COMMIT\"
 }
-#endif
-EOF
+#endif"
+# Rewritten only when it changes: an unchanged stamp does not recompile the authshift module.
+if [ "$(cat "$STAMP" 2>/dev/null)" != "$STAMP_TEXT" ]; then printf '%s\n' "$STAMP_TEXT" > "$STAMP"; fi
 
 # The release build. Keep these flags in one place: changing any of them rebuilds every module.
 BUILD_FLAGS=(
