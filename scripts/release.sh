@@ -71,8 +71,10 @@ if grep -Eq 'libswift|libFoundation|libicu|libdispatch|libBlocksRuntime|/opt/swi
     echo "error: the release binary still needs the Swift toolchain's libraries (above)" >&2
     exit 1
 fi
-if readelf -d "$BIN" | grep -Eq 'R(UN)?PATH'; then
-    echo "error: the release binary has a run path: $(readelf -d "$BIN" | grep -E 'R(UN)?PATH')" >&2
+# SwiftPM's run path is $ORIGIN (the binary's own folder); any other would load libraries from elsewhere.
+RUN_PATH=$(readelf -d "$BIN" | sed -n 's/.*R\(UN\)\{0,1\}PATH).*\[\(.*\)\]/\2/p')
+if [ -n "$RUN_PATH" ] && [ "$RUN_PATH" != '$ORIGIN' ]; then
+    echo "error: the release binary has the run path $RUN_PATH" >&2
     exit 1
 fi
 
