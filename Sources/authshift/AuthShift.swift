@@ -11,13 +11,9 @@ struct AuthShift: AsyncParsableCommand {
         65 an input file is malformed; 66 an input path is missing or unreadable; 73 an output cannot be written; \
         probe has one status per stage (20-29, see authshift probe --help).
         """,
-        version: AuthShiftVersion.current,
+        version: AuthShiftVersion.versionAndCommit,
         subcommands: [AssessCommand.self, PlanCommand.self, ScanCommand.self, ExceptionsCommand.self, CheckCommand.self, DiffCommand.self, ExplainCommand.self, ExplainMailboxCommand.self,
                       InspectCommand.self, SignInsCommand.self, CollectCommand.self, ProbeCommand.self, BridgeCommand.self,
                       RulesCommand.self, WorkspaceCommand.self]
     )
-}
-
-enum AuthShiftVersion {
-    static let current = "0.1.0"
 }
