@@ -45,7 +45,7 @@ extension SQLiteWorkspaceStore {
         let latestDay = try runs.last.map { try day($0["asOf"], field: "asOf") }
         let change = try runs.last.map { try day($0["defaultChangeDate"], field: "defaultChangeDate") }
         let expiring = try latestExceptions(db, tenantId: tenantId).filter { record in
-            if record.status == "expired" || record.status == "expiring" { return true }
+            if record.status == .expired || record.status == .expiring { return true }
             guard let expires = record.expires, let latestDay else { return false }
             return latestDay.days(until: expires) <= exceptionWarningDays
         }

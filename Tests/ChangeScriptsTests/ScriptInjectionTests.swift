@@ -28,10 +28,11 @@ import Testing
         var tokens: [(kind: String, text: String)] = []
         var code: [UInt8] = []
         var at = 0
-        for token in Tokenizer.tokenize(bytes: bytes) where token.kind == .singleQuoted || token.kind == .comment {
+        let script = Tokenizer.tokenize(bytes: bytes)
+        for token in script.tokens where token.kind == .singleQuoted || token.kind == .comment {
             code += bytes[at..<token.range.lowerBound]
             at = token.range.upperBound
-            tokens.append((token.kind == .singleQuoted ? "single" : "comment", token.text))
+            tokens.append((token.kind == .singleQuoted ? "single" : "comment", script.text(token)))
         }
         code += bytes[at...]
         tokens.append(("code", String(decoding: code, as: UTF8.self)))

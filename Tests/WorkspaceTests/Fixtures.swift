@@ -45,7 +45,7 @@ enum Fixture {
         var register = Register(
             generatedBy: "authshift test", asOf: day, timeline: .current, assumption: "test",
             tenant: TenantSettings(
-                smtpClientAuthenticationDisabled: "False", defaultAuthenticationPolicy: nil, securityDefaultsEnabled: false,
+                smtpClientAuthenticationDisabled: .value(false), defaultAuthenticationPolicy: nil, securityDefaultsEnabled: false,
                 legacyBlockingConditionalAccessPolicies: [], acceptedDomains: ["contoso.com", domain]),
             inputs: [
                 InputFile(path: "SMTP AUTH clients report.csv", kind: "smtp-auth-clients-report", rows: senders.count, sha256: digest)

@@ -28,7 +28,7 @@ import Testing
         let exceptions = [
             ExceptionRecord(
                 mailbox: "legacy@contoso.com", system: "erp", owner: "ops", expires: CalendarDay(iso: "2026-12-20"),
-                replacement: "hve", ticket: "CHG-1", status: "valid")
+                replacement: "hve", ticket: "CHG-1", status: .valid)
         ]
         let register = Fixture.register(
             asOf: "2026-11-01",

@@ -214,7 +214,7 @@ struct ProbeCommand: AsyncParsableCommand {
         if stage >= .rcpt && sendTo.isEmpty { throw ValidationError("--quit-after \(stage.rawValue) needs --send-to.") }
         if data != nil && stage != .data { throw ValidationError("--data is sent after DATA: give --send-to (and do not stop earlier with --quit-after).") }
         if stage == .tls && tls == .none { throw ValidationError("--quit-after tls needs TLS (--tls starttls or implicit).") }
-        if stage >= .auth && authentication == nil && (auth ?? .none) == .none && quitAfter == .auth {
+        if stage >= .auth && authentication == nil && (auth ?? AuthMode.none) == AuthMode.none && quitAfter == .auth {
             throw ValidationError("--quit-after auth needs credentials (--user with a password, or --client-id).")
         }
         let helo = ehlo ?? ProcessInfo.processInfo.hostName

@@ -79,7 +79,7 @@ enum WorkspaceText {
             ])
             for state in LifecycleState.allCases { w.row([t.tenant, "state", state.rawValue, String(t.byState[state.rawValue] ?? 0)]) }
             for (path, n) in t.byPath.sorted(by: { $0.key < $1.key }) { w.row([t.tenant, "path", path, String(n)]) }
-            for e in t.exceptionsExpiring { w.row([t.tenant, "exception_" + e.status, e.mailbox, e.expires?.description ?? ""]) }
+            for e in t.exceptionsExpiring { w.row([t.tenant, "exception_" + e.status.rawValue, e.mailbox, e.expires?.description ?? ""]) }
         }
         for r in status.regressions { w.row([r.tenant, "regressed", r.sender + " (" + r.system + ")", r.stateSince.description]) }
         return w.text

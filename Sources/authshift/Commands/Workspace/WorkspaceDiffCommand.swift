@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Analysis
 import ArgumentParser
 import Reports

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import ArgumentParser
 import Foundation
 import Reports
