@@ -15,7 +15,7 @@ import PackageDescription
 let package = Package(
     name: "authshift",
     products: [
-        .executable(name: "authshift", targets: ["authshift"]),
+        .executable(name: "authshift", targets: ["authshift"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -114,12 +114,16 @@ let package = Package(
         // trail, several tenants, in one SQLite file through GRDB (libsqlite3-dev on Debian).
         .target(
             name: "Workspace",
-            dependencies: ["AuthShiftCore", "Ingest", "Analysis", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AuthShiftCore", "Ingest", "Analysis", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "authshift",
             dependencies: [
-                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth", "Bridge", "Collect", "Workspace",
+                "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth",
+                "Bridge", "Collect", "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -128,7 +132,9 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore"]),
         // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, and the test
         // certificates (Fixtures) of OAuthTests and SMTPClientTests.
-        .target(name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport", exclude: ["Fixtures"]),
+        .target(
+            name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport",
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "SMTPTests",
             dependencies: [
@@ -141,7 +147,10 @@ let package = Package(
         .testTarget(name: "AuthShiftCoreTests", dependencies: ["AuthShiftCore"]),
         .testTarget(
             name: "OAuthTests",
-            dependencies: ["OAuth", "Transport", "AuthShiftCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
+            dependencies: [
+                "OAuth", "Transport", "AuthShiftCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "SMTPClientTests",
@@ -154,24 +163,33 @@ let package = Package(
         ),
         .testTarget(
             name: "BridgeTests",
-            dependencies: ["Bridge", "SMTP", "Reports", "Transport", "TestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                           .product(name: "NIOEmbedded", package: "swift-nio")]
+            dependencies: [
+                "Bridge", "SMTP", "Reports", "Transport", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "CollectTests",
             // authshift: the kill-and-resume test runs the built binary.
-            dependencies: ["Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
+            dependencies: [
+                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "TransportTests",
             dependencies: ["Transport", .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "AuthShiftCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib", "Scan"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Ingest", "Analysis", "AuthShiftCore", "CZlib", "Scan"],
+            exclude: ["Golden", "Fixtures"]),
         .testTarget(
             name: "ChangeScriptsTests",
-            dependencies: ["ChangeScripts", "Analysis", "Ingest", "AuthShiftCore", "Scan", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "ChangeScripts", "Analysis", "Ingest", "AuthShiftCore", "Scan", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Analysis", "Ingest", "AuthShiftCore"]),

@@ -15,8 +15,10 @@ public struct AssessOptions: Sendable {
     public var warnDays: Int = 14
     public var generatedBy: String
 
-    public init(asOf: CalendarDay, timeline: Timeline = .current, volumeThresholds: (medium: Int, high: Int) = (1_000, 10_000),
-                recentUseDays: Int = 30, generatedBy: String = "authshift") {
+    public init(
+        asOf: CalendarDay, timeline: Timeline = .current, volumeThresholds: (medium: Int, high: Int) = (1_000, 10_000),
+        recentUseDays: Int = 30, generatedBy: String = "authshift"
+    ) {
         self.asOf = asOf
         self.timeline = timeline
         self.volumeThresholds = volumeThresholds

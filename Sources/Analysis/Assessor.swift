@@ -6,7 +6,9 @@ public enum Assessor {
     /// - Parameters:
     ///   - files: the files read; those with a kind and no error become the register's inputs.
     ///   - digests: SHA-256 of each input by path, computed by whoever read the bytes (none: `sha256` is null).
-    public static func assess(_ snapshot: TenantSnapshot, files: [InspectedFile], digests: [String: String] = [:], options: AssessOptions) -> Register {
+    public static func assess(_ snapshot: TenantSnapshot, files: [InspectedFile], digests: [String: String] = [:], options: AssessOptions)
+        -> Register
+    {
         let index = TenantIndex(snapshot)
         let evaluator = EffectiveStateEvaluator(index: index)
         let senders = SenderRegisterBuilder(snapshot: snapshot, evaluator: evaluator, options: options).build()
@@ -21,11 +23,13 @@ public enum Assessor {
         let inputs = files.filter { $0.kind != nil && $0.error == nil }.map {
             InputFile(path: $0.path, kind: $0.kind!.rawValue, rows: $0.rows, sha256: digests[$0.path])
         }
-        var register = Register(generatedBy: options.generatedBy, asOf: options.asOf, timeline: options.timeline, assumption: options.assumption,
-                                tenant: tenant, inputs: inputs, senders: senders, mailboxes: mailboxes, automation: automation,
-                                unknowns: summarize(senders: senders, mailboxes: mailboxes))
+        var register = Register(
+            generatedBy: options.generatedBy, asOf: options.asOf, timeline: options.timeline, assumption: options.assumption,
+            tenant: tenant, inputs: inputs, senders: senders, mailboxes: mailboxes, automation: automation,
+            unknowns: summarize(senders: senders, mailboxes: mailboxes))
         if snapshot.has(.exceptions) {
-            register.exceptions = ExceptionChecker(snapshot: snapshot, register: register, asOf: options.asOf, warnDays: options.warnDays).records
+            register.exceptions =
+                ExceptionChecker(snapshot: snapshot, register: register, asOf: options.asOf, warnDays: options.warnDays).records
         }
         RingPlanner.assignRings(&register, inventory: snapshot.inventory)
         return register
@@ -36,7 +40,9 @@ public enum Assessor {
     static func mailboxRows(index: TenantIndex, evaluator: EffectiveStateEvaluator, senders: [SenderRow]) -> MailboxRows {
         var unique = Set(index.casByAddress.keys)
         for u in index.snapshot.users { unique.insert(u.userPrincipalName) }
-        let observed = Set(senders.filter { $0.currentAuth != .unknown || $0.signIns.successes + $0.signIns.failures > 0 || $0.messages != nil }.map(\.sender))
+        let observed = Set(
+            senders.filter { $0.currentAuth != .unknown || $0.signIns.successes + $0.signIns.failures > 0 || $0.messages != nil }.map(
+                \.sender))
         for s in senders { unique.insert(s.sender) }
         let addresses = unique.sorted()
         unique = []
@@ -45,10 +51,11 @@ public enum Assessor {
             let d = evaluator.evaluate(address)
             let cas = index.casByAddress[address]
             let user = index.usersByAddress[address]
-            return MailboxRow(address: address, displayName: cas?.displayName, recipientType: user?.recipientTypeDetails,
-                              smtpAuth: d.smtpAuth, basicAllowed: d.basicAllowed, basicBlockedBy: d.blockedBy, policy: d.policy,
-                              policySource: d.policySource, observedSmtpAuth: observed.contains(address), explanation: d.explanation,
-                              unknowns: d.unknowns, contradiction: d.contradiction)
+            return MailboxRow(
+                address: address, displayName: cas?.displayName, recipientType: user?.recipientTypeDetails,
+                smtpAuth: d.smtpAuth, basicAllowed: d.basicAllowed, basicBlockedBy: d.blockedBy, policy: d.policy,
+                policySource: d.policySource, observedSmtpAuth: observed.contains(address), explanation: d.explanation,
+                unknowns: d.unknowns, contradiction: d.contradiction)
         }
     }
 
@@ -65,7 +72,8 @@ public enum Assessor {
     static func generic(_ u: Unknown) -> Unknown {
         switch u.kind {
         case .policySettings: return Unknown(u.kind, "settings of an assigned authentication policy", settledBy: u.settledBy)
-        case .conditionalAccessScope: return Unknown(u.kind, "whether a legacy-blocking Conditional Access policy applies", settledBy: u.settledBy)
+        case .conditionalAccessScope:
+            return Unknown(u.kind, "whether a legacy-blocking Conditional Access policy applies", settledBy: u.settledBy)
         default: return u
         }
     }

@@ -26,11 +26,14 @@ public struct CSVWriter {
     public static func cell(_ value: String) -> String {
         var v = value
         let utf8 = v.utf8
-        if let first = utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first),
-           !isPlainNumber(v) {
+        if let first = utf8.first,
+            [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first),
+            !isPlainNumber(v)
+        {
             v = "'" + v
         }
-        let needsQuotes = v.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
+        let needsQuotes =
+            v.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
             || v.utf8.first == 0x20 || v.utf8.last == 0x20
         if needsQuotes {
             return "\"" + v.replacingQuotes() + "\""

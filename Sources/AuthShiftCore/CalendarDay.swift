@@ -24,8 +24,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(validYear: y, month: m, day: d)
     }
@@ -48,8 +48,10 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return nil
     }
 
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                                     "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
 
     /// The UTC calendar day of an instant.
     public init(utc date: Date) {

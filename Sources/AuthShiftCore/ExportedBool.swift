@@ -48,7 +48,8 @@ public enum ExportedBool: Sendable, Equatable, Hashable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = ExportedBool(display: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected True, False, null or missing, got \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected True, False, null or missing, got \(text)"))
         }
         self = value
     }

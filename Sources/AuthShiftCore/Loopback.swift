@@ -10,6 +10,7 @@ public enum Loopback {
         if h == "localhost" || h == "::1" { return true }
         // 127.0.0.0/8 written as an address, not a host name that merely starts with "127.".
         let parts = h.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { p in (1...3).contains(p.count) && p.allSatisfy { $0.isASCII && $0.isNumber } && Int(p)! <= 255 }
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { p in (1...3).contains(p.count) && p.allSatisfy { $0.isASCII && $0.isNumber } && Int(p)! <= 255 }
     }
 }

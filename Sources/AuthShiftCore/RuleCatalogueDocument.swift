@@ -8,19 +8,19 @@ public enum RuleCatalogueDocument {
 
     public static func markdown(sections: [String]) -> String {
         var out = """
-        # Rules
+            # Rules
 
-        <!-- Generated from the rule descriptions in Sources/Scan/Rules and Sources/Analysis/Advice/Rules. \
-        Do not edit by hand; regenerate with: \(regenerateCommand) -->
+            <!-- Generated from the rule descriptions in Sources/Scan/Rules and Sources/Analysis/Advice/Rules. \
+            Do not edit by hand; regenerate with: \(regenerateCommand) -->
 
-        authshift decides with two families of rules, each one a file with a stable ID, its own \
-        documentation and examples that run as tests: the **scan rules** find stored-credential \
-        automation and password SMTP in scripts, code and configuration (`authshift scan`), and the \
-        **advice rules** choose a replacement path for each sender of the register \
-        (`authshift assess`). This page is rendered from those descriptions by \
-        `authshift rules --format markdown`.
+            authshift decides with two families of rules, each one a file with a stable ID, its own \
+            documentation and examples that run as tests: the **scan rules** find stored-credential \
+            automation and password SMTP in scripts, code and configuration (`authshift scan`), and the \
+            **advice rules** choose a replacement path for each sender of the register \
+            (`authshift assess`). This page is rendered from those descriptions by \
+            `authshift rules --format markdown`.
 
-        """
+            """
         for section in sections {
             out += "\n" + section
         }

@@ -30,9 +30,11 @@ public struct Timeline: Sendable, Equatable, Codable {
     /// Microsoft's timeline as published on 27 January 2026.
     public static let current = Timeline(
         defaultChangeDate: CalendarDay(year: 2026, month: 12, day: 31),
-        newTenantRule: "Tenants created after December 2026 have SMTP AUTH Basic Authentication unavailable by default; OAuth is the supported method.",
+        newTenantRule:
+            "Tenants created after December 2026 have SMTP AUTH Basic Authentication unavailable by default; OAuth is the supported method.",
         finalRemoval: "Microsoft will announce the final removal date in the second half of 2027.",
-        source: "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835"
+        source:
+            "https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835"
     )
 
     /// The same timeline with the default-change date replaced (for `--default-change-date`).

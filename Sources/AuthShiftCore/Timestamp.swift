@@ -50,11 +50,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         var bytes = [UInt8](repeating: 0, count: milliseconds ? 24 : 20)
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var v = value
-            for i in stride(from: at + width - 1, through: at, by: -1) { bytes[i] = UInt8(48 + v % 10); v /= 10 }
+            for i in stride(from: at + width - 1, through: at, by: -1) {
+                bytes[i] = UInt8(48 + v % 10)
+                v /= 10
+            }
         }
-        put(f.year, 0, 4); bytes[4] = 45; put(f.month, 5, 2); bytes[7] = 45; put(f.day, 8, 2); bytes[10] = 84
-        put(f.hour, 11, 2); bytes[13] = 58; put(f.minute, 14, 2); bytes[16] = 58; put(f.second, 17, 2)
-        if milliseconds { bytes[19] = 46; put(f.millisecond, 20, 3) }
+        put(f.year, 0, 4)
+        bytes[4] = 45
+        put(f.month, 5, 2)
+        bytes[7] = 45
+        put(f.day, 8, 2)
+        bytes[10] = 84
+        put(f.hour, 11, 2)
+        bytes[13] = 58
+        put(f.minute, 14, 2)
+        bytes[16] = 58
+        put(f.second, 17, 2)
+        if milliseconds {
+            bytes[19] = 46
+            put(f.millisecond, 20, 3)
+        }
         bytes[bytes.count - 1] = 90
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -83,7 +98,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return (Int(m <= 2 ? y + 1 : y), Int(m), Int(d))
     }
 
-    public static func from(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) -> Timestamp {
+    public static func from(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0)
+        -> Timestamp
+    {
         let days = Timestamp.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return Timestamp(millisecondsSince1970: seconds * 1000 + Int64(millisecond))

@@ -16,7 +16,12 @@ public final class AdmissionControl: @unchecked Sendable {
     private var total = 0
     private var perSource: [String: Int] = [:]
     private var messageTimes: [String: [Date]] = [:]
-    private struct Failure { let source: String; let user: String; let at: Date; var attempt: UInt64 = 0 }
+    private struct Failure {
+        let source: String
+        let user: String
+        let at: Date
+        var attempt: UInt64 = 0
+    }
     /// Recent AUTH failures, oldest first (pruned to `lockoutSeconds` on every use).
     private var failures: [Failure] = []
     /// Account locks: since when (failures before it do not count again) and until when.
@@ -29,7 +34,8 @@ public final class AdmissionControl: @unchecked Sendable {
     public init() {}
 
     public func openConnection(source: String, limits: BridgeConfiguration.Limits) -> Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard total < limits.maxConnections, perSource[source, default: 0] < limits.maxConnectionsPerSource else { return false }
         total += 1
         perSource[source, default: 0] += 1
@@ -37,7 +43,8 @@ public final class AdmissionControl: @unchecked Sendable {
     }
 
     public func closeConnection(source: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         total -= 1
         perSource[source, default: 1] -= 1
         if perSource[source] == 0 { perSource[source] = nil }
@@ -46,9 +53,13 @@ public final class AdmissionControl: @unchecked Sendable {
     /// Counts a new message from `source`; false when it is over its per-minute rate.
     public func admitMessage(source: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Bool {
         guard limits.messagesPerMinutePerSource > 0 else { return true }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         var times = (messageTimes[source] ?? []).filter { now.timeIntervalSince($0) < 60 }
-        guard times.count < limits.messagesPerMinutePerSource else { messageTimes[source] = times; return false }
+        guard times.count < limits.messagesPerMinutePerSource else {
+            messageTimes[source] = times
+            return false
+        }
         times.append(now)
         messageTimes[source] = times
         return true
@@ -75,7 +86,8 @@ public final class AdmissionControl: @unchecked Sendable {
     /// account refuses only sources with recent failures: a source without any may try (its
     /// check is counted as a failure from its start, so it gets one at a time).
     public func lockout(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Lockout? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return lockedOut(source: source, user: user, limits: limits, now: now)
     }
 
@@ -93,7 +105,8 @@ public final class AdmissionControl: @unchecked Sendable {
     /// When the account's lock ends, if it is locked (a source without recent failures is let
     /// through it; the caller logs that).
     public func accountLockEnd(user: String, now: Date = Date()) -> Date? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return accountLocks[user.lowercased()].flatMap { $0.until > now ? $0.until : nil }
     }
 
@@ -106,7 +119,8 @@ public final class AdmissionControl: @unchecked Sendable {
     /// within `lockoutSeconds`.
     @discardableResult
     public func recordFailure(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Date? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         prune(limits: limits, now: now)
         failures.append(Failure(source: source, user: user.lowercased(), at: now))
         return engageAccountLock(user: user, limits: limits, now: now)
@@ -142,9 +156,11 @@ public final class AdmissionControl: @unchecked Sendable {
     /// `authChecksInFlightPerSource` / `authChecksInFlight` are reached; otherwise counted as a
     /// failure at once (so the lock-out holds against parallel connections) until `finishAttempt`.
     public func beginAttempt(source: String, user: String, limits: BridgeConfiguration.Limits, now: Date = Date()) -> AttemptDecision {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let lockout = lockedOut(source: source, user: user, limits: limits, now: now) { return .lockedOut(lockout) }
-        guard checksInFlight[source, default: 0] < limits.authChecksInFlightPerSource, totalChecksInFlight < limits.authChecksInFlight else { return .busy }
+        guard checksInFlight[source, default: 0] < limits.authChecksInFlightPerSource, totalChecksInFlight < limits.authChecksInFlight
+        else { return .busy }
         lastAttempt += 1
         failures.append(Failure(source: source, user: user.lowercased(), at: now, attempt: lastAttempt))
         checksInFlight[source, default: 0] += 1
@@ -156,7 +172,8 @@ public final class AdmissionControl: @unchecked Sendable {
     /// failure stays counted, and the account lock's end is returned when it engaged it.
     @discardableResult
     public func finishAttempt(_ attempt: AuthAttempt, succeeded: Bool, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Date? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         totalChecksInFlight -= 1
         checksInFlight[attempt.source, default: 1] -= 1
         if checksInFlight[attempt.source] == 0 { checksInFlight[attempt.source] = nil }
@@ -171,7 +188,8 @@ public final class AdmissionControl: @unchecked Sendable {
 
     /// A successful AUTH clears that source's failures for the account.
     public func recordSuccess(source: String, user: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let name = user.lowercased()
         failures.removeAll { $0.source == source && $0.user == name }
     }

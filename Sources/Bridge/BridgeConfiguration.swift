@@ -97,7 +97,10 @@ public struct BridgeConfiguration: Sendable {
     }
 
     public struct Route: Sendable {
-        public enum Kind: String, Sendable { case smtpXOAuth2 = "smtp-xoauth2", graph, smtp }
+        public enum Kind: String, Sendable {
+            case smtpXOAuth2 = "smtp-xoauth2"
+            case graph, smtp
+        }
         public var name: String
         public var kind: Kind
         /// Envelope senders this route takes (`a@contoso.com` or `*@contoso.com`).
@@ -167,7 +170,9 @@ public struct BridgeConfiguration: Sendable {
     public static func parse(_ text: String, file: String) throws(ConfigError) -> BridgeConfiguration {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw ConfigError(file: file, line: nil, path: "", message: "the file is empty") }
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConfigError(file: file, line: nil, path: "", message: "the file is empty")
+            }
             root = node
         } catch let e as ConfigError {
             throw e
@@ -198,7 +203,9 @@ public struct BridgeConfiguration: Sendable {
     public var warnings: [String] {
         var out: [String] = []
         for l in listeners where l.allow.isEmpty && !Loopback.contains(l.address) {
-            out.append("listener \(l.name) binds \(l.address) but has no allow list, so only loopback clients are accepted; add allow: [the devices' networks]")
+            out.append(
+                "listener \(l.name) binds \(l.address) but has no allow list, so only loopback clients are accepted; add allow: [the devices' networks]"
+            )
         }
         for l in listeners where l.tls == .none && l.trustedLANPlain {
             out.append("listener \(l.name) accepts passwords without TLS (trustedLanPlain); keep it on a device-only network")
@@ -209,8 +216,10 @@ public struct BridgeConfiguration: Sendable {
         for l in listeners where l.unsafeAllowPublicSources {
             let open = (l.allow + l.relayWithoutAuth).filter { PrivateAddressSpace.firstPublicAddress(in: $0) != nil }
             if !open.isEmpty {
-                out.append("UNSAFE: listener \(l.name) has unsafeAllowPublicSources and opens to public addresses (\(open.map(\.description).joined(separator: " ")))"
-                           + (l.relayWithoutAuth.contains { PrivateAddressSpace.firstPublicAddress(in: $0) != nil } ? ", relaying for them without AUTH" : ""))
+                out.append(
+                    "UNSAFE: listener \(l.name) has unsafeAllowPublicSources and opens to public addresses (\(open.map(\.description).joined(separator: " ")))"
+                        + (l.relayWithoutAuth.contains { PrivateAddressSpace.firstPublicAddress(in: $0) != nil }
+                            ? ", relaying for them without AUTH" : ""))
             }
         }
         for l in listeners where l.bareLineEndings == .normalise && l.offersAuth {
@@ -227,10 +236,13 @@ public struct BridgeConfiguration: Sendable {
         let senderDomain = Self.domain(sender)
         let recipientDomains = Set(recipients.map(Self.domain))
         return routes.first { route in
-            let senderMatch = (route.senders.isEmpty && route.senderDomains.isEmpty)
+            let senderMatch =
+                (route.senders.isEmpty && route.senderDomains.isEmpty)
                 || Self.sender(sender, matches: route.senders)
                 || route.senderDomains.contains { $0 == "*" || $0 == senderDomain }
-            let recipientMatch = route.recipientDomains.isEmpty || recipientDomains.allSatisfy { d in route.recipientDomains.contains { $0 == "*" || $0 == d } }
+            let recipientMatch =
+                route.recipientDomains.isEmpty
+                || recipientDomains.allSatisfy { d in route.recipientDomains.contains { $0 == "*" || $0 == d } }
             return senderMatch && recipientMatch
         }
     }
@@ -260,18 +272,23 @@ public struct BridgeConfiguration: Sendable {
     /// its socket (a running listener whose name is gone refuses sessions with 421 meanwhile).
     public func changesNeedingRestart(from old: BridgeConfiguration) -> [String] {
         var out: [String] = []
-        let oldNames = Set(old.listeners.map(\.name)), newNames = Set(listeners.map(\.name))
-        let gone = oldNames.subtracting(newNames).sorted(), added = newNames.subtracting(oldNames).sorted()
+        let oldNames = Set(old.listeners.map(\.name))
+        let newNames = Set(listeners.map(\.name))
+        let gone = oldNames.subtracting(newNames).sorted()
+        let added = newNames.subtracting(oldNames).sorted()
         if !gone.isEmpty {
-            out.append("listener \(gone.joined(separator: ", ")) renamed or removed: it refuses connections with 421 until the bridge restarts")
+            out.append(
+                "listener \(gone.joined(separator: ", ")) renamed or removed: it refuses connections with 421 until the bridge restarts")
         }
         if !added.isEmpty {
             out.append("listener \(added.joined(separator: ", ")) added or renamed: it starts listening at the next start")
         }
         for new in listeners {
             guard let was = old.listener(named: new.name) else { continue }
-            if new.address != was.address || new.port != was.port || new.tls != was.tls || new.certificate != was.certificate || new.key != was.key
-                || new.minimumTLSVersion != was.minimumTLSVersion || new.trustedLANPlain != was.trustedLANPlain {
+            if new.address != was.address || new.port != was.port || new.tls != was.tls || new.certificate != was.certificate
+                || new.key != was.key
+                || new.minimumTLSVersion != was.minimumTLSVersion || new.trustedLANPlain != was.trustedLANPlain
+            {
                 out.append("listener \(new.name): address, port, TLS or trustedLanPlain changed; that takes effect at the next start")
             }
         }

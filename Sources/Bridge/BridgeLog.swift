@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AuthShiftCore
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Structured logs: one JSON object per line on standard error (for journald), and the
 /// per-message delivery log in the spool (`delivery.log`: accepted, each attempt with the
@@ -39,11 +40,16 @@ public final class BridgeLog: @unchecked Sendable {
         object["event"] = event
         object["id"] = id
         if deliveryFD >= 0 { write(fd: deliveryFD, object) }
-        if !quiet { object["level"] = "info"; write(fd: 2, object) }
+        if !quiet {
+            object["level"] = "info"
+            write(fd: 2, object)
+        }
     }
 
     private func write(fd: Int32, _ object: [String: Any]) {
-        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return
+        }
         data.append(10)
         lock.lock()
         _ = data.withUnsafeBytes { Spool.writeAll(fd, $0) }

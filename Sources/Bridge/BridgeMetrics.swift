@@ -15,12 +15,26 @@ public final class BridgeMetrics: @unchecked Sendable {
     public init() {}
 
     public func count(_ name: String, by amount: Double = 1) {
-        lock.lock(); counters[name, default: 0] += amount; lock.unlock()
+        lock.lock()
+        counters[name, default: 0] += amount
+        lock.unlock()
     }
 
-    public func setQueueDepth(_ depth: Int) { lock.lock(); queueDepth = depth; lock.unlock() }
-    public func connectionOpened() { lock.lock(); connections += 1; lock.unlock() }
-    public func connectionClosed() { lock.lock(); connections -= 1; lock.unlock() }
+    public func setQueueDepth(_ depth: Int) {
+        lock.lock()
+        queueDepth = depth
+        lock.unlock()
+    }
+    public func connectionOpened() {
+        lock.lock()
+        connections += 1
+        lock.unlock()
+    }
+    public func connectionClosed() {
+        lock.lock()
+        connections -= 1
+        lock.unlock()
+    }
 
     public func observeDeliveryLatency(_ seconds: Double) {
         lock.lock()
@@ -30,7 +44,11 @@ public final class BridgeMetrics: @unchecked Sendable {
         lock.unlock()
     }
 
-    public var openConnections: Int { lock.lock(); defer { lock.unlock() }; return connections }
+    public var openConnections: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return connections
+    }
 
     public var prometheusText: String {
         lock.lock()
@@ -48,11 +66,13 @@ public final class BridgeMetrics: @unchecked Sendable {
             out += "# HELP authshift_bridge_\(name)_total \(help)\n# TYPE authshift_bridge_\(name)_total counter\n"
             out += "authshift_bridge_\(name)_total \(Self.format(counters[name] ?? 0))\n"
         }
-        out += "# HELP authshift_bridge_queue_depth Messages in the spool waiting for delivery.\n# TYPE authshift_bridge_queue_depth gauge\n"
+        out +=
+            "# HELP authshift_bridge_queue_depth Messages in the spool waiting for delivery.\n# TYPE authshift_bridge_queue_depth gauge\n"
         out += "authshift_bridge_queue_depth \(queueDepth)\n"
         out += "# HELP authshift_bridge_connections Open inbound SMTP connections.\n# TYPE authshift_bridge_connections gauge\n"
         out += "authshift_bridge_connections \(connections)\n"
-        out += "# HELP authshift_bridge_delivery_latency_seconds Time from acceptance to upstream delivery.\n# TYPE authshift_bridge_delivery_latency_seconds histogram\n"
+        out +=
+            "# HELP authshift_bridge_delivery_latency_seconds Time from acceptance to upstream delivery.\n# TYPE authshift_bridge_delivery_latency_seconds histogram\n"
         var cumulative = 0
         for (i, bound) in Self.buckets.enumerated() {
             cumulative += latencyCounts[i]

@@ -31,12 +31,15 @@ public final class BridgeService: Sendable {
 
     /// Reads the configuration file; SIGHUP re-reads it.
     public convenience init(configurationPath: String, quiet: Bool = false) throws {
-        try self.init(configuration: try BridgeConfiguration.load(path: configurationPath), configurationPath: configurationPath, quiet: quiet)
+        try self.init(
+            configuration: try BridgeConfiguration.load(path: configurationPath), configurationPath: configurationPath, quiet: quiet)
     }
 
     /// `handlesSignals: false` leaves SIGTERM, SIGINT and SIGHUP alone (a test in the same
     /// process); `run()` then ends when its task is cancelled.
-    public init(configuration config: BridgeConfiguration, configurationPath: String? = nil, quiet: Bool = false, handlesSignals: Bool = true) throws {
+    public init(
+        configuration config: BridgeConfiguration, configurationPath: String? = nil, quiet: Bool = false, handlesSignals: Bool = true
+    ) throws {
         configPath = configurationPath
         self.handlesSignals = handlesSignals
         configuration = ConfigurationBox(config)
@@ -45,7 +48,8 @@ public final class BridgeService: Sendable {
         var roots: [NIOSSLCertificate] = []
         for file in Set(config.routes.compactMap(\.trustRootsFile)) { roots += try NIOSSLCertificate.fromPEMFile(file) }
         let tokens = try config.oauth.map { try TokenCache(settings: $0, trustRoots: roots) }
-        scheduler = try DeliveryScheduler(configuration: configuration, spool: spool, log: log, metrics: metrics, tokens: tokens, trustRoots: roots)
+        scheduler = try DeliveryScheduler(
+            configuration: configuration, spool: spool, log: log, metrics: metrics, tokens: tokens, trustRoots: roots)
     }
 
     /// Runs until SIGTERM or SIGINT has shut everything down gracefully.
@@ -60,7 +64,8 @@ public final class BridgeService: Sendable {
         }
         services.append(scheduler)
         if handlesSignals && configPath != nil { services.append(ReloadService(reload: reload)) }
-        services.append(ListenerService(configuration: configuration, spool: spool, scheduler: scheduler, log: log, metrics: metrics, bound: bound))
+        services.append(
+            ListenerService(configuration: configuration, spool: spool, scheduler: scheduler, log: log, metrics: metrics, bound: bound))
         // authshift logs its own JSON lines; the group's logger stays quiet.
         let logger = Logger(label: "authshift.bridge") { _ in SwiftLogNoOpLogHandler() }
         let signals: [UnixSignal] = handlesSignals ? [.sigterm, .sigint] : []

@@ -17,7 +17,8 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
         let bits = isV4Text ? 32 : 128
         var prefix = bits
         if parts.count == 2 {
-            guard let written = Int(parts[1]), parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber), (0...bits).contains(written) else { return nil }
+            guard let written = Int(parts[1]), parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber), (0...bits).contains(written)
+            else { return nil }
             prefix = written
         }
         let prefix128 = isV4Text ? prefix + 96 : prefix

@@ -20,7 +20,9 @@ struct ConfigNode {
             guard let name = key.string else { throw error("a key that is not text") }
             let childPath = path.isEmpty ? name : "\(path).\(name)"
             guard keys.contains(name) else {
-                throw ConfigError(file: file, line: key.mark?.line, path: childPath, message: "unknown setting (known here: \(keys.sorted().joined(separator: ", ")))")
+                throw ConfigError(
+                    file: file, line: key.mark?.line, path: childPath,
+                    message: "unknown setting (known here: \(keys.sorted().joined(separator: ", ")))")
             }
             guard out[name] == nil else { throw ConfigError(file: file, line: key.mark?.line, path: childPath, message: "given twice") }
             out[name] = ConfigNode(node: value, path: childPath, file: file)
@@ -46,12 +48,16 @@ struct ConfigNode {
     }
 
     func int(in range: ClosedRange<Int>) throws(ConfigError) -> Int {
-        guard let value = Int(try string()), range.contains(value) else { throw error("expected a whole number from \(range.lowerBound) to \(range.upperBound)") }
+        guard let value = Int(try string()), range.contains(value) else {
+            throw error("expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
         return value
     }
 
     func double(in range: ClosedRange<Double>) throws(ConfigError) -> Double {
-        guard let value = Double(try string()), range.contains(value) else { throw error("expected a number from \(range.lowerBound) to \(range.upperBound)") }
+        guard let value = Double(try string()), range.contains(value) else {
+            throw error("expected a number from \(range.lowerBound) to \(range.upperBound)")
+        }
         return value
     }
 
@@ -78,7 +84,9 @@ struct ConfigNode {
 
 extension Dictionary where Key == String, Value == ConfigNode {
     func required(_ key: String, in parent: ConfigNode) throws(ConfigError) -> ConfigNode {
-        guard let node = self[key] else { throw ConfigError(file: parent.file, line: parent.line, path: parent.path, message: "missing required setting '\(key)'") }
+        guard let node = self[key] else {
+            throw ConfigError(file: parent.file, line: parent.line, path: parent.path, message: "missing required setting '\(key)'")
+        }
         return node
     }
 }

@@ -11,11 +11,14 @@ struct ConfigParser {
     let file: String
 
     func configuration(_ root: ConfigNode) throws(ConfigError) -> BridgeConfiguration {
-        let top = try root.mapping(allowed: ["hostname", "spool", "listeners", "accounts", "limits", "oauth", "routes", "retry", "metrics", "delivery"])
+        let top = try root.mapping(allowed: [
+            "hostname", "spool", "listeners", "accounts", "limits", "oauth", "routes", "retry", "metrics", "delivery",
+        ])
         let hostname = try top["hostname"]?.string() ?? ProcessInfo.processInfo.hostName
         // It appears in every reply, and replies are US-ASCII (RFC 5321 section 2.4).
         if !hostname.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0.value < 127 }) {
-            throw (top["hostname"] ?? root).error("the hostname '\(hostname)' must be ASCII without spaces (it is sent in every SMTP reply)")
+            throw (top["hostname"] ?? root).error(
+                "the hostname '\(hostname)' must be ASCII without spaces (it is sent in every SMTP reply)")
         }
         let spool = try top.required("spool", in: root).string()
         var listeners: [BridgeConfiguration.Listener] = []
@@ -41,25 +44,29 @@ struct ConfigParser {
         if routes.isEmpty { throw root.error("at least one route is needed") }
         for (i, r) in routes.enumerated() {
             if r.kind != .smtp && oauth == nil {
-                throw ConfigError(file: file, line: nil, path: "routes[\(i)]", message: "a \(r.kind.rawValue) route needs the oauth settings")
+                throw ConfigError(
+                    file: file, line: nil, path: "routes[\(i)]", message: "a \(r.kind.rawValue) route needs the oauth settings")
             }
             if let large = r.largeMessageRoute, !routes.contains(where: { $0.name == large }) {
                 throw ConfigError(file: file, line: nil, path: "routes[\(i)].largeMessageRoute", message: "no route is named '\(large)'")
             }
         }
         let retry = try top["retry"].map { n throws(ConfigError) in try self.retry(n) } ?? BridgeConfiguration.Retry()
-        var metricsAddress: String?, metricsPort: Int?
+        var metricsAddress: String?
+        var metricsPort: Int?
         if let m = top["metrics"] {
             let fields = try m.mapping(allowed: ["address", "port"])
             metricsAddress = try fields["address"]?.string() ?? "127.0.0.1"
             metricsPort = try fields.required("port", in: m).int(in: 1...65535)
         }
-        var configuration = BridgeConfiguration(file: file, hostname: hostname, spool: spool, listeners: listeners, accounts: accounts, limits: limits,
-                                                oauth: oauth, routes: routes, retry: retry, metricsAddress: metricsAddress, metricsPort: metricsPort)
+        var configuration = BridgeConfiguration(
+            file: file, hostname: hostname, spool: spool, listeners: listeners, accounts: accounts, limits: limits,
+            oauth: oauth, routes: routes, retry: retry, metricsAddress: metricsAddress, metricsPort: metricsPort)
         if let d = top["delivery"] {
             let fields = try d.mapping(allowed: ["concurrency", "concurrencyPerSender"])
             configuration.deliveryConcurrency = try fields["concurrency"]?.int(in: 1...256) ?? configuration.deliveryConcurrency
-            configuration.deliveryConcurrencyPerSender = try fields["concurrencyPerSender"]?.int(in: 1...256) ?? configuration.deliveryConcurrencyPerSender
+            configuration.deliveryConcurrencyPerSender =
+                try fields["concurrencyPerSender"]?.int(in: 1...256) ?? configuration.deliveryConcurrencyPerSender
         }
         return configuration
     }
@@ -75,8 +82,11 @@ struct ConfigParser {
     }
 
     private func listener(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Listener {
-        let f = try node.mapping(allowed: ["name", "address", "port", "tls", "certificate", "key", "allow", "relayWithoutAuth", "relaySenders", "trustedLanPlain", "minimumTLSVersion",
-                                           "bareLineEndings", "unsafeAllowPublicSources"])
+        let f = try node.mapping(allowed: [
+            "name", "address", "port", "tls", "certificate", "key", "allow", "relayWithoutAuth", "relaySenders", "trustedLanPlain",
+            "minimumTLSVersion",
+            "bareLineEndings", "unsafeAllowPublicSources",
+        ])
         let tls = BridgeConfiguration.Listener.TLS(rawValue: try f["tls"]?.oneOf(["starttls", "implicit", "none"]) ?? "starttls")!
         var listener = BridgeConfiguration.Listener(
             name: try f["name"]?.string() ?? node.path,
@@ -92,7 +102,8 @@ struct ConfigParser {
         )
         if let version = f["minimumTLSVersion"] { listener.minimumTLSVersion = try version.tlsVersion() }
         if tls != .none && (listener.certificate == nil || listener.key == nil) {
-            throw node.error("a \(tls.rawValue) listener needs certificate and key (or tls: none with trustedLanPlain for a plain LAN listener)")
+            throw node.error(
+                "a \(tls.rawValue) listener needs certificate and key (or tls: none with trustedLanPlain for a plain LAN listener)")
         }
         listener.unsafeAllowPublicSources = try f["unsafeAllowPublicSources"]?.bool() ?? false
         listener.bareLineEndings = listener.offersAuth ? .refuse : .normalise
@@ -114,14 +125,17 @@ struct ConfigParser {
         for (key, networks) in [("relayWithoutAuth", listener.relayWithoutAuth), ("allow", listener.allow)] {
             guard let node = fields[key] else { continue }
             if PrivateAddressSpace.coversTheInternet(networks) {
-                throw node.error("\(networks.map(\.description).joined(separator: ", ")) would let the whole Internet in; name the networks of the devices instead")
+                throw node.error(
+                    "\(networks.map(\.description).joined(separator: ", ")) would let the whole Internet in; name the networks of the devices instead"
+                )
             }
             guard !listener.unsafeAllowPublicSources else { continue }
             for network in networks {
                 if let address = PrivateAddressSpace.firstPublicAddress(in: network) {
-                    throw node.error("'\(network)' includes public addresses (\(address), for one) and would open this listener to the Internet; "
-                                     + "name the devices' networks inside loopback, RFC 1918, RFC 6598 (100.64.0.0/10), link-local or unique local (fc00::/7) space, "
-                                     + "or, if public sources are really meant, set unsafeAllowPublicSources: true on this listener")
+                    throw node.error(
+                        "'\(network)' includes public addresses (\(address), for one) and would open this listener to the Internet; "
+                            + "name the devices' networks inside loopback, RFC 1918, RFC 6598 (100.64.0.0/10), link-local or unique local (fc00::/7) space, "
+                            + "or, if public sources are really meant, set unsafeAllowPublicSources: true on this listener")
                 }
             }
         }
@@ -134,8 +148,9 @@ struct ConfigParser {
         guard listeners.count > 1 else { return }
         for (key, ranges) in [("relayWithoutAuth", listeners.flatMap(\.relayWithoutAuth)), ("allow", listeners.flatMap(\.allow))]
         where PrivateAddressSpace.coversTheInternet(ranges) {
-            throw last.error("the \(key) ranges of listeners \(listeners.map(\.name).joined(separator: ", ")) together cover the whole Internet "
-                             + "(\(ranges.map(\.description).joined(separator: ", "))); name the networks of the devices instead")
+            throw last.error(
+                "the \(key) ranges of listeners \(listeners.map(\.name).joined(separator: ", ")) together cover the whole Internet "
+                    + "(\(ranges.map(\.description).joined(separator: ", "))); name the networks of the devices instead")
         }
     }
 
@@ -160,9 +175,11 @@ struct ConfigParser {
     }
 
     private func limits(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Limits {
-        let f = try node.mapping(allowed: ["maxMessageSize", "maxRecipients", "maxConnections", "maxConnectionsPerSource", "messagesPerMinutePerSource",
-                                           "authFailuresBeforeLockout", "lockoutSeconds", "accountLockoutSources", "accountLockoutSeconds", "idleTimeoutSeconds",
-                                           "minimumFreeSpace", "maxErrorsPerSession", "authChecksInFlightPerSource", "authChecksInFlight"])
+        let f = try node.mapping(allowed: [
+            "maxMessageSize", "maxRecipients", "maxConnections", "maxConnectionsPerSource", "messagesPerMinutePerSource",
+            "authFailuresBeforeLockout", "lockoutSeconds", "accountLockoutSources", "accountLockoutSeconds", "idleTimeoutSeconds",
+            "minimumFreeSpace", "maxErrorsPerSession", "authChecksInFlightPerSource", "authChecksInFlight",
+        ])
         var l = BridgeConfiguration.Limits()
         l.maxMessageSize = try f["maxMessageSize"]?.int(in: 65_536...157_286_400) ?? l.maxMessageSize
         l.maxRecipients = try f["maxRecipients"]?.int(in: SMTPLimits.minimumRecipients...10_000) ?? l.maxRecipients
@@ -182,8 +199,11 @@ struct ConfigParser {
     }
 
     private func oauth(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.OAuthSettings {
-        let f = try node.mapping(allowed: ["authority", "tenant", "clientId", "clientSecretFile", "certificate", "key", "pfx", "pfxPasswordFile", "jwtAlgorithm"])
-        var o = BridgeConfiguration.OAuthSettings(tenant: try f.required("tenant", in: node).string(), clientID: try f.required("clientId", in: node).string())
+        let f = try node.mapping(allowed: [
+            "authority", "tenant", "clientId", "clientSecretFile", "certificate", "key", "pfx", "pfxPasswordFile", "jwtAlgorithm",
+        ])
+        var o = BridgeConfiguration.OAuthSettings(
+            tenant: try f.required("tenant", in: node).string(), clientID: try f.required("clientId", in: node).string())
         o.authority = try f["authority"]?.string() ?? o.authority
         o.clientSecretFile = try f["clientSecretFile"]?.string()
         o.certificate = try f["certificate"]?.string()
@@ -201,9 +221,11 @@ struct ConfigParser {
     }
 
     private func route(_ node: ConfigNode) throws(ConfigError) -> BridgeConfiguration.Route {
-        let f = try node.mapping(allowed: ["name", "type", "senders", "senderDomains", "recipientDomains", "host", "port", "tls", "mailbox", "username", "passwordFile",
-                                           "graphBaseUrl", "graphMaxMimeSize", "largeMessageRoute", "messagesPerMinutePerMailbox", "timeoutSeconds", "trustRootsFile",
-                                           "checkHeaderFrom"])
+        let f = try node.mapping(allowed: [
+            "name", "type", "senders", "senderDomains", "recipientDomains", "host", "port", "tls", "mailbox", "username", "passwordFile",
+            "graphBaseUrl", "graphMaxMimeSize", "largeMessageRoute", "messagesPerMinutePerMailbox", "timeoutSeconds", "trustRootsFile",
+            "checkHeaderFrom",
+        ])
         let kind = BridgeConfiguration.Route.Kind(rawValue: try f.required("type", in: node).oneOf(["smtp-xoauth2", "graph", "smtp"]))!
         let defaultHost = kind == .smtpXOAuth2 ? "smtp.office365.com" : ""
         var r = BridgeConfiguration.Route(

@@ -9,11 +9,14 @@ public final class ConfigurationBox: @unchecked Sendable {
     public init(_ value: BridgeConfiguration) { self.value = value }
 
     public var current: BridgeConfiguration {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return value
     }
 
     public func replace(_ new: BridgeConfiguration) {
-        lock.lock(); value = new; lock.unlock()
+        lock.lock()
+        value = new
+        lock.unlock()
     }
 }

@@ -14,7 +14,8 @@ public final class CredentialVerifier: @unchecked Sendable {
     /// answer that needs no scrypt run (and no place on the thread pool).
     public func cachedAccount(user: String, password: String, accounts: [BridgeConfiguration.Account]) -> String? {
         guard let account = accounts.first(where: { $0.name.lowercased() == user.lowercased() }) else { return nil }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return verified.contains(Self.key(account, password)) ? account.name : nil
     }
 

@@ -52,12 +52,17 @@ public actor DeliveryScheduler: Service {
     private let wakeStream: AsyncStream<Void>
     private nonisolated let wake: AsyncStream<Void>.Continuation
 
-    public init(configuration: ConfigurationBox, spool: Spool, log: BridgeLog, metrics: BridgeMetrics, tokens: TokenCache?, trustRoots: [NIOSSLCertificate] = []) throws {
+    public init(
+        configuration: ConfigurationBox, spool: Spool, log: BridgeLog, metrics: BridgeMetrics, tokens: TokenCache?,
+        trustRoots: [NIOSSLCertificate] = []
+    ) throws {
         self.configuration = configuration
         self.spool = spool
         self.log = log
         self.metrics = metrics
-        upstreams = Upstreams(tokens: tokens, smtpTLS: try ClientTLS.context(trustRoots: trustRoots), sessions: SMTPSessionPool(), http: HTTPSPost(trustRoots: trustRoots))
+        upstreams = Upstreams(
+            tokens: tokens, smtpTLS: try ClientTLS.context(trustRoots: trustRoots), sessions: SMTPSessionPool(),
+            http: HTTPSPost(trustRoots: trustRoots))
         (wakeStream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -141,7 +146,10 @@ public actor DeliveryScheduler: Service {
         for (id, _) in items where !ids.contains(id) && running[id] == nil { drop(id) }
         for (envelope, state) in onDisk {
             if var existing = items[envelope.id] {
-                if running[envelope.id] == nil, existing.state != state { existing.state = state; items[envelope.id] = existing }
+                if running[envelope.id] == nil, existing.state != state {
+                    existing.state = state
+                    items[envelope.id] = existing
+                }
             } else {
                 insert(Item(envelope: envelope, state: state))
             }
@@ -216,30 +224,51 @@ public actor DeliveryScheduler: Service {
         let attempt = item.state.attempts + 1
         let upstreams = self.upstreams
         running[envelope.id] = Task { [spool] in
-            let (outcomes, route) = await Self.attempt(envelope, recipients: pending, configuration: config, spool: spool, upstreams: upstreams)
+            let (outcomes, route) = await Self.attempt(
+                envelope, recipients: pending, configuration: config, spool: spool, upstreams: upstreams)
             self.finish(envelope, key: key, attempt: attempt, outcomes: outcomes, route: route)
         }
     }
 
-    private static func attempt(_ envelope: Envelope, recipients: [String], configuration config: BridgeConfiguration, spool: Spool,
-                                upstreams: Upstreams) async -> ([String: RecipientOutcome], String?) {
+    private static func attempt(
+        _ envelope: Envelope, recipients: [String], configuration config: BridgeConfiguration, spool: Spool,
+        upstreams: Upstreams
+    ) async -> ([String: RecipientOutcome], String?) {
         guard var route = config.route(from: envelope.from, recipients: envelope.recipients) else {
-            return (RecipientOutcome.all(recipients, RecipientOutcome(.temporary("no route matches this sender and these recipients", retryAfter: nil), routeWide: true)), nil)
+            return (
+                RecipientOutcome.all(
+                    recipients,
+                    RecipientOutcome(.temporary("no route matches this sender and these recipients", retryAfter: nil), routeWide: true)),
+                nil
+            )
         }
-        guard let data = spool.message(id: envelope.id) else { return (RecipientOutcome.all(recipients, RecipientOutcome(.permanent("the message file is gone"))), route.name) }
+        guard let data = spool.message(id: envelope.id) else {
+            return (RecipientOutcome.all(recipients, RecipientOutcome(.permanent("the message file is gone"))), route.name)
+        }
         if route.kind == .graph && data.count > route.graphMaxMimeSize {
             guard let large = route.largeMessageRoute.flatMap(config.route(named:)) else {
-                let reason = "\(route.name): \(data.count) octets is over Graph's limit (\(route.graphMaxMimeSize)) and no largeMessageRoute is set"
+                let reason =
+                    "\(route.name): \(data.count) octets is over Graph's limit (\(route.graphMaxMimeSize)) and no largeMessageRoute is set"
                 return (RecipientOutcome.all(recipients, RecipientOutcome(.permanent(reason), status: "5.3.4")), route.name)
             }
             route = large
         }
         switch route.kind {
         case .graph:
-            guard let tokens = upstreams.tokens else { return (RecipientOutcome.all(recipients, RecipientOutcome(.temporary("no OAuth settings", retryAfter: nil), routeWide: true)), route.name) }
-            return (await GraphUpstream(route: route, tokens: tokens, http: upstreams.http).deliver(envelope, recipients: recipients, data: data), route.name)
+            guard let tokens = upstreams.tokens else {
+                return (
+                    RecipientOutcome.all(recipients, RecipientOutcome(.temporary("no OAuth settings", retryAfter: nil), routeWide: true)),
+                    route.name
+                )
+            }
+            return (
+                await GraphUpstream(route: route, tokens: tokens, http: upstreams.http).deliver(
+                    envelope, recipients: recipients, data: data), route.name
+            )
         case .smtp, .smtpXOAuth2:
-            let upstream = SMTPUpstream(route: route, hostname: config.hostname, tokens: upstreams.tokens, tlsContext: upstreams.smtpTLS, sessions: upstreams.sessions)
+            let upstream = SMTPUpstream(
+                route: route, hostname: config.hostname, tokens: upstreams.tokens, tlsContext: upstreams.smtpTLS,
+                sessions: upstreams.sessions)
             return (await upstream.deliver(envelope, recipients: recipients, data: data), route.name)
         }
     }
@@ -307,10 +336,13 @@ public actor DeliveryScheduler: Service {
         }
         state.lastResult = Self.summary(recipients.filter { outcomes[$0.address] != nil })
         log.message("attempt", id: envelope.id, ["attempt": attempt, "result": state.lastResult ?? "", "route": route ?? ""])
-        if !delivered.isEmpty { log.message("delivered", id: envelope.id, ["from": envelope.from, "recipients": delivered, "attempts": attempt]) }
+        if !delivered.isEmpty {
+            log.message("delivered", id: envelope.id, ["from": envelope.from, "recipients": delivered, "attempts": attempt])
+        }
         if !newlyFailed.isEmpty {
             let failed = newlyFailed.map { recipients[$0] }
-            log.message("bounced", id: envelope.id, ["from": envelope.from, "recipients": failed.map(\.address), "reason": Self.summary(failed)])
+            log.message(
+                "bounced", id: envelope.id, ["from": envelope.from, "recipients": failed.map(\.address), "reason": Self.summary(failed)])
             // The notice is queued before the state that says it was sent: a crash in between
             // sends it twice, never not at all.
             if config.retry.notifySender, notifySender(envelope, failed: failed, config: config) {
@@ -338,8 +370,12 @@ public actor DeliveryScheduler: Service {
             drop(envelope.id)
             metrics.count("dead_lettered")
             if recipients.contains(where: { $0.status == .delivered }) { metrics.count("delivered") }
-            log.message("dead-lettered", id: envelope.id, ["from": envelope.from, "recipients": recipients.filter { $0.status == .failed }.map(\.address),
-                                                           "reason": Self.summary(recipients.filter { $0.status == .failed })])
+            log.message(
+                "dead-lettered", id: envelope.id,
+                [
+                    "from": envelope.from, "recipients": recipients.filter { $0.status == .failed }.map(\.address),
+                    "reason": Self.summary(recipients.filter { $0.status == .failed }),
+                ])
         } else {
             // No directory fsync: should the removal be lost in a crash, the message is sent again
             // (at-least-once), never lost.
@@ -362,10 +398,12 @@ public actor DeliveryScheduler: Service {
         let domain = BridgeConfiguration.domain(envelope.from)
         let postmaster = config.retry.postmaster.contains("@") ? config.retry.postmaster : "\(config.retry.postmaster)@\(domain)"
         guard !envelope.from.isEmpty, envelope.from.lowercased() != postmaster.lowercased(), envelope.account != "dsn" else { return false }
-        let notice = DeliveryStatusNotice.build(original: envelope, failed: failed, postmaster: postmaster, reportingHost: config.hostname,
-                                                originalHeader: spool.message(id: envelope.id) ?? [])
-        let dsn = Envelope(id: Envelope.newID(), from: postmaster, recipients: [envelope.from], account: "dsn", client: "local",
-                           heloName: config.hostname, listener: "dsn", acceptedAt: Date(), size: notice.count)
+        let notice = DeliveryStatusNotice.build(
+            original: envelope, failed: failed, postmaster: postmaster, reportingHost: config.hostname,
+            originalHeader: spool.message(id: envelope.id) ?? [])
+        let dsn = Envelope(
+            id: Envelope.newID(), from: postmaster, recipients: [envelope.from], account: "dsn", client: "local",
+            heloName: config.hostname, listener: "dsn", acceptedAt: Date(), size: notice.count)
         do {
             try spool.commit(dsn, data: notice)
             insert(Item(envelope: dsn, state: DeliveryState()))

@@ -7,8 +7,10 @@ import Foundation
 /// original message's header (text/rfc822-headers), so mail clients show it as a bounce and the
 /// sender can tell which message it was. Recipients that were delivered are not listed.
 enum DeliveryStatusNotice {
-    static func build(original: Envelope, failed: [RecipientState], postmaster: String, reportingHost: String,
-                      originalHeader: [UInt8] = [], date: Date = Date()) -> [UInt8] {
+    static func build(
+        original: Envelope, failed: [RecipientState], postmaster: String, reportingHost: String,
+        originalHeader: [UInt8] = [], date: Date = Date()
+    ) -> [UInt8] {
         let boundary = "authshift-dsn-\(original.id)"
         var lines = [
             "From: Mail Delivery System <\(postmaster)>",

@@ -40,14 +40,16 @@ struct GraphUpstream: Sendable {
         }
         let mime = MIMEHeaders.addingBcc(for: recipients, to: MIMEHeaders.quotingFromDisplayName(data))
         let body = Array(Data(mime).base64EncodedString().utf8)
-        let encodedMailbox = mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? mailbox
+        let encodedMailbox =
+            mailbox.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? mailbox
         var base = route.graphBaseURL
         while base.hasSuffix("/") { base.removeLast() }
         let http = self.http.with(timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)))
         let response: HTTPSPost.Response
         do {
-            response = try await http.post(url: "\(base)/users/\(encodedMailbox)/sendMail",
-                                           headers: [("Authorization", "Bearer \(token.value.reveal())"), ("Content-Type", "text/plain")], body: body)
+            response = try await http.post(
+                url: "\(base)/users/\(encodedMailbox)/sendMail",
+                headers: [("Authorization", "Bearer \(token.value.reveal())"), ("Content-Type", "text/plain")], body: body)
         } catch {
             return .temporary("\(route.name): \(error)", retryAfter: nil)
         }
@@ -74,7 +76,8 @@ struct GraphUpstream: Sendable {
 
     static func errorCode(_ body: [UInt8]) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-              let error = object["error"] as? [String: Any] else { return nil }
+            let error = object["error"] as? [String: Any]
+        else { return nil }
         return error["code"] as? String
     }
 }
@@ -88,7 +91,8 @@ enum MIMEHeaders {
         var named = Set<String>()
         // Unfold and collect addresses from the address headers.
         let unfolded = headerText.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
-        for line in unfolded.components(separatedBy: "\r\n") where line.hasPrefix("to:") || line.hasPrefix("cc:") || line.hasPrefix("bcc:") {
+        for line in unfolded.components(separatedBy: "\r\n") where line.hasPrefix("to:") || line.hasPrefix("cc:") || line.hasPrefix("bcc:")
+        {
             for token in line.split(whereSeparator: { " ,<>;\"".contains($0) }) where token.contains("@") {
                 named.insert(String(token))
             }
@@ -113,7 +117,9 @@ enum MIMEHeaders {
                 // Only a single-line From header is rewritten; folded ones are left as they are.
                 let folded = lineEnd + 2 < message.count && (message[lineEnd + 2] == 32 || message[lineEnd + 2] == 9)
                 let value = String(decoding: line.dropFirst(5), as: UTF8.self)
-                guard !folded, let open = value.lastIndex(of: "<"), value.hasSuffix(">") || value.trimmingCharacters(in: .whitespaces).hasSuffix(">") else { return message }
+                guard !folded, let open = value.lastIndex(of: "<"),
+                    value.hasSuffix(">") || value.trimmingCharacters(in: .whitespaces).hasSuffix(">")
+                else { return message }
                 let display = value[..<open].trimmingCharacters(in: .whitespaces)
                 guard display.contains("@"), !display.hasPrefix("\"") else { return message }
                 let escaped = display.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

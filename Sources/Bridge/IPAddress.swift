@@ -29,7 +29,9 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
             self.init(high: 0, low: 0xFFFF_0000_0000 | bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
         case .v6(let v6):
             let bytes = withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
-            self.init(high: bytes[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, low: bytes[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+            self.init(
+                high: bytes[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, low: bytes[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            )
         default:
             return nil
         }

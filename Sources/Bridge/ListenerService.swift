@@ -46,13 +46,16 @@ struct ListenerService: Service {
         }
     }
 
-    private func bind(_ listener: BridgeConfiguration.Listener, admission: AdmissionControl, verifier: CredentialVerifier) async throws -> Channel {
+    private func bind(_ listener: BridgeConfiguration.Listener, admission: AdmissionControl, verifier: CredentialVerifier) async throws
+        -> Channel
+    {
         var ssl: NIOSSLContext?
         if let certificate = listener.certificate, let key = listener.key {
             ssl = try NIOSSLContext(configuration: try Self.serverTLS(for: listener, certificate: certificate, key: key))
         }
-        let shared = SMTPServerHandler.Shared(listener: listener, configuration: configuration, spool: spool, scheduler: scheduler, log: log,
-                                              metrics: metrics, admission: admission, verifier: verifier, sslContext: ssl)
+        let shared = SMTPServerHandler.Shared(
+            listener: listener, configuration: configuration, spool: spool, scheduler: scheduler, log: log,
+            metrics: metrics, admission: admission, verifier: verifier, sslContext: ssl)
         let implicit = listener.tls == .implicit
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -65,8 +68,12 @@ struct ListenerService: Service {
                 }
             }
             .bind(host: listener.address, port: listener.port).get()
-        log.event("info", "listening", ["listener": listener.name, "address": listener.address, "port": channel.localAddress?.port ?? listener.port,
-                                        "tls": listener.tls.rawValue])
+        log.event(
+            "info", "listening",
+            [
+                "listener": listener.name, "address": listener.address, "port": channel.localAddress?.port ?? listener.port,
+                "tls": listener.tls.rawValue,
+            ])
         return channel
     }
 

@@ -15,9 +15,10 @@ public struct PasswordHash: Sendable, Equatable {
 
     public init?(encoded: String) {
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 6, parts[0] == "scrypt", let logN = Int(parts[1]), (10...20).contains(logN), let r = Int(parts[2]), (1...32).contains(r),
-              let p = Int(parts[3]), (1...16).contains(p), let salt = Data(base64Encoded: parts[4]), salt.count >= 16,
-              let hash = Data(base64Encoded: parts[5]), hash.count >= 32
+        guard parts.count == 6, parts[0] == "scrypt", let logN = Int(parts[1]), (10...20).contains(logN), let r = Int(parts[2]),
+            (1...32).contains(r),
+            let p = Int(parts[3]), (1...16).contains(p), let salt = Data(base64Encoded: parts[4]), salt.count >= 16,
+            let hash = Data(base64Encoded: parts[5]), hash.count >= 32
         else { return nil }
         self.logN = logN
         self.r = r
@@ -40,15 +41,18 @@ public struct PasswordHash: Sendable, Equatable {
 
     /// Constant-time comparison of the derived key.
     public func verify(_ password: String) -> Bool {
-        guard let key = try? Self.derive(password: password, salt: salt, logN: logN, r: r, p: p), key.count == hash.count else { return false }
+        guard let key = try? Self.derive(password: password, salt: salt, logN: logN, r: r, p: p), key.count == hash.count else {
+            return false
+        }
         var difference: UInt8 = 0
         for i in key.indices { difference |= key[i] ^ hash[i] }
         return difference == 0
     }
 
     static func derive(password: String, salt: [UInt8], logN: Int, r: Int, p: Int) throws -> [UInt8] {
-        let key = try KDF.Scrypt.deriveKey(from: Array(password.utf8), salt: salt, outputByteCount: 32, rounds: 1 << logN, blockSize: r, parallelism: p,
-                                           maxMemory: 256 << 20)
+        let key = try KDF.Scrypt.deriveKey(
+            from: Array(password.utf8), salt: salt, outputByteCount: 32, rounds: 1 << logN, blockSize: r, parallelism: p,
+            maxMemory: 256 << 20)
         return key.withUnsafeBytes { Array($0) }
     }
 }

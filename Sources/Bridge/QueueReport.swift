@@ -14,15 +14,19 @@ public enum QueueReport {
 
     /// Queued messages, then dead-lettered ones, each oldest first.
     public static func rows(_ spool: Spool) -> [Row] {
-        spool.queued().map { Row(envelope: $0.0, state: $0.1, folder: "queued") } + spool.deadLettered().map { Row(envelope: $0.0, state: $0.1, folder: "dead") }
+        spool.queued().map { Row(envelope: $0.0, state: $0.1, folder: "queued") }
+            + spool.deadLettered().map { Row(envelope: $0.0, state: $0.1, folder: "dead") }
     }
 
     public static func table(_ rows: [Row]) -> String {
-        var table = TextTable(header: ["id", "folder", "from", "recipients", "size", "attempts", "next attempt", "last result"], maximumCellWidth: 60)
+        var table = TextTable(
+            header: ["id", "folder", "from", "recipients", "size", "attempts", "next attempt", "last result"], maximumCellWidth: 60)
         for row in rows {
             let e = row.envelope
-            table.add([e.id, row.folder, e.from, e.recipients.joined(separator: " "), String(e.size), String(row.state.attempts),
-                       row.state.nextAttempt.map(time) ?? "", row.state.lastResult ?? ""])
+            table.add([
+                e.id, row.folder, e.from, e.recipients.joined(separator: " "), String(e.size), String(row.state.attempts),
+                row.state.nextAttempt.map(time) ?? "", row.state.lastResult ?? "",
+            ])
         }
         return table.render() + "\(rows.count) message(s)\n"
     }
@@ -30,14 +34,16 @@ public enum QueueReport {
     /// One message: envelope, state, each recipient's state, and the header section (up to 16 KiB read).
     public static func show(_ stored: Envelope, state s: DeliveryState, dead: Bool, message data: [UInt8]) -> String {
         let e = stored.terminalSafe
-        var out = "id:           \(e.id)\nfolder:       \(dead ? "dead" : "queue")\nfrom:         \(e.from)\nrecipients:   \(e.recipients.joined(separator: ", "))\n"
+        var out =
+            "id:           \(e.id)\nfolder:       \(dead ? "dead" : "queue")\nfrom:         \(e.from)\nrecipients:   \(e.recipients.joined(separator: ", "))\n"
         out += "account:      \(e.account ?? "(allow-listed source)")\nclient:       \(e.client) (\(e.heloName)) on \(e.listener)\n"
         out += "accepted:     \(time(e.acceptedAt))\nsize:         \(e.size)\nattempts:     \(s.attempts)\n"
         if let next = s.nextAttempt { out += "next attempt: \(time(next))\n" }
         if let r = s.lastResult { out += "last result:  \(TerminalText.escaped(r))\n" }
         if s.recipients != nil {
             for r in s.recipientStates(for: stored) {
-                out += "recipient:    \(TerminalText.escaped(r.address)): \(r.status.rawValue), \(r.attempts) attempt(s)"
+                out +=
+                    "recipient:    \(TerminalText.escaped(r.address)): \(r.status.rawValue), \(r.attempts) attempt(s)"
                     + (r.reply.map { "; \(TerminalText.escaped($0))" } ?? "") + "\n"
             }
         }

@@ -87,18 +87,25 @@ final class SMTPServerHandler: ChannelInboundHandler {
         policy = SubmissionPolicy(listener: listener, limits: configuration.limits, admission: shared.admission)
         let allowListed = policy.relaysWithoutAuth(sourceAddress)
         framer = SMTPServerFramer(maximumMessageSize: configuration.limits.maxMessageSize, bareLineEndings: listener.bareLineEndings)
-        machine = SMTPServerStateMachine(policy: .init(
-            hostname: configuration.hostname, maximumMessageSize: configuration.limits.maxMessageSize, maximumRecipients: configuration.limits.maxRecipients,
-            // TLS and plain AUTH are the bound listener's (a change to them needs a restart).
-            startTLSAvailable: shared.listener.tls == .starttls && shared.sslContext != nil, implicitTLS: shared.listener.tls == .implicit,
-            plaintextAuthAllowed: shared.listener.trustedLANPlain, clientAllowListed: allowListed))
+        machine = SMTPServerStateMachine(
+            policy: .init(
+                hostname: configuration.hostname, maximumMessageSize: configuration.limits.maxMessageSize,
+                maximumRecipients: configuration.limits.maxRecipients,
+                // TLS and plain AUTH are the bound listener's (a change to them needs a restart).
+                startTLSAvailable: shared.listener.tls == .starttls && shared.sslContext != nil,
+                implicitTLS: shared.listener.tls == .implicit,
+                plaintextAuthAllowed: shared.listener.trustedLANPlain, clientAllowListed: allowListed))
     }
 
     func channelActive(context: ChannelHandlerContext) {
         guard !listenerRemoved else {
             shared.metrics.count("rejected")
-            shared.log.event("warning", "connection-refused", ["client": source, "listener": shared.listener.name,
-                                                               "reason": "the listener was renamed or removed by a reload; restart the bridge"])
+            shared.log.event(
+                "warning", "connection-refused",
+                [
+                    "client": source, "listener": shared.listener.name,
+                    "reason": "the listener was renamed or removed by a reload; restart the bridge",
+                ])
             write(.listenerRemoved(configuration.hostname), context: context)
             close(context: context)
             return
@@ -106,7 +113,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
         // Sources outside the allow-list (loopback only when none is given) are turned away.
         guard policy.admitsConnection(from: sourceAddress) else {
             shared.metrics.count("rejected")
-            shared.log.event("warning", "connection-refused", ["client": source, "listener": listener.name, "reason": "not in the allow list"])
+            shared.log.event(
+                "warning", "connection-refused", ["client": source, "listener": listener.name, "reason": "not in the allow list"])
             write(.sourceNotAllowed, context: context)
             close(context: context)
             return
@@ -184,7 +192,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
                 write(tail, context: context)
                 perform(machine.messageReceived(oversized: oversized, headerFrom: headerFrom), context: context)
             case .bareLineEnding:
-                shared.log.event("warning", "bare-line-ending", ["client": source, "listener": listener.name, "account": machine.account ?? ""])
+                shared.log.event(
+                    "warning", "bare-line-ending", ["client": source, "listener": listener.name, "account": machine.account ?? ""])
                 perform(machine.bareLineEnding(), context: context)
             }
             noteProgress(context: context)
@@ -264,8 +273,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
     /// (password, senders), or its source is no longer allowed to relay without AUTH. Then the
     /// session ends with 421 before its next command is read (RFC 5321 section 3.8).
     private func revoked(context: ChannelHandlerContext) -> Bool {
-        guard let reason = policy.revocation(now: shared.configuration.current, source: sourceAddress, account: authenticatedAccount,
-                                             authenticated: machine.isAuthenticated) else { return false }
+        guard
+            let reason = policy.revocation(
+                now: shared.configuration.current, source: sourceAddress, account: authenticatedAccount,
+                authenticated: machine.isAuthenticated)
+        else { return false }
         shared.log.event("warning", "session-revoked", ["client": source, "listener": listener.name, "reason": reason])
         discardIncoming()
         write(.authorizationChanged(configuration.hostname), context: context)
@@ -287,7 +299,8 @@ final class SMTPServerHandler: ChannelInboundHandler {
         guard checkHeaderFrom else { return .allowed }
         let decision = policy.headerFromDecision(field, patterns: senderPatterns)
         if case .notAllowed(let forged) = decision {
-            shared.log.event("warning", "header-from-refused", ["client": source, "account": machine.account ?? "", "from": forged.description])
+            shared.log.event(
+                "warning", "header-from-refused", ["client": source, "account": machine.account ?? "", "from": forged.description])
         }
         return decision
     }
@@ -314,8 +327,12 @@ final class SMTPServerHandler: ChannelInboundHandler {
             refuseLockedOut(lockout, user: user, context: context)
             return
         case .busy:
-            shared.log.event("warning", "auth-busy", ["client": source, "user": loggedUser(user),
-                                                      "reason": "too many password checks in flight from this source or in total"])
+            shared.log.event(
+                "warning", "auth-busy",
+                [
+                    "client": source, "user": loggedUser(user),
+                    "reason": "too many password checks in flight from this source or in total",
+                ])
             perform(machine.credentialsChecked(.busy), context: context)
             return
         case .proceed(let reserved):
@@ -335,16 +352,24 @@ final class SMTPServerHandler: ChannelInboundHandler {
             let accountLockedUntil = shared.admission.finishAttempt(attempt, succeeded: account != nil, limits: limits)
             if let account {
                 if let until = shared.admission.accountLockEnd(user: user) {
-                    shared.log.event("warning", "account-lock-passed", ["client": source, "user": account, "locked-until": Timestamp(until).iso8601WithMilliseconds,
-                                                                        "reason": "right password from a source without recent failures"])
+                    shared.log.event(
+                        "warning", "account-lock-passed",
+                        [
+                            "client": source, "user": account, "locked-until": Timestamp(until).iso8601WithMilliseconds,
+                            "reason": "right password from a source without recent failures",
+                        ])
                 }
                 authenticated(as: account, accounts: accounts, context: context)
             } else {
                 shared.metrics.count("auth_failures")
                 if let until = accountLockedUntil {
-                    shared.log.event("warning", "account-locked", ["user": loggedUser(user), "seconds": Int(until.timeIntervalSinceNow.rounded()),
-                                                                   "sources": limits.accountLockoutSources,
-                                                                   "reason": "failed AUTH from \(limits.accountLockoutSources) or more sources within \(limits.lockoutSeconds) s"])
+                    shared.log.event(
+                        "warning", "account-locked",
+                        [
+                            "user": loggedUser(user), "seconds": Int(until.timeIntervalSinceNow.rounded()),
+                            "sources": limits.accountLockoutSources,
+                            "reason": "failed AUTH from \(limits.accountLockoutSources) or more sources within \(limits.lockoutSeconds) s",
+                        ])
                 }
                 shared.log.event("warning", "auth-failed", ["client": source, "user": loggedUser(user)])
                 let locked = shared.admission.isLockedOut(source: authSource, user: user, limits: limits)
@@ -393,8 +418,9 @@ final class SMTPServerHandler: ChannelInboundHandler {
             perform(machine.dataRefused(.spoolFull), context: context)
             return
         }
-        let envelope = Envelope(id: Envelope.newID(), from: transaction.from, recipients: transaction.recipients, account: transaction.account,
-                                client: source, heloName: transaction.heloName, listener: shared.listener.name, acceptedAt: Date(), size: 0)
+        let envelope = Envelope(
+            id: Envelope.newID(), from: transaction.from, recipients: transaction.recipients, account: transaction.account,
+            client: source, heloName: transaction.heloName, listener: shared.listener.name, acceptedAt: Date(), size: 0)
         do {
             incoming = try shared.spool.begin(envelope)
         } catch {
@@ -453,8 +479,12 @@ final class SMTPServerHandler: ChannelInboundHandler {
             case .success(let envelope):
                 refusedCommands = 0
                 shared.metrics.count("accepted")
-                shared.log.message("accepted", id: envelope.id, ["from": envelope.from, "recipients": envelope.recipients, "size": envelope.size,
-                                                                 "client": source, "account": envelope.account ?? ""])
+                shared.log.message(
+                    "accepted", id: envelope.id,
+                    [
+                        "from": envelope.from, "recipients": envelope.recipients, "size": envelope.size,
+                        "client": source, "account": envelope.account ?? "",
+                    ])
                 let scheduler = shared.scheduler
                 Task { await scheduler.enqueue(envelope) }
                 perform(machine.committed(id: envelope.id), context: context)
@@ -473,7 +503,11 @@ final class SMTPServerHandler: ChannelInboundHandler {
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count + 2)
         buffer.writeBytes(text.utf8.map { $0 < 128 ? $0 : UInt8(ascii: "?") })
         buffer.writeStaticString("\r\n")
-        if flush { context.writeAndFlush(wrapOutboundOut(buffer), promise: nil) } else { context.write(wrapOutboundOut(buffer), promise: nil) }
+        if flush {
+            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        } else {
+            context.write(wrapOutboundOut(buffer), promise: nil)
+        }
     }
 
     private func close(context: ChannelHandlerContext) {

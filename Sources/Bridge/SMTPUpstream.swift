@@ -24,7 +24,8 @@ struct SMTPUpstream: Sendable {
         let message = route.kind == .smtpXOAuth2 ? MIMEHeaders.quotingFromDisplayName(data) : data
         let transaction = SMTPTransaction(from: envelope.from, recipients: recipients, message: message)
         let mailbox = route.mailbox ?? envelope.from
-        let key = [route.name, route.host, String(route.port), route.kind == .smtpXOAuth2 ? mailbox.lowercased() : (route.username ?? "")].joined(separator: "|")
+        let key = [route.name, route.host, String(route.port), route.kind == .smtpXOAuth2 ? mailbox.lowercased() : (route.username ?? "")]
+            .joined(separator: "|")
         // A kept session the server has closed meanwhile takes nothing: try the next, then a new one.
         while let kept = await sessions.take(key) {
             if let done = await kept.deliver(transaction) { return await finish(done, session: kept, key: key) }
@@ -37,12 +38,15 @@ struct SMTPUpstream: Sendable {
         }
         guard let done = await session.deliver(transaction) else {
             await session.close()
-            return RecipientOutcome.all(recipients, RecipientOutcome(.temporary("\(route.name): the session closed before MAIL", retryAfter: nil), routeWide: true))
+            return RecipientOutcome.all(
+                recipients, RecipientOutcome(.temporary("\(route.name): the session closed before MAIL", retryAfter: nil), routeWide: true))
         }
         return await finish(done, session: session, key: key)
     }
 
-    private func finish(_ done: (results: [RecipientResult], reusable: Bool), session: SMTPDeliverySession, key: String) async -> [String: RecipientOutcome] {
+    private func finish(_ done: (results: [RecipientResult], reusable: Bool), session: SMTPDeliverySession, key: String) async -> [String:
+        RecipientOutcome]
+    {
         if done.reusable { await sessions.put(key, session) } else { await session.close() }
         var out: [String: RecipientOutcome] = [:]
         for result in done.results { out[result.recipient] = Self.outcome(result, route: route.name) }
@@ -76,9 +80,10 @@ struct SMTPUpstream: Sendable {
             return .refused(RecipientOutcome(.permanent("internal: a Graph route reached the SMTP upstream")))
         }
         let plan = SMTPClientPlan(heloName: hostname, tls: route.tls, authentication: authentication, quitAfter: .data)
-        let opened = await SMTPDeliverySession.open(host: route.host, port: route.port, plan: plan, timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)),
-                                                    dataTerminationTimeout: .seconds(Int64(SMTPLimits.Timeout.dataTermination)),
-                                                    tlsContext: route.tls == .none ? nil : tlsContext)
+        let opened = await SMTPDeliverySession.open(
+            host: route.host, port: route.port, plan: plan, timeout: .milliseconds(Int64(route.timeoutSeconds * 1000)),
+            dataTerminationTimeout: .seconds(Int64(SMTPLimits.Timeout.dataTermination)),
+            tlsContext: route.tls == .none ? nil : tlsContext)
         switch opened {
         case .success(let session): return .session(session)
         case .failure(let failure): return .refused(Self.classify(failure.stage, route: route.name))
@@ -95,7 +100,8 @@ struct SMTPUpstream: Sendable {
         if let reply = failure.reply, reply.isPermanentFailure, failure.stage != .auth {
             return RecipientOutcome(.permanent(reason), status: reply.explained.enhanced, diagnostic: diagnostic)
         }
-        return RecipientOutcome(.temporary(reason, retryAfter: nil), status: failure.reply?.explained.enhanced, diagnostic: diagnostic, routeWide: true)
+        return RecipientOutcome(
+            .temporary(reason, retryAfter: nil), status: failure.reply?.explained.enhanced, diagnostic: diagnostic, routeWide: true)
     }
 
     static func outcome(_ result: RecipientResult, route: String) -> RecipientOutcome {
@@ -105,7 +111,9 @@ struct SMTPUpstream: Sendable {
         switch result.status {
         case .delivered: return RecipientOutcome(.delivered(reason), status: status, diagnostic: diagnostic)
         // Without a reply (a timeout, a lost connection) it is the session that failed, not the recipient.
-        case .deferred: return RecipientOutcome(.temporary(reason, retryAfter: nil), status: status, diagnostic: diagnostic, routeWide: result.reply == nil)
+        case .deferred:
+            return RecipientOutcome(
+                .temporary(reason, retryAfter: nil), status: status, diagnostic: diagnostic, routeWide: result.reply == nil)
         case .failed: return RecipientOutcome(.permanent(reason), status: status, diagnostic: diagnostic)
         }
     }
@@ -133,7 +141,9 @@ actor SMTPSessionPool {
     func take(_ key: String) -> SMTPDeliverySession? {
         let now = Date()
         while let kept = idle[key]?.popLast() {
-            if now.timeIntervalSince(kept.since) <= idleSeconds && now.timeIntervalSince(kept.session.openedAt) <= maximumAge { return kept.session }
+            if now.timeIntervalSince(kept.since) <= idleSeconds && now.timeIntervalSince(kept.session.openedAt) <= maximumAge {
+                return kept.session
+            }
             Task { await kept.session.close() }
         }
         return nil
@@ -151,7 +161,10 @@ actor SMTPSessionPool {
     func sweep(all: Bool = false) async {
         let now = Date()
         for (key, list) in idle {
-            let (expired, kept) = (list.filter { all || now.timeIntervalSince($0.since) > idleSeconds }, list.filter { !all && now.timeIntervalSince($0.since) <= idleSeconds })
+            let (expired, kept) = (
+                list.filter { all || now.timeIntervalSince($0.since) > idleSeconds },
+                list.filter { !all && now.timeIntervalSince($0.since) <= idleSeconds }
+            )
             idle[key] = kept.isEmpty ? nil : kept
             for old in expired { await old.session.close() }
         }

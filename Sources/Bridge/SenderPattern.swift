@@ -43,7 +43,8 @@ public enum SenderPattern: Sendable, Hashable, CustomStringConvertible {
             return "'\(text)' would match senders of every domain; name one address (scanner@contoso.com) or one domain (*@contoso.com)"
         }
         if text.contains("*") {
-            return "'\(text)' is wider than one domain or not a pattern; only an address (scanner@contoso.com) or one whole domain (*@contoso.com) may be given"
+            return
+                "'\(text)' is wider than one domain or not a pattern; only an address (scanner@contoso.com) or one whole domain (*@contoso.com) may be given"
         }
         return "'\(text)' is not an address (RFC 5321 section 4.1.2) or a domain pattern like *@contoso.com"
     }

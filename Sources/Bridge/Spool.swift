@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AuthShiftCore
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The durable queue on disk. A message is acknowledged only after `commit` returns, which is
 /// after its envelope and data are written to a new file, the file is fsynced, renamed into
@@ -149,7 +150,8 @@ public final class Spool: Sendable {
     /// The message as received (without the envelope line).
     public func message(id: String, dead: Bool = false) -> [UInt8]? {
         guard Self.isValidID(id), let data = FileManager.default.contents(atPath: "\(dead ? self.dead : queue)/\(id).msg"),
-              let newline = data.firstIndex(of: 10) else { return nil }
+            let newline = data.firstIndex(of: 10)
+        else { return nil }
         return [UInt8](data[(newline + 1)...])
     }
 
@@ -202,7 +204,10 @@ public final class Spool: Sendable {
         state.status = .queued
         state.recipients = state.recipients?.map { recipient in
             var recipient = recipient
-            if recipient.status == .failed { recipient.status = .pending; recipient.notified = nil }
+            if recipient.status == .failed {
+                recipient.status = .pending
+                recipient.notified = nil
+            }
             return recipient
         }
         if FileManager.default.fileExists(atPath: "\(dead)/\(id).msg") {

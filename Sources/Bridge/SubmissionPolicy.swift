@@ -59,13 +59,17 @@ struct SubmissionPolicy: Sendable {
     /// or nil when what it relies on is unchanged: the listener is gone, the account it
     /// authenticated as was changed or removed, its source left the allow list, or (without
     /// AUTH) its source lost `relayWithoutAuth` or the relay senders changed.
-    func revocation(now current: BridgeConfiguration, source: IPAddress?, account: BridgeConfiguration.Account?, authenticated: Bool) -> String? {
+    func revocation(now current: BridgeConfiguration, source: IPAddress?, account: BridgeConfiguration.Account?, authenticated: Bool)
+        -> String?
+    {
         guard let now = current.listener(named: listener.name) else { return "the listener was renamed or removed by a reload" }
         if let account, current.accounts.first(where: { $0.name == account.name }) != account {
             return "account \(account.name) was changed or removed"
         }
         if let source, !Self.admits(source, listener: now) { return "the source is no longer in the listener's allow list" }
-        if !authenticated, relaysWithoutAuth(source), !Self.relaysWithoutAuth(source, listener: now) || now.relaySenders != listener.relaySenders {
+        if !authenticated, relaysWithoutAuth(source),
+            !Self.relaysWithoutAuth(source, listener: now) || now.relaySenders != listener.relaySenders
+        {
             return "relayWithoutAuth or relaySenders changed for this source"
         }
         return nil

@@ -19,11 +19,15 @@ public actor TokenCache {
         self.settings = settings
         http = HTTPSPost(timeout: .seconds(30), trustRoots: trustRoots)
         if let file = settings.clientSecretFile {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw OAuthError.credentialUnreadable(path: file, reason: "cannot read the client secret") }
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw OAuthError.credentialUnreadable(path: file, reason: "cannot read the client secret")
+            }
             credential = .clientSecret(Secret(text.trimmingCharacters(in: .newlines)))
         } else if let pfx = settings.pfx {
             let password = try settings.pfxPasswordFile.map { f in
-                guard let text = try? String(contentsOfFile: f, encoding: .utf8) else { throw OAuthError.credentialUnreadable(path: f, reason: "cannot read the PFX password") }
+                guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
+                    throw OAuthError.credentialUnreadable(path: f, reason: "cannot read the PFX password")
+                }
                 return Secret(text.trimmingCharacters(in: .newlines))
             }
             credential = .certificate(try SigningCertificate(pfx: pfx, passphrase: password), settings.jwtAlgorithm)
@@ -36,7 +40,8 @@ public actor TokenCache {
 
     public func token(scope: String) async throws(OAuthError) -> AccessToken {
         if let (token, renewAt) = tokens[scope], Date() < renewAt { return token }
-        let request = TokenRequest(authority: settings.authority, tenant: settings.tenant, clientID: settings.clientID, scope: scope, credential: credential)
+        let request = TokenRequest(
+            authority: settings.authority, tenant: settings.tenant, clientID: settings.clientID, scope: scope, credential: credential)
         let token = try await TokenClient(http: http).token(for: request)
         let lifetime = TimeInterval(token.expiresIn ?? 3600)
         tokens[scope] = (token, Date().addingTimeInterval(max(lifetime - Self.renewalMargin, lifetime / 2)))

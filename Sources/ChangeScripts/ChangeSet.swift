@@ -38,10 +38,12 @@ public struct ChangeSet: Sendable {
     public var temporaryPolicyUsers: [(user: String, previousPolicy: String?, reason: String)]
     public var temporaryPolicyName: String
 
-    public init(generatedBy: String, generatedAt: String, inputs: [InputFile], tenantDisabled: ExportedBool?, exceptionMailboxes: [MailboxChange],
-                expiredMailboxes: [MailboxChange], shadowMailboxes: [MailboxChange],
-                temporaryPolicyUsers: [(user: String, previousPolicy: String?, reason: String)],
-                temporaryPolicyName: String = "authshift temporary SMTP Basic exceptions") {
+    public init(
+        generatedBy: String, generatedAt: String, inputs: [InputFile], tenantDisabled: ExportedBool?, exceptionMailboxes: [MailboxChange],
+        expiredMailboxes: [MailboxChange], shadowMailboxes: [MailboxChange],
+        temporaryPolicyUsers: [(user: String, previousPolicy: String?, reason: String)],
+        temporaryPolicyName: String = "authshift temporary SMTP Basic exceptions"
+    ) {
         self.generatedBy = generatedBy
         self.generatedAt = generatedAt
         self.inputs = inputs

@@ -1,5 +1,5 @@
-import AuthShiftCore
 import Analysis
+import AuthShiftCore
 import Ingest
 
 /// Turns the register, the exception register and the raw mailbox values into the
@@ -25,7 +25,13 @@ public enum ChangeSetBuilder {
             tenantDisabled: register.tenant.smtpClientAuthenticationDisabled,
             exceptionMailboxes: valid.map { .init(mailbox: $0.mailbox, target: false, previous: previous($0.mailbox), reason: reason($0)) },
             expiredMailboxes: expired.map { .init(mailbox: $0.mailbox, target: nil, previous: previous($0.mailbox), reason: reason($0)) },
-            shadowMailboxes: shadow.map { .init(mailbox: $0.address, target: nil, previous: .value(false), reason: "SmtpClientAuthenticationDisabled False without a valid exception (\($0.location))") },
-            temporaryPolicyUsers: valid.map { (user: $0.mailbox, previousPolicy: users[$0.mailbox]?.authenticationPolicy, reason: reason($0)) })
+            shadowMailboxes: shadow.map {
+                .init(
+                    mailbox: $0.address, target: nil, previous: .value(false),
+                    reason: "SmtpClientAuthenticationDisabled False without a valid exception (\($0.location))")
+            },
+            temporaryPolicyUsers: valid.map {
+                (user: $0.mailbox, previousPolicy: users[$0.mailbox]?.authenticationPolicy, reason: reason($0))
+            })
     }
 }

@@ -10,18 +10,18 @@ extension PlanScripts {
         var s = "    # Before changing anything: every identity this script touches must exist.\n    $missing = @()\n"
         for check in checks {
             s += """
-                foreach ($identity in \(Self.list(check.identities))) {
-                    try { $null = \(check.cmdlet) -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+                    foreach ($identity in \(Self.list(check.identities))) {
+                        try { $null = \(check.cmdlet) -Identity $identity -ErrorAction Stop } catch { $missing += ('{0} ({1})' -f $identity, $_.Exception.Message) }
+                    }
+
+                """
+        }
+        s += """
+                if ($missing.Count -gt 0) {
+                    throw ("Nothing was changed. Not found, or not readable:`n  " + ($missing -join "`n  "))
                 }
 
             """
-        }
-        s += """
-            if ($missing.Count -gt 0) {
-                throw ("Nothing was changed. Not found, or not readable:`n  " + ($missing -join "`n  "))
-            }
-
-        """
         return s
     }
 
@@ -63,16 +63,16 @@ extension PlanScripts {
     func organizationBody(_ disabled: Bool) -> String {
         let token = PowerShellLiteral.boolean(disabled)
         return """
-            # 2. Organization\(disabled ? ": it closes only now, after every opening above is in place" : "").
-            $current = (Get-TransportConfig).SmtpClientAuthenticationDisabled
-            if ($current -eq \(token)) {
-                Write-Host 'Organization: SmtpClientAuthenticationDisabled is already \(token); skipped.'
-            } elseif ($PSCmdlet.ShouldProcess('organization', 'Set-TransportConfig -SmtpClientAuthenticationDisabled \(token)')) {
-                Set-TransportConfig -SmtpClientAuthenticationDisabled \(token)
-                Write-Host "Organization: SmtpClientAuthenticationDisabled $current -> \(token)."
-            }
+                # 2. Organization\(disabled ? ": it closes only now, after every opening above is in place" : "").
+                $current = (Get-TransportConfig).SmtpClientAuthenticationDisabled
+                if ($current -eq \(token)) {
+                    Write-Host 'Organization: SmtpClientAuthenticationDisabled is already \(token); skipped.'
+                } elseif ($PSCmdlet.ShouldProcess('organization', 'Set-TransportConfig -SmtpClientAuthenticationDisabled \(token)')) {
+                    Set-TransportConfig -SmtpClientAuthenticationDisabled \(token)
+                    Write-Host "Organization: SmtpClientAuthenticationDisabled $current -> \(token)."
+                }
 
-        """
+            """
     }
 
     /// Step 3: mailboxes that inherit (`$null`) or close (`$true`).
@@ -82,18 +82,18 @@ extension PlanScripts {
             s += "        @{ Identity = \(PowerShellLiteral.quote(identity)); Value = \(PowerShellLiteral.boolean(value)) }\n"
         }
         s += """
-            )
-            foreach ($change in $changes) {
-                $current = (Get-CASMailbox -Identity $change.Identity).SmtpClientAuthenticationDisabled
-                if ($current -eq $change.Value) {
-                    Write-Host ('{0}: already {1}; skipped.' -f $change.Identity, $change.Value)
-                } elseif ($PSCmdlet.ShouldProcess($change.Identity, ('Set-CASMailbox -SmtpClientAuthenticationDisabled {0}' -f $change.Value))) {
-                    Set-CASMailbox -Identity $change.Identity -SmtpClientAuthenticationDisabled $change.Value
-                    Write-Host ('{0}: {1} -> {2}.' -f $change.Identity, $current, $change.Value)
+                )
+                foreach ($change in $changes) {
+                    $current = (Get-CASMailbox -Identity $change.Identity).SmtpClientAuthenticationDisabled
+                    if ($current -eq $change.Value) {
+                        Write-Host ('{0}: already {1}; skipped.' -f $change.Identity, $change.Value)
+                    } elseif ($PSCmdlet.ShouldProcess($change.Identity, ('Set-CASMailbox -SmtpClientAuthenticationDisabled {0}' -f $change.Value))) {
+                        Set-CASMailbox -Identity $change.Identity -SmtpClientAuthenticationDisabled $change.Value
+                        Write-Host ('{0}: {1} -> {2}.' -f $change.Identity, $current, $change.Value)
+                    }
                 }
-            }
 
-        """
+            """
         return s
     }
 
@@ -103,23 +103,23 @@ extension PlanScripts {
     func policyBody() -> String {
         let q = PowerShellLiteral.quote
         return precheck([("Get-User", changes.temporaryPolicyUsers.map(\.user))]) + """
-            $policyName = \(q(changes.temporaryPolicyName))
-            if (Get-AuthenticationPolicy -Identity $policyName -ErrorAction SilentlyContinue) {
-                Write-Host 'Temporary policy exists; skipped creating it.'
-            } elseif ($PSCmdlet.ShouldProcess($policyName, 'New-AuthenticationPolicy -AllowBasicAuthSmtp')) {
-                New-AuthenticationPolicy -Name $policyName -AllowBasicAuthSmtp | Out-Null
-            }
-            foreach ($user in \(Self.list(changes.temporaryPolicyUsers.map(\.user)))) {
-                $current = (Get-User -Identity $user).AuthenticationPolicy
-                if ("$current" -eq $policyName) {
-                    Write-Host ('{0}: already assigned; skipped.' -f $user)
-                } elseif ($PSCmdlet.ShouldProcess($user, ('Set-User -AuthenticationPolicy {0}' -f $policyName))) {
-                    Set-User -Identity $user -AuthenticationPolicy $policyName
-                    Write-Host ('{0}: {1} -> {2}. Takes effect within 24 hours.' -f $user, $current, $policyName)
+                $policyName = \(q(changes.temporaryPolicyName))
+                if (Get-AuthenticationPolicy -Identity $policyName -ErrorAction SilentlyContinue) {
+                    Write-Host 'Temporary policy exists; skipped creating it.'
+                } elseif ($PSCmdlet.ShouldProcess($policyName, 'New-AuthenticationPolicy -AllowBasicAuthSmtp')) {
+                    New-AuthenticationPolicy -Name $policyName -AllowBasicAuthSmtp | Out-Null
                 }
-            }
+                foreach ($user in \(Self.list(changes.temporaryPolicyUsers.map(\.user)))) {
+                    $current = (Get-User -Identity $user).AuthenticationPolicy
+                    if ("$current" -eq $policyName) {
+                        Write-Host ('{0}: already assigned; skipped.' -f $user)
+                    } elseif ($PSCmdlet.ShouldProcess($user, ('Set-User -AuthenticationPolicy {0}' -f $policyName))) {
+                        Set-User -Identity $user -AuthenticationPolicy $policyName
+                        Write-Host ('{0}: {1} -> {2}. Takes effect within 24 hours.' -f $user, $current, $policyName)
+                    }
+                }
 
-        """
+            """
     }
 
     /// The mirror: give each user back its policy (checked to exist first), then remove the temporary one.
@@ -132,24 +132,24 @@ extension PlanScripts {
             s += "        @{ Identity = \(q(u.user)); Policy = \(u.previousPolicy.map(q) ?? PowerShellLiteral.boolean(nil)) }\n"
         }
         s += """
-            )
-            foreach ($a in $assignments) {
-                $current = (Get-User -Identity $a.Identity).AuthenticationPolicy
-                if ("$current" -eq "$($a.Policy)") {
-                    Write-Host ('{0}: already {1}; skipped.' -f $a.Identity, $a.Policy)
-                } elseif ($PSCmdlet.ShouldProcess($a.Identity, ('Set-User -AuthenticationPolicy {0}' -f $a.Policy))) {
-                    Set-User -Identity $a.Identity -AuthenticationPolicy $a.Policy
+                )
+                foreach ($a in $assignments) {
+                    $current = (Get-User -Identity $a.Identity).AuthenticationPolicy
+                    if ("$current" -eq "$($a.Policy)") {
+                        Write-Host ('{0}: already {1}; skipped.' -f $a.Identity, $a.Policy)
+                    } elseif ($PSCmdlet.ShouldProcess($a.Identity, ('Set-User -AuthenticationPolicy {0}' -f $a.Policy))) {
+                        Set-User -Identity $a.Identity -AuthenticationPolicy $a.Policy
+                    }
                 }
-            }
-            if (Get-AuthenticationPolicy -Identity $policyName -ErrorAction SilentlyContinue) {
-                if ($PSCmdlet.ShouldProcess($policyName, 'Remove-AuthenticationPolicy')) {
-                    Remove-AuthenticationPolicy -Identity $policyName -Confirm:$false
+                if (Get-AuthenticationPolicy -Identity $policyName -ErrorAction SilentlyContinue) {
+                    if ($PSCmdlet.ShouldProcess($policyName, 'Remove-AuthenticationPolicy')) {
+                        Remove-AuthenticationPolicy -Identity $policyName -Confirm:$false
+                    }
+                } else {
+                    Write-Host 'Temporary policy already removed; skipped.'
                 }
-            } else {
-                Write-Host 'Temporary policy already removed; skipped.'
-            }
 
-        """
+            """
         return s
     }
 }

@@ -29,46 +29,66 @@ public struct PlanScripts {
     }
 
     public func all() -> [Script] {
-        let exceptions = changes.exceptionMailboxes, expired = changes.expiredMailboxes, shadow = changes.shadowMailboxes
+        let exceptions = changes.exceptionMailboxes
+        let expired = changes.expiredMailboxes
+        let shadow = changes.shadowMailboxes
         let enforce = ChangeOrder(organization: true, mailboxes: exceptions.map { ($0.mailbox, ExportedBool($0.target)) })
-        let enforceRollback = ChangeOrder(organization: changes.tenantDisabled?.bool, mailboxes: exceptions.map { ($0.mailbox, $0.previous) })
+        let enforceRollback = ChangeOrder(
+            organization: changes.tenantDisabled?.bool, mailboxes: exceptions.map { ($0.mailbox, $0.previous) })
         let removeExpired = ChangeOrder(organization: nil, mailboxes: expired.map { ($0.mailbox, ExportedBool($0.target)) })
         let removeExpiredRollback = ChangeOrder(organization: nil, mailboxes: expired.map { ($0.mailbox, $0.previous) })
         let restricted = ChangeOrder(organization: true, mailboxes: (exceptions + shadow).map { ($0.mailbox, ExportedBool($0.target)) })
         let keepOpen = Set(exceptions.map(\.mailbox))
         let policyRows = changes.temporaryPolicyUsers.map { "\($0.user) | \($0.reason)" }
         return [
-            script("01-enforce", "Keep SMTP AUTH enabled for each mailbox with a valid exception, then disable it for the organization.",
-                   rollback: "01-enforce-rollback", verify: "01-enforce-verify", rows: exceptions.map(row), body: settingsBody(enforce)),
-            script("01-enforce-rollback", "Undo 01-enforce: restore the organization setting and each exception mailbox to the values the register saw.",
-                   rollback: "01-enforce", verify: "01-enforce-rollback-verify", rows: exceptions.map(row),
-                   body: (changes.tenantDisabled?.bool == nil ? Self.organizationUnknownWarning : "") + settingsBody(enforceRollback)),
+            script(
+                "01-enforce", "Keep SMTP AUTH enabled for each mailbox with a valid exception, then disable it for the organization.",
+                rollback: "01-enforce-rollback", verify: "01-enforce-verify", rows: exceptions.map(row), body: settingsBody(enforce)),
+            script(
+                "01-enforce-rollback",
+                "Undo 01-enforce: restore the organization setting and each exception mailbox to the values the register saw.",
+                rollback: "01-enforce", verify: "01-enforce-rollback-verify", rows: exceptions.map(row),
+                body: (changes.tenantDisabled?.bool == nil ? Self.organizationUnknownWarning : "") + settingsBody(enforceRollback)),
             verify("01-enforce-verify", organization: true, order: enforce, keepOpen: keepOpen),
             verify("01-enforce-rollback-verify", organization: changes.tenantDisabled?.bool, order: enforceRollback, keepOpen: []),
 
-            script("02-remove-expired-exceptions", "Return mailboxes whose exception has expired to the organization setting (inherit).",
-                   rollback: "02-remove-expired-exceptions-rollback", verify: "02-remove-expired-exceptions-verify",
-                   rows: expired.map(row), body: settingsBody(removeExpired)),
-            script("02-remove-expired-exceptions-rollback", "Undo 02-remove-expired-exceptions: restore each mailbox's previous value.",
-                   rollback: "02-remove-expired-exceptions", verify: "02-remove-expired-exceptions-rollback-verify",
-                   rows: expired.map(row), body: settingsBody(removeExpiredRollback)),
+            script(
+                "02-remove-expired-exceptions", "Return mailboxes whose exception has expired to the organization setting (inherit).",
+                rollback: "02-remove-expired-exceptions-rollback", verify: "02-remove-expired-exceptions-verify",
+                rows: expired.map(row), body: settingsBody(removeExpired)),
+            script(
+                "02-remove-expired-exceptions-rollback", "Undo 02-remove-expired-exceptions: restore each mailbox's previous value.",
+                rollback: "02-remove-expired-exceptions", verify: "02-remove-expired-exceptions-rollback-verify",
+                rows: expired.map(row), body: settingsBody(removeExpiredRollback)),
             verify("02-remove-expired-exceptions-verify", organization: nil, order: removeExpired, keepOpen: []),
             verify("02-remove-expired-exceptions-rollback-verify", organization: nil, order: removeExpiredRollback, keepOpen: []),
 
-            script("03-temporary-auth-policy", "Create a narrow temporary authentication policy that allows Basic SMTP, and assign it to the exception users only.",
-                   rollback: "03-temporary-auth-policy-rollback", verify: "03-temporary-auth-policy-verify", rows: policyRows, body: policyBody()),
-            script("03-temporary-auth-policy-rollback", "Undo 03-temporary-auth-policy: give each user back the policy it had and remove the temporary policy.",
-                   rollback: "03-temporary-auth-policy", verify: "03-temporary-auth-policy-rollback-verify", rows: policyRows, body: policyRollbackBody()),
+            script(
+                "03-temporary-auth-policy",
+                "Create a narrow temporary authentication policy that allows Basic SMTP, and assign it to the exception users only.",
+                rollback: "03-temporary-auth-policy-rollback", verify: "03-temporary-auth-policy-verify", rows: policyRows,
+                body: policyBody()),
+            script(
+                "03-temporary-auth-policy-rollback",
+                "Undo 03-temporary-auth-policy: give each user back the policy it had and remove the temporary policy.",
+                rollback: "03-temporary-auth-policy", verify: "03-temporary-auth-policy-rollback-verify", rows: policyRows,
+                body: policyRollbackBody()),
             policyVerify("03-temporary-auth-policy-verify", assigned: true),
             policyVerify("03-temporary-auth-policy-rollback-verify", assigned: false),
 
-            script("04-incident-tenant-rollback", "Controlled incident only: enable SMTP AUTH for the whole organization again. Return with 05-return-to-restricted.",
-                   rollback: "05-return-to-restricted", verify: "04-incident-tenant-rollback-verify", rows: [],
-                   body: settingsBody(ChangeOrder(organization: false, mailboxes: []))),
-            verify("04-incident-tenant-rollback-verify", organization: false, order: ChangeOrder(organization: false, mailboxes: []), keepOpen: []),
-            script("05-return-to-restricted", "Keep SMTP AUTH enabled for each mailbox with a valid exception, disable it for the organization again, and close mailbox openings that have no valid exception.",
-                   rollback: "04-incident-tenant-rollback", verify: "05-return-to-restricted-verify",
-                   rows: (exceptions + shadow).map(row), body: settingsBody(restricted)),
+            script(
+                "04-incident-tenant-rollback",
+                "Controlled incident only: enable SMTP AUTH for the whole organization again. Return with 05-return-to-restricted.",
+                rollback: "05-return-to-restricted", verify: "04-incident-tenant-rollback-verify", rows: [],
+                body: settingsBody(ChangeOrder(organization: false, mailboxes: []))),
+            verify(
+                "04-incident-tenant-rollback-verify", organization: false, order: ChangeOrder(organization: false, mailboxes: []),
+                keepOpen: []),
+            script(
+                "05-return-to-restricted",
+                "Keep SMTP AUTH enabled for each mailbox with a valid exception, disable it for the organization again, and close mailbox openings that have no valid exception.",
+                rollback: "04-incident-tenant-rollback", verify: "05-return-to-restricted-verify",
+                rows: (exceptions + shadow).map(row), body: settingsBody(restricted)),
             verify("05-return-to-restricted-verify", organization: true, order: restricted, keepOpen: keepOpen),
         ]
     }
@@ -81,52 +101,53 @@ public struct PlanScripts {
     // MARK: frame
 
     func header(_ name: String, _ purpose: String, rollback: String?, verify: String?, rows: [String]) -> String {
-        let q = PowerShellLiteral.quote, c = PowerShellLiteral.commentText
+        let q = PowerShellLiteral.quote
+        let c = PowerShellLiteral.commentText
         var s = """
-        #Requires -Modules ExchangeOnlineManagement
-        <#
-        .SYNOPSIS
-            \(c(purpose))
-        .DESCRIPTION
-            Generated by \(c(changes.generatedBy)) at \(c(changes.generatedAt)). Review it, connect with
-            Connect-ExchangeOnline, and run it with -WhatIf first. It stops at the first error and skips
-            every change that already holds, so it can be run again.
+            #Requires -Modules ExchangeOnlineManagement
+            <#
+            .SYNOPSIS
+                \(c(purpose))
+            .DESCRIPTION
+                Generated by \(c(changes.generatedBy)) at \(c(changes.generatedAt)). Review it, connect with
+                Connect-ExchangeOnline, and run it with -WhatIf first. It stops at the first error and skips
+                every change that already holds, so it can be run again.
 
-        """
+            """
         if let rollback { s += "    Rollback: \(c(rollback)).ps1\n" }
         if let verify { s += "    Verify: \(c(verify)).ps1\n" }
         s += """
-            The exports it was generated from and the register rows it acts on are in
-            $AuthShiftInputs and $AuthShiftRows below.
-        #>
-        [CmdletBinding(SupportsShouldProcess)]
-        param()
-        $ErrorActionPreference = 'Stop'
-        Set-StrictMode -Version Latest
+                The exports it was generated from and the register rows it acts on are in
+                $AuthShiftInputs and $AuthShiftRows below.
+            #>
+            [CmdletBinding(SupportsShouldProcess)]
+            param()
+            $ErrorActionPreference = 'Stop'
+            Set-StrictMode -Version Latest
 
-        # Input files (path = SHA-256) and register rows, as generated.
-        $AuthShiftInputs = [ordered]@{
+            # Input files (path = SHA-256) and register rows, as generated.
+            $AuthShiftInputs = [ordered]@{
 
-        """
+            """
         for input in changes.inputs { s += "    \(q(input.path)) = \(q(input.sha256 ?? "unknown"))\n" }
         s += "}\n$AuthShiftRows = @(\n"
         for r in rows { s += "    \(q(r))\n" }
         s += ")\n\n"
         s += """
-        $transcript = Join-Path ([System.IO.Path]::GetTempPath()) (\(q("authshift-" + name + "-{0:yyyyMMdd-HHmmss}.log")) -f (Get-Date))
-        Start-Transcript -Path $transcript | Out-Null
-        try {
+            $transcript = Join-Path ([System.IO.Path]::GetTempPath()) (\(q("authshift-" + name + "-{0:yyyyMMdd-HHmmss}.log")) -f (Get-Date))
+            Start-Transcript -Path $transcript | Out-Null
+            try {
 
-        """
+            """
         return s
     }
 
     static let footer = """
-    } finally {
-        Stop-Transcript | Out-Null
-    }
+        } finally {
+            Stop-Transcript | Out-Null
+        }
 
-    """
+        """
 
     func script(_ name: String, _ purpose: String, rollback: String, verify: String, rows: [String], body: String) -> Script {
         Script(name: name + ".ps1", text: header(name, purpose, rollback: rollback, verify: verify, rows: rows) + body + Self.footer)

@@ -33,7 +33,8 @@ public enum CollectError: Error, Sendable, Equatable, CustomStringConvertible {
         case .pagingLoop(let dataset, let page, let url):
             return "\(dataset) page \(page): @odata.nextLink \(url) was already read in this collection (a paging loop); stopped"
         case .retriesExhausted(let dataset, let page, let attempts, let waited, let status):
-            return "\(dataset) page \(page): still HTTP \(status) after \(attempts) attempts and \(Int(waited)) s of waiting; run the same command again later to resume"
+            return
+                "\(dataset) page \(page): still HTTP \(status) after \(attempts) attempts and \(Int(waited)) s of waiting; run the same command again later to resume"
         case .unreachable(let dataset, let url, let reason): return "\(dataset): could not reach \(url): \(reason)"
         case .output(let path, let reason): return "\(path): \(reason)"
         }

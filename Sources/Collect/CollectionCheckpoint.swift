@@ -41,7 +41,11 @@ public struct CollectionCheckpoint: Codable, Sendable, Equatable {
         do {
             let checkpoint = try JSONDecoder().decode(CollectionCheckpoint.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
             guard checkpoint.version == currentVersion else {
-                throw CollectError.output(path: path, reason: "a checkpoint of version \(checkpoint.version); this authshift writes version \(currentVersion): collect into a new folder")
+                throw CollectError.output(
+                    path: path,
+                    reason:
+                        "a checkpoint of version \(checkpoint.version); this authshift writes version \(currentVersion): collect into a new folder"
+                )
             }
             return checkpoint
         } catch let error as CollectError {

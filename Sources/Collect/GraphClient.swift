@@ -25,8 +25,10 @@ public struct GraphClient: Sendable {
     public var retry: RetryPolicy
     public var sleep: @Sendable (Double) async throws -> Void
 
-    public init(http: HTTPSPost, tokens: TokenProvider, retry: RetryPolicy = RetryPolicy(),
-                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }) {
+    public init(
+        http: HTTPSPost, tokens: TokenProvider, retry: RetryPolicy = RetryPolicy(),
+        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }
+    ) {
         self.http = http
         self.tokens = tokens
         self.retry = retry
@@ -34,8 +36,10 @@ public struct GraphClient: Sendable {
     }
 
     /// GETs `url`; `dataset`, `page` and `permission` only shape the error messages.
-    public func get(_ url: String, dataset: String, page: Int, permission: String,
-                    extraHeaders: [(String, String)] = [], onWait: WaitObserver? = nil) async throws(CollectError) -> Page {
+    public func get(
+        _ url: String, dataset: String, page: Int, permission: String,
+        extraHeaders: [(String, String)] = [], onWait: WaitObserver? = nil
+    ) async throws(CollectError) -> Page {
         var attempts = 0
         var waited = 0.0
         var renewed = false
@@ -44,13 +48,16 @@ public struct GraphClient: Sendable {
             attempts += 1
             let response: HTTPSPost.Response
             do {
-                response = try await http.get(url: url, headers: [("Authorization", "Bearer " + token.reveal()), ("Accept", "application/json")] + extraHeaders,
-                                              responseLimit: Self.maximumPageBytes)
+                response = try await http.get(
+                    url: url, headers: [("Authorization", "Bearer " + token.reveal()), ("Accept", "application/json")] + extraHeaders,
+                    responseLimit: Self.maximumPageBytes)
             } catch {
                 // A dropped connection is as transient as a 503; a bad URL is not.
                 switch error {
                 case .invalidURL, .plainHTTPNotLoopback:
-                    throw .unreachable(dataset: dataset, url: url, reason: "authshift only sends a token over https (plain http for loopback test servers only)")
+                    throw .unreachable(
+                        dataset: dataset, url: url,
+                        reason: "authshift only sends a token over https (plain http for loopback test servers only)")
                 case .responseTooLarge(let limit):
                     throw .malformedPage(dataset: dataset, page: page, url: url, reason: "the answer is larger than \(limit >> 20) MiB")
                 case .timedOut, .connection:
@@ -77,9 +84,10 @@ public struct GraphClient: Sendable {
             case 403 where GraphErrorBody(response.body).code == GraphErrorBody.noPremiumLicence:
                 // "You must have a Microsoft Entra ID P1 or P2 license to download sign-in logs using
                 // the Microsoft Graph API" (Microsoft Learn, "signIn resource type").
-                throw .httpStatus(dataset: dataset, page: page, status: 403,
-                                  detail: "the tenant has no Microsoft Entra ID P1 or P2 licence, which Graph requires to read sign-in logs; "
-                                      + "export them from the portal or Log Analytics instead (docs/collect.md)")
+                throw .httpStatus(
+                    dataset: dataset, page: page, status: 403,
+                    detail: "the tenant has no Microsoft Entra ID P1 or P2 licence, which Graph requires to read sign-in logs; "
+                        + "export them from the portal or Log Analytics instead (docs/collect.md)")
             case 403:
                 throw .permissionMissing(dataset: dataset, permission: permission, detail: GraphErrorBody(response.body).text)
             case let status where RetryPolicy.retryableStatuses.contains(status):

@@ -50,13 +50,15 @@ public struct GraphCollector: Sendable {
         for dataset in datasets {
             let before = checkpoint.datasets[dataset.name] ?? .init()
             if before.done {
-                outcomes.append(Outcome(dataset: dataset.name, pages: before.pagesWritten, items: before.items, resumed: true, alreadyDone: true))
+                outcomes.append(
+                    Outcome(dataset: dataset.name, pages: before.pagesWritten, items: before.items, resumed: true, alreadyDone: true))
                 continue
             }
             let resumed = before.pagesWritten > 0
             let after = try await collect(dataset, from: before, checkpoint: &checkpoint, progress: progress)
             progress?.finished(dataset: dataset.name, pages: after.pagesWritten, items: after.items, resumed: resumed)
-            outcomes.append(Outcome(dataset: dataset.name, pages: after.pagesWritten, items: after.items, resumed: resumed, alreadyDone: false))
+            outcomes.append(
+                Outcome(dataset: dataset.name, pages: after.pagesWritten, items: after.items, resumed: resumed, alreadyDone: false))
         }
         return outcomes
     }
@@ -67,8 +69,10 @@ public struct GraphCollector: Sendable {
         dataset.paged ? "\(dataset.name)-page\(page.zeroPadded(3)).json" : "\(dataset.name).json"
     }
 
-    private func collect(_ dataset: GraphDataset, from start: CollectionCheckpoint.Progress,
-                         checkpoint: inout CollectionCheckpoint, progress: CollectProgress?) async throws(CollectError) -> CollectionCheckpoint.Progress {
+    private func collect(
+        _ dataset: GraphDataset, from start: CollectionCheckpoint.Progress,
+        checkpoint: inout CollectionCheckpoint, progress: CollectProgress?
+    ) async throws(CollectError) -> CollectionCheckpoint.Progress {
         var state = start
         var url = state.next ?? baseURL + "/" + dataset.path
         while true {
@@ -110,9 +114,12 @@ public struct GraphCollector: Sendable {
         }
         guard !manager.fileExists(atPath: CollectionCheckpoint.path(in: folder)) else { return }
         let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
-        if let stray = names.sorted().first(where: { name in datasets.contains { name.hasPrefix($0.name + "-page") || name == $0.name + ".json" } }) {
-            throw .output(path: (folder as NSString).appendingPathComponent(stray),
-                          reason: "the folder holds pages of an earlier collection but no checkpoint; collect into a new folder")
+        if let stray = names.sorted().first(where: { name in
+            datasets.contains { name.hasPrefix($0.name + "-page") || name == $0.name + ".json" }
+        }) {
+            throw .output(
+                path: (folder as NSString).appendingPathComponent(stray),
+                reason: "the folder holds pages of an earlier collection but no checkpoint; collect into a new folder")
         }
     }
 

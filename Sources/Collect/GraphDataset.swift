@@ -38,11 +38,14 @@ public struct GraphDataset: Sendable, Equatable {
     /// for the credential expiry check (`--app-credentials`); needs Application.Read.All
     /// ("List applications", "List servicePrincipals", Microsoft Learn).
     public static let appCredentials: [GraphDataset] = [
-        GraphDataset(name: "Applications", path: "v1.0/applications?$select=id,appId,displayName,keyCredentials,passwordCredentials",
-                     permission: applicationPermission, paged: true),
-        GraphDataset(name: "ServicePrincipals",
-                     path: "v1.0/servicePrincipals?$select=id,appId,displayName,appRoles,keyCredentials,passwordCredentials&$expand=appRoleAssignments",
-                     permission: applicationPermission, paged: true),
+        GraphDataset(
+            name: "Applications", path: "v1.0/applications?$select=id,appId,displayName,keyCredentials,passwordCredentials",
+            permission: applicationPermission, paged: true),
+        GraphDataset(
+            name: "ServicePrincipals",
+            path:
+                "v1.0/servicePrincipals?$select=id,appId,displayName,appRoles,keyCredentials,passwordCredentials&$expand=appRoleAssignments",
+            permission: applicationPermission, paged: true),
     ]
 
     /// Every application permission `collect graph` needs, for `--help` and README.
@@ -71,18 +74,24 @@ public struct GraphDataset: Sendable, Equatable {
         let interactive = "\(window) and \(legacyClientFilter)"
         let nonInteractive = "\(window) and \(legacyClientFilter) and signInEventTypes/any(t: t eq 'nonInteractiveUser')"
         return [
-            GraphDataset(name: "SignIns-Interactive", path: "v1.0/auditLogs/signIns?$filter=" + encode(interactive),
-                         permission: signInPermission, paged: true),
-            GraphDataset(name: "SignIns-NonInteractive", path: "beta/auditLogs/signIns?$filter=" + encode(nonInteractive),
-                         permission: signInPermission, paged: true),
-            GraphDataset(name: "ConditionalAccessPolicies", path: "v1.0/identity/conditionalAccess/policies",
-                         permission: policyPermission, paged: true),
-            GraphDataset(name: "SecurityDefaults", path: "v1.0/policies/identitySecurityDefaultsEnforcementPolicy",
-                         permission: policyPermission, paged: false),
-            GraphDataset(name: "Users", path: "v1.0/users?$select=id,userPrincipalName,mail,accountEnabled,userType&$top=999",
-                         permission: userPermission, paged: true),
-            GraphDataset(name: "EmailAppUsage", path: "beta/reports/getEmailAppUsageUserDetail(period='D90')?$format=application/json",
-                         permission: reportPermission, paged: true),
+            GraphDataset(
+                name: "SignIns-Interactive", path: "v1.0/auditLogs/signIns?$filter=" + encode(interactive),
+                permission: signInPermission, paged: true),
+            GraphDataset(
+                name: "SignIns-NonInteractive", path: "beta/auditLogs/signIns?$filter=" + encode(nonInteractive),
+                permission: signInPermission, paged: true),
+            GraphDataset(
+                name: "ConditionalAccessPolicies", path: "v1.0/identity/conditionalAccess/policies",
+                permission: policyPermission, paged: true),
+            GraphDataset(
+                name: "SecurityDefaults", path: "v1.0/policies/identitySecurityDefaultsEnforcementPolicy",
+                permission: policyPermission, paged: false),
+            GraphDataset(
+                name: "Users", path: "v1.0/users?$select=id,userPrincipalName,mail,accountEnabled,userType&$top=999",
+                permission: userPermission, paged: true),
+            GraphDataset(
+                name: "EmailAppUsage", path: "beta/reports/getEmailAppUsageUserDetail(period='D90')?$format=application/json",
+                permission: reportPermission, paged: true),
         ]
     }
 

@@ -23,17 +23,23 @@ public struct LogAnalyticsCollector: Sendable {
     }
 
     /// Runs the query and writes the summary; returns its row count and path.
-    public func run(workspaceID: String, query: SignInSummaryQuery, progress: CollectProgress? = nil) async throws(CollectError) -> (rows: Int, path: String) {
+    public func run(workspaceID: String, query: SignInSummaryQuery, progress: CollectProgress? = nil) async throws(CollectError) -> (
+        rows: Int, path: String
+    ) {
         let name = "Log Analytics"
-        let url = "\(endpoint)/v1/workspaces/\(GraphDataset.encode(workspaceID))/query?query=\(GraphDataset.encode(query.text))"
+        let url =
+            "\(endpoint)/v1/workspaces/\(GraphDataset.encode(workspaceID))/query?query=\(GraphDataset.encode(query.text))"
             + "&timespan=P\(query.days)D"
         let answer = try await client.get(url, dataset: name, page: 1, permission: Self.permission) { status, seconds in
             progress?.waiting(dataset: name, status: status, seconds: seconds)
         }
         let rows = try Self.check(answer.body, url: url)
         if rows >= SignInSummaryQuery.rowLimit {
-            throw .malformedPage(dataset: name, page: 1, url: url,
-                                 reason: "\(rows) rows, the query API's limit of \(SignInSummaryQuery.rowLimit): the summary may be cut; run it for fewer days (--days)")
+            throw .malformedPage(
+                dataset: name, page: 1, url: url,
+                reason:
+                    "\(rows) rows, the query API's limit of \(SignInSummaryQuery.rowLimit): the summary may be cut; run it for fewer days (--days)"
+            )
         }
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw .output(path: folder, reason: "cannot create the folder (\(error.localizedDescription))")
@@ -49,12 +55,15 @@ public struct LogAnalyticsCollector: Sendable {
     /// (the API's PartialError); it is refused rather than read as the whole summary.
     static func check(_ body: [UInt8], url: String) throws(CollectError) -> Int {
         func problem(_ reason: String) -> CollectError { .malformedPage(dataset: "Log Analytics", page: 1, url: url, reason: reason) }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else { throw problem("not a JSON object") }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] else {
+            throw problem("not a JSON object")
+        }
         if let error = object["error"] as? [String: Any] {
             throw problem("the service reports a partial result: \(error["code"] as? String ?? "") \(error["message"] as? String ?? "")")
         }
         guard let tables = object["tables"] as? [[String: Any]], let table = tables.first,
-              let columns = table["columns"] as? [[String: Any]], let rows = table["rows"] as? [Any] else {
+            let columns = table["columns"] as? [[String: Any]], let rows = table["rows"] as? [Any]
+        else {
             throw problem("no \"tables\" with columns and rows")
         }
         let names = Set(columns.compactMap { $0["name"] as? String })

@@ -31,8 +31,10 @@ public struct RetryPolicy: Sendable {
     /// The wait before attempt `attempt + 1` (attempt counts from 1), given the answer's
     /// `Retry-After` header. A server's own delay is obeyed even above `maximumDelay`; only the
     /// total cap limits it.
-    public func delay(attempt: Int, retryAfter: String?, now: Date = Date(),
-                      random: (ClosedRange<Double>) -> Double = { Double.random(in: $0) }) -> Double {
+    public func delay(
+        attempt: Int, retryAfter: String?, now: Date = Date(),
+        random: (ClosedRange<Double>) -> Double = { Double.random(in: $0) }
+    ) -> Double {
         if let retryAfter, let seconds = Self.retryAfterSeconds(retryAfter, now: now) { return seconds }
         let ceiling = min(maximumDelay, baseDelay * pow(2, Double(max(attempt - 1, 0))))
         return random(0...ceiling)

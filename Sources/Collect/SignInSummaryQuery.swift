@@ -20,19 +20,19 @@ public struct SignInSummaryQuery: Sendable {
     public var text: String {
         let apps = Self.legacyClientApps.map { "\"\($0)\"" }.joined(separator: ", ")
         return """
-        // authshift sign-in summary: legacy SMTP AUTH and Exchange Online PowerShell sign-ins,
-        // one row per user, app, client app, IP address, result code and day (docs/collect.md).
-        let since = ago(\(days)d);
-        union
-            (SigninLogs | where TimeGenerated >= since),
-            (AADNonInteractiveUserSignInLogs | where TimeGenerated >= since)
-        | where ClientAppUsed in (\(apps))
-        | summarize SignIns = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated),
-            SampleFailureReason = take_anyif(ResultDescription, ResultType != "0")
-            by Day = startofday(TimeGenerated), UserPrincipalName, AppDisplayName, ClientAppUsed, IPAddress, ResultType = tostring(ResultType)
-        | project Day, UserPrincipalName, AppDisplayName, ClientAppUsed, IPAddress, ResultType, SignIns, FirstSeen, LastSeen, SampleFailureReason
-        | order by Day asc, UserPrincipalName asc, ClientAppUsed asc, IPAddress asc, ResultType asc
+            // authshift sign-in summary: legacy SMTP AUTH and Exchange Online PowerShell sign-ins,
+            // one row per user, app, client app, IP address, result code and day (docs/collect.md).
+            let since = ago(\(days)d);
+            union
+                (SigninLogs | where TimeGenerated >= since),
+                (AADNonInteractiveUserSignInLogs | where TimeGenerated >= since)
+            | where ClientAppUsed in (\(apps))
+            | summarize SignIns = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated),
+                SampleFailureReason = take_anyif(ResultDescription, ResultType != "0")
+                by Day = startofday(TimeGenerated), UserPrincipalName, AppDisplayName, ClientAppUsed, IPAddress, ResultType = tostring(ResultType)
+            | project Day, UserPrincipalName, AppDisplayName, ClientAppUsed, IPAddress, ResultType, SignIns, FirstSeen, LastSeen, SampleFailureReason
+            | order by Day asc, UserPrincipalName asc, ClientAppUsed asc, IPAddress asc, ResultType asc
 
-        """
+            """
     }
 }

@@ -24,8 +24,10 @@ public struct ClientAssertion: Sendable {
     public var lifetime: TimeInterval
     public var jwtID: String
 
-    public init(clientID: String, audience: String, algorithm: Algorithm = .ps256, issuedAt: Date = Date(),
-                lifetime: TimeInterval = maximumLifetime, jwtID: String = UUID().uuidString.lowercased()) {
+    public init(
+        clientID: String, audience: String, algorithm: Algorithm = .ps256, issuedAt: Date = Date(),
+        lifetime: TimeInterval = maximumLifetime, jwtID: String = UUID().uuidString.lowercased()
+    ) {
         self.clientID = clientID
         self.audience = audience
         self.algorithm = algorithm

@@ -18,7 +18,9 @@ public struct SigningCertificate: Sendable {
     /// Base64url SHA-1 of the DER certificate, the `x5t` header (the form RS256 assertions use).
     public var sha1Thumbprint: String { Base64URL.encode(Insecure.SHA1.hash(data: certificateDER)) }
     /// Hex SHA-1, as the Entra portal and `Get-ChildItem Cert:` show a thumbprint.
-    public var thumbprintHex: String { Insecure.SHA1.hash(data: certificateDER).map { $0.zeroPadded(2, radix: 16, uppercase: true) }.joined() }
+    public var thumbprintHex: String {
+        Insecure.SHA1.hash(data: certificateDER).map { $0.zeroPadded(2, radix: 16, uppercase: true) }.joined()
+    }
 
     /// Loads a PEM certificate and a PEM private key (PKCS #1 or PKCS #8, encrypted or not).
     public init(certificatePEM certificatePath: String, keyPEM keyPath: String, keyPassphrase: Secret? = nil) throws(OAuthError) {

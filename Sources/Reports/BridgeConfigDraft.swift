@@ -13,7 +13,9 @@ public enum BridgeConfigDraft {
         let senders = register.senders.filter { $0.recommendation.path == .localBridge }
         guard !senders.isEmpty else { return nil }
         let domains = Array(Set(senders.compactMap { $0.sender.split(separator: "@").last.map { $0.lowercased() } })).sorted()
-        let tenant = register.tenant.acceptedDomains.first { $0.lowercased().hasSuffix(".onmicrosoft.com") && !$0.lowercased().hasSuffix(".mail.onmicrosoft.com") }
+        let tenant = register.tenant.acceptedDomains.first {
+            $0.lowercased().hasSuffix(".onmicrosoft.com") && !$0.lowercased().hasSuffix(".mail.onmicrosoft.com")
+        }
         var lines = [
             "# Draft authshift bridge configuration for the \(senders.count) sender(s) authshift recommends moving to a",
             "# local bridge (authshift plan, as of \(register.asOf)). Fill in every REPLACE value, then check it:",
@@ -40,9 +42,13 @@ public enum BridgeConfigDraft {
             name = String(name.unicodeScalars.map { CharacterSetLite.isNameCharacter($0) ? Character($0) : "-" })
             var candidate = name
             var n = 2
-            while used.contains(candidate) { candidate = "\(name)-\(n)"; n += 1 }
+            while used.contains(candidate) {
+                candidate = "\(name)-\(n)"
+                n += 1
+            }
             used.insert(candidate)
-            let facts = [row.workload, row.messages.map { "\($0) messages" }, row.owner.map { "owner \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            let facts = [row.workload, row.messages.map { "\($0) messages" }, row.owner.map { "owner \($0)" }].compactMap { $0 }.joined(
+                separator: ", ")
             lines.append("  # \(oneLine(row.sender))" + (facts.isEmpty ? "" : ": \(oneLine(facts))") + "; rule \(row.recommendation.rule)")
             lines.append("  - name: \(YAMLScalar.quoted(candidate))")
             lines.append("    passwordHash: \(YAMLScalar.quoted(placeholderHash))")

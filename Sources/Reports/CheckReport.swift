@@ -32,9 +32,11 @@ public enum CheckReport {
     }
 
     public static func json(_ results: [CheckResult], schema: String) throws -> String {
-        try JSONOutput.encode(Document(schema: schema, passed: results.filter { $0.status == .pass }.count,
-                                       failed: results.filter { $0.status == .fail }.count,
-                                       unknown: results.filter { $0.status == .unknown }.count, results: results))
+        try JSONOutput.encode(
+            Document(
+                schema: schema, passed: results.filter { $0.status == .pass }.count,
+                failed: results.filter { $0.status == .fail }.count,
+                unknown: results.filter { $0.status == .unknown }.count, results: results))
     }
 
     /// JUnit XML: one test suite per check, one test case per subject; unknown is skipped.
@@ -47,15 +49,18 @@ public enum CheckReport {
         s += "<testsuites name=\"\(XML.escape(name))\" tests=\"\(results.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n"
         for check in byCheck.keys.sorted() {
             let rs = byCheck[check]!
-            s += "  <testsuite name=\"\(XML.escape(check))\" tests=\"\(rs.count)\" failures=\"\(rs.filter { $0.status == .fail }.count)\" skipped=\"\(rs.filter { $0.status == .unknown }.count)\">\n"
+            s +=
+                "  <testsuite name=\"\(XML.escape(check))\" tests=\"\(rs.count)\" failures=\"\(rs.filter { $0.status == .fail }.count)\" skipped=\"\(rs.filter { $0.status == .unknown }.count)\">\n"
             for r in rs {
                 s += "    <testcase classname=\"\(XML.escape(check))\" name=\"\(XML.escape(r.subject + ": " + r.title))\">"
                 switch r.status {
                 case .pass: s += "</testcase>\n"
                 case .fail:
-                    s += "\n      <failure message=\"\(XML.escape(r.message))\" type=\"\(r.required ? "required" : "advisory")\">\(XML.escape((r.evidence + [r.source]).joined(separator: "\n")))</failure>\n    </testcase>\n"
+                    s +=
+                        "\n      <failure message=\"\(XML.escape(r.message))\" type=\"\(r.required ? "required" : "advisory")\">\(XML.escape((r.evidence + [r.source]).joined(separator: "\n")))</failure>\n    </testcase>\n"
                 case .unknown:
-                    s += "\n      <skipped message=\"\(XML.escape(r.message + (r.decidedBy.map { "; decided by " + $0 } ?? "")))\"/>\n    </testcase>\n"
+                    s +=
+                        "\n      <skipped message=\"\(XML.escape(r.message + (r.decidedBy.map { "; decided by " + $0 } ?? "")))\"/>\n    </testcase>\n"
                 }
             }
             s += "  </testsuite>\n"

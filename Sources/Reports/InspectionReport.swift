@@ -10,12 +10,16 @@ public enum InspectionReport {
         if !recognised.isEmpty {
             var t = TextTable(header: ["FILE", "KIND", "ROWS", "FROM", "TO", "FORMAT", "VARIANT"], maximumCellWidth: 70)
             for f in recognised {
-                t.add([f.path, f.kind!.title, String(f.rows), f.firstTime?.description ?? "", f.lastTime?.description ?? "",
-                       format(f), f.variant ?? ""])
+                t.add([
+                    f.path, f.kind!.title, String(f.rows), f.firstTime?.description ?? "", f.lastTime?.description ?? "",
+                    format(f), f.variant ?? "",
+                ])
             }
             out += t.render()
             for f in recognised {
-                for note in f.dateOrders where note.basis == .proven || note.basis == .option { out += "note: \(f.path): \(note.sentence)\n" }
+                for note in f.dateOrders where note.basis == .proven || note.basis == .option {
+                    out += "note: \(f.path): \(note.sentence)\n"
+                }
                 for w in f.warnings { out += "warning: \(f.path): \(w)\n" }
             }
         }

@@ -8,8 +8,9 @@ public enum InventoryTodo {
 
     public static func rows(_ register: Register) -> [SenderRow] {
         register.senders.filter { s in
-            !s.recommendation.nothingToDo && ([s.owner, s.workload].contains { ($0 ?? "").isEmpty }
-                || [s.oauthCapable, s.staticIP].contains { $0 == nil || $0 == "unknown" })
+            !s.recommendation.nothingToDo
+                && ([s.owner, s.workload].contains { ($0 ?? "").isEmpty }
+                    || [s.oauthCapable, s.staticIP].contains { $0 == nil || $0 == "unknown" })
         }
     }
 
@@ -18,8 +19,10 @@ public enum InventoryTodo {
         for s in rows(register) {
             let system = s.systemInInventory ? s.system : ""
             let hint = s.sources.isEmpty ? "" : "seen from \(s.sources.joined(separator: " "))"
-            w.row([s.sender, system, s.owner ?? "", s.workload ?? "", s.oauthCapable ?? "unknown", s.staticIP ?? "unknown",
-                   [s.notes ?? "", hint].filter { !$0.isEmpty }.joined(separator: "; "), s.cutoverDate?.description ?? ""])
+            w.row([
+                s.sender, system, s.owner ?? "", s.workload ?? "", s.oauthCapable ?? "unknown", s.staticIP ?? "unknown",
+                [s.notes ?? "", hint].filter { !$0.isEmpty }.joined(separator: "; "), s.cutoverDate?.description ?? "",
+            ])
         }
         return w.text
     }

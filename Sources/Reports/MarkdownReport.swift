@@ -21,59 +21,93 @@ public enum MarkdownReport {
         s += "\n## What breaks at the default change\n\n"
         if f.breaks.isEmpty { s += "No sender authenticates with Basic successfully today.\n" }
         let moreBreaks = ReportFacts.omitted(f.breaks.count, shown: ReportFacts.detailedSenders, what: "senders that break")
-        for row in f.breaks.prefix(ReportFacts.detailedSenders) { s += "- **\(row.sender)** (\(row.system)): \(row.messages.map { "\($0) messages" } ?? "message count unknown"), \(row.signIns.successes) successful Basic sign-ins; move to \(row.recommendation.path.title).\n" }
+        for row in f.breaks.prefix(ReportFacts.detailedSenders) {
+            s +=
+                "- **\(row.sender)** (\(row.system)): \(row.messages.map { "\($0) messages" } ?? "message count unknown"), \(row.signIns.successes) successful Basic sign-ins; move to \(row.recommendation.path.title).\n"
+        }
         if let moreBreaks { s += "\n\(moreBreaks)\n" }
         if !f.failing.isEmpty {
             s += "\nAlready failing (Basic attempts that do not succeed today):\n\n"
-            for row in f.failing.prefix(ReportFacts.detailedSenders) { s += "- **\(row.sender)** (\(row.system)): " + (row.basicBlockedBy.isEmpty ? "sign-ins fail" : "blocked by " + row.basicBlockedBy.map(\.setting).joined(separator: "; ")) + topReason(row) + "\n" }
+            for row in f.failing.prefix(ReportFacts.detailedSenders) {
+                s +=
+                    "- **\(row.sender)** (\(row.system)): "
+                    + (row.basicBlockedBy.isEmpty
+                        ? "sign-ins fail" : "blocked by " + row.basicBlockedBy.map(\.setting).joined(separator: "; ")) + topReason(row)
+                    + "\n"
+            }
         }
 
-        if let more = ReportFacts.omitted(f.failing.count, shown: ReportFacts.detailedSenders, what: "failing senders") { s += "\n\(more)\n" }
+        if let more = ReportFacts.omitted(f.failing.count, shown: ReportFacts.detailedSenders, what: "failing senders") {
+            s += "\n\(more)\n"
+        }
         if !f.contradicted.isEmpty {
             s += "\n## Exports contradicted by the sign-ins\n\n"
-            s += "The exports say Basic SMTP is blocked for these addresses, but Basic SMTP sign-ins succeeded after the exports were taken. Their Basic state is unknown until fresh exports or a test settle it; plan them as senders that break.\n\n"
+            s +=
+                "The exports say Basic SMTP is blocked for these addresses, but Basic SMTP sign-ins succeeded after the exports were taken. Their Basic state is unknown until fresh exports or a test settle it; plan them as senders that break.\n\n"
             for row in f.contradicted.prefix(ReportFacts.detailedSenders) { s += "- **\(row.sender)**: \(row.contradiction!.meaning)\n" }
-            if let more = ReportFacts.omitted(f.contradicted.count, shown: ReportFacts.detailedSenders, what: "contradicted addresses") { s += "\n\(more)\n" }
+            if let more = ReportFacts.omitted(f.contradicted.count, shown: ReportFacts.detailedSenders, what: "contradicted addresses") {
+                s += "\n\(more)\n"
+            }
         }
         s += "\n## Sender register\n\n"
-        s += "| sender | system | auth | messages | breaks | Basic allowed | recipients | owner | path | confidence |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        s +=
+            "| sender | system | auth | messages | breaks | Basic allowed | recipients | owner | path | confidence |\n|---|---|---|---|---|---|---|---|---|---|\n"
         for row in r.senders.prefix(ReportFacts.tableRows) {
-            s += "| \(cell(row.sender)) | \(cell(row.system)) | \(row.currentAuth.rawValue) | \(row.messages.map(String.init) ?? "") | \(row.breaksAtDefaultChange ? "yes" : "") | \(YesNo.text(row.basicAllowed)) | \(row.recipients.rawValue) | \(cell(row.owner ?? "")) | \(row.recommendation.path.rawValue) | \(row.recommendation.confidence.rawValue) |\n"
+            s +=
+                "| \(cell(row.sender)) | \(cell(row.system)) | \(row.currentAuth.rawValue) | \(row.messages.map(String.init) ?? "") | \(row.breaksAtDefaultChange ? "yes" : "") | \(YesNo.text(row.basicAllowed)) | \(row.recipients.rawValue) | \(cell(row.owner ?? "")) | \(row.recommendation.path.rawValue) | \(row.recommendation.confidence.rawValue) |\n"
         }
 
         if let more = ReportFacts.omitted(r.senders.count, shown: ReportFacts.tableRows, what: "rows") { s += "\n\(more)\n" }
         let detailed = r.senders.filter { !$0.recommendation.nothingToDo }
         s += "\n## Each sender\n"
-        if let more = ReportFacts.omitted(detailed.count, shown: ReportFacts.detailedSenders, what: "senders' details") { s += "\nThe first \(ReportFacts.detailedSenders) in triage order. \(more)\n" }
+        if let more = ReportFacts.omitted(detailed.count, shown: ReportFacts.detailedSenders, what: "senders' details") {
+            s += "\nThe first \(ReportFacts.detailedSenders) in triage order. \(more)\n"
+        }
         for row in detailed.prefix(ReportFacts.detailedSenders) {
             s += "\n### \(row.sender): \(row.system)\n\n"
-            s += "- Recommended: **\(row.recommendation.path.title)**" + (row.recommendation.nothingToDo ? " (already there: nothing to do)" : "") + ", \(row.recommendation.confidence.rawValue) (rule `\(row.recommendation.rule)`)\n"
+            s +=
+                "- Recommended: **\(row.recommendation.path.title)**"
+                + (row.recommendation.nothingToDo ? " (already there: nothing to do)" : "")
+                + ", \(row.recommendation.confidence.rawValue) (rule `\(row.recommendation.rule)`)\n"
             for why in row.recommendation.why { s += "  - \(why)\n" }
             s += "- Watch points:\n"
             for w in row.recommendation.watchPoints { s += "  - \(w)\n" }
-            s += "- SMTP AUTH: \(YesNo.text(row.smtpAuth.enabled)) (decided by \(row.smtpAuth.decidedBy.rawValue): \(row.smtpAuth.evidence))\n"
-            s += "- Basic allowed: \(YesNo.text(row.basicAllowed))" + (row.basicBlockedBy.isEmpty ? "" : "; blocked by " + row.basicBlockedBy.map { "\($0.setting) [\($0.source)]" }.joined(separator: "; ")) + "\n"
-            if let tls = row.tls, tls.weak { s += "- Weak TLS: \(Int(tls.tls10 ?? 0))% TLS 1.0, \(Int(tls.tls11 ?? 0))% TLS 1.1: a separate remediation task.\n" }
+            s +=
+                "- SMTP AUTH: \(YesNo.text(row.smtpAuth.enabled)) (decided by \(row.smtpAuth.decidedBy.rawValue): \(row.smtpAuth.evidence))\n"
+            s +=
+                "- Basic allowed: \(YesNo.text(row.basicAllowed))"
+                + (row.basicBlockedBy.isEmpty
+                    ? "" : "; blocked by " + row.basicBlockedBy.map { "\($0.setting) [\($0.source)]" }.joined(separator: "; ")) + "\n"
+            if let tls = row.tls, tls.weak {
+                s += "- Weak TLS: \(Int(tls.tls10 ?? 0))% TLS 1.0, \(Int(tls.tls11 ?? 0))% TLS 1.1: a separate remediation task.\n"
+            }
             s += "- Evidence:\n"
             for e in row.evidence { s += "  - \(e)\n" }
             if !row.unknowns.isEmpty {
                 s += "- Unknown:\n"
-                for u in Set(row.unknowns).sorted(by: { $0.what < $1.what }) { s += "  - \(u.what): needs \(u.settledBy.joined(separator: " or "))\n" }
+                for u in Set(row.unknowns).sorted(by: { $0.what < $1.what }) {
+                    s += "  - \(u.what): needs \(u.settledBy.joined(separator: " or "))\n"
+                }
             }
             s += "- Source: \(row.recommendation.source)\n"
         }
 
         s += "\n## Exchange Online PowerShell automation\n\n"
         if r.automation.isEmpty { s += "No account signed in with the Exchange Online PowerShell legacy client.\n" }
-        if let more = ReportFacts.omitted(r.automation.count, shown: ReportFacts.detailedSenders, what: "automation accounts") { s += "\(more)\n\n" }
+        if let more = ReportFacts.omitted(r.automation.count, shown: ReportFacts.detailedSenders, what: "automation accounts") {
+            s += "\(more)\n\n"
+        }
         for a in r.automation.prefix(ReportFacts.detailedSenders) {
-            s += "- **\(a.account)** from \(a.sources.joined(separator: ", ")): \(a.signIns.successes) successful, \(a.signIns.failures) failed sign-ins. Replace with: \(a.replacement). \(a.why)\n"
+            s +=
+                "- **\(a.account)** from \(a.sources.joined(separator: ", ")): \(a.signIns.successes) successful, \(a.signIns.failures) failed sign-ins. Replace with: \(a.replacement). \(a.why)\n"
         }
 
         if let scripts = r.scripts {
-            s += "\n### Scripts that connect to Exchange Online\n\n| script | host | current auth | changes | least role | replacement |\n|---|---|---|---|---|---|\n"
+            s +=
+                "\n### Scripts that connect to Exchange Online\n\n| script | host | current auth | changes | least role | replacement |\n|---|---|---|---|---|---|\n"
             for x in scripts {
-                s += "| \(cell(x.script)) | \(x.host.rawValue) | \(x.currentAuth.rawValue) | \(cell(x.changeCmdlets.joined(separator: ", "))) | \(x.leastRole) | \(cell(x.replacement)) |\n"
+                s +=
+                    "| \(cell(x.script)) | \(x.host.rawValue) | \(x.currentAuth.rawValue) | \(cell(x.changeCmdlets.joined(separator: ", "))) | \(x.leastRole) | \(cell(x.replacement)) |\n"
             }
         }
         if !checklist.isEmpty { s += "\n## Prevention checklist\n\n" + PlanReport.checklistTable(checklist) }
@@ -88,7 +122,11 @@ public enum MarkdownReport {
         s += "\n## Mailboxes where Basic SMTP is allowed today\n\n"
         if exposedCount == 0 { s += "None is known to allow it.\n" }
         if let more = ReportFacts.omitted(exposedCount, shown: ReportFacts.listedMailboxes, what: "mailboxes") { s += "\(more)\n\n" }
-        for m in exposed { s += "- \(m.address)" + (m.observedSmtpAuth ? " (in use)" : " (no use observed: a candidate to disable)") + ": \(m.explanation.first ?? "")\n" }
+        for m in exposed {
+            s +=
+                "- \(m.address)" + (m.observedSmtpAuth ? " (in use)" : " (no use observed: a candidate to disable)")
+                + ": \(m.explanation.first ?? "")\n"
+        }
 
         s += "\n## Unknowns and the exports that settle them\n\n"
         if r.unknowns.isEmpty { s += "Nothing is unknown.\n" }
@@ -108,7 +146,6 @@ public enum MarkdownReport {
         guard let (reason, n) = row.signIns.failureReasons.max(by: { $0.value < $1.value }) else { return "" }
         return " (most common failure: \(reason), \(n)x)"
     }
-
 
     /// Makes text safe inside a Markdown table cell.
     static func cell(_ text: String) -> String {

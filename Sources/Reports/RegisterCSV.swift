@@ -16,12 +16,17 @@ public enum RegisterCSV {
     }
 
     static func cells(_ s: SenderRow) -> [String] {
-        [s.sender, s.system, s.sources.joined(separator: " "), s.currentAuth.rawValue, s.messages.map(String.init) ?? "", s.volume.rawValue,
-         s.tls.map { $0.weak ? "yes" : "no" } ?? "", String(s.signIns.successes), String(s.signIns.failures), s.signIns.lastSeen?.description ?? "",
-         YesNo.text(s.smtpAuth.enabled), s.smtpAuth.decidedBy.rawValue, YesNo.text(s.basicAllowed),
-         s.basicBlockedBy.map(\.setting).joined(separator: "; "), s.breaksAtDefaultChange ? "yes" : "no", s.failingNow ? "yes" : "no",
-         s.recipients.rawValue, s.owner ?? "", s.workload ?? "", s.oauthCapable ?? "", s.staticIP ?? "", s.recommendation.path.rawValue,
-         s.recommendation.confidence.rawValue, s.recommendation.why.joined(separator: " "), s.recommendation.watchPoints.joined(separator: " "),
-         Array(Set(s.unknowns.map(\.what))).sorted().joined(separator: "; "), s.contradiction?.meaning ?? ""]
+        [
+            s.sender, s.system, s.sources.joined(separator: " "), s.currentAuth.rawValue, s.messages.map(String.init) ?? "",
+            s.volume.rawValue,
+            s.tls.map { $0.weak ? "yes" : "no" } ?? "", String(s.signIns.successes), String(s.signIns.failures),
+            s.signIns.lastSeen?.description ?? "",
+            YesNo.text(s.smtpAuth.enabled), s.smtpAuth.decidedBy.rawValue, YesNo.text(s.basicAllowed),
+            s.basicBlockedBy.map(\.setting).joined(separator: "; "), s.breaksAtDefaultChange ? "yes" : "no", s.failingNow ? "yes" : "no",
+            s.recipients.rawValue, s.owner ?? "", s.workload ?? "", s.oauthCapable ?? "", s.staticIP ?? "", s.recommendation.path.rawValue,
+            s.recommendation.confidence.rawValue, s.recommendation.why.joined(separator: " "),
+            s.recommendation.watchPoints.joined(separator: " "),
+            Array(Set(s.unknowns.map(\.what))).sorted().joined(separator: "; "), s.contradiction?.meaning ?? "",
+        ]
     }
 }

@@ -13,14 +13,20 @@ public enum RegisterJSON {
         // written (MailboxRows), so only the pending megabyte is held.
         func array<C: Collection>(_ items: C) throws where C.Element: Encodable {
             let count = items.count
-            if count == 0 { try emit(Data("[]".utf8)); return }
+            if count == 0 {
+                try emit(Data("[]".utf8))
+                return
+            }
             try emit(Data("[\n".utf8))
             var pending = Data()
             for (i, item) in items.enumerated() {
                 pending.append(contentsOf: "    ".utf8)
                 pending.append(try encoder.encode(item))
                 pending.append(contentsOf: (i + 1 < count ? ",\n" : "\n").utf8)
-                if pending.count > 1 << 20 { try emit(pending); pending.removeAll(keepingCapacity: true) }
+                if pending.count > 1 << 20 {
+                    try emit(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
             try emit(pending)
             try emit(Data("  ]".utf8))
@@ -28,8 +34,10 @@ public enum RegisterJSON {
         // Members in the order JSONEncoder's .sortedKeys gives them.
         // Every key, `null` where there is nothing (no exception register, no --scripts), as
         // Register.CodingKeys promises.
-        let keys = ["asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs", "mailboxes", "schema",
-                    "scripts", "senders", "tenant", "timeline", "unknowns"]
+        let keys = [
+            "asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs", "mailboxes", "schema",
+            "scripts", "senders", "tenant", "timeline", "unknowns",
+        ]
         try emit(Data("{\n".utf8))
         for (i, key) in keys.enumerated() {
             try emit(Data("  \"\(key)\" : ".utf8))

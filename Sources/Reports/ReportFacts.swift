@@ -38,9 +38,11 @@ struct ReportFacts {
     }
 
     var countdown: String {
-        daysToChange > 0 ? "\(daysToChange) days until SMTP AUTH Basic is disabled by default (\(register.defaultChangeDate))"
-            : daysToChange == 0 ? "SMTP AUTH Basic is disabled by default today (\(register.defaultChangeDate))"
-            : "SMTP AUTH Basic was disabled by default \(-daysToChange) days ago (\(register.defaultChangeDate))"
+        daysToChange > 0
+            ? "\(daysToChange) days until SMTP AUTH Basic is disabled by default (\(register.defaultChangeDate))"
+            : daysToChange == 0
+                ? "SMTP AUTH Basic is disabled by default today (\(register.defaultChangeDate))"
+                : "SMTP AUTH Basic was disabled by default \(-daysToChange) days ago (\(register.defaultChangeDate))"
     }
 
     var summaryLines: [(String, String)] {
@@ -57,12 +59,17 @@ struct ReportFacts {
             ("Exports contradicted by the sign-ins", String(contradicted.count)),
             ("Mailboxes", String(register.mailboxes.count)),
             ("Automation accounts (Exchange Online PowerShell)", String(register.automation.count)),
-            ("Tenant SmtpClientAuthenticationDisabled", register.tenant.smtpClientAuthenticationDisabled?.display ?? "unknown (no Get-TransportConfig export)"),
+            (
+                "Tenant SmtpClientAuthenticationDisabled",
+                register.tenant.smtpClientAuthenticationDisabled?.display ?? "unknown (no Get-TransportConfig export)"
+            ),
             ("Default authentication policy", register.tenant.defaultAuthenticationPolicy ?? "none or unknown"),
             ("Security defaults", register.tenant.securityDefaultsEnabled.map { $0 ? "on" : "off" } ?? "unknown"),
         ]
         for (path, n) in byPath where n > 0 { lines.append(("Recommended: \(path.rawValue)", String(n))) }
-        for u in register.unknowns { lines.append(("Unknown: \(u.what)", "\(u.count); settled by \(u.settledBy.joined(separator: " or "))")) }
+        for u in register.unknowns {
+            lines.append(("Unknown: \(u.what)", "\(u.count); settled by \(u.settledBy.joined(separator: " or "))"))
+        }
         return lines
     }
 }

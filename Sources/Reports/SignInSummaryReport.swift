@@ -17,13 +17,16 @@ public enum SignInSummaryReport {
         let lastSeen: String?
         let failureReasons: [String: Int]
         /// Every key is written, `null` when nil (docs/schemas/signins.schema.json).
-        enum CodingKeys: String, NullWritingKey { case user, clientApp, clientAppCategory, ipAddress, outcome, count, firstSeen, lastSeen, failureReasons }
+        enum CodingKeys: String, NullWritingKey {
+            case user, clientApp, clientAppCategory, ipAddress, outcome, count, firstSeen, lastSeen, failureReasons
+        }
     }
 
     /// Rows made one at a time as the output is written, so the summary is not copied.
     static func rows(_ summary: SignInSummary, legacyOnly: Bool) -> LazyMapSequence<LazyFilterSequence<[SignInSummary.Group]>, Row> {
         summary.sortedGroups.lazy.filter { !legacyOnly || $0.clientApp.isLegacy }.map {
-            Row(user: $0.user, clientApp: $0.clientApp.name, clientAppCategory: $0.clientApp.category.rawValue,
+            Row(
+                user: $0.user, clientApp: $0.clientApp.name, clientAppCategory: $0.clientApp.category.rawValue,
                 ipAddress: $0.ipAddress, outcome: $0.outcome.rawValue, count: $0.count,
                 firstSeen: $0.firstSeen?.description, lastSeen: $0.lastSeen?.description, failureReasons: $0.failureReasons)
         }
@@ -36,8 +39,10 @@ public enum SignInSummaryReport {
     public static func table(_ summary: SignInSummary, legacyOnly: Bool = false) -> String {
         var t = TextTable(header: ["USER", "CLIENT APP", "IP ADDRESS", "OUTCOME", "COUNT", "FIRST SEEN", "LAST SEEN", "FAILURE REASONS"])
         for r in rows(summary, legacyOnly: legacyOnly) {
-            t.add([r.user, r.clientApp + (r.clientAppCategory == "legacy" ? " (legacy)" : ""), r.ipAddress, r.outcome, String(r.count),
-                   r.firstSeen ?? "", r.lastSeen ?? "", reasons(r.failureReasons)])
+            t.add([
+                r.user, r.clientApp + (r.clientAppCategory == "legacy" ? " (legacy)" : ""), r.ipAddress, r.outcome, String(r.count),
+                r.firstSeen ?? "", r.lastSeen ?? "", reasons(r.failureReasons),
+            ])
         }
         return t.render()
     }
@@ -46,9 +51,14 @@ public enum SignInSummaryReport {
     public static func csv(_ summary: SignInSummary, legacyOnly: Bool = false, emit: (String) -> Void) {
         var pending = CSVWriter.byteOrderMark + CSVWriter.line(columns)
         for r in rows(summary, legacyOnly: legacyOnly) {
-            pending += CSVWriter.line([r.user, r.clientApp, r.clientAppCategory == "legacy" ? "yes" : (r.clientAppCategory == "modern" ? "no" : "unknown"),
-                                       r.ipAddress, r.outcome, String(r.count), r.firstSeen ?? "", r.lastSeen ?? "", reasons(r.failureReasons)])
-            if pending.utf8.count > 1 << 16 { emit(pending); pending = "" }
+            pending += CSVWriter.line([
+                r.user, r.clientApp, r.clientAppCategory == "legacy" ? "yes" : (r.clientAppCategory == "modern" ? "no" : "unknown"),
+                r.ipAddress, r.outcome, String(r.count), r.firstSeen ?? "", r.lastSeen ?? "", reasons(r.failureReasons),
+            ])
+            if pending.utf8.count > 1 << 16 {
+                emit(pending)
+                pending = ""
+            }
         }
         emit(pending)
     }
@@ -63,7 +73,10 @@ public enum SignInSummaryReport {
         for r in rows(summary, legacyOnly: legacyOnly) {
             pending += (first ? "    " : ",\n    ") + String(decoding: try encoder.encode(r), as: UTF8.self)
             first = false
-            if pending.utf8.count > 1 << 16 { emit(pending); pending = "" }
+            if pending.utf8.count > 1 << 16 {
+                emit(pending)
+                pending = ""
+            }
         }
         pending += "\n  ],\n  \"rows\" : \(summary.rows),\n  \"schema\" : \"authshift.signins/1\"\n}\n"
         emit(pending)

@@ -40,7 +40,10 @@ public struct XLSXWorkbook {
     public func write(emit: @escaping (Data) throws -> Void) throws {
         let zip = ZipArchive(emit: emit)
         try zip.add("[Content_Types].xml", contentTypes)
-        try zip.add("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        try zip.add(
+            "_rels/.rels",
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        )
         try zip.add("xl/workbook.xml", workbook)
         try zip.add("xl/_rels/workbook.xml.rels", workbookRels)
         try zip.add("xl/styles.xml", XLSXWorkbook.styles)
@@ -53,15 +56,18 @@ public struct XLSXWorkbook {
     }
 
     var contentTypes: String {
-        var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        var s =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
         for i in sheets.indices {
-            s += #"<Override PartName="/xl/worksheets/sheet\#(i + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+            s +=
+                #"<Override PartName="/xl/worksheets/sheet\#(i + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
         return s + "</Types>"
     }
 
     var workbook: String {
-        var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+        var s =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (i, sheet) in sheets.enumerated() {
             s += #"<sheet name="\#(XML.escape(String(sheet.name.prefix(31))))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
@@ -69,20 +75,29 @@ public struct XLSXWorkbook {
     }
 
     var workbookRels: String {
-        var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        var s =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         for i in sheets.indices {
-            s += #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
+            s +=
+                #"<Relationship Id="rId\#(i + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(i + 1).xml"/>"#
         }
-        s += #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        s +=
+            #"<Relationship Id="rId\#(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         return s + "</Relationships>"
     }
 
     /// Style 0 plain, 1 bold (header), 2 wrapped text.
-    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
+    static let styles =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
     static func column(_ index: Int) -> String {
-        var n = index + 1, s = ""
-        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
+        var n = index + 1
+        var s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
         return s
     }
 
@@ -101,7 +116,8 @@ public struct XLSXWorkbook {
                 if case .text(let t) = cell { widths[i] = min(max(widths[i], t.count + 2), 60) }
             }
         }
-        var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>"#
+        var s =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>"#
         for (i, w) in widths.enumerated() { s += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(w)" customWidth="1"/>"# }
         s += "</cols><sheetData>"
         s += row(1, sheet.header.map { .text($0) }, style: 1)
@@ -114,7 +130,10 @@ public struct XLSXWorkbook {
         while let r = iterator.next() {
             number += 1
             s += row(number, r, style: 0)
-            if s.utf8.count >= 1 << 16 { try write(s); s = "" }
+            if s.utf8.count >= 1 << 16 {
+                try write(s)
+                s = ""
+            }
         }
         s += "</sheetData>"
         if width > 0 { s += #"<autoFilter ref="A1:\#(column(width - 1))\#(number)"/>"# }
@@ -127,7 +146,8 @@ public struct XLSXWorkbook {
             let ref = "\(column(i))\(number)"
             switch cell {
             case .text(let t):
-                s += #"<c r="\#(ref)" t="inlineStr"\#(style > 0 ? " s=\"\(style)\"" : "")><is><t xml:space="preserve">\#(XML.escape(t))</t></is></c>"#
+                s +=
+                    #"<c r="\#(ref)" t="inlineStr"\#(style > 0 ? " s=\"\(style)\"" : "")><is><t xml:space="preserve">\#(XML.escape(t))</t></is></c>"#
             case .number(let n):
                 let text = n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
                 s += #"<c r="\#(ref)"\#(style > 0 ? " s=\"\(style)\"" : "")><v>\#(text)</v></c>"#
@@ -145,33 +165,53 @@ extension XLSXWorkbook {
         var book = XLSXWorkbook()
         func text(_ s: String?) -> Cell { s.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
         func number(_ n: Int?) -> Cell { n.map { .number(Double($0)) } ?? .empty }
-        book.add("Senders", header: RegisterCSV.columns, rows: r.senders.lazy.map { s in
-            RegisterCSV.cells(s).enumerated().map { i, value in
-                switch RegisterCSV.columns[i] {
-                case "messages", "smtpAuthSuccesses", "smtpAuthFailures": return number(Int(value))
-                default: return text(value)
+        book.add(
+            "Senders", header: RegisterCSV.columns,
+            rows: r.senders.lazy.map { s in
+                RegisterCSV.cells(s).enumerated().map { i, value in
+                    switch RegisterCSV.columns[i] {
+                    case "messages", "smtpAuthSuccesses", "smtpAuthFailures": return number(Int(value))
+                    default: return text(value)
+                    }
                 }
-            }
-        })
-        book.add("Mailboxes", header: ["address", "displayName", "recipientType", "smtpAuthEnabled", "smtpAuthDecidedBy", "smtpAuthEvidence",
-                                       "basicAllowed", "basicBlockedBy", "policy", "policySource", "observedSmtpAuth", "unknowns", "contradiction"],
-                 rows: r.mailboxes.lazy.map { m in
-                     [text(m.address), text(m.displayName), text(m.recipientType), text(YesNo.text(m.smtpAuth.enabled)), text(m.smtpAuth.decidedBy.rawValue),
-                      text(m.smtpAuth.evidence), text(YesNo.text(m.basicAllowed)), text(m.basicBlockedBy.map(\.setting).joined(separator: "; ")),
-                      text(m.policy), text(m.policySource), text(m.observedSmtpAuth ? "yes" : "no"),
-                      text(Array(Set(m.unknowns.map(\.what))).sorted().joined(separator: "; ")), text(m.contradiction?.meaning)]
-                 })
-        book.add("Automation", header: ["account", "sources", "successes", "failures", "lastSeen", "replacement", "why"],
-                 rows: r.automation.lazy.map { a in
-                     [text(a.account), text(a.sources.joined(separator: " ")), number(a.signIns.successes), number(a.signIns.failures),
-                      text(a.signIns.lastSeen?.description), text(a.replacement), text(a.why)]
-                 })
+            })
+        book.add(
+            "Mailboxes",
+            header: [
+                "address", "displayName", "recipientType", "smtpAuthEnabled", "smtpAuthDecidedBy", "smtpAuthEvidence",
+                "basicAllowed", "basicBlockedBy", "policy", "policySource", "observedSmtpAuth", "unknowns", "contradiction",
+            ],
+            rows: r.mailboxes.lazy.map { m in
+                [
+                    text(m.address), text(m.displayName), text(m.recipientType), text(YesNo.text(m.smtpAuth.enabled)),
+                    text(m.smtpAuth.decidedBy.rawValue),
+                    text(m.smtpAuth.evidence), text(YesNo.text(m.basicAllowed)),
+                    text(m.basicBlockedBy.map(\.setting).joined(separator: "; ")),
+                    text(m.policy), text(m.policySource), text(m.observedSmtpAuth ? "yes" : "no"),
+                    text(Array(Set(m.unknowns.map(\.what))).sorted().joined(separator: "; ")), text(m.contradiction?.meaning),
+                ]
+            })
+        book.add(
+            "Automation", header: ["account", "sources", "successes", "failures", "lastSeen", "replacement", "why"],
+            rows: r.automation.lazy.map { a in
+                [
+                    text(a.account), text(a.sources.joined(separator: " ")), number(a.signIns.successes), number(a.signIns.failures),
+                    text(a.signIns.lastSeen?.description), text(a.replacement), text(a.why),
+                ]
+            })
         if let scripts = r.scripts {
-            book.add("Scripts", header: ["script", "host", "currentAuth", "readCmdlets", "changeCmdlets", "leastRole", "replacement", "cutoverDate", "findings"],
-                     rows: scripts.map { s in
-                         [text(s.script), text(s.host.rawValue), text(s.currentAuth.rawValue), text(s.readCmdlets.joined(separator: ", ")), text(s.changeCmdlets.joined(separator: ", ")),
-                          text(s.leastRole), text(s.replacement), text(s.cutoverDate), text(s.findings.joined(separator: "; "))]
-                     })
+            book.add(
+                "Scripts",
+                header: [
+                    "script", "host", "currentAuth", "readCmdlets", "changeCmdlets", "leastRole", "replacement", "cutoverDate", "findings",
+                ],
+                rows: scripts.map { s in
+                    [
+                        text(s.script), text(s.host.rawValue), text(s.currentAuth.rawValue), text(s.readCmdlets.joined(separator: ", ")),
+                        text(s.changeCmdlets.joined(separator: ", ")),
+                        text(s.leastRole), text(s.replacement), text(s.cutoverDate), text(s.findings.joined(separator: "; ")),
+                    ]
+                })
         }
         book.add("Summary", header: ["item", "value"], rows: ReportFacts(r).summaryLines.map { [text($0.0), text($0.1)] })
         return book

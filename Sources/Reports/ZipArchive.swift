@@ -49,12 +49,12 @@ final class ZipArchive {
         let nameBytes = Data(name.utf8)
         var local = Data()
         local.append(le32: 0x0403_4B50)
-        local.append(le16: 20)          // version needed: deflate
-        local.append(le16: 0x0808)      // bit 3: sizes in the data descriptor; bit 11: UTF-8 names
-        local.append(le16: 8)           // deflated
-        local.append(le16: 0)           // time
-        local.append(le16: 0x21)        // date 1980-01-01
-        local.append(le32: 0)           // CRC-32, sizes: in the data descriptor
+        local.append(le16: 20)  // version needed: deflate
+        local.append(le16: 0x0808)  // bit 3: sizes in the data descriptor; bit 11: UTF-8 names
+        local.append(le16: 8)  // deflated
+        local.append(le16: 0)  // time
+        local.append(le16: 0x21)  // date 1980-01-01
+        local.append(le32: 0)  // CRC-32, sizes: in the data descriptor
         local.append(le32: 0)
         local.append(le32: 0)
         local.append(le16: UInt16(nameBytes.count))
@@ -63,7 +63,8 @@ final class ZipArchive {
         let offset = written
         try put(local)
         stream = z_stream()
-        let status = deflateInit2_(&stream, Self.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        let status = deflateInit2_(
+            &stream, Self.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw ZipError.zlib("deflateInit2", status) }
         current = (name, nameBytes, offset, crc32(0, nil, 0), 0, 0)
     }
@@ -101,8 +102,8 @@ final class ZipArchive {
         try put(descriptor)
 
         central.append(le32: 0x0201_4B50)
-        central.append(le16: 20)        // version made by
-        central.append(le16: 20)        // version needed
+        central.append(le16: 20)  // version made by
+        central.append(le16: 20)  // version needed
         central.append(le16: 0x0808)
         central.append(le16: 8)
         central.append(le16: 0)
@@ -111,11 +112,11 @@ final class ZipArchive {
         central.append(le32: UInt32(compressed))
         central.append(le32: UInt32(entry.size))
         central.append(le16: UInt16(entry.nameBytes.count))
-        central.append(le16: 0)         // extra
-        central.append(le16: 0)         // comment
-        central.append(le16: 0)         // disk
-        central.append(le16: 0)         // internal attributes
-        central.append(le32: 0)         // external attributes
+        central.append(le16: 0)  // extra
+        central.append(le16: 0)  // comment
+        central.append(le16: 0)  // disk
+        central.append(le16: 0)  // internal attributes
+        central.append(le32: 0)  // external attributes
         central.append(le32: UInt32(entry.offset))
         central.append(entry.nameBytes)
         count += 1

@@ -127,9 +127,15 @@ struct HeaderFromCollector: Sendable {
         var inAngle = false
         for token in tokens {
             switch token {
-            case .special(UInt8(ascii: "<")): if inAngle { return nil }; inAngle = true
-            case .special(UInt8(ascii: ">")): if !inAngle { return nil }; inAngle = false
-            case .special(UInt8(ascii: ",")) where !inAngle: items.append([]); continue
+            case .special(UInt8(ascii: "<")):
+                if inAngle { return nil }
+                inAngle = true
+            case .special(UInt8(ascii: ">")):
+                if !inAngle { return nil }
+                inAngle = false
+            case .special(UInt8(ascii: ",")) where !inAngle:
+                items.append([])
+                continue
             default: break
             }
             items[items.count - 1].append(token)
@@ -147,7 +153,10 @@ struct HeaderFromCollector: Sendable {
         var spec = item
         if let open = item.firstIndex(of: .special(UInt8(ascii: "<"))) {
             guard let close = item.lastIndex(of: .special(UInt8(ascii: ">"))), close == item.count - 1,
-                  !item[..<open].contains(where: { if case .special = $0 { return $0 != .special(UInt8(ascii: ".")) && $0 != .special(UInt8(ascii: "@")) }; return false })
+                !item[..<open].contains(where: {
+                    if case .special = $0 { return $0 != .special(UInt8(ascii: ".")) && $0 != .special(UInt8(ascii: "@")) }
+                    return false
+                })
             else { return nil }
             spec = Array(item[(open + 1)..<close])
         }
@@ -182,7 +191,13 @@ struct HeaderFromCollector: Sendable {
                 var depth = 0
                 repeat {
                     guard i < value.count else { return nil }
-                    if value[i] == UInt8(ascii: "\\") { i += 1 } else if value[i] == UInt8(ascii: "(") { depth += 1 } else if value[i] == UInt8(ascii: ")") { depth -= 1 }
+                    if value[i] == UInt8(ascii: "\\") {
+                        i += 1
+                    } else if value[i] == UInt8(ascii: "(") {
+                        depth += 1
+                    } else if value[i] == UInt8(ascii: ")") {
+                        depth -= 1
+                    }
                     i += 1
                 } while depth > 0
             case UInt8(ascii: "\""), UInt8(ascii: "["):

@@ -146,7 +146,8 @@ public struct MailboxAddress: Sendable, Hashable, CustomStringConvertible {
             let tag = content[..<colon]
             let rest = content[(colon + 1)...]
             guard !tag.isEmpty, tag.allSatisfy({ isLetDig($0) || $0 == UInt8(ascii: "-") }), isLetDig(tag.last!), !rest.isEmpty,
-                  rest.allSatisfy({ (33...90).contains($0) || (94...126).contains($0) }) else { return nil }
+                rest.allSatisfy({ (33...90).contains($0) || (94...126).contains($0) })
+            else { return nil }
         } else {
             guard isIPv4(text) else { return nil }
         }
@@ -156,9 +157,10 @@ public struct MailboxAddress: Sendable, Hashable, CustomStringConvertible {
 
     static func isIPv4(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { p in
-            (1...3).contains(p.count) && p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && (Int(p) ?? 256) <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { p in
+                (1...3).contains(p.count) && p.allSatisfy(\.isASCII) && p.allSatisfy(\.isNumber) && (Int(p) ?? 256) <= 255
+            }
     }
 
     /// RFC 4291 §2.2 text forms: eight groups, `::` once for a run of zeros, an IPv4 tail.
@@ -189,14 +191,16 @@ public struct MailboxAddress: Sendable, Hashable, CustomStringConvertible {
     /// RFC 5322 §3.2.3 atext.
     static func isAtext(_ c: UInt8) -> Bool {
         switch c {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
         default: return Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(c)
         }
     }
 
     static func isLetDig(_ c: UInt8) -> Bool {
         switch c {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
         default: return false
         }
     }

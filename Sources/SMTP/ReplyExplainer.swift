@@ -26,9 +26,11 @@ public enum ReplyExplainer {
         }
         if let e = r.enhanced {
             let p = e.split(separator: ".").map(String.init)
-            let subjects = ["0": "other or undefined status", "1": "addressing status", "2": "mailbox status", "3": "mail system status",
-                            "4": "network and routing status", "5": "mail delivery protocol status", "6": "message content or media status",
-                            "7": "security or policy status"]
+            let subjects = [
+                "0": "other or undefined status", "1": "addressing status", "2": "mailbox status", "3": "mail system status",
+                "4": "network and routing status", "5": "mail delivery protocol status", "6": "message content or media status",
+                "7": "security or policy status",
+            ]
             let klass = p[0] == "2" ? "success" : (p[0] == "4" ? "persistent transient failure" : "permanent failure")
             parts.append("\(e): \(klass), \(subjects[p[1]] ?? "unknown subject") (RFC 3463)")
         }

@@ -31,7 +31,7 @@ public enum SASL {
     /// JSON error Exchange Online and Gmail send after a rejected XOAUTH2 token).
     public static func decodedChallenge(_ text: String) -> String? {
         guard !text.isEmpty, let data = decode(text), let s = String(bytes: data, encoding: .utf8),
-              s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
+            s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
         else { return nil }
         return s
     }

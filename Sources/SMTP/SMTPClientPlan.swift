@@ -46,8 +46,10 @@ public struct SMTPClientPlan: Sendable {
     /// session exactly as the probe does, then runs its own transactions on it.
     public var handOverWhenOpen = false
 
-    public init(heloName: String, tls: TLSMode, authentication: Authentication? = nil, allowPlaintextAuth: Bool = false,
-                from: String? = nil, recipients: [String] = [], message: [UInt8]? = nil, quitAfter: ProbeStage) {
+    public init(
+        heloName: String, tls: TLSMode, authentication: Authentication? = nil, allowPlaintextAuth: Bool = false,
+        from: String? = nil, recipients: [String] = [], message: [UInt8]? = nil, quitAfter: ProbeStage
+    ) {
         self.heloName = heloName
         self.tls = tls
         self.authentication = authentication

@@ -97,7 +97,8 @@ public struct SMTPClientStateMachine: Sendable {
             return .startTLS
         case .handshaking:
             // RFC 3207 §6: anything after the 220 and before the handshake could be injected.
-            return fail(.protocolError, reply: reply, detail: "the server sent a reply in plaintext after agreeing to STARTTLS (RFC 3207 §6)")
+            return fail(
+                .protocolError, reply: reply, detail: "the server sent a reply in plaintext after agreeing to STARTTLS (RFC 3207 §6)")
         case .authenticating(let sent):
             return authReply(reply, responsesSent: sent)
         case .awaitingMail:
@@ -160,7 +161,10 @@ public struct SMTPClientStateMachine: Sendable {
     }
 
     public mutating func timedOut(after seconds: Double) -> Action {
-        if case .quitting = state { state = .done; return .finish }
+        if case .quitting = state {
+            state = .done
+            return .finish
+        }
         if case .done = state { return .none }
         return fail(.timedOut, reply: nil, detail: "no answer within \(Self.format(seconds)) s", politely: false)
     }
@@ -185,7 +189,10 @@ public struct SMTPClientStateMachine: Sendable {
 
     private mutating func ehloAccepted(_ reply: SMTPResponse) -> Action {
         outcome.capabilities = EHLOCapabilities(reply: reply)
-        notes = ["server offers: " + (outcome.capabilities.summary.isEmpty ? "nothing beyond SMTP" : outcome.capabilities.summary.joined(separator: ", "))]
+        notes = [
+            "server offers: "
+                + (outcome.capabilities.summary.isEmpty ? "nothing beyond SMTP" : outcome.capabilities.summary.joined(separator: ", "))
+        ]
         if !connectRecorded {
             connectRecorded = true
             pass(.connect, reply: reply)
@@ -194,7 +201,9 @@ public struct SMTPClientStateMachine: Sendable {
             if plan.quitAfter == .connect { return quit() }
             currentStage = .tls
             guard outcome.capabilities.startTLS else {
-                return fail(.notOffered, reply: reply, detail: "the server does not offer STARTTLS, and the probe does not send credentials or mail without it")
+                return fail(
+                    .notOffered, reply: reply,
+                    detail: "the server does not offer STARTTLS, and the probe does not send credentials or mail without it")
             }
             state = .awaitingStartTLSReply
             return .send(.startTLS)
@@ -208,7 +217,10 @@ public struct SMTPClientStateMachine: Sendable {
             currentStage = .auth
             guard outcome.capabilities.authMechanisms.contains(auth.mechanism) else {
                 let offered = outcome.capabilities.authMechanisms
-                return fail(.notOffered, reply: reply, detail: "the server does not offer AUTH \(auth.mechanism)" + (offered.isEmpty ? " (it offers no AUTH at all here)" : " (it offers \(offered.joined(separator: " ")))"))
+                return fail(
+                    .notOffered, reply: reply,
+                    detail: "the server does not offer AUTH \(auth.mechanism)"
+                        + (offered.isEmpty ? " (it offers no AUTH at all here)" : " (it offers \(offered.joined(separator: " ")))"))
             }
             guard outcome.tlsActive || plan.allowPlaintextAuth else {
                 return fail(.refused, reply: nil, detail: "credentials are never sent without TLS; use STARTTLS or implicit TLS")

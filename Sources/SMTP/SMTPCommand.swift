@@ -62,4 +62,3 @@ public enum SMTPCommand: Sendable, Equatable {
         }
     }
 }
-

@@ -17,8 +17,18 @@ public enum SMTPCommandSyntaxError: Error, Sendable, Equatable {
 extension SMTPCommand {
     /// The verbs the server half implements (RFC 5321 section 4.1.1, RFC 3207, RFC 4954).
     public enum Verb: String, Sendable, CaseIterable {
-        case ehlo = "EHLO", helo = "HELO", startTLS = "STARTTLS", auth = "AUTH", mail = "MAIL", rcpt = "RCPT", data = "DATA"
-        case rset = "RSET", noop = "NOOP", vrfy = "VRFY", help = "HELP", quit = "QUIT"
+        case ehlo = "EHLO"
+        case helo = "HELO"
+        case startTLS = "STARTTLS"
+        case auth = "AUTH"
+        case mail = "MAIL"
+        case rcpt = "RCPT"
+        case data = "DATA"
+        case rset = "RSET"
+        case noop = "NOOP"
+        case vrfy = "VRFY"
+        case help = "HELP"
+        case quit = "QUIT"
     }
 
     /// Reads a command line (without CRLF) as a server does: the verb up to the first space,

@@ -87,7 +87,10 @@ public struct SMTPDeliveryStateMachine: Sendable {
     public mutating func begin(_ next: SMTPTransaction) -> Action {
         transactionStarted = false
         guard isIdle else {
-            return .completed(next.recipients.map { RecipientResult(recipient: $0, status: .deferred, stage: .connect, reply: nil, detail: "the session is not open") })
+            return .completed(
+                next.recipients.map {
+                    RecipientResult(recipient: $0, status: .deferred, stage: .connect, reply: nil, detail: "the session is not open")
+                })
         }
         transaction = next
         accepted = [:]
@@ -136,7 +139,8 @@ public struct SMTPDeliveryStateMachine: Sendable {
                 accepted[index] = reply
             } else {
                 let status = RecipientResult.status(of: reply)
-                decided[index] = RecipientResult(recipient: recipients[index], status: status == .delivered ? .deferred : status, stage: .rcpt, reply: reply)
+                decided[index] = RecipientResult(
+                    recipient: recipients[index], status: status == .delivered ? .deferred : status, stage: .rcpt, reply: reply)
             }
             return nextRecipient(from: index + 1)
         case .awaitingDataGo:
@@ -158,7 +162,10 @@ public struct SMTPDeliveryStateMachine: Sendable {
     }
 
     public mutating func tlsEstablished() -> Action {
-        guard case .opening = state else { state = .unusable; return .close }
+        guard case .opening = state else {
+            state = .unusable
+            return .close
+        }
         return opened(opening.tlsEstablished())
     }
 
@@ -254,7 +261,9 @@ public struct SMTPDeliveryStateMachine: Sendable {
     }
 
     private mutating func complete() -> Action {
-        let results = recipients.indices.map { decided[$0] ?? RecipientResult(recipient: recipients[$0], status: .deferred, stage: .data, reply: nil, detail: "no reply") }
+        let results = recipients.indices.map {
+            decided[$0] ?? RecipientResult(recipient: recipients[$0], status: .deferred, stage: .data, reply: nil, detail: "no reply")
+        }
         used = true
         transaction = nil
         transactionsCompleted += 1

@@ -39,7 +39,8 @@ public struct SMTPReply: Sendable, Equatable, Codable {
             text = String(text[r.upperBound...]).trimming(" ")
         }
         // The trailing bracket.
-        var server: String?, timestamp: String?
+        var server: String?
+        var timestamp: String?
         if text.hasSuffix("]"), let open = text.lastIndex(of: "[") {
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: " ").map(String.init)
             if let host = inside.first, host.contains(".") {
@@ -61,7 +62,9 @@ public struct SMTPReply: Sendable, Equatable, Codable {
 
     static func isEnhancedCode(_ word: Substring) -> Bool {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, ["2", "4", "5"].contains(parts[0]), parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }) else { return false }
+        guard parts.count == 3, ["2", "4", "5"].contains(parts[0]),
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) })
+        else { return false }
         return true
     }
 

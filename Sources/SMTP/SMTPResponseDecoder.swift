@@ -50,7 +50,7 @@ public struct SMTPResponseDecoder: ByteToMessageDecoder {
     private mutating func accept(line: [UInt8]) throws(SMTPProtocolError) -> SMTPResponse? {
         let text = String(decoding: line, as: UTF8.self)
         guard line.count >= 3, line[0...2].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              line.count == 3 || line[3] == UInt8(ascii: " ") || line[3] == UInt8(ascii: "-")
+            line.count == 3 || line[3] == UInt8(ascii: " ") || line[3] == UInt8(ascii: "-")
         else { throw .malformedReply(text) }
         let code = Int(line[0] - 48) * 100 + Int(line[1] - 48) * 10 + Int(line[2] - 48)
         guard (200...599).contains(code) || (100...199).contains(code) else { throw .malformedReply(text) }
@@ -60,7 +60,10 @@ public struct SMTPResponseDecoder: ByteToMessageDecoder {
         if pendingLines.count > SMTPLimits.replyLines { throw .tooManyReplyLines(SMTPLimits.replyLines) }
         let isLast = line.count == 3 || line[3] == UInt8(ascii: " ")
         guard isLast else { return nil }
-        defer { pendingCode = nil; pendingLines = [] }
+        defer {
+            pendingCode = nil
+            pendingLines = []
+        }
         return SMTPResponse(code: code, lines: pendingLines)
     }
 }

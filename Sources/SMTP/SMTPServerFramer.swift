@@ -118,7 +118,11 @@ public struct SMTPServerFramer: Sendable {
 
     // MARK: Message data
 
-    private enum DataStep { case needMore, frame(Frame), again }
+    private enum DataStep {
+        case needMore
+        case frame(Frame)
+        case again
+    }
     private enum LineEnding { case crlf, bareLF, bareCR }
 
     private mutating func startMessage() {
@@ -147,7 +151,12 @@ public struct SMTPServerFramer: Sendable {
         if buffer[end] == 10 {
             ending = .bareLF
         } else if end + 1 < buffer.count {
-            if buffer[end + 1] == 10 { ending = .crlf; next = end + 2 } else { ending = .bareCR }
+            if buffer[end + 1] == 10 {
+                ending = .crlf
+                next = end + 2
+            } else {
+                ending = .bareCR
+            }
         } else {
             return .needMore  // a CR as the last byte: wait to see whether LF follows
         }

@@ -26,8 +26,10 @@ public struct SMTPServerStateMachine: Sendable {
         /// The client's address is on the listener's allow-list: it may relay without AUTH.
         public var clientAllowListed: Bool
 
-        public init(hostname: String, maximumMessageSize: Int, maximumRecipients: Int = SMTPLimits.minimumRecipients, startTLSAvailable: Bool,
-                    implicitTLS: Bool = false, plaintextAuthAllowed: Bool = false, clientAllowListed: Bool = false) {
+        public init(
+            hostname: String, maximumMessageSize: Int, maximumRecipients: Int = SMTPLimits.minimumRecipients, startTLSAvailable: Bool,
+            implicitTLS: Bool = false, plaintextAuthAllowed: Bool = false, clientAllowListed: Bool = false
+        ) {
             self.hostname = hostname
             self.maximumMessageSize = maximumMessageSize
             self.maximumRecipients = max(maximumRecipients, SMTPLimits.minimumRecipients)
@@ -75,9 +77,16 @@ public struct SMTPServerStateMachine: Sendable {
     }
 
     /// `busy`: the check could not start now (too many in flight); RFC 4954 §6's 454 4.7.0.
-    public enum CredentialResult: Sendable { case accepted(account: String), rejected, lockedOut, busy }
+    public enum CredentialResult: Sendable {
+        case accepted(account: String)
+        case rejected, lockedOut, busy
+    }
 
-    private enum AuthStep: Sendable { case loginUser, loginPassword(user: String), plain }
+    private enum AuthStep: Sendable {
+        case loginUser
+        case loginPassword(user: String)
+        case plain
+    }
 
     private var policy: Policy
     public private(set) var heloName: String?
@@ -161,8 +170,9 @@ public struct SMTPServerStateMachine: Sendable {
             guard from != nil else { return .reply(.init(503, .init(5, 5, 1), "Need MAIL command")) }
             guard !recipients.isEmpty else { return .reply(.init(554, .init(5, 5, 1), "No valid recipients")) }
             progress += 1
-            return .replyAndReadData(.init(354, nil, "End data with <CR><LF>.<CR><LF>"),
-                                     Transaction(heloName: heloName ?? "", account: account, from: from ?? "", recipients: recipients))
+            return .replyAndReadData(
+                .init(354, nil, "End data with <CR><LF>.<CR><LF>"),
+                Transaction(heloName: heloName ?? "", account: account, from: from ?? "", recipients: recipients))
         case .rset:
             resetTransaction()
             return .reply(.ok)
@@ -201,7 +211,8 @@ public struct SMTPServerStateMachine: Sendable {
             if let refusal = rcptRefusal { return .reply(refusal) }
             switch failure {
             case .syntax: return .reply(.init(501, .init(5, 5, 4), "Syntax: RCPT TO:<address>"))
-            case .sourceRoute: return .reply(.init(553, .init(5, 1, 3), "Source routes are not accepted; give the recipient's address alone"))
+            case .sourceRoute:
+                return .reply(.init(553, .init(5, 1, 3), "Source routes are not accepted; give the recipient's address alone"))
             case .malformedAddress: return .reply(.init(501, .init(5, 1, 3), "Bad recipient address syntax (RFC 5321 section 4.1.2)"))
             case .tooLong: return .reply(.init(501, .init(5, 1, 3), "Recipient address too long (RFC 5321 section 4.5.3.1.3: 256 octets)"))
             }
@@ -246,16 +257,23 @@ public struct SMTPServerStateMachine: Sendable {
             let value = parameter.contains("=") ? String(parameter.drop { $0 != "=" }.dropFirst()) : nil
             switch keyword {
             case "SIZE":
-                guard let value, let size = Int(value), size >= 0 else { return .reply(.init(501, .init(5, 5, 4), "Bad SIZE parameter (RFC 1870: SIZE=octets)")) }
+                guard let value, let size = Int(value), size >= 0 else {
+                    return .reply(.init(501, .init(5, 5, 4), "Bad SIZE parameter (RFC 1870: SIZE=octets)"))
+                }
                 if size > policy.maximumMessageSize { return .reply(sizeExceeded) }
             case "BODY":
                 guard let value, ["7BIT", "8BITMIME"].contains(value.uppercased()) else {
                     return .reply(.init(501, .init(5, 5, 4), "Bad BODY parameter (7BIT or 8BITMIME)"))
                 }
             case "AUTH":
-                guard value != nil else { return .reply(.init(501, .init(5, 5, 4), "Bad AUTH parameter (RFC 4954 section 5: AUTH=<> or AUTH=mailbox)")) }
+                guard value != nil else {
+                    return .reply(.init(501, .init(5, 5, 4), "Bad AUTH parameter (RFC 4954 section 5: AUTH=<> or AUTH=mailbox)"))
+                }
             default:
-                return .reply(.init(555, .init(5, 5, 4), "MAIL FROM parameter not recognized or not implemented (this server takes SIZE, BODY and AUTH)"))
+                return .reply(
+                    .init(
+                        555, .init(5, 5, 4), "MAIL FROM parameter not recognized or not implemented (this server takes SIZE, BODY and AUTH)"
+                    ))
             }
         }
         pendingFrom = .some(path.mailbox)
@@ -263,9 +281,13 @@ public struct SMTPServerStateMachine: Sendable {
     }
 
     private mutating func rcpt(_ path: SMTPPathArgument) -> Action {
-        guard let address = path.mailbox else { return .reply(.init(501, .init(5, 1, 3), "Bad recipient address syntax (RFC 5321 section 4.1.2)")) }
+        guard let address = path.mailbox else {
+            return .reply(.init(501, .init(5, 1, 3), "Bad recipient address syntax (RFC 5321 section 4.1.2)"))
+        }
         // No extension that takes RCPT parameters (DSN's NOTIFY, ORCPT) is advertised.
-        guard path.parameters.isEmpty else { return .reply(.init(555, .init(5, 5, 4), "RCPT TO parameters not recognized or not implemented")) }
+        guard path.parameters.isEmpty else {
+            return .reply(.init(555, .init(5, 5, 4), "RCPT TO parameters not recognized or not implemented"))
+        }
         // Sender-specified routing (`victim%example.org@contoso.com`, `example.org!victim@contoso.com`,
         // RFC 1123 section 5.2.16) could make a next hop relay where the route's recipient
         // domains do not reach; refused as Postfix does by default (allow_untrusted_routing = no).
@@ -334,7 +356,8 @@ public struct SMTPServerStateMachine: Sendable {
     public mutating func bareLineEnding() -> Action {
         resetTransaction()
         awaitingHeaderFromCheck = false
-        return .discardAndClose(.init(521, .init(5, 5, 2), "Bare CR or LF in message data; lines must end with CRLF (RFC 5321 section 2.3.8)"))
+        return .discardAndClose(
+            .init(521, .init(5, 5, 2), "Bare CR or LF in message data; lines must end with CRLF (RFC 5321 section 2.3.8)"))
     }
 
     /// The handler will not take this message (no route for it): refuse DATA and end the transaction.
@@ -395,10 +418,16 @@ public struct SMTPServerStateMachine: Sendable {
     private mutating func auth(mechanism: String, initial: String?) -> Action {
         switch mechanism {
         case "PLAIN":
-            guard let initial else { authStep = .plain; return .replyAndReadAuthLine(.init(334, nil, "")) }
+            guard let initial else {
+                authStep = .plain
+                return .replyAndReadAuthLine(.init(334, nil, ""))
+            }
             return plain(initial)
         case "LOGIN":
-            guard let initial else { authStep = .loginUser; return .replyAndReadAuthLine(.init(334, nil, "VXNlcm5hbWU6")) }
+            guard let initial else {
+                authStep = .loginUser
+                return .replyAndReadAuthLine(.init(334, nil, "VXNlcm5hbWU6"))
+            }
             guard let user = Self.base64Text(initial) else { return .reply(.init(501, .init(5, 5, 2), "Cannot decode response")) }
             authStep = .loginPassword(user: user)
             return .replyAndReadAuthLine(.init(334, nil, "UGFzc3dvcmQ6"))

@@ -20,7 +20,10 @@ public enum ProbeExitStatus: Int32, Sendable, CaseIterable {
     case protocolError = 29
 
     public init(outcome: ProbeOutcome) {
-        guard let failure = outcome.failure else { self = .success; return }
+        guard let failure = outcome.failure else {
+            self = .success
+            return
+        }
         switch failure.status {
         case .timedOut: self = .timeout
         case .protocolError: self = .protocolError

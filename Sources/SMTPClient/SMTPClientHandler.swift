@@ -28,9 +28,12 @@ final class SMTPClientHandler: ChannelInboundHandler {
     private var reportedFailures = 0
     private var completed = false
 
-    init(plan: SMTPClientPlan, transcript: Transcript, timeout: TimeAmount, dataTerminationTimeout: TimeAmount, promise: EventLoopPromise<Result>,
-         makeTLSHandler: @escaping () throws -> NIOSSLClientHandler, describeTLSFailure: @escaping (Error) -> String,
-         checkServerName: @escaping () -> String? = { nil }) {
+    init(
+        plan: SMTPClientPlan, transcript: Transcript, timeout: TimeAmount, dataTerminationTimeout: TimeAmount,
+        promise: EventLoopPromise<Result>,
+        makeTLSHandler: @escaping () throws -> NIOSSLClientHandler, describeTLSFailure: @escaping (Error) -> String,
+        checkServerName: @escaping () -> String? = { nil }
+    ) {
         machine = SMTPClientStateMachine(plan: plan)
         self.transcript = transcript
         self.timeout = timeout

@@ -18,8 +18,10 @@ enum SMTPClientPipeline {
         }
     }
 
-    static func bootstrap(timeout: TimeAmount, tls: SMTPClientPlan.TLSMode, makeTLS: @escaping @Sendable () throws -> NIOSSLClientHandler,
-                          handler: @escaping @Sendable () -> any ChannelHandler) -> ClientBootstrap {
+    static func bootstrap(
+        timeout: TimeAmount, tls: SMTPClientPlan.TLSMode, makeTLS: @escaping @Sendable () throws -> NIOSSLClientHandler,
+        handler: @escaping @Sendable () -> any ChannelHandler
+    ) -> ClientBootstrap {
         ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)

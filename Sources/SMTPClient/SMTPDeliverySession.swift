@@ -31,11 +31,15 @@ public final class SMTPDeliverySession: Sendable {
     ///   - timeout: for the connection and each reply.
     ///   - dataTerminationTimeout: for the reply to the final "." (RFC 5321 §4.5.3.2.6).
     ///   - tlsContext: the shared client context (`ClientTLS`); nil only for `tls: none`.
-    public static func open(host: String, port: Int, plan: SMTPClientPlan, timeout: TimeAmount, dataTerminationTimeout: TimeAmount,
-                            tlsContext: NIOSSLContext?) async -> Result<SMTPDeliverySession, OpenFailure> {
+    public static func open(
+        host: String, port: Int, plan: SMTPClientPlan, timeout: TimeAmount, dataTerminationTimeout: TimeAmount,
+        tlsContext: NIOSSLContext?
+    ) async -> Result<SMTPDeliverySession, OpenFailure> {
         let makeTLS = SMTPClientPipeline.tlsMaker(host: host, context: tlsContext)
         let opened = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: Void.self)
-        let handler = SMTPDeliveryHandler(plan: plan, timeout: timeout, dataTerminationTimeout: max(timeout, dataTerminationTimeout), opened: opened, makeTLSHandler: makeTLS)
+        let handler = SMTPDeliveryHandler(
+            plan: plan, timeout: timeout, dataTerminationTimeout: max(timeout, dataTerminationTimeout), opened: opened,
+            makeTLSHandler: makeTLS)
         let bootstrap = SMTPClientPipeline.bootstrap(timeout: timeout, tls: plan.tls, makeTLS: makeTLS) { handler }
         let channel: Channel
         do {
@@ -97,8 +101,10 @@ final class SMTPDeliveryHandler: ChannelInboundHandler, @unchecked Sendable {
     private var context: ChannelHandlerContext?
     private var timer: Scheduled<Void>?
 
-    init(plan: SMTPClientPlan, timeout: TimeAmount, dataTerminationTimeout: TimeAmount, opened: EventLoopPromise<Void>,
-         makeTLSHandler: @escaping @Sendable () throws -> NIOSSLClientHandler) {
+    init(
+        plan: SMTPClientPlan, timeout: TimeAmount, dataTerminationTimeout: TimeAmount, opened: EventLoopPromise<Void>,
+        makeTLSHandler: @escaping @Sendable () throws -> NIOSSLClientHandler
+    ) {
         machine = SMTPDeliveryStateMachine(plan: plan)
         self.timeout = timeout
         self.dataTerminationTimeout = dataTerminationTimeout

@@ -36,8 +36,10 @@ public struct SMTPProbe: Sendable {
     ///   - trustRoots: extra trust anchors for the server's certificate (a test CA, a relay's CA).
     ///   - maximumTLSVersion: the highest version to offer, to imitate a device that only speaks
     ///     TLS 1.0 or 1.1 (smtp.office365.com refuses it; smtp-legacy.office365.com takes it).
-    public init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
-                minimumTLSVersion: TLSVersion = .tlsv12, maximumTLSVersion: TLSVersion? = nil, dataTerminationTimeout: TimeAmount? = nil) {
+    public init(
+        target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
+        minimumTLSVersion: TLSVersion = .tlsv12, maximumTLSVersion: TLSVersion? = nil, dataTerminationTimeout: TimeAmount? = nil
+    ) {
         let tls: Result<NIOSSLContext, TLSSetupError>
         do { tls = .success(try ClientTLS.context(trustRoots: trustRoots, minimum: minimumTLSVersion, maximum: maximumTLSVersion)) } catch {
             tls = .failure(TLSSetupError(description: "\(error)"))
@@ -47,11 +49,16 @@ public struct SMTPProbe: Sendable {
     }
 
     /// With a context built once by the caller (`ClientTLS.context`).
-    public init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount, tlsContext: NIOSSLContext, dataTerminationTimeout: TimeAmount? = nil) {
+    public init(
+        target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount, tlsContext: NIOSSLContext, dataTerminationTimeout: TimeAmount? = nil
+    ) {
         self.init(target: target, plan: plan, timeout: timeout, tls: .success(tlsContext), dataTerminationTimeout: dataTerminationTimeout)
     }
 
-    private init(target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount, tls: Result<NIOSSLContext, TLSSetupError>, dataTerminationTimeout: TimeAmount?) {
+    private init(
+        target: ProbeTarget, plan: SMTPClientPlan, timeout: TimeAmount, tls: Result<NIOSSLContext, TLSSetupError>,
+        dataTerminationTimeout: TimeAmount?
+    ) {
         self.target = target
         self.plan = plan
         self.timeout = timeout
@@ -59,7 +66,9 @@ public struct SMTPProbe: Sendable {
         self.dataTerminationTimeout = dataTerminationTimeout ?? timeout
     }
 
-    public func run(redactor: SecretRedactor, observer: (@Sendable (Transcript.Entry) -> Void)? = nil) async -> (outcome: ProbeOutcome, transcript: Transcript) {
+    public func run(redactor: SecretRedactor, observer: (@Sendable (Transcript.Entry) -> Void)? = nil) async -> (
+        outcome: ProbeOutcome, transcript: Transcript
+    ) {
         var transcript = Transcript(redactor: redactor, observer: observer)
         transcript.append(.info, "trying \(target.display) (TLS: \(plan.tls.rawValue))")
         let sslContext: NIOSSLContext?
@@ -77,13 +86,15 @@ public struct SMTPProbe: Sendable {
         let witness = CertificateWitness()
         let makeTLS: @Sendable () throws -> NIOSSLClientHandler = {
             guard let sslContext else { throw NIOSSLError.noCertificateToValidate }
-            return try (WatchedTLSHandler.self as WatchedTLSHandlerMaking.Type).make(context: sslContext, serverHostname: serverName, witness: witness)
+            return try (WatchedTLSHandler.self as WatchedTLSHandlerMaking.Type).make(
+                context: sslContext, serverHostname: serverName, witness: witness)
         }
         let expectedName = serverName ?? host
         let advice = serverNameAdvice
         let legacy = legacyMaximum
         let describeTLSFailure: @Sendable (Error) -> String = { error in
-            TLSFailure.classify(error, expectedName: expectedName, seen: witness.seen, failed: witness.failed, legacyMaximum: legacy).sentence(serverNameAdvice: advice)
+            TLSFailure.classify(error, expectedName: expectedName, seen: witness.seen, failed: witness.failed, legacyMaximum: legacy)
+                .sentence(serverNameAdvice: advice)
         }
         // A name given with --tls-server-name must be in the certificate: NIOSSL also accepts a
         // certificate that lists only the address connected to.
@@ -99,8 +110,9 @@ public struct SMTPProbe: Sendable {
         let dataTimeout = dataTerminationTimeout
         let startTranscript = transcript
         let bootstrap = SMTPClientPipeline.bootstrap(timeout: timeout, tls: plan.tls, makeTLS: makeTLS) {
-            SMTPClientHandler(plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise,
-                              makeTLSHandler: makeTLS, describeTLSFailure: describeTLSFailure, checkServerName: checkServerName)
+            SMTPClientHandler(
+                plan: plan, transcript: startTranscript, timeout: timeout, dataTerminationTimeout: dataTimeout, promise: promise,
+                makeTLSHandler: makeTLS, describeTLSFailure: describeTLSFailure, checkServerName: checkServerName)
         }
         do {
             _ = try await bootstrap.connect(host: host, port: target.port).get()

@@ -4,7 +4,9 @@ import Foundation
 /// The optional test message a probe sends: RFC 5322 headers with a Date and a Message-ID (which
 /// Exchange Online and most filters require), ASCII text, CRLF line ends.
 public enum TestMessage {
-    public static func build(from: String, to: [String], subject: String, heloName: String, date: Date = Date(), id: String = UUID().uuidString) -> [UInt8] {
+    public static func build(
+        from: String, to: [String], subject: String, heloName: String, date: Date = Date(), id: String = UUID().uuidString
+    ) -> [UInt8] {
         let domain = from.split(separator: "@").last.map(String.init) ?? heloName
         let lines = [
             "From: <\(from)>",

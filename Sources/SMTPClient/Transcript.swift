@@ -6,7 +6,10 @@ import Foundation
 /// is stored, so no rendering of a transcript can hold a secret.
 public struct Transcript: Sendable {
     public enum Direction: String, Sendable, Codable {
-        case sent, received, tlsSent = "tls-sent", tlsReceived = "tls-received", error, info
+        case sent, received
+        case tlsSent = "tls-sent"
+        case tlsReceived = "tls-received"
+        case error, info
 
         public var marker: String {
             switch self {
@@ -54,13 +57,17 @@ public struct Transcript: Sendable {
     /// obtained after the transcript started); earlier entries are redacted again too.
     public func with(redactor: SecretRedactor) -> Transcript {
         var copy = Transcript(redactor: redactor, start: start, observer: observer)
-        copy.entries = entries.map { Entry(direction: $0.direction, text: redactor.redact($0.text), elapsedMilliseconds: $0.elapsedMilliseconds) }
+        copy.entries = entries.map {
+            Entry(direction: $0.direction, text: redactor.redact($0.text), elapsedMilliseconds: $0.elapsedMilliseconds)
+        }
         return copy
     }
 
     /// Appends another transcript's entries (already redacted by their own redactor, redacted again here).
     public mutating func append(contentsOf other: Transcript) {
-        entries += other.entries.map { Entry(direction: $0.direction, text: redactor.redact($0.text), elapsedMilliseconds: $0.elapsedMilliseconds) }
+        entries += other.entries.map {
+            Entry(direction: $0.direction, text: redactor.redact($0.text), elapsedMilliseconds: $0.elapsedMilliseconds)
+        }
     }
 
     public var text: String {

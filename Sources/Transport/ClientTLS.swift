@@ -5,7 +5,9 @@ import NIOSSL
 /// name verification. A context is built once and shared: building one reads and parses the
 /// system's CA bundle, which is not work to repeat per message.
 public enum ClientTLS {
-    public static func context(trustRoots: [NIOSSLCertificate] = [], minimum: TLSVersion = .tlsv12, maximum: TLSVersion? = nil) throws -> NIOSSLContext {
+    public static func context(trustRoots: [NIOSSLCertificate] = [], minimum: TLSVersion = .tlsv12, maximum: TLSVersion? = nil) throws
+        -> NIOSSLContext
+    {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = minimum
         configuration.maximumTLSVersion = maximum

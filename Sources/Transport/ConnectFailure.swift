@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NIOCore
 import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Why a TCP connection failed, in the words an admin searches for ("connection refused",
 /// "no route to host", "the name could not be resolved"), instead of NIO's error dump.
@@ -20,7 +21,9 @@ public enum ConnectFailure {
                 let reason = "\(attempt.target.ipAddress ?? host): \(text(of: attempt.error))"
                 if !reasons.contains(reason) { reasons.append(reason) }
             }
-            if failure.connectionErrors.contains(where: { if case ChannelError.connectTimeout = $0.error { return true } else { return false } }) {
+            if failure.connectionErrors.contains(where: {
+                if case ChannelError.connectTimeout = $0.error { return true } else { return false }
+            }) {
                 return (true, "no TCP connection to \(host):\(port) within the timeout (\(reasons.joined(separator: "; ")))")
             }
             return (false, "could not connect to \(host):\(port): " + (reasons.isEmpty ? "\(error)" : reasons.joined(separator: "; ")))

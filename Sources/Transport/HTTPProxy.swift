@@ -26,9 +26,12 @@ public struct HTTPProxy: Sendable, Equatable {
     }
 
     /// The proxy to use for `host`, or nil (none configured, or the host is excluded).
-    public static func fromEnvironment(for host: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> HTTPProxy? {
+    public static func fromEnvironment(for host: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> HTTPProxy?
+    {
         guard let value = environment["HTTPS_PROXY"] ?? environment["https_proxy"], !value.isEmpty else { return nil }
-        let exclusions = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let exclusions = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
         let name = host.lowercased()
         for entry in exclusions where !entry.isEmpty {
             if entry == "*" { return nil }

@@ -45,8 +45,10 @@ public struct HTTPSPost: Sendable {
     /// The proxy for https, from the environment by default.
     public var proxy: @Sendable (String) -> HTTPProxy?
 
-    public init(timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
-                proxy: @escaping @Sendable (String) -> HTTPProxy? = { HTTPProxy.fromEnvironment(for: $0) }) {
+    public init(
+        timeout: TimeAmount = .seconds(30), trustRoots: [NIOSSLCertificate] = [],
+        proxy: @escaping @Sendable (String) -> HTTPProxy? = { HTTPProxy.fromEnvironment(for: $0) }
+    ) {
         self.timeout = timeout
         self.proxy = proxy
         do { tls = .success(try ClientTLS.context(trustRoots: trustRoots)) } catch { tls = .failure(.connection("\(error)")) }
@@ -65,13 +67,18 @@ public struct HTTPSPost: Sendable {
 
     /// A GET (no body). `responseLimit` bounds the body kept in memory: a Graph page of 1,000
     /// sign-ins is several megabytes, more than a token response ever needs.
-    public func get(url text: String, headers extra: [(String, String)], responseLimit: Int = maximumResponse) async throws(Failure) -> Response {
+    public func get(url text: String, headers extra: [(String, String)], responseLimit: Int = maximumResponse) async throws(Failure)
+        -> Response
+    {
         try await send(.GET, url: text, headers: extra, body: nil, responseLimit: responseLimit)
     }
 
-    private func send(_ method: HTTPMethod, url text: String, headers extra: [(String, String)], body: [UInt8]?,
-                      responseLimit: Int) async throws(Failure) -> Response {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, scheme == "https" || scheme == "http" else {
+    private func send(
+        _ method: HTTPMethod, url text: String, headers extra: [(String, String)], body: [UInt8]?,
+        responseLimit: Int
+    ) async throws(Failure) -> Response {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, scheme == "https" || scheme == "http"
+        else {
             throw .invalidURL(text)
         }
         let secure = scheme == "https"
@@ -101,8 +108,9 @@ public struct HTTPSPost: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tunnel {
-                        try channel.pipeline.syncOperations.addHandler(ProxyTunnelHandler(
-                            target: "\(host):\(port)", authorization: tunnel.authorization, ready: ready, installAfterTunnel: install))
+                        try channel.pipeline.syncOperations.addHandler(
+                            ProxyTunnelHandler(
+                                target: "\(host):\(port)", authorization: tunnel.authorization, ready: ready, installAfterTunnel: install))
                     } else {
                         try install(channel)
                         ready.succeed()

@@ -32,7 +32,7 @@ public struct SenderEdit: Sendable, Equatable {
                 throw WorkspaceError(
                     .badValue, file: file, field: field.rawValue,
                     "\"\(text)\" is not a lifecycle state; use one of "
-                    + "\(LifecycleState.allCases.filter(\.isManual).map(\.rawValue).joined(separator: ", "))"
+                        + "\(LifecycleState.allCases.filter(\.isManual).map(\.rawValue).joined(separator: ", "))"
                 )
             }
             guard state.isManual else {

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Analysis
 
 /// The advice section of docs/rules.md: every rule in the order the chain tries them, with

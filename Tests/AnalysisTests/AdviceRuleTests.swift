@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Analysis
 
 /// Runs every rule's own examples (the SwiftLint pattern), checks the chain picks each
@@ -31,7 +32,9 @@ import Testing
 
     @Test func everyRuleFileIsRegistered() throws {
         let folder = #filePath.components(separatedBy: "/Tests/")[0] + "/Sources/Analysis/Advice/Rules"
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }.map { String($0.dropLast(6)) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }.map {
+            String($0.dropLast(6))
+        }
         let registered = BuiltInAdviceRules.all.map { String(describing: $0) }
         #expect(Set(files) == Set(registered))
         #expect(Set(BuiltInAdviceRules.all.map { $0.id }).count == registered.count, "rule IDs are unique")
@@ -43,7 +46,11 @@ import Testing
     }
 
     @Test func provisionalDefaultPrefersHVEForInternalMail() {
-        let r = BuiltInAdviceRules.recommend(.example { $0.recipients = .internal; $0.volume = .low })
+        let r = BuiltInAdviceRules.recommend(
+            .example {
+                $0.recipients = .internal
+                $0.volume = .low
+            })
         #expect(r.path == .hve)
         #expect(r.confidence == .provisional)
     }

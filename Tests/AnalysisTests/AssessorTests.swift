@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 
@@ -51,7 +52,9 @@ import Testing
     @Test func inputDigestsAreRecordedByPath() throws {
         let result = try ExportFolderReader.read([Self.root + "/Examples/contoso"])
         let digests = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, "digest of " + $0.path) })
-        let r = Assessor.assess(result.snapshot, files: result.files, digests: digests, options: AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28)))
+        let r = Assessor.assess(
+            result.snapshot, files: result.files, digests: digests,
+            options: AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28)))
         #expect(!r.inputs.isEmpty)
         for input in r.inputs { #expect(input.sha256 == "digest of " + input.path) }
     }
@@ -78,9 +81,12 @@ import Testing
 
     @Test func partialInputGivesUnknownsAndSaysWhatWouldSettleThem() throws {
         let folder = TemporaryFolderForAnalysis()
-        folder.write("SMTP AUTH clients report.csv", "Sender address,Domain,TLS 1.0,TLS 1.1,TLS 1.2,Messages sent\nprinter@contoso.com,contoso.com,0,0,100,50\n")
+        folder.write(
+            "SMTP AUTH clients report.csv",
+            "Sender address,Domain,TLS 1.0,TLS 1.1,TLS 1.2,Messages sent\nprinter@contoso.com,contoso.com,0,0,100,50\n")
         let result = try ExportFolderReader.read([folder.path])
-        let r = Assessor.assess(result.snapshot, files: result.files, options: AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28)))
+        let r = Assessor.assess(
+            result.snapshot, files: result.files, options: AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28)))
         let row = try #require(r.senders.first)
         #expect(row.smtpAuth.enabled == nil && row.smtpAuth.decidedBy == .unknown)
         #expect(row.basicAllowed == nil)
@@ -96,7 +102,8 @@ import Testing
     @Test func defaultChangeDateIsConfigurable() throws {
         let result = try ExportFolderReader.read([Self.root + "/Examples/contoso"])
         let timeline = Timeline.current.withDefaultChangeDate(CalendarDay(year: 2027, month: 3, day: 1))
-        let r = Assessor.assess(result.snapshot, files: [], options: AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: timeline))
+        let r = Assessor.assess(
+            result.snapshot, files: [], options: AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: timeline))
         #expect(r.defaultChangeDate == CalendarDay(year: 2027, month: 3, day: 1))
         #expect(r.assumption.contains("2027-03-01"))
     }

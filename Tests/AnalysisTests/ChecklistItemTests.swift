@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Analysis
 
 /// Runs every prevention checklist item's own examples (as the advice rules' are), and checks the
@@ -27,7 +28,9 @@ import Testing
     @Test func sixteenItemsInTheGuidesOrderEveryFileRegistered() throws {
         #expect(PreventionChecklist.items.map { $0.number } == Array(1...16))
         let folder = #filePath.components(separatedBy: "/Tests/")[0] + "/Sources/Analysis/Plan/Checklist"
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") && $0 != "ChecklistItem.swift" }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            $0.hasSuffix(".swift") && $0 != "ChecklistItem.swift"
+        }
         #expect(Set(files.map { String($0.dropLast(6)) }) == Set(PreventionChecklist.items.map { String(describing: $0) }))
         #expect(PreventionChecklist.items.filter { $0.required }.map { $0.number } == [1, 2, 9, 10, 12, 15])
     }

@@ -1,15 +1,20 @@
 import AuthShiftCore
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 
 @Suite struct ConditionalAccessScopeTests {
-    static func policy(state: String = "enabled", include: [String] = ["All"], exclude: [String] = [], excludeGroups: [String] = [],
-                       includeGroups: [String] = [], apps: [String] = ["All"], controls: [String] = ["block"], clientApps: [String] = ["exchangeActiveSync", "other"]) -> ConditionalAccessPolicySetting {
-        ConditionalAccessPolicySetting(id: "p", displayName: "Block legacy authentication", state: state, clientAppTypes: clientApps,
-                                       includeUsers: include, excludeUsers: exclude, includeGroups: includeGroups, excludeGroups: excludeGroups,
-                                       includeRoles: [], excludeRoles: [], includeApplications: apps, builtInControls: controls,
-                                       location: ExportLocation(file: "ca.json", line: 1))
+    static func policy(
+        state: String = "enabled", include: [String] = ["All"], exclude: [String] = [], excludeGroups: [String] = [],
+        includeGroups: [String] = [], apps: [String] = ["All"], controls: [String] = ["block"],
+        clientApps: [String] = ["exchangeActiveSync", "other"]
+    ) -> ConditionalAccessPolicySetting {
+        ConditionalAccessPolicySetting(
+            id: "p", displayName: "Block legacy authentication", state: state, clientAppTypes: clientApps,
+            includeUsers: include, excludeUsers: exclude, includeGroups: includeGroups, excludeGroups: excludeGroups,
+            includeRoles: [], excludeRoles: [], includeApplications: apps, builtInControls: controls,
+            location: ExportLocation(file: "ca.json", line: 1))
     }
 
     func decide(_ p: ConditionalAccessPolicySetting, objectId: String? = "oid-1") -> MailboxDecision {

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 
@@ -7,8 +8,17 @@ import Testing
 /// evaluator: mailbox True/False/null/missing x tenant True/False/missing x policy
 /// allow/block/none x security defaults on/off (72 cases).
 @Suite struct EffectiveStateTruthTableTests {
-    enum MailboxValue: String, CaseIterable { case isTrue = "True", isFalse = "False", null, missingColumn = "missing" }
-    enum TenantValue: String, CaseIterable { case isTrue = "True", isFalse = "False", noExport = "no export" }
+    enum MailboxValue: String, CaseIterable {
+        case isTrue = "True"
+        case isFalse = "False"
+        case null
+        case missingColumn = "missing"
+    }
+    enum TenantValue: String, CaseIterable {
+        case isTrue = "True"
+        case isFalse = "False"
+        case noExport = "no export"
+    }
     enum PolicyValue: String, CaseIterable { case allow, block, none }
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -16,7 +26,9 @@ import Testing
         let tenant: TenantValue
         let policy: PolicyValue
         let securityDefaults: Bool
-        var testDescription: String { "mailbox \(mailbox.rawValue), tenant \(tenant.rawValue), policy \(policy.rawValue), security defaults \(securityDefaults ? "on" : "off")" }
+        var testDescription: String {
+            "mailbox \(mailbox.rawValue), tenant \(tenant.rawValue), policy \(policy.rawValue), security defaults \(securityDefaults ? "on" : "off")"
+        }
     }
 
     static let cases: [Case] = MailboxValue.allCases.flatMap { m in
@@ -30,25 +42,43 @@ import Testing
 
     static func snapshot(_ c: Case) -> TenantSnapshot {
         var s = TenantSnapshot()
-        let value: ExportedBool = switch c.mailbox {
-        case .isTrue: .value(true)
-        case .isFalse: .value(false)
-        case .null: .null
-        case .missingColumn: .missingColumn
-        }
-        s.casMailboxes = [CASMailboxSetting(address: address, displayName: nil, smtpClientAuthenticationDisabled: value, location: at("cas.csv"))]
+        let value: ExportedBool =
+            switch c.mailbox {
+            case .isTrue: .value(true)
+            case .isFalse: .value(false)
+            case .null: .null
+            case .missingColumn: .missingColumn
+            }
+        s.casMailboxes = [
+            CASMailboxSetting(address: address, displayName: nil, smtpClientAuthenticationDisabled: value, location: at("cas.csv"))
+        ]
         s.filesByKind[.casMailbox] = ["cas.csv"]
         if c.tenant != .noExport {
-            s.transportConfigs = [TransportConfigSetting(smtpClientAuthenticationDisabled: .value(c.tenant == .isTrue), allowLegacyTLSClients: .missingColumn, location: at("tc.json"))]
+            s.transportConfigs = [
+                TransportConfigSetting(
+                    smtpClientAuthenticationDisabled: .value(c.tenant == .isTrue), allowLegacyTLSClients: .missingColumn,
+                    location: at("tc.json"))
+            ]
             s.filesByKind[.transportConfig] = ["tc.json"]
         }
         s.authenticationPolicies = [
-            AuthenticationPolicySetting(name: "Allow", allowBasicAuthSmtp: .value(true), allowBasicAuthPowershell: .value(false), location: at("ap.json")),
-            AuthenticationPolicySetting(name: "Block", allowBasicAuthSmtp: .value(false), allowBasicAuthPowershell: .value(false), location: at("ap.json")),
+            AuthenticationPolicySetting(
+                name: "Allow", allowBasicAuthSmtp: .value(true), allowBasicAuthPowershell: .value(false), location: at("ap.json")),
+            AuthenticationPolicySetting(
+                name: "Block", allowBasicAuthSmtp: .value(false), allowBasicAuthPowershell: .value(false), location: at("ap.json")),
         ]
         s.filesByKind[.authenticationPolicy] = ["ap.json"]
-        let assigned: String? = switch c.policy { case .allow: "Allow"; case .block: "Block"; case .none: nil }
-        s.users = [UserPolicyAssignment(userPrincipalName: address, objectId: "oid-1", otherAddresses: [], authenticationPolicy: assigned, recipientTypeDetails: "SharedMailbox", location: at("user.csv"))]
+        let assigned: String? =
+            switch c.policy {
+            case .allow: "Allow"
+            case .block: "Block"
+            case .none: nil
+            }
+        s.users = [
+            UserPolicyAssignment(
+                userPrincipalName: address, objectId: "oid-1", otherAddresses: [], authenticationPolicy: assigned,
+                recipientTypeDetails: "SharedMailbox", location: at("user.csv"))
+        ]
         s.filesByKind[.user] = ["user.csv"]
         s.organizationConfigs = [OrganizationConfigSetting(defaultAuthenticationPolicy: nil, location: at("org.json"))]
         s.filesByKind[.organizationConfig] = ["org.json"]
@@ -64,13 +94,21 @@ import Testing
         var enabled: Bool?
         var decidedBy = SmtpAuthState.DecidedBy.unknown
         switch c.mailbox {
-        case .isTrue: enabled = false; decidedBy = .mailbox
-        case .isFalse: enabled = true; decidedBy = .mailbox
+        case .isTrue:
+            enabled = false
+            decidedBy = .mailbox
+        case .isFalse:
+            enabled = true
+            decidedBy = .mailbox
         case .missingColumn: enabled = nil
         case .null:
             switch c.tenant {
-            case .isTrue: enabled = false; decidedBy = .tenant
-            case .isFalse: enabled = true; decidedBy = .tenant
+            case .isTrue:
+                enabled = false
+                decidedBy = .tenant
+            case .isFalse:
+                enabled = true
+                decidedBy = .tenant
             case .noExport: enabled = nil
             }
         }
@@ -100,7 +138,10 @@ import Testing
 
     @Test func missingExportsMakeEachLayerUnknownWithTheExportThatSettlesIt() {
         var s = TenantSnapshot()
-        s.casMailboxes = [CASMailboxSetting(address: Self.address, displayName: nil, smtpClientAuthenticationDisabled: .value(false), location: Self.at("cas.csv"))]
+        s.casMailboxes = [
+            CASMailboxSetting(
+                address: Self.address, displayName: nil, smtpClientAuthenticationDisabled: .value(false), location: Self.at("cas.csv"))
+        ]
         s.filesByKind[.casMailbox] = ["cas.csv"]
         let d = EffectiveStateEvaluator(index: TenantIndex(s)).evaluate(Self.address)
         #expect(d.smtpAuth.enabled == true)

@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 
@@ -27,9 +28,10 @@ import Testing
         let made = Counter()
         let rows = MailboxRows(count: 3) { i in
             made.add()
-            return MailboxRow(address: "m\(i)@contoso.com", displayName: nil, recipientType: nil,
-                              smtpAuth: SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "e"), basicAllowed: nil, basicBlockedBy: [],
-                              policy: nil, policySource: "unknown", observedSmtpAuth: false, explanation: [], unknowns: [])
+            return MailboxRow(
+                address: "m\(i)@contoso.com", displayName: nil, recipientType: nil,
+                smtpAuth: SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "e"), basicAllowed: nil, basicBlockedBy: [],
+                policy: nil, policySource: "unknown", observedSmtpAuth: false, explanation: [], unknowns: [])
         }
         #expect(made.value == 0 && rows.count == 3)
         #expect(rows[1].address == "m1@contoso.com" && made.value == 1)

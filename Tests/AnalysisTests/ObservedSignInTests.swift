@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 
@@ -13,20 +14,24 @@ import Testing
 
     /// Two successful Authenticated SMTP sign-ins (Graph JSON lines), the last on 2026-11-20.
     static let signIns = """
-    {"createdDateTime": "2026-11-12T08:00:00Z", "userPrincipalName": "Copier@contoso.com", "ipAddress": "203.0.113.7", "clientAppUsed": "Authenticated SMTP", "appDisplayName": "Office 365 Exchange Online", "status": {"errorCode": 0}}
-    {"createdDateTime": "2026-11-20T09:30:00Z", "userPrincipalName": "copier@contoso.com", "ipAddress": "203.0.113.7", "clientAppUsed": "Authenticated SMTP", "appDisplayName": "Office 365 Exchange Online", "status": {"errorCode": 0}}
+        {"createdDateTime": "2026-11-12T08:00:00Z", "userPrincipalName": "Copier@contoso.com", "ipAddress": "203.0.113.7", "clientAppUsed": "Authenticated SMTP", "appDisplayName": "Office 365 Exchange Online", "status": {"errorCode": 0}}
+        {"createdDateTime": "2026-11-20T09:30:00Z", "userPrincipalName": "copier@contoso.com", "ipAddress": "203.0.113.7", "clientAppUsed": "Authenticated SMTP", "appDisplayName": "Office 365 Exchange Online", "status": {"errorCode": 0}}
 
-    """
+        """
 
     static func folder(casDisabled: String, casTaken: String? = nil) -> TemporaryFolderForAnalysis {
         let folder = TemporaryFolderForAnalysis()
-        folder.write("CASMailbox.csv", "PrimarySmtpAddress,DisplayName,SmtpClientAuthenticationDisabled\n\(address),Copier,\(casDisabled)\n")
-        folder.write("User.csv", "UserPrincipalName,ExternalDirectoryObjectId,RecipientTypeDetails,AuthenticationPolicy\n\(address),0000-1,SharedMailbox,\n")
+        folder.write(
+            "CASMailbox.csv", "PrimarySmtpAddress,DisplayName,SmtpClientAuthenticationDisabled\n\(address),Copier,\(casDisabled)\n")
+        folder.write(
+            "User.csv",
+            "UserPrincipalName,ExternalDirectoryObjectId,RecipientTypeDetails,AuthenticationPolicy\n\(address),0000-1,SharedMailbox,\n")
         folder.write("OrganizationConfig.json", #"{"DefaultAuthenticationPolicy": null}"#)
         folder.write("SignIns-export.jsonl", signIns)
         if let casTaken {
             let date = ISO8601DateFormatter().date(from: casTaken)!
-            try! FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: folder.url.appendingPathComponent("CASMailbox.csv").path)
+            try! FileManager.default.setAttributes(
+                [.modificationDate: date], ofItemAtPath: folder.url.appendingPathComponent("CASMailbox.csv").path)
         }
         return folder
     }

@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 
@@ -25,17 +26,23 @@ import Testing
         var exceptions = new.exceptions ?? []
         exceptions.removeAll { $0.mailbox == "jdoe@contoso.com" }
         if let i = exceptions.firstIndex(where: { $0.mailbox == "monitoring@contoso.com" }) { exceptions[i].status = .expired }
-        exceptions.append(ExceptionRecord(mailbox: "new-device@contoso.com", system: "x", owner: "y", expires: CalendarDay(year: 2027, month: 1, day: 1), replacement: "oauth", ticket: "t", status: .valid))
+        exceptions.append(
+            ExceptionRecord(
+                mailbox: "new-device@contoso.com", system: "x", owner: "y", expires: CalendarDay(year: 2027, month: 1, day: 1),
+                replacement: "oauth", ticket: "t", status: .valid))
         new.exceptions = exceptions
 
         let items = RegisterDiff.diff(old, new)
         let kinds = Set(items.map(\.kind))
-        for kind in ["new-basic-sender", "sender-gone", "ring-moved", "tenant-smtp-auth", "conditional-access-removed", "mailbox-smtp-auth",
-                     "mailbox-basic-allowed", "exception-added", "exception-removed", "exception-expired"] {
+        for kind in [
+            "new-basic-sender", "sender-gone", "ring-moved", "tenant-smtp-auth", "conditional-access-removed", "mailbox-smtp-auth",
+            "mailbox-basic-allowed", "exception-added", "exception-removed", "exception-expired",
+        ] {
             #expect(kinds.contains(kind), "\(kind)")
         }
         let alerts = Set(items.filter(\.alerts).map(\.kind))
-        #expect(alerts == ["new-basic-sender", "tenant-smtp-auth", "conditional-access-removed", "mailbox-smtp-auth", "mailbox-basic-allowed"])
+        #expect(
+            alerts == ["new-basic-sender", "tenant-smtp-auth", "conditional-access-removed", "mailbox-smtp-auth", "mailbox-basic-allowed"])
         #expect(RegisterDiff.diff(old, old).isEmpty)
     }
 }

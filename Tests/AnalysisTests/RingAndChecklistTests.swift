@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 
@@ -22,16 +23,23 @@ import Testing
     }
 
     @Test func inventoryRingOverridesTheRule() {
-        var reg = Register(generatedBy: "t", asOf: ExceptionCheckerTests.asOf, timeline: .current, assumption: "",
-                           tenant: TenantSettings(smtpClientAuthenticationDisabled: .value(true), defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil, legacyBlockingConditionalAccessPolicies: [], acceptedDomains: []),
-                           inputs: [], senders: [], mailboxes: [], automation: [], unknowns: [])
+        var reg = Register(
+            generatedBy: "t", asOf: ExceptionCheckerTests.asOf, timeline: .current, assumption: "",
+            tenant: TenantSettings(
+                smtpClientAuthenticationDisabled: .value(true), defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil,
+                legacyBlockingConditionalAccessPolicies: [], acceptedDomains: []),
+            inputs: [], senders: [], mailboxes: [], automation: [], unknowns: [])
         let rec = Recommendation(path: .hve, rule: "x", confidence: .firm, why: [], watchPoints: [], source: "")
-        reg.senders = [SenderRow(sender: "a@contoso.com", system: "S", sources: [], currentAuth: .basic, messages: 1, volume: .low, tls: nil,
-                                 signIns: SignInFacts(), smtpAuth: SmtpAuthState(enabled: true, decidedBy: .mailbox, evidence: ""), basicAllowed: true,
-                                 basicBlockedBy: [], breaksAtDefaultChange: true, failingNow: false, recipients: .internal, owner: "IT", workload: nil,
-                                 oauthCapable: nil, staticIP: nil, notes: nil, recommendation: rec, evidence: [], unknowns: [])]
-        let item = InventoryEntry(sender: "a@contoso.com", system: "S", owner: "IT", workload: nil, oauthCapable: nil, staticIP: nil, notes: nil,
-                                  ring: "Pilot", sources: [], location: ExportLocation(file: "i.csv", line: 2))
+        reg.senders = [
+            SenderRow(
+                sender: "a@contoso.com", system: "S", sources: [], currentAuth: .basic, messages: 1, volume: .low, tls: nil,
+                signIns: SignInFacts(), smtpAuth: SmtpAuthState(enabled: true, decidedBy: .mailbox, evidence: ""), basicAllowed: true,
+                basicBlockedBy: [], breaksAtDefaultChange: true, failingNow: false, recipients: .internal, owner: "IT", workload: nil,
+                oauthCapable: nil, staticIP: nil, notes: nil, recommendation: rec, evidence: [], unknowns: [])
+        ]
+        let item = InventoryEntry(
+            sender: "a@contoso.com", system: "S", owner: "IT", workload: nil, oauthCapable: nil, staticIP: nil, notes: nil,
+            ring: "Pilot", sources: [], location: ExportLocation(file: "i.csv", line: 2))
         RingPlanner.assignRings(&reg, inventory: [item])
         #expect(reg.senders[0].ring == "pilot")
         RingPlanner.assignRings(&reg, inventory: [])
@@ -56,8 +64,11 @@ import Testing
         var (s, reg) = try ExceptionCheckerTests.contoso()
         reg.tenant.smtpClientAuthenticationDisabled = .value(false)
         s.conditionalAccessPolicies = []
-        s.inboundConnectors = [InboundConnectorSetting(name: "Open", connectorType: "OnPremises", enabled: .value(true), senderIPAddresses: [],
-                                                       senderDomains: nil, tlsSenderCertificateName: nil, location: ExportLocation(file: "ic.json", line: 1))]
+        s.inboundConnectors = [
+            InboundConnectorSetting(
+                name: "Open", connectorType: "OnPremises", enabled: .value(true), senderIPAddresses: [],
+                senderDomains: nil, tlsSenderCertificateName: nil, location: ExportLocation(file: "ic.json", line: 1))
+        ]
         let items = Planner.plan(snapshot: s, register: reg, warnDays: 14).checklist
         #expect(items[0].status == .fail)
         #expect(items[9].status == .fail)

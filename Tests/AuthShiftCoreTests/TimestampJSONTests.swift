@@ -20,7 +20,9 @@ import Testing
         #expect(old.at.description == "2026-11-20T09:30:00Z")
     }
 
-    @Test(arguments: ["2026-11-20 09:30:00Z", "2026-02-30T09:30:00Z", "2026-11-20T24:00:00Z", "2026-11-20T09:30:00", "2026-11-20T09:30:00.4Z"])
+    @Test(arguments: [
+        "2026-11-20 09:30:00Z", "2026-02-30T09:30:00Z", "2026-11-20T24:00:00Z", "2026-11-20T09:30:00", "2026-11-20T09:30:00.4Z",
+    ])
     func refusesOtherForms(text: String) {
         #expect(Timestamp(iso: text) == nil)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Holder.self, from: Data(#"{"at":"\#(text)"}"#.utf8)) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bridge
 
 /// Password checks are counted when they start and bounded in flight: parallel connections get
@@ -27,11 +28,17 @@ import Testing
     @Test func aSucceededCheckWithdrawsItsReservation() throws {
         let a = AdmissionControl()
         for _ in 0..<2 {
-            guard case .proceed(let attempt) = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: Self.limits) else { Issue.record("refused"); return }
+            guard case .proceed(let attempt) = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: Self.limits) else {
+                Issue.record("refused")
+                return
+            }
             a.finishAttempt(attempt, succeeded: true, limits: Self.limits)
         }
         for _ in 0..<2 {
-            guard case .proceed(let attempt) = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: Self.limits) else { Issue.record("refused"); return }
+            guard case .proceed(let attempt) = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: Self.limits) else {
+                Issue.record("refused")
+                return
+            }
             a.finishAttempt(attempt, succeeded: false, limits: Self.limits)
         }
         #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits) == nil)
@@ -45,16 +52,26 @@ import Testing
         let first = a.beginAttempt(source: "10.9.9.9", user: "x", limits: limits)
         _ = a.beginAttempt(source: "10.9.9.9", user: "y", limits: limits)
         #expect(a.beginAttempt(source: "10.9.9.9", user: "z", limits: limits) == .busy)
-        guard case .proceed = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: limits) else { Issue.record("a second source is refused"); return }
+        guard case .proceed = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: limits) else {
+            Issue.record("a second source is refused")
+            return
+        }
         #expect(a.beginAttempt(source: "10.0.0.6", user: "printer", limits: limits) == .busy)
-        guard case .proceed(let attempt) = first else { Issue.record("first check refused"); return }
+        guard case .proceed(let attempt) = first else {
+            Issue.record("first check refused")
+            return
+        }
         a.finishAttempt(attempt, succeeded: false, limits: limits)
-        guard case .proceed = a.beginAttempt(source: "10.0.0.6", user: "printer", limits: limits) else { Issue.record("a freed place is not reused"); return }
+        guard case .proceed = a.beginAttempt(source: "10.0.0.6", user: "printer", limits: limits) else {
+            Issue.record("a freed place is not reused")
+            return
+        }
     }
 
     static func yaml(inFlight: Int) -> String {
         InboundSessionTests.yaml().replacingOccurrences(
-            of: "limits:\n", with: "limits:\n  authChecksInFlight: \(inFlight)\n  authChecksInFlightPerSource: 1\n  authFailuresBeforeLockout: 2\n")
+            of: "limits:\n",
+            with: "limits:\n  authChecksInFlight: \(inFlight)\n  authChecksInFlightPerSource: 1\n  authFailuresBeforeLockout: 2\n")
     }
 
     @Test func aFullPoolAnswers454ButAKnownPasswordStillGetsIn() async throws {
@@ -64,7 +81,10 @@ import Testing
         _ = try InboundSessionTests.login(server.port)
         // A stranger's check holds the only place.
         let decoy = server.admission.beginAttempt(source: "10.9.9.9", user: "printer", limits: server.box.current.limits)
-        guard case .proceed(let held) = decoy else { Issue.record("decoy refused"); return }
+        guard case .proceed(let held) = decoy else {
+            Issue.record("decoy refused")
+            return
+        }
         let stranger = try RawClient(port: server.port)
         _ = stranger.reply()
         _ = stranger.command("EHLO t")
@@ -82,17 +102,24 @@ import Testing
         for _ in 0..<2 {
             var limits = server.box.current.limits
             limits.authChecksInFlightPerSource = 10
-            if case .proceed(let attempt) = server.admission.beginAttempt(source: "127.0.0.1", user: "printer", limits: limits) { held.append(attempt) }
+            if case .proceed(let attempt) = server.admission.beginAttempt(source: "127.0.0.1", user: "printer", limits: limits) {
+                held.append(attempt)
+            }
         }
         #expect(held.count == 2)
         let c = try RawClient(port: server.port)
         _ = c.reply()
         _ = c.command("EHLO t")
-        #expect(c.command("AUTH PLAIN " + Data("\u{0}printer\u{0}printer-pass".utf8).base64EncodedString()).hasPrefix("421 4.7.0 Too many failed"))
+        #expect(
+            c.command("AUTH PLAIN " + Data("\u{0}printer\u{0}printer-pass".utf8).base64EncodedString()).hasPrefix(
+                "421 4.7.0 Too many failed"))
     }
 
     @Test func aUserNameThatIsNoAccountIsMaskedInTheLog() {
-        let accounts = [BridgeConfiguration.Account(name: "printer", passwordHash: PasswordHash(encoded: InboundSessionTests.passwordHash)!, senders: ["a@contoso.com"])]
+        let accounts = [
+            BridgeConfiguration.Account(
+                name: "printer", passwordHash: PasswordHash(encoded: InboundSessionTests.passwordHash)!, senders: ["a@contoso.com"])
+        ]
         #expect(SMTPServerHandler.loggedUser("Printer", accounts: accounts) == "Printer")
         let masked = SMTPServerHandler.loggedUser("Secret-Pass-123", accounts: accounts)
         #expect(!masked.contains("Secret") && !masked.contains("123") && masked.contains("15 characters"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bridge
 
 /// Lock-out per source first; an account only after failures from several sources, for a
@@ -49,8 +50,11 @@ import Testing
     }
 
     @Test func anIPv6HostIsCountedByItsSlash64AndMappedIPv4AsIPv4() throws {
-        let a = try #require(IPAddress("fd00:1:2:3:aaaa::1")), b = try #require(IPAddress("fd00:1:2:3:ffff:1:2:3"))
-        #expect(AdmissionControl.lockoutSource(a) == "fd00:1:2:3::/64" && AdmissionControl.lockoutSource(a) == AdmissionControl.lockoutSource(b))
+        let a = try #require(IPAddress("fd00:1:2:3:aaaa::1"))
+        let b = try #require(IPAddress("fd00:1:2:3:ffff:1:2:3"))
+        #expect(
+            AdmissionControl.lockoutSource(a) == "fd00:1:2:3::/64" && AdmissionControl.lockoutSource(a) == AdmissionControl.lockoutSource(b)
+        )
         #expect(AdmissionControl.lockoutSource(try #require(IPAddress("fd00:1:2:4::1"))) != AdmissionControl.lockoutSource(a))
         #expect(AdmissionControl.lockoutSource(try #require(IPAddress("::ffff:10.0.0.5"))) == "10.0.0.5")
     }
@@ -66,19 +70,29 @@ import Testing
     @Test func aLockedAccountStillLetsASourceWithoutFailuresTryOnceAtATime() throws {
         let a = AdmissionControl()
         let now = Date()
-        for source in ["10.9.0.1", "10.9.0.2", "10.9.0.3"] { a.recordFailure(source: source, user: "printer", limits: Self.limits, now: now) }
+        for source in ["10.9.0.1", "10.9.0.2", "10.9.0.3"] {
+            a.recordFailure(source: source, user: "printer", limits: Self.limits, now: now)
+        }
         #expect(a.lockout(source: "10.9.0.1", user: "printer", limits: Self.limits, now: now) != nil)
         // The printer at its own address, which never failed: its check may run.
         #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits, now: now) == nil)
-        guard case .proceed(let attempt) = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: AuthAdmissionTests.limits, now: now) else {
-            Issue.record("the clean source was refused"); return
+        guard case .proceed(let attempt) = a.beginAttempt(source: "10.0.0.5", user: "printer", limits: AuthAdmissionTests.limits, now: now)
+        else {
+            Issue.record("the clean source was refused")
+            return
         }
         // While its check runs, a second one from the same source waits for the lock.
-        #expect(a.beginAttempt(source: "10.0.0.5", user: "printer", limits: AuthAdmissionTests.limits, now: now) == .lockedOut(.account(until: now.addingTimeInterval(300))))
+        #expect(
+            a.beginAttempt(source: "10.0.0.5", user: "printer", limits: AuthAdmissionTests.limits, now: now)
+                == .lockedOut(.account(until: now.addingTimeInterval(300))))
         a.finishAttempt(attempt, succeeded: true, limits: Self.limits, now: now)
         #expect(a.lockout(source: "10.0.0.5", user: "printer", limits: Self.limits, now: now) == nil)
         // A wrong guess from a new source makes it a source with failures: held back from then on.
-        guard case .proceed(let guess) = a.beginAttempt(source: "10.9.0.9", user: "printer", limits: AuthAdmissionTests.limits, now: now) else { Issue.record("refused"); return }
+        guard case .proceed(let guess) = a.beginAttempt(source: "10.9.0.9", user: "printer", limits: AuthAdmissionTests.limits, now: now)
+        else {
+            Issue.record("refused")
+            return
+        }
         a.finishAttempt(guess, succeeded: false, limits: Self.limits, now: now)
         #expect(a.lockout(source: "10.9.0.9", user: "printer", limits: Self.limits, now: now) != nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bridge
 
 /// The whole bridge in one process, built from a configuration value as the daemon builds it:
@@ -7,36 +8,37 @@ import Testing
 /// scheduler, and a loopback upstream sink that refuses one recipient.
 @Suite(.serialized) struct BridgeServiceTests {
     static func configuration(spool: String, sinkPort: Int) throws -> BridgeConfiguration {
-        var config = try BridgeConfiguration.parse("""
-        hostname: bridge.test
-        spool: \(spool)
-        listeners:
-          - name: devices
-            address: 127.0.0.1
-            port: 2525
-            tls: none
-            relayWithoutAuth: [127.0.0.1]
-            relaySenders: ["scanner@contoso.com"]
-          - name: office
-            address: 127.0.0.1
-            port: 2526
-            tls: none
-            trustedLanPlain: true
-        accounts:
-          - name: printer
-            passwordHash: "\(InboundSessionTests.passwordHash)"
-            senders: ["printer@contoso.com"]
-        routes:
-          - name: sink
-            type: smtp
-            host: 127.0.0.1
-            port: \(sinkPort)
-            tls: none
-            timeoutSeconds: 2
-        retry:
-          initialSeconds: 0.05
-          maximumSeconds: 0.2
-        """, file: "bridge-service-test.yaml")
+        var config = try BridgeConfiguration.parse(
+            """
+            hostname: bridge.test
+            spool: \(spool)
+            listeners:
+              - name: devices
+                address: 127.0.0.1
+                port: 2525
+                tls: none
+                relayWithoutAuth: [127.0.0.1]
+                relaySenders: ["scanner@contoso.com"]
+              - name: office
+                address: 127.0.0.1
+                port: 2526
+                tls: none
+                trustedLanPlain: true
+            accounts:
+              - name: printer
+                passwordHash: "\(InboundSessionTests.passwordHash)"
+                senders: ["printer@contoso.com"]
+            routes:
+              - name: sink
+                type: smtp
+                host: 127.0.0.1
+                port: \(sinkPort)
+                tls: none
+                timeoutSeconds: 2
+            retry:
+              initialSeconds: 0.05
+              maximumSeconds: 0.2
+            """, file: "bridge-service-test.yaml")
         // The configuration file asks for a real port; a test lets the system choose.
         for i in config.listeners.indices { config.listeners[i].port = 0 }
         return config
@@ -56,7 +58,8 @@ import Testing
 
     static func start(sink: LoopbackSink) async throws -> Running {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("service-\(UUID().uuidString)").path
-        let service = try BridgeService(configuration: try configuration(spool: root, sinkPort: sink.port), quiet: true, handlesSignals: false)
+        let service = try BridgeService(
+            configuration: try configuration(spool: root, sinkPort: sink.port), quiet: true, handlesSignals: false)
         let task = Task { try await service.run() }
         let ports = await service.listeningPorts()
         return Running(service: service, task: task, ports: ports, spool: try Spool(root: root))
@@ -93,8 +96,9 @@ import Testing
 
         // A printer that authenticates sends to two recipients; the upstream refuses one and the
         // other still gets the message.
-        let printed = try Self.session(port: office, auth: true, from: "printer@contoso.com", to: ["ok@fabrikam.com", "bad@fabrikam.com"],
-                                       subject: "print")
+        let printed = try Self.session(
+            port: office, auth: true, from: "printer@contoso.com", to: ["ok@fabrikam.com", "bad@fabrikam.com"],
+            subject: "print")
         #expect(printed.contains("235 2.7.0 Authentication successful"), "\(printed)")
         #expect(printed.contains { $0.hasPrefix("250 2.0.0 Ok: queued as ") }, "\(printed)")
 

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import Reports
 import Testing
+
 @testable import Bridge
 
 @Suite struct ConfigurationTests {
@@ -37,8 +38,14 @@ import Testing
 
     @Test func mistakesNameTheFileLineAndSetting() {
         let cases: [(String, String)] = [
-            (Self.yaml().replacingOccurrences(of: "port: 2525", with: "port: 99999"), "b.yaml:4: listeners[0].port: expected a whole number from 1 to 65535"),
-            (Self.yaml().replacingOccurrences(of: "trustedLanPlain", with: "trustedLanPlan"), "b.yaml:6: listeners[0].trustedLanPlan: unknown setting"),
+            (
+                Self.yaml().replacingOccurrences(of: "port: 2525", with: "port: 99999"),
+                "b.yaml:4: listeners[0].port: expected a whole number from 1 to 65535"
+            ),
+            (
+                Self.yaml().replacingOccurrences(of: "trustedLanPlain", with: "trustedLanPlan"),
+                "b.yaml:6: listeners[0].trustedLanPlan: unknown setting"
+            ),
             (Self.yaml(listener: "tls: starttls"), "a starttls listener needs certificate and key"),
             (Self.yaml().replacingOccurrences(of: Self.hash, with: "hunter2"), "accounts[0].passwordHash: not a password hash"),
             (Self.yaml(listener: "tls: none\n    allow: [0.0.0.0/0]"), "would let the whole Internet in"),
@@ -60,7 +67,9 @@ import Testing
     /// (Sender addresses are parsed now and these are not mailboxes, so the round trip is checked
     /// on account names, which the draft also writes.)
     @Test func quotedValuesReadBackExactly() throws {
-        let hostile = ["a\"b@contoso.com", "x\ny: injected@contoso.com", "# not a comment@contoso.com", "tab\there@contoso.com", "é漢@contoso.com"]
+        let hostile = [
+            "a\"b@contoso.com", "x\ny: injected@contoso.com", "# not a comment@contoso.com", "tab\there@contoso.com", "é漢@contoso.com",
+        ]
         for value in hostile {
             let text = Self.yaml().replacingOccurrences(of: "  - name: printer", with: "  - name: " + YAMLScalar.quoted(value))
             let c = try BridgeConfiguration.parse(text, file: "b.yaml")
@@ -69,21 +78,24 @@ import Testing
     }
 
     @Test func likelyMistakesAreWarnings() throws {
-        let c = try BridgeConfiguration.parse(Self.yaml(listener: "tls: none\n    address: 0.0.0.0\n    trustedLanPlain: true"), file: "b.yaml")
+        let c = try BridgeConfiguration.parse(
+            Self.yaml(listener: "tls: none\n    address: 0.0.0.0\n    trustedLanPlain: true"), file: "b.yaml")
         #expect(c.warnings.contains { $0.contains("binds 0.0.0.0 but has no allow list") })
         #expect(c.warnings.contains { $0.contains("accepts passwords without TLS") })
         #expect(try BridgeConfiguration.parse(Self.yaml(listener: "tls: none\n    allow: [10.0.0.0/8]"), file: "b.yaml").warnings.isEmpty)
     }
 
     @Test func routesMatchBySenderThenRecipientDomain() throws {
-        let text = Self.yaml().replacingOccurrences(of: "routes:\n  - name: smarthost", with: """
-        routes:
-          - name: internal
-            type: smtp
-            host: 10.0.0.1
-            recipientDomains: [contoso.com]
-          - name: smarthost
-        """)
+        let text = Self.yaml().replacingOccurrences(
+            of: "routes:\n  - name: smarthost",
+            with: """
+                routes:
+                  - name: internal
+                    type: smtp
+                    host: 10.0.0.1
+                    recipientDomains: [contoso.com]
+                  - name: smarthost
+                """)
         let c = try BridgeConfiguration.parse(text, file: "b.yaml")
         #expect(c.route(from: "a@contoso.com", recipients: ["b@contoso.com"])?.name == "internal")
         #expect(c.route(from: "a@contoso.com", recipients: ["b@contoso.com", "c@example.org"])?.name == "smarthost")
@@ -140,6 +152,8 @@ import Testing
         #expect(!a.isLockedOut(source: "10.0.0.9", user: "printer", limits: limits))
         a.recordFailure(source: "10.0.0.9", user: "printer", limits: limits)
         #expect(a.lockout(source: "10.0.0.9", user: "other", limits: limits) == .source)
-        #expect(!a.isLockedOut(source: "10.0.0.9", user: "printer", limits: limits, now: Date().addingTimeInterval(Double(limits.lockoutSeconds) + 1)))
+        #expect(
+            !a.isLockedOut(
+                source: "10.0.0.9", user: "printer", limits: limits, now: Date().addingTimeInterval(Double(limits.lockoutSeconds) + 1)))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bridge
 
 /// Public ranges split over several listeners do not add up to an open relay (issue 11, item 2).

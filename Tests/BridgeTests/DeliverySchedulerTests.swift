@@ -1,37 +1,42 @@
 import Foundation
 import NIOCore
 import Testing
+
 @testable import Bridge
 
 /// The scheduler against a loopback sink, one behaviour per test: an upstream that is down and
 /// then up (order per mailbox kept), resuming from disk after a restart, and a reload that
 /// renames the route while messages wait.
 @Suite(.serialized) struct DeliverySchedulerTests {
-    static func configuration(spool: String, port: Int, routeName: String = "sink", initialRetry: Double = 0.05, extra: String = "") throws -> BridgeConfiguration {
-        try BridgeConfiguration.parse("""
-        spool: \(spool)
-        listeners:
-          - port: 2525
-            tls: none
-            relayWithoutAuth: [127.0.0.1]
-            relaySenders: ["*@contoso.com"]
-        routes:
-          - name: \(routeName)
-            type: smtp
-            host: 127.0.0.1
-            port: \(port)
-            tls: none
-            timeoutSeconds: 2
-        retry:
-          initialSeconds: \(initialRetry)
-          maximumSeconds: \(max(initialRetry, 0.2))
-        \(extra)
-        """, file: "test.yaml")
+    static func configuration(spool: String, port: Int, routeName: String = "sink", initialRetry: Double = 0.05, extra: String = "") throws
+        -> BridgeConfiguration
+    {
+        try BridgeConfiguration.parse(
+            """
+            spool: \(spool)
+            listeners:
+              - port: 2525
+                tls: none
+                relayWithoutAuth: [127.0.0.1]
+                relaySenders: ["*@contoso.com"]
+            routes:
+              - name: \(routeName)
+                type: smtp
+                host: 127.0.0.1
+                port: \(port)
+                tls: none
+                timeoutSeconds: 2
+            retry:
+              initialSeconds: \(initialRetry)
+              maximumSeconds: \(max(initialRetry, 0.2))
+            \(extra)
+            """, file: "test.yaml")
     }
 
     static func envelope(_ from: String, _ n: Int, to recipients: [String] = ["r@fabrikam.com"]) -> (Envelope, [UInt8]) {
-        let e = Envelope(id: Envelope.newID(), from: from, recipients: recipients, account: nil, client: "127.0.0.1", heloName: "t",
-                         listener: "l", acceptedAt: Date(), size: 0)
+        let e = Envelope(
+            id: Envelope.newID(), from: from, recipients: recipients, account: nil, client: "127.0.0.1", heloName: "t",
+            listener: "l", acceptedAt: Date(), size: 0)
         return (e, Array("Subject: \(n)\r\n\r\nmessage \(n)\r\n".utf8))
     }
 
@@ -47,11 +52,15 @@ import Testing
     struct Running {
         let scheduler: DeliveryScheduler
         let task: Task<Void, Error>
-        func stop() async { task.cancel(); _ = await task.result }
+        func stop() async {
+            task.cancel()
+            _ = await task.result
+        }
     }
 
     static func start(_ box: ConfigurationBox, spool: Spool) throws -> Running {
-        let scheduler = try DeliveryScheduler(configuration: box, spool: spool, log: BridgeLog(spool: spool.root, quiet: true), metrics: BridgeMetrics(), tokens: nil)
+        let scheduler = try DeliveryScheduler(
+            configuration: box, spool: spool, log: BridgeLog(spool: spool.root, quiet: true), metrics: BridgeMetrics(), tokens: nil)
         return Running(scheduler: scheduler, task: Task { try await scheduler.run() })
     }
 
@@ -83,7 +92,8 @@ import Testing
     @Test func anUpstreamDownThenUpGetsEverythingInOrderPerMailbox() async throws {
         let port = try await LoopbackSink.freePort()
         let (spool, sent) = try Self.waitingMessages(12, prefix: "down-up")
-        let run = try Self.start(ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime)), spool: spool)
+        let run = try Self.start(
+            ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime)), spool: spool)
         #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bridge
 
 /// The header From check follows every route a message may reach: a Graph route (Exchange
@@ -26,10 +27,12 @@ import Testing
     }
 
     @Test func aGraphRouteWhoseLargeMessagesGoByPlainSmtpChecksTheHeaderFrom() async throws {
-        let config = try BridgeConfiguration.parse(try Self.yaml(largeMessageRoute: true).replacingOccurrences(of: "{spool}", with: "/tmp/s"), file: "t.yaml")
+        let config = try BridgeConfiguration.parse(
+            try Self.yaml(largeMessageRoute: true).replacingOccurrences(of: "{spool}", with: "/tmp/s"), file: "t.yaml")
         let graph = try #require(config.route(named: "scans-graph"))
         #expect(config.checksHeaderFrom(graph))
-        let alone = try BridgeConfiguration.parse(try Self.yaml(largeMessageRoute: false).replacingOccurrences(of: "{spool}", with: "/tmp/s"), file: "t.yaml")
+        let alone = try BridgeConfiguration.parse(
+            try Self.yaml(largeMessageRoute: false).replacingOccurrences(of: "{spool}", with: "/tmp/s"), file: "t.yaml")
         #expect(!alone.checksHeaderFrom(try #require(alone.route(named: "scans-graph"))))
 
         let server = try await InboundServer.start(try Self.yaml(largeMessageRoute: true))
@@ -39,7 +42,9 @@ import Testing
         _ = c.command("RCPT TO:<a@fabrikam.com>")
         _ = c.command("DATA")
         let big = String(repeating: "x", count: 2000)
-        #expect(c.command("From: ceo@contoso.com\r\nSubject: s\r\n\r\n\(big)\r\n.") == "550 5.7.1 Header From <ceo@contoso.com> is not an address this client may send as")
+        #expect(
+            c.command("From: ceo@contoso.com\r\nSubject: s\r\n\r\n\(big)\r\n.")
+                == "550 5.7.1 Header From <ceo@contoso.com> is not an address this client may send as")
         #expect(server.spool.queued().isEmpty)
     }
 }

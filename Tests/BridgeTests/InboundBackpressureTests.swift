@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOEmbedded
 import Testing
+
 @testable import Bridge
 
 /// A client that pipelines commands and never reads its replies must not make the bridge

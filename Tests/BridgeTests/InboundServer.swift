@@ -1,9 +1,11 @@
 import Foundation
 import NIOCore
 import NIOPosix
+
 @testable import Bridge
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The bridge's inbound handler on a loopback port, with a spool and an idle scheduler, for
@@ -44,8 +46,9 @@ final class InboundServer: Sendable {
         let log = BridgeLog(spool: root, quiet: true)
         let metrics = BridgeMetrics()
         let scheduler = try DeliveryScheduler(configuration: box, spool: spool, log: log, metrics: metrics, tokens: nil)
-        let shared = SMTPServerHandler.Shared(listener: config.listeners[listener], configuration: box, spool: spool, scheduler: scheduler, log: log, metrics: metrics,
-                                              admission: AdmissionControl(), verifier: CredentialVerifier(), sslContext: nil)
+        let shared = SMTPServerHandler.Shared(
+            listener: config.listeners[listener], configuration: box, spool: spool, scheduler: scheduler, log: log, metrics: metrics,
+            admission: AdmissionControl(), verifier: CredentialVerifier(), sslContext: nil)
         return (shared, box, spool)
     }
 
@@ -73,15 +76,25 @@ final class RawClient {
             var local = sockaddr_in()
             local.sin_family = sa_family_t(AF_INET)
             local.sin_addr.s_addr = inet_addr(source)
-            let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-            guard bound == 0 else { close(fd); throw POSIXError(.EADDRNOTAVAIL) }
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                close(fd)
+                throw POSIXError(.EADDRNOTAVAIL)
+            }
         }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard connected == 0 else { close(fd); throw POSIXError(.ECONNREFUSED) }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
     }
 
     deinit { close(fd) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bridge
 
 /// The inbound session end to end on a loopback socket: revocation by reload, the idle limit,
@@ -9,8 +10,11 @@ import Testing
     static let plainAuth = "AUTH PLAIN " + Data("\u{0}printer\u{0}printer-pass".utf8).base64EncodedString()
     static let passwordHash = try! PasswordHash.make(password: "printer-pass", logN: 10).encoded
 
-    static func yaml(senders: String = "[\"scanner@contoso.com\"]", app2: Bool = true, idle: Double = 30, listener: String = "tls: none\n    trustedLanPlain: true",
-                     checkHeaderFrom: Bool? = nil) -> String {
+    static func yaml(
+        senders: String = "[\"scanner@contoso.com\"]", app2: Bool = true, idle: Double = 30,
+        listener: String = "tls: none\n    trustedLanPlain: true",
+        checkHeaderFrom: Bool? = nil
+    ) -> String {
         """
         hostname: bridge.test
         spool: {spool}
@@ -102,7 +106,8 @@ import Testing
         let server = try await InboundServer.start(Self.yaml(idle: 1))
         defer { Task { await server.stop() } }
         let c = try Self.login(server.port)
-        _ = c.command("MAIL FROM:<scanner@contoso.com>"); _ = c.command("RCPT TO:<a@fabrikam.com>")
+        _ = c.command("MAIL FROM:<scanner@contoso.com>")
+        _ = c.command("RCPT TO:<a@fabrikam.com>")
         #expect(c.command("DATA").hasPrefix("354 "))
         c.send("From: scanner@contoso.com\r\n\r\n")
         for n in 0..<6 {
@@ -113,13 +118,13 @@ import Testing
     }
 
     #if os(Linux)
-    /// `::ffff:127.0.0.2` on an IPv6 socket is loopback (a listener without an allow list takes it).
-    @Test func anIPv4MappedLoopbackClientIsLoopback() async throws {
-        let server = try await InboundServer.start(Self.yaml(), host: "::ffff:127.0.0.1")
-        defer { Task { await server.stop() } }
-        let c = try RawClient(port: server.port, source: "127.0.0.2")
-        #expect(c.reply().hasPrefix("220 bridge.test"))
-    }
+        /// `::ffff:127.0.0.2` on an IPv6 socket is loopback (a listener without an allow list takes it).
+        @Test func anIPv4MappedLoopbackClientIsLoopback() async throws {
+            let server = try await InboundServer.start(Self.yaml(), host: "::ffff:127.0.0.1")
+            defer { Task { await server.stop() } }
+            let c = try RawClient(port: server.port, source: "127.0.0.2")
+            #expect(c.reply().hasPrefix("220 bridge.test"))
+        }
     #endif
 
     @Test func theHeaderFromMustBeAnAddressTheAccountMayUseOnSmtpRoutes() async throws {
@@ -134,14 +139,18 @@ import Testing
         }
         #expect(send(from: "CEO <ceo@contoso.com>") == "550 5.7.1 Header From <ceo@contoso.com> is not an address this client may send as")
         #expect(send(from: "\"Scanner\" <scanner@contoso.com>").hasPrefix("250 2.0.0 Ok: queued as"))
-        #expect(send(from: "scanner@contoso.com, ceo@contoso.com") == "550 5.7.1 Header From <ceo@contoso.com> is not an address this client may send as")
+        #expect(
+            send(from: "scanner@contoso.com, ceo@contoso.com")
+                == "550 5.7.1 Header From <ceo@contoso.com> is not an address this client may send as")
         #expect(send(from: "ceo@victim.example@contoso.com").hasPrefix("550 5.6.0 Header From cannot be checked"))
         #expect(server.spool.queued().count == 1)
         // A route may turn the check off (an XOAUTH2 or Graph route has Exchange's SendAs check).
         let open = try await InboundServer.start(Self.yaml(checkHeaderFrom: false))
         defer { Task { await open.stop() } }
         let d = try Self.login(open.port)
-        _ = d.command("MAIL FROM:<scanner@contoso.com>"); _ = d.command("RCPT TO:<a@fabrikam.com>"); _ = d.command("DATA")
+        _ = d.command("MAIL FROM:<scanner@contoso.com>")
+        _ = d.command("RCPT TO:<a@fabrikam.com>")
+        _ = d.command("DATA")
         #expect(d.command("From: ceo@contoso.com\r\n\r\nbody\r\n.").hasPrefix("250 "))
     }
 
@@ -151,8 +160,10 @@ import Testing
         _ = c.command("MAIL FROM:<scanner@contoso.com>")
         _ = c.command("RCPT TO:<a@fabrikam.com>")
         _ = c.command("DATA")
-        c.send("From: scanner@contoso.com\r\n\r\nfirst" + terminator + "MAIL FROM:<ceo@contoso.com>\r\nRCPT TO:<victim@fabrikam.com>\r\nDATA\r\n"
-               + "From: ceo@contoso.com\r\n\r\nsmuggled\r\n.\r\n")
+        c.send(
+            "From: scanner@contoso.com\r\n\r\nfirst" + terminator
+                + "MAIL FROM:<ceo@contoso.com>\r\nRCPT TO:<victim@fabrikam.com>\r\nDATA\r\n"
+                + "From: ceo@contoso.com\r\n\r\nsmuggled\r\n.\r\n")
         var replies: [String] = []
         while true {
             let r = c.reply(within: 1.5)
@@ -175,7 +186,8 @@ import Testing
 
     @Test(arguments: forms)
     func aNormalisingListenerKeepsEverySmugglingFormInsideOneMessage(terminator: String) async throws {
-        let server = try await InboundServer.start(Self.yaml(listener: "tls: none\n    relayWithoutAuth: [127.0.0.1]\n    relaySenders: [\"scanner@contoso.com\"]"))
+        let server = try await InboundServer.start(
+            Self.yaml(listener: "tls: none\n    relayWithoutAuth: [127.0.0.1]\n    relaySenders: [\"scanner@contoso.com\"]"))
         defer { Task { await server.stop() } }
         let c = try RawClient(port: server.port)
         _ = c.reply()
@@ -192,7 +204,9 @@ import Testing
     @Test func everyReplyTextIsASCII() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var replies = 0
-        for file in ["Sources/SMTP/SMTPServerStateMachine.swift", "Sources/SMTP/SMTPServerReply.swift", "Sources/Bridge/SubmissionPolicy.swift"] {
+        for file in [
+            "Sources/SMTP/SMTPServerStateMachine.swift", "Sources/SMTP/SMTPServerReply.swift", "Sources/Bridge/SubmissionPolicy.swift",
+        ] {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
                 // A typed reply's text: `(code, enhanced status or nil, "text")`.

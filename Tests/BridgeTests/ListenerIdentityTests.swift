@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bridge
 
 /// A listener is known by its name: two of one name are refused, and a reload that renames or
@@ -35,9 +36,11 @@ import Testing
     }
 
     @Test func aReloadReportsRenamedAddedAndRemovedListenersAsNeedingRestart() throws {
-        let old = try BridgeConfiguration.parse(InboundSessionTests.yaml().replacingOccurrences(of: "{spool}", with: "/tmp/s"), file: "a.yaml")
-        let renamed = try BridgeConfiguration.parse(InboundSessionTests.yaml().replacingOccurrences(of: "{spool}", with: "/tmp/s")
-            .replacingOccurrences(of: "name: lan", with: "name: lan2"), file: "a.yaml")
+        let old = try BridgeConfiguration.parse(
+            InboundSessionTests.yaml().replacingOccurrences(of: "{spool}", with: "/tmp/s"), file: "a.yaml")
+        let renamed = try BridgeConfiguration.parse(
+            InboundSessionTests.yaml().replacingOccurrences(of: "{spool}", with: "/tmp/s")
+                .replacingOccurrences(of: "name: lan", with: "name: lan2"), file: "a.yaml")
         let reasons = renamed.changesNeedingRestart(from: old)
         #expect(reasons.contains { $0.contains("listener lan renamed or removed") })
         #expect(reasons.contains { $0.contains("listener lan2 added or renamed") })

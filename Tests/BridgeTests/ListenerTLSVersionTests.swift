@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Transport
+
 @testable import Bridge
 
 /// The listener's oldest TLS version goes through Transport's one parser: an unknown name is a
@@ -20,7 +21,9 @@ import Transport
             _ = try BridgeConfiguration.parse(Self.yaml(minimum: name), file: "b.yaml")
             Issue.record("accepted minimumTLSVersion \(name)")
         } catch {
-            #expect(error.description.contains("b.yaml:7: listeners[0].minimumTLSVersion: '\(name)' is not a TLS version"), "\(error.description)")
+            #expect(
+                error.description.contains("b.yaml:7: listeners[0].minimumTLSVersion: '\(name)' is not a TLS version"),
+                "\(error.description)")
         }
     }
 

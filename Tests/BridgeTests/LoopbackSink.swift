@@ -85,7 +85,11 @@ private final class SinkHandler: ChannelInboundHandler {
     init(box: SinkBox) { self.box = box }
 
     func channelActive(context: ChannelHandlerContext) {
-        box.locked { $0.connections += 1; $0.open += 1; $0.mostOpen = max($0.mostOpen, $0.open) }
+        box.locked {
+            $0.connections += 1
+            $0.open += 1
+            $0.mostOpen = max($0.mostOpen, $0.open)
+        }
         send("220 sink ready", context)
     }
 
@@ -121,7 +125,12 @@ private final class SinkHandler: ChannelInboundHandler {
                     record.rcptAttempts.append(address)
                     return record.rcptReply(address)
                 }
-                if let reply { send(reply, context) } else { recipients.append(address); send("250 ok", context) }
+                if let reply {
+                    send(reply, context)
+                } else {
+                    recipients.append(address)
+                    send("250 ok", context)
+                }
             } else if upper == "DATA" {
                 inData = true
                 send("354 go", context)

@@ -2,6 +2,7 @@ import AuthShiftCore
 import Foundation
 import NIOCore
 import Testing
+
 @testable import Bridge
 
 /// No open relay by configuration (issue 11, item 2): `allow` and `relayWithoutAuth` may not
@@ -11,20 +12,20 @@ import Testing
     static func yaml(allow: [String] = [], relay: [String] = [], senders: [String] = ["*@contoso.com"], extra: String = "") -> String {
         func list(_ items: [String]) -> String { "[" + items.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
         return """
-        spool: /tmp/x
-        listeners:
-          - name: lan
-            address: "::"
-            port: 2525
-            tls: none
-        \(allow.isEmpty ? "" : "    allow: \(list(allow))")
-        \(relay.isEmpty ? "" : "    relayWithoutAuth: \(list(relay))\n    relaySenders: \(list(senders))")
-        \(extra)
-        routes:
-          - name: smarthost
-            type: smtp
-            host: 127.0.0.1
-        """
+            spool: /tmp/x
+            listeners:
+              - name: lan
+                address: "::"
+                port: 2525
+                tls: none
+            \(allow.isEmpty ? "" : "    allow: \(list(allow))")
+            \(relay.isEmpty ? "" : "    relayWithoutAuth: \(list(relay))\n    relaySenders: \(list(senders))")
+            \(extra)
+            routes:
+              - name: smarthost
+                type: smtp
+                host: 127.0.0.1
+            """
     }
 
     static func refusal(_ text: String) -> String? {
@@ -62,12 +63,17 @@ import Testing
         }
         // One named public network with the override: accepted, and warned about loudly.
         let c = try? BridgeConfiguration.parse(Self.yaml(relay: ["198.51.100.0/24"], extra: override), file: "b.yaml")
-        #expect(c?.warnings.contains { $0.hasPrefix("UNSAFE: listener lan has unsafeAllowPublicSources") && $0.contains("without AUTH") } == true)
+        #expect(
+            c?.warnings.contains { $0.hasPrefix("UNSAFE: listener lan has unsafeAllowPublicSources") && $0.contains("without AUTH") }
+                == true)
     }
 
     @Test func privateSpaceIsAccepted() throws {
-        let networks = ["127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "::1", "fe80::/10", "fc00::/7",
-                        "::ffff:192.168.1.0/120"]
+        let networks = [
+            "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "::1", "fe80::/10",
+            "fc00::/7",
+            "::ffff:192.168.1.0/120",
+        ]
         let c = try BridgeConfiguration.parse(Self.yaml(allow: networks, relay: networks), file: "b.yaml")
         #expect(c.listeners[0].relayWithoutAuth.count == networks.count)
         #expect(!c.warnings.contains { $0.contains("UNSAFE") })
@@ -101,7 +107,9 @@ import Testing
         #expect(!PrivateAddressSpace.isLoopback(try #require(IPAddress("::ffff:8.8.8.8"))))
         #expect(IPAddress("2001:db8:0:0:1:0:0:1")?.description == "2001:db8::1:0:0:1")
         #expect(IPAddress("fe80::")?.description == "fe80::")
-        #expect(Loopback.contains("::ffff:127.0.0.2") && Loopback.contains("[::1]") && Loopback.contains("127.1.2.3") && Loopback.contains("LOCALHOST"))
+        #expect(
+            Loopback.contains("::ffff:127.0.0.2") && Loopback.contains("[::1]") && Loopback.contains("127.1.2.3")
+                && Loopback.contains("LOCALHOST"))
         #expect(!Loopback.contains("127.evil.example") && !Loopback.contains("::ffff:10.0.0.1") && !Loopback.contains("127.0.0.256"))
     }
 
@@ -120,31 +128,35 @@ import Testing
     }
 
     /// The private blocks, by their own numbers, independent of `PrivateAddressSpace`.
-    static let privateV4: [(UInt32, Int)] = [(0x7F00_0000, 8), (0x0A00_0000, 8), (0xAC10_0000, 12), (0xC0A8_0000, 16), (0x6440_0000, 10), (0xA9FE_0000, 16)]
+    static let privateV4: [(UInt32, Int)] = [
+        (0x7F00_0000, 8), (0x0A00_0000, 8), (0xAC10_0000, 12), (0xC0A8_0000, 16), (0x6440_0000, 10), (0xA9FE_0000, 16),
+    ]
     static let privateV6: [(UInt16, Int)] = [(0xFE80, 10), (0xFC00, 7)]
 
     /// A random range, written as the configuration would have it, and whether it holds a public address.
     static func randomRange(_ rng: inout SplitMix64) -> (text: String, isPublic: Bool) {
         func v4(_ a: UInt32) -> String { (0..<4).map { String((a >> (24 - 8 * UInt32($0))) & 0xFF) }.joined(separator: ".") }
         switch rng.next() % 6 {
-        case 0, 1: // inside a private IPv4 block, written as IPv4 or IPv4-mapped IPv6
+        case 0, 1:  // inside a private IPv4 block, written as IPv4 or IPv4-mapped IPv6
             let (base, length) = privateV4.randomElement(using: &rng)!
             let prefix = Int.random(in: length...32, using: &rng)
             let address = base | (UInt32.random(in: 0...UInt32.max, using: &rng) & (UInt32.max >> UInt32(length)))
             return Bool.random(using: &rng) ? ("\(v4(address))/\(prefix)", false) : ("::ffff:\(v4(address))/\(prefix + 96)", false)
-        case 2: // inside fe80::/10 or fc00::/7, or ::1
+        case 2:  // inside fe80::/10 or fc00::/7, or ::1
             if rng.next() % 4 == 0 { return ("::1/128", false) }
             let (base, length) = privateV6.randomElement(using: &rng)!
             let first = base | (UInt16.random(in: 0...UInt16.max, using: &rng) & (UInt16.max >> UInt16(length)))
             let prefix = Int.random(in: length...128, using: &rng)
-            return (String(first, radix: 16) + ":" + String(UInt16.random(in: 0...UInt16.max, using: &rng), radix: 16) + "::/\(prefix)", false)
-        case 3, 4: // any IPv4 range; public unless inside one private block (blocks cannot tile a wider range)
+            return (
+                String(first, radix: 16) + ":" + String(UInt16.random(in: 0...UInt16.max, using: &rng), radix: 16) + "::/\(prefix)", false
+            )
+        case 3, 4:  // any IPv4 range; public unless inside one private block (blocks cannot tile a wider range)
             let prefix = Int.random(in: 1...32, using: &rng)
             let address = UInt32.random(in: 0...UInt32.max, using: &rng)
             let network = prefix == 0 ? 0 : address & ~(UInt32.max >> UInt32(prefix))
             let inside = privateV4.contains { base, length in prefix >= length && network & ~(UInt32.max >> UInt32(length)) == base }
             return Bool.random(using: &rng) ? ("\(v4(address))/\(prefix)", !inside) : ("::ffff:\(v4(address))/\(prefix + 96)", !inside)
-        default: // any IPv6 range from a random first group
+        default:  // any IPv6 range from a random first group
             let prefix = Int.random(in: 1...16, using: &rng)
             let group = UInt16.random(in: 0...UInt16.max, using: &rng)
             let network = group & ~(UInt16.max >> UInt16(prefix))
@@ -157,7 +169,8 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func checkConfigRefusesEverySetWithAPublicAddressAndAcceptsPrivateOnes(seed: UInt64) {
         var rng = SplitMix64(state: seed)
-        var refused = 0, accepted = 0
+        var refused = 0
+        var accepted = 0
         for round in 0..<60 {
             let ranges = (0..<Int.random(in: 1...5, using: &rng)).map { _ in Self.randomRange(&rng) }
             let expectPublic = ranges.contains { $0.isPublic }
@@ -170,7 +183,8 @@ import Testing
             // Every public finding names an address that is in the range and outside every private block.
             for range in ranges where range.isPublic {
                 guard let cidr = CIDR(range.text), let witness = PrivateAddressSpace.firstPublicAddress(in: cidr) else {
-                    Issue.record("seed \(seed): no public address found in \(range.text)"); continue
+                    Issue.record("seed \(seed): no public address found in \(range.text)")
+                    continue
                 }
                 #expect(cidr.contains(witness) && !PrivateAddressSpace.contains(witness), "seed \(seed): \(range.text) -> \(witness)")
             }

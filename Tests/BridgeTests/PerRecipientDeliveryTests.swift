@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Bridge
 
 /// Issue 11: per-recipient delivery (a 550 bounces that recipient alone, a 452 keeps that
@@ -78,13 +79,17 @@ import Testing
         let spool = try Spool(root: root)
         let sink = try await Self.partialSink(deferrals: 0)
         defer { Task { await sink.stop() } }
-        try spool.commit(S.envelope("dev@contoso.com", 1, to: ["bad@fabrikam.com", "bad@northwind.example"]).0, data: Array("Subject: 1\r\n\r\nx\r\n".utf8))
+        try spool.commit(
+            S.envelope("dev@contoso.com", 1, to: ["bad@fabrikam.com", "bad@northwind.example"]).0,
+            data: Array("Subject: 1\r\n\r\nx\r\n".utf8))
         let run = try S.start(ConfigurationBox(try S.configuration(spool: root, port: sink.port)), spool: spool)
         #expect(await S.waitUntil(10) { Self.notices(sink).count == 1 && spool.deadLettered().count == 1 })
         await run.stop()
         #expect(Self.mail(sink).isEmpty)
         let notice = Self.notices(sink).first?.data ?? ""
-        #expect(notice.contains("Final-Recipient: rfc822; bad@fabrikam.com") && notice.contains("Final-Recipient: rfc822; bad@northwind.example"))
+        #expect(
+            notice.contains("Final-Recipient: rfc822; bad@fabrikam.com")
+                && notice.contains("Final-Recipient: rfc822; bad@northwind.example"))
     }
 
     @Test func aNullSenderIsNeverSentANotice() async throws {

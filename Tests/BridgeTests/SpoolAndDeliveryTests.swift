@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import Reports
 import Testing
+
 @testable import Bridge
 
 @Suite struct SpoolAndDeliveryTests {
@@ -11,8 +12,9 @@ import Testing
     }
 
     func envelope(_ from: String = "a@contoso.com") -> Envelope {
-        Envelope(id: Envelope.newID(), from: from, recipients: ["b@fabrikam.com"], account: "printer", client: "10.0.0.5", heloName: "mfp",
-                 listener: "lan", acceptedAt: Date(), size: 5)
+        Envelope(
+            id: Envelope.newID(), from: from, recipients: ["b@fabrikam.com"], account: "printer", client: "10.0.0.5", heloName: "mfp",
+            listener: "lan", acceptedAt: Date(), size: 5)
     }
 
     @Test func commitThenReadBackAndRemove() throws {
@@ -96,7 +98,9 @@ import Testing
         #expect(r(503, [("RETRY-AFTER", "7")]) == .temporary("g: HTTP 503", retryAfter: 7))
         #expect(r(504) == .temporary("g: HTTP 504", retryAfter: nil))
         #expect(r(403, [], #"{"error":{"code":"ErrorSendAsDenied","message":"x"}}"#) == .permanent("g: HTTP 403 ErrorSendAsDenied"))
-        #expect(r(400, [], #"{"error":{"code":"ErrorMimeContentInvalidBase64String"}}"#) == .permanent("g: HTTP 400 ErrorMimeContentInvalidBase64String"))
+        #expect(
+            r(400, [], #"{"error":{"code":"ErrorMimeContentInvalidBase64String"}}"#)
+                == .permanent("g: HTTP 400 ErrorMimeContentInvalidBase64String"))
     }
 
     @Test func envelopeOnlyRecipientsBecomeBcc() {
@@ -108,7 +112,9 @@ import Testing
 
     @Test func fromDisplayNamesWithAnAtSignAreQuoted() {
         func q(_ header: String) -> String {
-            String(decoding: MIMEHeaders.quotingFromDisplayName(Array("Subject: s\r\n\(header)\r\nTo: <b@c.d>\r\n\r\nbody\r\n".utf8)), as: UTF8.self)
+            String(
+                decoding: MIMEHeaders.quotingFromDisplayName(Array("Subject: s\r\n\(header)\r\nTo: <b@c.d>\r\n\r\nbody\r\n".utf8)),
+                as: UTF8.self)
         }
         #expect(q("From: scan@contoso.com <scan@contoso.com>").contains("\r\nFrom: \"scan@contoso.com\" <scan@contoso.com>\r\nTo:"))
         #expect(q("From: Scanner \"2F\" x@y <scan@contoso.com>").contains("From: \"Scanner \\\"2F\\\" x@y\" <scan@contoso.com>"))
@@ -133,9 +139,13 @@ import Testing
 
     @Test func aDeliveryStatusNoticeIsAMultipartReport() {
         var failed = RecipientState(address: "b@fabrikam.com")
-        (failed.status, failed.reply, failed.dsnStatus, failed.diagnostic) = (.failed, "550 5.7.1 no\r\nway", "5.7.1", "smtp; 550 5.7.1 no\r\nway")
-        let notice = String(decoding: DeliveryStatusNotice.build(original: envelope(), failed: [failed], postmaster: "postmaster@contoso.com", reportingHost: "bridge",
-                                                                 originalHeader: Array("Subject: scan\r\nMessage-ID: <m1@mfp>\r\n\r\nbody\r\n".utf8)), as: UTF8.self)
+        (failed.status, failed.reply, failed.dsnStatus, failed.diagnostic) = (
+            .failed, "550 5.7.1 no\r\nway", "5.7.1", "smtp; 550 5.7.1 no\r\nway"
+        )
+        let notice = String(
+            decoding: DeliveryStatusNotice.build(
+                original: envelope(), failed: [failed], postmaster: "postmaster@contoso.com", reportingHost: "bridge",
+                originalHeader: Array("Subject: scan\r\nMessage-ID: <m1@mfp>\r\n\r\nbody\r\n".utf8)), as: UTF8.self)
         #expect(notice.contains("Content-Type: multipart/report; report-type=delivery-status"))
         #expect(notice.contains("Final-Recipient: rfc822; b@fabrikam.com\r\nAction: failed\r\nStatus: 5.7.1\r\n"))
         #expect(notice.contains("Diagnostic-Code: smtp; 550 5.7.1 no  way"))

@@ -1,31 +1,33 @@
 import Foundation
-import Testing
 import SMTP
+import Testing
+
 @testable import Bridge
 
 /// The listener's admission, relay, sender and reload decisions in one value.
 @Suite struct SubmissionPolicyTests {
     static func configuration(relay: String = "[10.0.0.0/24]", senders: String = "[\"*@contoso.com\"]") throws -> BridgeConfiguration {
-        try BridgeConfiguration.parse("""
-        spool: /tmp/unused
-        listeners:
-          - name: devices
-            port: 2525
-            tls: none
-            allow: [10.0.0.0/16]
-            relayWithoutAuth: \(relay)
-            relaySenders: \(senders)
-        accounts:
-          - name: printer
-            passwordHash: "\(InboundSessionTests.passwordHash)"
-            senders: ["printer@contoso.com"]
-        routes:
-          - name: upstream
-            type: smtp
-            host: 127.0.0.1
-            port: 25
-            tls: none
-        """, file: "policy.yaml")
+        try BridgeConfiguration.parse(
+            """
+            spool: /tmp/unused
+            listeners:
+              - name: devices
+                port: 2525
+                tls: none
+                allow: [10.0.0.0/16]
+                relayWithoutAuth: \(relay)
+                relaySenders: \(senders)
+            accounts:
+              - name: printer
+                passwordHash: "\(InboundSessionTests.passwordHash)"
+                senders: ["printer@contoso.com"]
+            routes:
+              - name: upstream
+                type: smtp
+                host: 127.0.0.1
+                port: 25
+                tls: none
+            """, file: "policy.yaml")
     }
 
     static func policy(_ config: BridgeConfiguration) -> SubmissionPolicy {
@@ -48,7 +50,9 @@ import SMTP
         #expect(p.senderDecision(nil, patterns: relay, source: "10.0.0.9") == .notAllowed)
         let own = p.senderPatterns(account: account, authenticated: true)
         #expect(p.senderDecision(MailboxAddress("any@contoso.com"), patterns: own, source: "10.0.0.9") == .notAllowed)
-        #expect(p.headerFromDecision(.mailboxes([MailboxAddress("ceo@contoso.com")!]), patterns: own) == .notAllowed(MailboxAddress("ceo@contoso.com")!))
+        #expect(
+            p.headerFromDecision(.mailboxes([MailboxAddress("ceo@contoso.com")!]), patterns: own)
+                == .notAllowed(MailboxAddress("ceo@contoso.com")!))
         #expect(p.headerFromDecision(.absent, patterns: own) == .allowed)
     }
 
@@ -58,7 +62,9 @@ import SMTP
         let source = IPAddress("10.0.0.9")
         #expect(p.revocation(now: config, source: source, account: nil, authenticated: false) == nil)
         let narrower = try Self.configuration(relay: "[10.0.0.128/25]")
-        #expect(p.revocation(now: narrower, source: source, account: nil, authenticated: false) == "relayWithoutAuth or relaySenders changed for this source")
+        #expect(
+            p.revocation(now: narrower, source: source, account: nil, authenticated: false)
+                == "relayWithoutAuth or relaySenders changed for this source")
         let otherSenders = try Self.configuration(senders: "[\"scan@contoso.com\"]")
         #expect(p.revocation(now: otherSenders, source: source, account: nil, authenticated: false) != nil)
         // An authenticated session does not rely on relayWithoutAuth.

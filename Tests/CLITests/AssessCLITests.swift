@@ -24,7 +24,9 @@ import Testing
         #expect((json?["automation"] as? [Any])?.count == 2)
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("33 days until"))
-        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("src=") && !html.contains("url("), "nothing loads from anywhere")
+        #expect(
+            !html.contains("<script") && !html.contains("<link") && !html.contains("src=") && !html.contains("url("),
+            "nothing loads from anywhere")
         let todoBytes = try Data(contentsOf: out.appendingPathComponent("inventory-todo.csv"))
         #expect(Array(todoBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let todo = String(decoding: todoBytes.dropFirst(3), as: UTF8.self)
@@ -48,8 +50,10 @@ import Testing
 
     @Test func badExportStopsBeforeWritingUnlessKeepGoing() throws {
         let exports = temporaryFolder()
-        try "Sender address,Messages sent\na@contoso.com,\"5\n".write(to: exports.appendingPathComponent("report.csv"), atomically: true, encoding: .utf8)
-        try "{\"SmtpClientAuthenticationDisabled\": true}".write(to: exports.appendingPathComponent("tc.json"), atomically: true, encoding: .utf8)
+        try "Sender address,Messages sent\na@contoso.com,\"5\n".write(
+            to: exports.appendingPathComponent("report.csv"), atomically: true, encoding: .utf8)
+        try "{\"SmtpClientAuthenticationDisabled\": true}".write(
+            to: exports.appendingPathComponent("tc.json"), atomically: true, encoding: .utf8)
         let out = temporaryFolder().appendingPathComponent("o")
         let strict = try CLI.run(["assess", exports.path, "--out", out.path])
         #expect(strict.status == 65)

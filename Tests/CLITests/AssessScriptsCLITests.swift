@@ -4,7 +4,9 @@ import Testing
 @Suite struct AssessScriptsCLITests {
     @Test func scriptsJoinTheRegister() throws {
         let out = temporaryFolder().appendingPathComponent("out")
-        let r = try CLI.run(["assess", "Examples/contoso", "--out", out.path, "--as-of", "2026-11-28", "--scripts", "Tests/ScanTests/Fixtures/tree"])
+        let r = try CLI.run([
+            "assess", "Examples/contoso", "--out", out.path, "--as-of", "2026-11-28", "--scripts", "Tests/ScanTests/Fixtures/tree",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("register.json"))) as? [String: Any]
         let scripts = json?["scripts"] as? [[String: Any]] ?? []

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct BridgeCLITests {
@@ -19,7 +20,9 @@ import Glibc
 
     @Test func aBadConfigurationNamesFileLineAndSetting() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml").path
-        try "spool: /tmp/x\nlisteners:\n  - port: 25\n    tls: none\n    relayWithoutAuth: [0.0.0.0/0]\n    relaySenders: ['*']\nroutes: []\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try
+            "spool: /tmp/x\nlisteners:\n  - port: 25\n    tls: none\n    relayWithoutAuth: [0.0.0.0/0]\n    relaySenders: ['*']\nroutes: []\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
         let r = try CLI.run(["bridge", "check-config", "--config", path])
         #expect(r.status == 65)
         #expect(r.stderr.contains("\(path):5: listeners[0].relayWithoutAuth: 0.0.0.0/0 would let the whole Internet in"), "\(r.stderr)")
@@ -39,7 +42,9 @@ import Glibc
         #expect(unfinished.status == 65)
         #expect(unfinished.stderr.contains("REPLACE"))
         draft = draft.replacingOccurrences(of: "\"REPLACE with the devices' networks, like 10.20.0.0/16\"", with: "10.20.0.0/16")
-            .replacingOccurrences(of: "\"REPLACE: authshift bridge hash-password\"", with: "\"scrypt$15$8$1$w+dic63w9xKEYkzc8YBaww==$Ro8C4s0Cc0lL038Mnoa2YASP3MMuQCpnyRV4zOuve6U=\"")
+            .replacingOccurrences(
+                of: "\"REPLACE: authshift bridge hash-password\"",
+                with: "\"scrypt$15$8$1$w+dic63w9xKEYkzc8YBaww==$Ro8C4s0Cc0lL038Mnoa2YASP3MMuQCpnyRV4zOuve6U=\"")
         try draft.write(toFile: draftPath, atomically: true, encoding: .utf8)
         let completed = try CLI.run(["bridge", "check-config", "--config", draftPath])
         #expect(completed.status == 0, "\(completed.stderr)")
@@ -62,7 +67,9 @@ import Glibc
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bridge-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let config = dir + "/bridge.yaml"
-        try "spool: \(dir)/spool\nlisteners:\n  - port: \(port)\n    tls: none\n    relayWithoutAuth: [127.0.0.1]\n    relaySenders: ['*@contoso.com']\nroutes:\n  - name: s\n    type: smtp\n    host: 127.0.0.1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try
+            "spool: \(dir)/spool\nlisteners:\n  - port: \(port)\n    tls: none\n    relayWithoutAuth: [127.0.0.1]\n    relaySenders: ['*@contoso.com']\nroutes:\n  - name: s\n    type: smtp\n    host: 127.0.0.1\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
         let r = try CLI.run(["bridge", "run", "--config", config])
         #expect(r.status == 73, "\(r.stderr)")
         #expect(r.stderr.contains("cannot-listen") || r.stderr.contains("Address already in use"), "\(r.stderr)")
@@ -72,7 +79,8 @@ import Glibc
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["bridge", "hash-password"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()

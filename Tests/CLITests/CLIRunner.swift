@@ -10,7 +10,8 @@ struct CLIResult {
 enum CLI {
     /// The build products folder holds both the test runner and `authshift`.
     static var binary: URL {
-        let products = Bundle.main.executableURL?.deletingLastPathComponent()
+        let products =
+            Bundle.main.executableURL?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var candidate = products.appendingPathComponent("authshift")
         if !FileManager.default.isExecutableFile(atPath: candidate.path) {
@@ -29,7 +30,8 @@ enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["AUTHSHIFT_NO_PROGRESS"] = "1"
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -37,8 +39,9 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        return CLIResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

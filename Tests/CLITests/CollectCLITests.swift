@@ -19,7 +19,9 @@ import Testing
     @Test func appOnlyNeedsAllFourValues() throws {
         let r = try CLI.run(["collect", "--app-id", "x"])
         #expect(r.status == 64)
-        let ok = try CLI.run(["collect", "--app-id", "a", "--certificate-thumbprint", "b", "--organization", "contoso.onmicrosoft.com", "--tenant-id", "t"])
+        let ok = try CLI.run([
+            "collect", "--app-id", "a", "--certificate-thumbprint", "b", "--organization", "contoso.onmicrosoft.com", "--tenant-id", "t",
+        ])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("[string]$Organization = 'contoso.onmicrosoft.com'"))
     }

@@ -15,7 +15,9 @@ import Testing
     @Test func impossibleAndUndecidableDatesExit65() throws {
         let impossible = try CLI.run(["inspect", try Self.folder("a@contoso.com,Printer,203.0.113.1,IT,2027-02-31,hve,CHG-1\n").path])
         #expect(impossible.status == 65)
-        #expect(impossible.stdout.contains("exceptions.csv:2: field \"expires\": \"2027-02-31\" is not a date: February 2027 has 28 days"), "\(impossible.stdout)")
+        #expect(
+            impossible.stdout.contains("exceptions.csv:2: field \"expires\": \"2027-02-31\" is not a date: February 2027 has 28 days"),
+            "\(impossible.stdout)")
 
         let dir = try Self.folder("a@contoso.com,Printer,203.0.113.1,IT,01/02/2027,hve,CHG-1\n")
         let undecided = try CLI.run(["inspect", dir.path])
@@ -29,10 +31,13 @@ import Testing
     }
 
     @Test func inspectNamesTheRowThatProvesTheOrder() throws {
-        let dir = try Self.folder("a@contoso.com,Printer,203.0.113.1,IT,01/02/2027,hve,CHG-1\nb@contoso.com,Panel,203.0.113.2,IT,31/03/2027,hve,CHG-2\n")
+        let dir = try Self.folder(
+            "a@contoso.com,Printer,203.0.113.1,IT,01/02/2027,hve,CHG-1\nb@contoso.com,Panel,203.0.113.2,IT,31/03/2027,hve,CHG-2\n")
         let r = try CLI.run(["inspect", dir.path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("dates in \"expires\": day first (dd/mm/yyyy), proven by line 3 (\"31/03/2027\"); used for the whole file"), "\(r.stdout)")
+        #expect(
+            r.stdout.contains("dates in \"expires\": day first (dd/mm/yyyy), proven by line 3 (\"31/03/2027\"); used for the whole file"),
+            "\(r.stdout)")
         let json = try CLI.run(["inspect", dir.path, "--format", "json"])
         #expect(json.stdout.contains("\"basis\" : \"proven\""), "\(json.stdout)")
     }

@@ -5,7 +5,9 @@ import Testing
 /// error (64) that lists the ones it takes, not output in another format.
 @Suite struct FormatOptionCLITests {
     @Test func explainAndDiffTakeTextOrJSON() throws {
-        let text = try CLI.run(["explain", "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.", "--format", "text"])
+        let text = try CLI.run([
+            "explain", "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.", "--format", "text",
+        ])
         #expect(text.status == 0 && text.stdout.contains("5.7.139"))
         let csv = try CLI.run(["explain", "535 5.7.139 Authentication unsuccessful", "--format", "csv"])
         #expect(csv.status == 64 && csv.stderr.contains("text") && csv.stderr.contains("json"), "\(csv.stderr)")

@@ -5,8 +5,10 @@ import Testing
     @Test func sampleTenantIsListedFileByFile() throws {
         let r = try CLI.run(["inspect", "Examples/contoso"])
         #expect(r.status == 0, "\(r.stderr)")
-        for kind in ["Get-CASMailbox", "Get-TransportConfig", "Sign-in log (portal CSV)", "Sign-in log (Log Analytics CSV)",
-                     "Sign-in log (JSON)", "SMTP AUTH clients report", "Email apps usage report", "Conditional Access policies"] {
+        for kind in [
+            "Get-CASMailbox", "Get-TransportConfig", "Sign-in log (portal CSV)", "Sign-in log (Log Analytics CSV)",
+            "Sign-in log (JSON)", "SMTP AUTH clients report", "Email apps usage report", "Conditional Access policies",
+        ] {
             #expect(r.stdout.contains(kind), "missing \(kind)")
         }
         #expect(r.stdout.contains("csv, utf16le, delimiter ;, #TYPE"))
@@ -15,9 +17,12 @@ import Testing
 
     @Test func brokenCSVAndTruncatedJSONExit65NamingBoth() throws {
         let dir = temporaryFolder()
-        try "PrimarySmtpAddress,SmtpClientAuthenticationDisabled\na@contoso.com,False\n".write(to: dir.appendingPathComponent("good.csv"), atomically: true, encoding: .utf8)
-        try "\"Sender address\",\"Messages sent\"\n\"a@contoso.com\",\"3\"\n\"b@contoso.com,\"4\"\n\"c@contoso.com\",\"5\"\n".write(to: dir.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
-        try "{\"value\": [{\"createdDateTime\": \"2026-11-01T00:00:00Z\", \"userPrincipalName\": \"a@contoso.com\"".write(to: dir.appendingPathComponent("truncated.json"), atomically: true, encoding: .utf8)
+        try "PrimarySmtpAddress,SmtpClientAuthenticationDisabled\na@contoso.com,False\n".write(
+            to: dir.appendingPathComponent("good.csv"), atomically: true, encoding: .utf8)
+        try "\"Sender address\",\"Messages sent\"\n\"a@contoso.com\",\"3\"\n\"b@contoso.com,\"4\"\n\"c@contoso.com\",\"5\"\n".write(
+            to: dir.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
+        try "{\"value\": [{\"createdDateTime\": \"2026-11-01T00:00:00Z\", \"userPrincipalName\": \"a@contoso.com\"".write(
+            to: dir.appendingPathComponent("truncated.json"), atomically: true, encoding: .utf8)
 
         let strict = try CLI.run(["inspect", dir.path])
         #expect(strict.status == 65)

@@ -7,8 +7,12 @@ import Testing
     @Test func helpListsEveryExitStatus() throws {
         let r = try CLI.run(["probe", "--help"])
         #expect(r.status == 0)
-        for status in ["20 connect", "21 TLS", "22 AUTH", "23 MAIL", "24 RCPT", "25 DATA", "26 no OAuth token", "28 a stage timed out", "29 the server broke"] {
-            #expect(r.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ").contains(status), "\(status)")
+        for status in [
+            "20 connect", "21 TLS", "22 AUTH", "23 MAIL", "24 RCPT", "25 DATA", "26 no OAuth token", "28 a stage timed out",
+            "29 the server broke",
+        ] {
+            #expect(
+                r.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ").contains(status), "\(status)")
         }
     }
 
@@ -35,8 +39,12 @@ import Testing
     @Test func impossibleStagesAndMissingCredentialsAreUsageErrors() throws {
         #expect(try CLI.run(["probe", "--target", "exo", "--quit-after", "rcpt", "--from", "a@contoso.com"]).status == 64)
         #expect(try CLI.run(["probe", "--target", "exo", "--auth", "login", "--user", "a@contoso.com"]).status == 64)
-        #expect(try CLI.run(["probe", "--target", "exo", "--auth", "xoauth2", "--user", "a@contoso.com", "--tenant", "t", "--client-id", "c"]).status == 64)
-        let missing = try CLI.run(["probe", "--target", "exo", "--user", "a@contoso.com", "--tenant", "t", "--client-id", "c", "--pfx", "/nonexistent/app.pfx"])
+        #expect(
+            try CLI.run(["probe", "--target", "exo", "--auth", "xoauth2", "--user", "a@contoso.com", "--tenant", "t", "--client-id", "c"])
+                .status == 64)
+        let missing = try CLI.run([
+            "probe", "--target", "exo", "--user", "a@contoso.com", "--tenant", "t", "--client-id", "c", "--pfx", "/nonexistent/app.pfx",
+        ])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("/nonexistent/app.pfx"))
     }

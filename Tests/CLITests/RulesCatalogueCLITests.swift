@@ -9,7 +9,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let committed = try String(contentsOfFile: CLI.repositoryRoot + "/docs/rules.md", encoding: .utf8)
         let stale = r.stdout != committed
-        #expect(!stale, """
+        #expect(
+            !stale,
+            """
             docs/rules.md is stale: it differs from the rule descriptions in Sources/Scan/Rules and \
             Sources/Analysis/Advice/Rules. Regenerate it with:
                 swift run authshift rules --format markdown > docs/rules.md
@@ -20,8 +22,10 @@ import Testing
     @Test func everyRuleIDIsListedInTheTerminalForm() throws {
         let r = try CLI.run(["rules"])
         #expect(r.status == 0, "\(r.stderr)")
-        for id in ["EXO-CRED", "EXO-RPS-BASIC", "MSOL-CRED", "AAD-CRED", "PS-PLAINTEXT-SECRET", "SMTP-BASIC-SENDMAIL", "SMTP-BASIC-DOTNET",
-                   "SMTP-BASIC-CODE", "SMTP-BASIC-CONFIG", "already-oauth", "relay-static-ip", "provisional-default"] {
+        for id in [
+            "EXO-CRED", "EXO-RPS-BASIC", "MSOL-CRED", "AAD-CRED", "PS-PLAINTEXT-SECRET", "SMTP-BASIC-SENDMAIL", "SMTP-BASIC-DOTNET",
+            "SMTP-BASIC-CODE", "SMTP-BASIC-CONFIG", "already-oauth", "relay-static-ip", "provisional-default",
+        ] {
             #expect(r.stdout.contains(id + " "), "missing \(id)")
         }
     }

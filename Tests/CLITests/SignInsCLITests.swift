@@ -3,8 +3,10 @@ import Testing
 
 @Suite struct SignInsCLITests {
     @Test func summarizeSampleSignInsAsCSV() throws {
-        let r = try CLI.run(["signins", "summarize", "Examples/contoso/InteractiveSignIns_2026-11-01_2026-11-14.csv",
-                             "Examples/contoso/NonInteractiveSignIns_2026-11-15_2026-11-27.csv", "--format", "csv"])
+        let r = try CLI.run([
+            "signins", "summarize", "Examples/contoso/InteractiveSignIns_2026-11-01_2026-11-14.csv",
+            "Examples/contoso/NonInteractiveSignIns_2026-11-15_2026-11-27.csv", "--format", "csv",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "\u{FEFF}user,clientApp,legacy,ipAddress,outcome,count,firstSeen,lastSeen,failureReasons")

@@ -1,18 +1,24 @@
 import Foundation
 import Testing
+
 @testable import ChangeScripts
 
 @Suite struct CollectorScriptTests {
     static let scripts = [
         CollectorScript(signIn: .interactive, generatedBy: "authshift test"),
-        CollectorScript(signIn: .certificate(appId: "11111111-2222-3333-4444-555555555555", thumbprint: "ABCDEF0123", organization: "contoso.onmicrosoft.com", tenantId: "tenant"),
-                        outputFolder: "C:\\exports\\it's here", generatedBy: "authshift test"),
+        CollectorScript(
+            signIn: .certificate(
+                appId: "11111111-2222-3333-4444-555555555555", thumbprint: "ABCDEF0123", organization: "contoso.onmicrosoft.com",
+                tenantId: "tenant"),
+            outputFolder: "C:\\exports\\it's here", generatedBy: "authshift test"),
     ]
 
     /// Verbs that change state. A collector must call none of them, in code or in comments.
-    static let stateChangingVerbs = ["Set", "New", "Remove", "Add", "Enable", "Disable", "Update", "Clear", "Grant", "Revoke",
-                                     "Start", "Stop", "Restart", "Install", "Uninstall", "Register", "Unregister", "Move",
-                                     "Rename", "Reset", "Suspend", "Resume", "Restore", "Send", "Publish", "Approve", "Deny"]
+    static let stateChangingVerbs = [
+        "Set", "New", "Remove", "Add", "Enable", "Disable", "Update", "Clear", "Grant", "Revoke",
+        "Start", "Stop", "Restart", "Install", "Uninstall", "Register", "Unregister", "Move",
+        "Rename", "Reset", "Suspend", "Resume", "Restore", "Send", "Publish", "Approve", "Deny",
+    ]
 
     @Test(arguments: scripts)
     func containsNoStateChangingCmdlet(script: CollectorScript) throws {
@@ -36,9 +42,11 @@ import Testing
     @Test(arguments: scripts)
     func producesTheFilesTheReadersExpect(script: CollectorScript) {
         let text = script.render()
-        for file in ["TransportConfig.json", "CASMailbox.csv", "AuthenticationPolicy.json", "User.csv", "OrganizationConfig.json",
-                     "AcceptedDomain.json", "InboundConnector.json", "MessageTrace.csv", "EmailAppUsage.csv",
-                     "SecurityDefaults.json", "ConditionalAccessPolicies.json"] {
+        for file in [
+            "TransportConfig.json", "CASMailbox.csv", "AuthenticationPolicy.json", "User.csv", "OrganizationConfig.json",
+            "AcceptedDomain.json", "InboundConnector.json", "MessageTrace.csv", "EmailAppUsage.csv",
+            "SecurityDefaults.json", "ConditionalAccessPolicies.json",
+        ] {
             #expect(text.contains("'\(file)'") || text.contains(file), "missing \(file)")
         }
         #expect(text.contains("-Properties SmtpClientAuthenticationDisabled"))

@@ -2,6 +2,7 @@ import AuthShiftCore
 import Crypto
 import Foundation
 import Testing
+
 @testable import Analysis
 @testable import ChangeScripts
 @testable import Ingest
@@ -17,12 +18,17 @@ import Testing
         let result = try ExportFolderReader.read([root + "/Examples/contoso"])
         let options = AssessOptions(asOf: CalendarDay(year: 2026, month: 11, day: 28), generatedBy: "authshift test")
         // The digests the run records, computed here independently of the command that writes them.
-        let digests = Dictionary(uniqueKeysWithValues: try result.files.filter { $0.kind != nil && $0.error == nil }.map {
-            ($0.path, SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: $0.path))).map { String(format: "%02x", $0) }.joined())
-        })
+        let digests = Dictionary(
+            uniqueKeysWithValues: try result.files.filter { $0.kind != nil && $0.error == nil }.map {
+                (
+                    $0.path,
+                    SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: $0.path))).map { String(format: "%02x", $0) }.joined()
+                )
+            })
         let register = Assessor.assess(result.snapshot, files: result.files, digests: digests, options: options)
         let checker = ExceptionChecker(snapshot: result.snapshot, register: register, asOf: options.asOf)
-        let changes = ChangeSetBuilder.build(snapshot: result.snapshot, register: register, checker: checker, generatedAt: "2026-11-28T09:00:00Z")
+        let changes = ChangeSetBuilder.build(
+            snapshot: result.snapshot, register: register, checker: checker, generatedAt: "2026-11-28T09:00:00Z")
         return PlanScripts(changes).all().map { s in
             PlanScripts.Script(name: s.name, text: s.text.replacingOccurrences(of: root + "/", with: ""))
         }
@@ -57,7 +63,9 @@ import Testing
             } else {
                 #expect(s.text.contains("Rollback: ") && s.text.contains("Verify: "), "\(s.name)")
                 // Every change is guarded by ShouldProcess, so -WhatIf changes nothing.
-                let changes = s.text.components(separatedBy: "\n").filter { $0.range(of: #"^\s+(Set|New|Remove)-"#, options: .regularExpression) != nil }
+                let changes = s.text.components(separatedBy: "\n").filter {
+                    $0.range(of: #"^\s+(Set|New|Remove)-"#, options: .regularExpression) != nil
+                }
                 #expect(changes.count <= s.text.components(separatedBy: "ShouldProcess(").count - 1, "\(s.name)")
             }
         }

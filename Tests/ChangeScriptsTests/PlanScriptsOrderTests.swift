@@ -28,7 +28,9 @@ import Testing
         for line in lines[(start + 1)...] {
             let t = line.trimmingCharacters(in: .whitespaces)
             if t.hasPrefix(")") { break }
-            if t.hasPrefix("'") && t.hasSuffix("'") { out.append(String(t.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")) }
+            if t.hasPrefix("'") && t.hasSuffix("'") {
+                out.append(String(t.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'"))
+            }
         }
         return out
     }
@@ -60,7 +62,9 @@ import Testing
         #expect(exceptions.count == 4)
         for name in ["01-enforce.ps1", "05-return-to-restricted.ps1"] {
             let lines = try #require(scripts[name])
-            #expect(Set(exceptions).isSubset(of: Self.identities(after: "# 1. Open", in: lines)), "\(name) leaves an exception mailbox to inherit the closed organization")
+            #expect(
+                Set(exceptions).isSubset(of: Self.identities(after: "# 1. Open", in: lines)),
+                "\(name) leaves an exception mailbox to inherit the closed organization")
         }
     }
 
@@ -71,7 +75,10 @@ import Testing
             guard touchesIdentities else { continue }
             let check = Self.firstLine(lines, #"throw \("Nothing was changed\."#)
             #expect(check.map { $0 < firstChange } == true, "\(name) changes something before checking its identities")
-            #expect(Self.firstLine(lines, #"try \{ \$null = Get-(CASMailbox|User) -Identity \$identity -ErrorAction Stop \}"#).map { $0 < firstChange } == true, "\(name)")
+            #expect(
+                Self.firstLine(lines, #"try \{ \$null = Get-(CASMailbox|User) -Identity \$identity -ErrorAction Stop \}"#).map {
+                    $0 < firstChange
+                } == true, "\(name)")
         }
     }
 }

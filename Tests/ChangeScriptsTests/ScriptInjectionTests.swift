@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Scan
 import Testing
+
 @testable import ChangeScripts
 
 /// Adversarial values from the exports must come out of every generated script as
@@ -41,10 +42,11 @@ import Testing
 
     static func hostileChangeSet() -> ChangeSet {
         let changes = hostile.map { ChangeSet.MailboxChange(mailbox: $0, target: false, previous: .null, reason: $0) }
-        return ChangeSet(generatedBy: hostile[5], generatedAt: hostile[4] + " #>\nRemove-Item C:\\ -Recurse\n<#",
-                         inputs: hostile.map { InputFile(path: $0, kind: $0, rows: 1, sha256: $0) },
-                         tenantDisabled: .value(false), exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
-                         temporaryPolicyUsers: hostile.map { (user: $0, previousPolicy: $0, reason: $0) }, temporaryPolicyName: hostile[2])
+        return ChangeSet(
+            generatedBy: hostile[5], generatedAt: hostile[4] + " #>\nRemove-Item C:\\ -Recurse\n<#",
+            inputs: hostile.map { InputFile(path: $0, kind: $0, rows: 1, sha256: $0) },
+            tenantDisabled: .value(false), exceptionMailboxes: changes, expiredMailboxes: changes, shadowMailboxes: changes,
+            temporaryPolicyUsers: hostile.map { (user: $0, previousPolicy: $0, reason: $0) }, temporaryPolicyName: hostile[2])
     }
 
     /// Every text a ChangeSet carries, found by reflection, so a field added later without a
@@ -67,14 +69,18 @@ import Testing
             let tokens = Self.scan(script.text)
             let literals = tokens.filter { $0.kind == "single" }.map(\.text)
             for value in Self.hostile {
-                #expect(literals.contains(value) || literals.contains { $0.contains(value) }, "\(script.name): \(value.debugDescription) is not a literal")
+                #expect(
+                    literals.contains(value) || literals.contains { $0.contains(value) },
+                    "\(script.name): \(value.debugDescription) is not a literal")
             }
         }
     }
 
     /// Fragments that would be dangerous outside a literal or a comment.
-    static let fragments = ["Remove-Mailbox", "whoami", "Remove-Item", "typographic", "line one", "closes the help block", "env:USERNAME",
-                            "semi;colon", "low quote", "O'Brien", "Set-TransportConfig -SmtpClientAuthenticationDisabled $false;"]
+    static let fragments = [
+        "Remove-Mailbox", "whoami", "Remove-Item", "typographic", "line one", "closes the help block", "env:USERNAME",
+        "semi;colon", "low quote", "O'Brien", "Set-TransportConfig -SmtpClientAuthenticationDisabled $false;",
+    ]
 
     @Test func noGeneratedScriptContainsAnUnquotedValue() {
         for script in PlanScripts(Self.hostileChangeSet()).all() {
@@ -91,8 +97,11 @@ import Testing
     }
 
     @Test func theCollectorKeepsItsValuesInLiteralsAndComments() {
-        let script = CollectorScript(signIn: .certificate(appId: Self.hostile[0], thumbprint: Self.hostile[1], organization: Self.hostile[2], tenantId: Self.hostile[3]),
-                                     outputFolder: Self.hostile[4], generatedBy: Self.hostile[5] + "\nRemove-Item C:\\").render()
+        let script = CollectorScript(
+            signIn: .certificate(
+                appId: Self.hostile[0], thumbprint: Self.hostile[1], organization: Self.hostile[2], tenantId: Self.hostile[3]),
+            outputFolder: Self.hostile[4], generatedBy: Self.hostile[5] + "\nRemove-Item C:\\"
+        ).render()
         let tokens = Self.scan(script)
         let code = tokens.filter { $0.kind == "code" }.map(\.text).joined(separator: "\n")
         for fragment in Self.fragments { #expect(!code.contains(fragment), "collector: \(fragment) outside a literal or comment") }

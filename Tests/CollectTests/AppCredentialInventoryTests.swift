@@ -12,27 +12,51 @@ import Testing
 
     /// Office 365 Exchange Online and Microsoft Graph with their app roles; a scanner relay
     /// holding SMTP.SendAsApp; a reporting app holding only User.Read.All.
-    static var servicePrincipals: [[String: Any]] { [
-        ["appId": "00000002-0000-0ff1-ce00-000000000000", "displayName": "Office 365 Exchange Online",
-         "appRoles": [["id": smtpRole, "value": "SMTP.SendAsApp"]]],
-        ["appId": "00000003-0000-0000-c000-000000000000", "displayName": "Microsoft Graph",
-         "appRoles": [["id": mailSendRole, "value": "Mail.Send"], ["id": readRole, "value": "User.Read.All"]]],
-        ["appId": "aaaa0000-0000-0000-0000-000000000001", "displayName": "Scanner relay",
-         "appRoleAssignments": [["appRoleId": smtpRole], ["appRoleId": mailSendRole.uppercased()]]],
-        ["appId": "aaaa0000-0000-0000-0000-000000000002", "displayName": "Reporting",
-         "appRoleAssignments": [["appRoleId": readRole]]],
-    ] }
+    static var servicePrincipals: [[String: Any]] {
+        [
+            [
+                "appId": "00000002-0000-0ff1-ce00-000000000000", "displayName": "Office 365 Exchange Online",
+                "appRoles": [["id": smtpRole, "value": "SMTP.SendAsApp"]],
+            ],
+            [
+                "appId": "00000003-0000-0000-c000-000000000000", "displayName": "Microsoft Graph",
+                "appRoles": [["id": mailSendRole, "value": "Mail.Send"], ["id": readRole, "value": "User.Read.All"]],
+            ],
+            [
+                "appId": "aaaa0000-0000-0000-0000-000000000001", "displayName": "Scanner relay",
+                "appRoleAssignments": [["appRoleId": smtpRole], ["appRoleId": mailSendRole.uppercased()]],
+            ],
+            [
+                "appId": "aaaa0000-0000-0000-0000-000000000002", "displayName": "Reporting",
+                "appRoleAssignments": [["appRoleId": readRole]],
+            ],
+        ]
+    }
 
-    static var applications: [[String: Any]] { [
-        ["appId": "aaaa0000-0000-0000-0000-000000000001", "displayName": "Scanner relay",
-         "keyCredentials": [
-            ["keyId": "k1", "displayName": "CN=scanner-relay 2026", "type": "AsymmetricX509Cert", "usage": "Verify", "endDateTime": "2026-12-10T00:00:00Z"],
-            ["keyId": "k2", "displayName": "CN=scanner-relay 2027", "type": "AsymmetricX509Cert", "usage": "Verify", "endDateTime": "2027-12-01T00:00:00Z"],
-         ],
-         "passwordCredentials": [["keyId": "p1", "displayName": "old secret", "hint": "abc", "endDateTime": "2026-11-01T00:00:00.0000000Z"]]],
-        ["appId": "aaaa0000-0000-0000-0000-000000000002", "displayName": "Reporting",
-         "passwordCredentials": [["keyId": "p9", "displayName": "reporting", "endDateTime": "2026-11-02T00:00:00Z"]]],
-    ] }
+    static var applications: [[String: Any]] {
+        [
+            [
+                "appId": "aaaa0000-0000-0000-0000-000000000001", "displayName": "Scanner relay",
+                "keyCredentials": [
+                    [
+                        "keyId": "k1", "displayName": "CN=scanner-relay 2026", "type": "AsymmetricX509Cert", "usage": "Verify",
+                        "endDateTime": "2026-12-10T00:00:00Z",
+                    ],
+                    [
+                        "keyId": "k2", "displayName": "CN=scanner-relay 2027", "type": "AsymmetricX509Cert", "usage": "Verify",
+                        "endDateTime": "2027-12-01T00:00:00Z",
+                    ],
+                ],
+                "passwordCredentials": [
+                    ["keyId": "p1", "displayName": "old secret", "hint": "abc", "endDateTime": "2026-11-01T00:00:00.0000000Z"]
+                ],
+            ],
+            [
+                "appId": "aaaa0000-0000-0000-0000-000000000002", "displayName": "Reporting",
+                "passwordCredentials": [["keyId": "p9", "displayName": "reporting", "endDateTime": "2026-11-02T00:00:00Z"]],
+            ],
+        ]
+    }
 
     static let now = ISO8601DateFormatter().date(from: "2026-11-30T00:00:00Z")!
 
@@ -57,7 +81,8 @@ import Testing
         let folder = CollectFixtures.folder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for (name, value) in [("ServicePrincipals-page001.json", Self.servicePrincipals), ("Applications-page001.json", Self.applications)] {
+        for (name, value) in [("ServicePrincipals-page001.json", Self.servicePrincipals), ("Applications-page001.json", Self.applications)]
+        {
             let data = try JSONSerialization.data(withJSONObject: ["value": value])
             try data.write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
         }

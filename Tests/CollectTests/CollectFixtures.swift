@@ -16,10 +16,12 @@ enum CollectFixtures {
 
     static func page(_ items: [String], next: String?) -> String {
         let link = next.map { ",\"@odata.nextLink\":\"\($0)\"" } ?? ""
-        return "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns\",\"value\":[\(items.joined(separator: ","))]\(link)}"
+        return
+            "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns\",\"value\":[\(items.joined(separator: ","))]\(link)}"
     }
 
-    static let dataset = GraphDataset(name: "SignIns-Interactive", path: "v1.0/auditLogs/signIns?$filter=x", permission: "AuditLog.Read.All", paged: true)
+    static let dataset = GraphDataset(
+        name: "SignIns-Interactive", path: "v1.0/auditLogs/signIns?$filter=x", permission: "AuditLog.Read.All", paged: true)
 
     /// A token answer numbered by how many were issued.
     static func token(_ n: Int, expiresIn: Int = 3600) -> GraphStandIn.Reply {
@@ -32,10 +34,13 @@ enum CollectFixtures {
     }
 
     /// A collector against `server`, client-secret credential, instant sleeps recorded in `sleeps`.
-    static func collector(_ server: GraphStandIn, folder: String, sleeps: SleepLog = SleepLog(),
-                          retry: RetryPolicy = RetryPolicy()) -> GraphCollector {
-        let request = TokenRequest(authority: server.base, tenant: "contoso", clientID: "app", scope: server.base + "/.default",
-                                   credential: .clientSecret(Secret("s3cret")))
+    static func collector(
+        _ server: GraphStandIn, folder: String, sleeps: SleepLog = SleepLog(),
+        retry: RetryPolicy = RetryPolicy()
+    ) -> GraphCollector {
+        let request = TokenRequest(
+            authority: server.base, tenant: "contoso", clientID: "app", scope: server.base + "/.default",
+            credential: .clientSecret(Secret("s3cret")))
         let tokens = TokenProvider(request: request, client: TokenClient(http: HTTPSPost(timeout: .seconds(5))))
         let client = GraphClient(http: HTTPSPost(timeout: .seconds(5)), tokens: tokens, retry: retry) { seconds in sleeps.add(seconds) }
         return GraphCollector(client: client, baseURL: server.base, folder: folder)

@@ -1,18 +1,20 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Collect
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `authshift collect graph` killed (SIGKILL) in the middle of a run, then run again: the second
 /// run continues from the checkpoint, asks for no page twice that was written, and the folder
 /// ends with each page once.
 @Suite struct CollectGraphKillResumeTests {
     static var binary: URL {
-        let products = Bundle.main.executableURL?.deletingLastPathComponent()
+        let products =
+            Bundle.main.executableURL?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var candidate = products.appendingPathComponent("authshift")
         if !FileManager.default.isExecutableFile(atPath: candidate.path) {
@@ -24,8 +26,10 @@ import Testing
     static func process(_ server: GraphStandIn, folder: String) -> Process {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["collect", "graph", "--tenant", "contoso", "--client-id", "app", "--client-secret-env", "AUTHSHIFT_TEST_SECRET",
-                             "--authority", server.base, "--graph-url", server.base, "--out", folder, "--only", "SignIns-Interactive"]
+        process.arguments = [
+            "collect", "graph", "--tenant", "contoso", "--client-id", "app", "--client-secret-env", "AUTHSHIFT_TEST_SECRET",
+            "--authority", server.base, "--graph-url", server.base, "--out", folder, "--only", "SignIns-Interactive",
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["AUTHSHIFT_TEST_SECRET"] = "s3cret"
         environment["AUTHSHIFT_NO_PROGRESS"] = "1"

@@ -12,7 +12,9 @@ import Testing
     /// Serves three pages of sign-ins at /v1.0/auditLogs/signIns (2, 2 and 1 rows), page N+1
     /// linked from page N. `override` may replace the answer to a page, by its number and by how
     /// many times it was asked for.
-    static func tenant(_ counter: Counter = Counter(), tokenLife: Int = 3600, override: @escaping Override = { _, _, _ in nil }) -> GraphStandIn {
+    static func tenant(_ counter: Counter = Counter(), tokenLife: Int = 3600, override: @escaping Override = { _, _, _ in nil })
+        -> GraphStandIn
+    {
         GraphStandIn { request in
             if request.method == "POST", request.uri.hasSuffix("/oauth2/v2.0/token") {
                 return CollectFixtures.token(counter.next("token"), expiresIn: tokenLife)
@@ -55,13 +57,15 @@ import Testing
 
     @Test func throttledPageWaitsRetryAfterSeconds() async throws {
         let server = Self.tenant { page, attempt, _ in
-            page == 2 && attempt == 1 ? .json("{\"error\":{\"code\":\"TooManyRequests\"}}", status: 429, headers: [("Retry-After", "7")]) : nil
+            page == 2 && attempt == 1
+                ? .json("{\"error\":{\"code\":\"TooManyRequests\"}}", status: 429, headers: [("Retry-After", "7")]) : nil
         }
         try await server.start()
         defer { Task { await server.stop() } }
         let folder = CollectFixtures.folder()
         let sleeps = SleepLog()
-        let outcomes = try await CollectFixtures.collector(server, folder: folder, sleeps: sleeps).run(since: Date(), datasets: [CollectFixtures.dataset])
+        let outcomes = try await CollectFixtures.collector(server, folder: folder, sleeps: sleeps).run(
+            since: Date(), datasets: [CollectFixtures.dataset])
         #expect(sleeps.all == [7])
         #expect(outcomes.first?.pages == 3)
         #expect(server.requests.filter { $0.uri.contains("skiptoken=2") }.count == 2)
@@ -89,8 +93,11 @@ import Testing
         let folder = CollectFixtures.folder()
         let sleeps = SleepLog()
         let retry = RetryPolicy(maximumAttempts: 10, maximumTotalWait: 100)
-        await #expect(throws: CollectError.retriesExhausted(dataset: "SignIns-Interactive", page: 2, attempts: 4, waitedSeconds: 90, lastStatus: 429)) {
-            try await CollectFixtures.collector(server, folder: folder, sleeps: sleeps, retry: retry).run(since: Date(), datasets: [CollectFixtures.dataset])
+        await #expect(
+            throws: CollectError.retriesExhausted(dataset: "SignIns-Interactive", page: 2, attempts: 4, waitedSeconds: 90, lastStatus: 429)
+        ) {
+            try await CollectFixtures.collector(server, folder: folder, sleeps: sleeps, retry: retry).run(
+                since: Date(), datasets: [CollectFixtures.dataset])
         }
         #expect(sleeps.all == [30, 30, 30])
         // Page 1 is kept and the checkpoint points at page 2.
@@ -99,7 +106,10 @@ import Testing
 
     @Test func repeatedNextLinkIsALoop() async throws {
         let server = Self.tenant { page, _, request in
-            page == 2 ? .json(CollectFixtures.page([CollectFixtures.signIn("a@contoso.com", 2)], next: "\(request.base)/v1.0/auditLogs/signIns?$filter=x")) : nil
+            page == 2
+                ? .json(
+                    CollectFixtures.page(
+                        [CollectFixtures.signIn("a@contoso.com", 2)], next: "\(request.base)/v1.0/auditLogs/signIns?$filter=x")) : nil
         }
         try await server.start()
         defer { Task { await server.stop() } }
@@ -108,7 +118,10 @@ import Testing
             _ = try await CollectFixtures.collector(server, folder: folder).run(since: Date(), datasets: [CollectFixtures.dataset])
             Issue.record("a loop must stop the collection")
         } catch {
-            guard case .pagingLoop(let dataset, let page, let url) = error else { Issue.record("\(error)"); return }
+            guard case .pagingLoop(let dataset, let page, let url) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(dataset == "SignIns-Interactive" && page == 3 && url.hasSuffix("signIns?$filter=x"))
             #expect(error.description.contains("paging loop"))
         }
@@ -129,7 +142,10 @@ import Testing
             _ = try await CollectFixtures.collector(server, folder: folder).run(since: Date(), datasets: [CollectFixtures.dataset])
             Issue.record("a malformed page must stop the collection")
         } catch {
-            guard case .malformedPage(_, let page, let url, _) = error else { Issue.record("\(error)"); return }
+            guard case .malformedPage(_, let page, let url, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(page == 2 && url.hasSuffix("skiptoken=2"))
             #expect(error.description.contains("SignIns-Interactive page 2") && error.description.contains("nothing of it was written"))
         }
@@ -146,7 +162,9 @@ import Testing
         // Graph refuses the first token from page 2 on, as it does once a token has expired.
         let server = Self.tenant(counter) { page, _, request in
             page >= 2 && request.bearer == "tok-1"
-                ? .json("{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Lifetime validation failed, the token is expired.\"}}", status: 401)
+                ? .json(
+                    "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Lifetime validation failed, the token is expired.\"}}",
+                    status: 401)
                 : nil
         }
         try await server.start()
@@ -162,9 +180,9 @@ import Testing
         final class Clock: @unchecked Sendable { var now = Date(timeIntervalSince1970: 1_000_000) }
         let clock = Clock()
         let issued = Counter()
-        let provider = TokenProvider(renewalMargin: 300, clock: { clock.now }) {
-            (Secret("tok-\(issued.next("t"))"), 3600)
-        }
+        let provider = TokenProvider(
+            renewalMargin: 300, clock: { clock.now },
+            fetch: { (Secret("tok-\(issued.next("t"))"), 3600) })
         #expect(try await provider.token().reveal() == "tok-1")
         clock.now += 3299
         #expect(try await provider.token().reveal() == "tok-1")
@@ -177,28 +195,37 @@ import Testing
 
     @Test func forbiddenNamesTheMissingPermission() async throws {
         let server = Self.tenant { _, _, _ in
-            .json("{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\"}}", status: 403)
+            .json(
+                "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\"}}",
+                status: 403)
         }
         try await server.start()
         defer { Task { await server.stop() } }
         do {
-            _ = try await CollectFixtures.collector(server, folder: CollectFixtures.folder()).run(since: Date(), datasets: [CollectFixtures.dataset])
+            _ = try await CollectFixtures.collector(server, folder: CollectFixtures.folder()).run(
+                since: Date(), datasets: [CollectFixtures.dataset])
             Issue.record("403 must stop the collection")
         } catch {
-            #expect(error == .permissionMissing(dataset: "SignIns-Interactive", permission: "AuditLog.Read.All",
-                                                detail: "Authorization_RequestDenied: Insufficient privileges to complete the operation."))
+            #expect(
+                error
+                    == .permissionMissing(
+                        dataset: "SignIns-Interactive", permission: "AuditLog.Read.All",
+                        detail: "Authorization_RequestDenied: Insufficient privileges to complete the operation."))
             #expect(error.description.contains("needs the application permission AuditLog.Read.All"))
         }
     }
 
     @Test func tenantWithoutPremiumIsToldSoNotAskedForAPermission() async throws {
         let server = Self.tenant { _, _, _ in
-            .json("{\"error\":{\"code\":\"Authentication_RequestFromNonPremiumTenantOrB2CTenant\",\"message\":\"Neither tenant is B2C or tenant doesn't have premium license\"}}", status: 403)
+            .json(
+                "{\"error\":{\"code\":\"Authentication_RequestFromNonPremiumTenantOrB2CTenant\",\"message\":\"Neither tenant is B2C or tenant doesn't have premium license\"}}",
+                status: 403)
         }
         try await server.start()
         defer { Task { await server.stop() } }
         do {
-            _ = try await CollectFixtures.collector(server, folder: CollectFixtures.folder()).run(since: Date(), datasets: [CollectFixtures.dataset])
+            _ = try await CollectFixtures.collector(server, folder: CollectFixtures.folder()).run(
+                since: Date(), datasets: [CollectFixtures.dataset])
             Issue.record("403 must stop the collection")
         } catch {
             #expect(error.description.contains("Microsoft Entra ID P1 or P2"))

@@ -89,7 +89,8 @@ final class GraphStandIn: @unchecked Sendable {
                 body += buffer.readString(length: buffer.readableBytes) ?? ""
             case .end:
                 guard let head else { return }
-                let request = Request(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body)
+                let request = Request(
+                    method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body)
                 switch server.handle(request) {
                 case .hang:
                     return

@@ -10,16 +10,17 @@ import Transport
     static let workspace = "11111111-2222-3333-4444-555555555555"
 
     static let answer = """
-    {"tables":[{"name":"PrimaryResult","columns":[{"name":"Day","type":"datetime"},{"name":"UserPrincipalName","type":"string"},\
-    {"name":"AppDisplayName","type":"string"},{"name":"ClientAppUsed","type":"string"},{"name":"IPAddress","type":"string"},\
-    {"name":"ResultType","type":"string"},{"name":"SignIns","type":"long"},{"name":"FirstSeen","type":"datetime"},\
-    {"name":"LastSeen","type":"datetime"},{"name":"SampleFailureReason","type":"string"}],"rows":[\
-    ["2026-11-02T00:00:00Z","scanner@contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","0",2,"2026-11-02T08:00:00Z","2026-11-02T09:30:00Z",""]]}]}
-    """
+        {"tables":[{"name":"PrimaryResult","columns":[{"name":"Day","type":"datetime"},{"name":"UserPrincipalName","type":"string"},\
+        {"name":"AppDisplayName","type":"string"},{"name":"ClientAppUsed","type":"string"},{"name":"IPAddress","type":"string"},\
+        {"name":"ResultType","type":"string"},{"name":"SignIns","type":"long"},{"name":"FirstSeen","type":"datetime"},\
+        {"name":"LastSeen","type":"datetime"},{"name":"SampleFailureReason","type":"string"}],"rows":[\
+        ["2026-11-02T00:00:00Z","scanner@contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","0",2,"2026-11-02T08:00:00Z","2026-11-02T09:30:00Z",""]]}]}
+        """
 
     static func collector(_ server: GraphStandIn, folder: String, sleeps: SleepLog = SleepLog()) -> LogAnalyticsCollector {
-        let request = TokenRequest(authority: server.base, tenant: "contoso", clientID: "app", scope: server.base + "/.default",
-                                   credential: .clientSecret(Secret("s3cret")))
+        let request = TokenRequest(
+            authority: server.base, tenant: "contoso", clientID: "app", scope: server.base + "/.default",
+            credential: .clientSecret(Secret("s3cret")))
         let tokens = TokenProvider(request: request, client: TokenClient(http: HTTPSPost(timeout: .seconds(5))))
         let client = GraphClient(http: HTTPSPost(timeout: .seconds(5)), tokens: tokens) { sleeps.add($0) }
         return LogAnalyticsCollector(client: client, endpoint: server.base, folder: folder)
@@ -35,14 +36,16 @@ import Transport
 
     @Test func summaryIsWrittenAfterAThrottledAttempt() async throws {
         let server = Self.server { attempt in
-            attempt == 1 ? .json("{\"error\":{\"code\":\"ThrottledError\"}}", status: 429, headers: [("Retry-After", "3")]) : .json(Self.answer)
+            attempt == 1
+                ? .json("{\"error\":{\"code\":\"ThrottledError\"}}", status: 429, headers: [("Retry-After", "3")]) : .json(Self.answer)
         }
         try await server.start()
         defer { Task { await server.stop() } }
         let folder = CollectFixtures.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let sleeps = SleepLog()
-        let result = try await Self.collector(server, folder: folder, sleeps: sleeps).run(workspaceID: Self.workspace, query: SignInSummaryQuery(days: 7))
+        let result = try await Self.collector(server, folder: folder, sleeps: sleeps).run(
+            workspaceID: Self.workspace, query: SignInSummaryQuery(days: 7))
         #expect(result.rows == 1)
         #expect(sleeps.all == [3])
         #expect(CollectFixtures.read(folder, LogAnalyticsCollector.fileName) == Self.answer)
@@ -54,7 +57,9 @@ import Transport
     }
 
     @Test func partialResultIsRefusedAndNothingWritten() async throws {
-        let partial = String(Self.answer.dropLast()) + ",\"error\":{\"code\":\"PartialError\",\"message\":\"There were some errors when processing your query.\"}}"
+        let partial =
+            String(Self.answer.dropLast())
+            + ",\"error\":{\"code\":\"PartialError\",\"message\":\"There were some errors when processing your query.\"}}"
         let server = Self.server { _ in .json(partial) }
         try await server.start()
         defer { Task { await server.stop() } }
@@ -69,11 +74,16 @@ import Transport
     }
 
     @Test func forbiddenNamesTheWorkspaceRole() async throws {
-        let server = Self.server { _ in .json("{\"error\":{\"code\":\"InsufficientAccessError\",\"message\":\"The provided credentials have insufficient access.\"}}", status: 403) }
+        let server = Self.server { _ in
+            .json(
+                "{\"error\":{\"code\":\"InsufficientAccessError\",\"message\":\"The provided credentials have insufficient access.\"}}",
+                status: 403)
+        }
         try await server.start()
         defer { Task { await server.stop() } }
         do {
-            _ = try await Self.collector(server, folder: CollectFixtures.folder()).run(workspaceID: Self.workspace, query: SignInSummaryQuery(days: 7))
+            _ = try await Self.collector(server, folder: CollectFixtures.folder()).run(
+                workspaceID: Self.workspace, query: SignInSummaryQuery(days: 7))
             Issue.record("403 must stop")
         } catch {
             #expect(error.description.contains("Log Analytics Reader"))
@@ -86,6 +96,9 @@ import Transport
         #expect(text.contains("ago(30d)"))
         #expect(text.contains("ClientAppUsed in (\"Authenticated SMTP\", \"Exchange Online PowerShell\")"))
         let project = text.split(separator: "\n").first { $0.hasPrefix("| project ") }
-        #expect(project == "| project Day, UserPrincipalName, AppDisplayName, ClientAppUsed, IPAddress, ResultType, SignIns, FirstSeen, LastSeen, SampleFailureReason")
+        #expect(
+            project
+                == "| project Day, UserPrincipalName, AppDisplayName, ClientAppUsed, IPAddress, ResultType, SignIns, FirstSeen, LastSeen, SampleFailureReason"
+        )
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct RetryPolicyTests {
     @Test(arguments: [("120", 120.0), (" 0 ", 0.0), ("Sun, 06 Nov 1994 08:49:37 GMT", 60.0), ("Sun, 06 Nov 1994 08:48:00 GMT", 0.0)])
     func retryAfterInSecondsOrAsAnHTTPDate(header: String, seconds: Double) {
-        let now = Date(timeIntervalSince1970: 784_111_717) // Sun, 06 Nov 1994 08:48:37 GMT
+        let now = Date(timeIntervalSince1970: 784_111_717)  // Sun, 06 Nov 1994 08:48:37 GMT
         #expect(RetryPolicy.retryAfterSeconds(header, now: now) == seconds)
     }
 

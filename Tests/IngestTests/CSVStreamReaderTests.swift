@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Ingest
 
 /// The byte CSV reader, run with a tiny chunk size as well as the default so that every
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func typeLineAndSemicolonDelimiterInUTF16LittleEndian() throws {
-        let text = "#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.CASMailbox\r\n\"PrimarySmtpAddress\";\"SmtpClientAuthenticationDisabled\"\r\n\"zoë@contoso.com\";\"False\"\r\n\"a@contoso.com\";\r\n"
+        let text =
+            "#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.CASMailbox\r\n\"PrimarySmtpAddress\";\"SmtpClientAuthenticationDisabled\"\r\n\"zoë@contoso.com\";\"False\"\r\n\"a@contoso.com\";\r\n"
         for chunk in Self.chunkSizes {
             let (reader, rows) = try records(text, chunk: chunk, encoding: .utf16LittleEndian, bom: true)
             #expect(reader.typeName == "Selected.Microsoft.Exchange.Data.Directory.Management.CASMailbox")
@@ -83,7 +85,8 @@ import Testing
     }
 
     @Test func headerKeepsOddSpacingAndDuplicates() throws {
-        let (reader, _) = try records("\"Application ID \",\"Autonomous system  number\",\"Incoming token type\",\"Incoming token type\"\n", chunk: 64)
+        let (reader, _) = try records(
+            "\"Application ID \",\"Autonomous system  number\",\"Incoming token type\",\"Incoming token type\"\n", chunk: 64)
         let h = reader.header
         #expect(h.index(of: "Application ID ") == 0)
         #expect(h.index(of: "Application ID") == nil)

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Ingest
 
 /// Machine exports written in the current culture: the day/month order is decided once per
@@ -7,12 +8,19 @@ import Testing
 @Suite struct CultureDateColumnTests {
     static func trace(_ received: [String], dateOrder: DayMonthOrder? = nil) -> ExportFileReader.Result {
         let folder = TemporaryFolder()
-        let rows = received.enumerated().map { "\"\($0.element)\",\"s@contoso.com\",\"r\($0.offset)@contoso.com\",\"x\",\"Delivered\",\"203.0.113.10\",\"\",\"1\",\"<m\($0.offset)@x>\",\"g\"\n" }.joined()
-        let path = folder.write("trace.csv", "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"FromIP\",\"ToIP\",\"Size\",\"MessageId\",\"MessageTraceId\"\n" + rows)
+        let rows = received.enumerated().map {
+            "\"\($0.element)\",\"s@contoso.com\",\"r\($0.offset)@contoso.com\",\"x\",\"Delivered\",\"203.0.113.10\",\"\",\"1\",\"<m\($0.offset)@x>\",\"g\"\n"
+        }.joined()
+        let path = folder.write(
+            "trace.csv",
+            "\"Received\",\"SenderAddress\",\"RecipientAddress\",\"Subject\",\"Status\",\"FromIP\",\"ToIP\",\"Size\",\"MessageId\",\"MessageTraceId\"\n"
+                + rows)
         return ExportFileReader.read(path: path, displayPath: "trace.csv", dateOrder: dateOrder)
     }
 
-    static func days(_ r: ExportFileReader.Result) -> [String] { r.snapshot?.messageTrace.map { $0.received?.day.description ?? "-" } ?? [] }
+    static func days(_ r: ExportFileReader.Result) -> [String] {
+        r.snapshot?.messageTrace.map { $0.received?.day.description ?? "-" } ?? []
+    }
 
     @Test func oneDayAboveTwelveDecidesTheWholeColumn() {
         let r = Self.trace(["01/02/2026 10:00:00", "13/02/2026 11:00:00", "02/03/2026 09:00:00"])

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Ingest
 
 @Suite struct ExportDateTests {
@@ -34,7 +35,9 @@ import Testing
         #expect(ExportDate.parse("11/28/2026 12:30:00 PM") == Timestamp.from(year: 2026, month: 11, day: 28, hour: 12, minute: 30))
     }
 
-    @Test(arguments: ["", "yesterday", "2026-13-01", "2026-11-28T25:00:00Z", "13/13/2026", "/Date()/", "11/28/2026 13:00 PM", "2026-11-28Tx"])
+    @Test(arguments: [
+        "", "yesterday", "2026-13-01", "2026-11-28T25:00:00Z", "13/13/2026", "/Date()/", "11/28/2026 13:00 PM", "2026-11-28Tx",
+    ])
     func rejectsWhatIsNotADate(text: String) {
         #expect(ExportDate.parse(text) == nil)
     }

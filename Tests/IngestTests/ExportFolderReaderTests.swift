@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Ingest
 
 @Suite struct ExportFolderReaderTests {
@@ -6,7 +7,9 @@ import Testing
         let folder = TemporaryFolder()
         folder.write("good/TransportConfig.json", #"{"SmtpClientAuthenticationDisabled": true}"#)
         folder.write("good/cas.csv", "PrimarySmtpAddress,SmtpClientAuthenticationDisabled\na@contoso.com,False\n")
-        folder.write("broken.csv", "PrimarySmtpAddress,SmtpClientAuthenticationDisabled\na@contoso.com,False\nb@contoso.com,\"True\nc@contoso.com,False\n")
+        folder.write(
+            "broken.csv",
+            "PrimarySmtpAddress,SmtpClientAuthenticationDisabled\na@contoso.com,False\nb@contoso.com,\"True\nc@contoso.com,False\n")
         folder.write("truncated.json", "[{\"PrimarySmtpAddress\": \"x@contoso.com\", \"SmtpClientAuthenticationDisabled\": tr")
         folder.write("notes.txt", "Remember to export the connectors.\n")
         folder.write(".DS_Store", "junk")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Ingest
 
 @Suite struct JSONElementStreamTests {
@@ -18,10 +19,10 @@ import Testing
 
     @Test func graphPageKeepsOtherMembers() throws {
         let text = """
-        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns",
-         "value": [{"id": "1"}, {"id": "2"}, {"id": "3"}],
-         "@odata.nextLink": "https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x"}
-        """
+            {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns",
+             "value": [{"id": "1"}, {"id": "2"}, {"id": "3"}],
+             "@odata.nextLink": "https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x"}
+            """
         let (s, v) = try elements(text)
         #expect(s.shape == .graphPage)
         #expect(v.count == 3)
@@ -44,7 +45,8 @@ import Testing
 
     @Test func elementLineIsWhereTheRecordStarts() throws {
         let folder = TemporaryFolder()
-        let stream = JSONElementStream(source: try UTF8ChunkSource(path: folder.write("t.json", "[\n{\"a\":1},\n\n{\"a\":2}\n]")), chunkSize: 8)
+        let stream = JSONElementStream(
+            source: try UTF8ChunkSource(path: folder.write("t.json", "[\n{\"a\":1},\n\n{\"a\":2}\n]")), chunkSize: 8)
         _ = try stream.next()
         #expect(stream.elementLine == 2)
         _ = try stream.next()

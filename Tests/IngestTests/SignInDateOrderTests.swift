@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Ingest
 
 /// A Log Analytics sign-in export from a day-first culture, read on one thread and split
@@ -10,7 +11,8 @@ import Testing
         var lines = ["TenantId,TimeGenerated [UTC],UserPrincipalName,AppDisplayName,ClientAppUsed,IPAddress,ResultType,ResultDescription"]
         for i in 0..<400 {
             let day = i == 399 ? "13/02/2026" : "01/02/2026"
-            lines.append("t,\"\(day) 10:00:00\",a\(i % 7)@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.\(i % 200),0,")
+            lines.append(
+                "t,\"\(day) 10:00:00\",a\(i % 7)@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.\(i % 200),0,")
         }
         return folder.write("la.csv", lines.joined(separator: "\n") + "\n")
     }

@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// An assessment folds modern sign-ins (`SignInDetail.legacyDetail`): the legacy groups it
@@ -12,8 +13,10 @@ import Testing
         for i in 0..<3000 {
             let user = "user\(i % 37)@contoso.com"
             let app = ["Authenticated SMTP", "Browser", "Exchange Online PowerShell", "Mobile Apps and Desktop clients", "IMAP4"][i % 5]
-            rows.append(SignInTests.row(String(format: "2026-11-%02dT%02d:00:00Z", 1 + i % 27, i % 24), user, app, "198.51.100.\(i % 11)",
-                                        ok: i % 4 != 0, code: "50126", reason: "Invalid username or password"))
+            rows.append(
+                SignInTests.row(
+                    String(format: "2026-11-%02dT%02d:00:00Z", 1 + i % 27, i % 24), user, app, "198.51.100.\(i % 11)",
+                    ok: i % 4 != 0, code: "50126", reason: "Invalid username or password"))
         }
         return rows
     }
@@ -26,7 +29,9 @@ import Testing
     static func readBoth(threads: Int) -> (full: (InspectedFile, TenantSnapshot), folded: (InspectedFile, TenantSnapshot)) {
         let folder = TemporaryFolder()
         let path = folder.write("signins.csv", SignInTests.portalFile(Headers.portal57Names, rows: rows()))
-        return (readFile(path, tuning: tuning(.everyGroup, threads: threads)), readFile(path, tuning: tuning(.legacyDetail, threads: threads)))
+        return (
+            readFile(path, tuning: tuning(.everyGroup, threads: threads)), readFile(path, tuning: tuning(.legacyDetail, threads: threads))
+        )
     }
 
     @Test(arguments: [1, 3])
@@ -61,7 +66,9 @@ import Testing
 
     @Test func unrecognisedAppsAreNotFolded() {
         let folder = TemporaryFolder()
-        let rows = [SignInTests.row("2026-11-05T08:05:00Z", "person@contoso.com", "Universal Outlook", "198.51.100.8", ok: false, code: "50126")]
+        let rows = [
+            SignInTests.row("2026-11-05T08:05:00Z", "person@contoso.com", "Universal Outlook", "198.51.100.8", ok: false, code: "50126")
+        ]
         let path = folder.write("signins.csv", SignInTests.portalFile(Headers.portal57Names, rows: rows))
         let (_, folded) = readFile(path, tuning: Self.tuning(.legacyDetail, threads: 1))
         #expect(folded.signIns.sortedGroups.map(\.ipAddress) == ["198.51.100.8"])

@@ -15,36 +15,36 @@ import Testing
 
     /// Five raw sign-ins as Log Analytics exports them.
     static let raw = """
-    TimeGenerated [UTC],UserPrincipalName,AppDisplayName,ClientAppUsed,IPAddress,ResultType,ResultDescription
-    2026-11-02T08:00:00Z,Scanner@Contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,
-    2026-11-02T09:30:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,
-    2026-11-03T10:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,
-    2026-11-03T11:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,50126,Invalid username or password.
-    2026-11-04T12:00:00Z,ops@contoso.com,Microsoft Exchange REST API Based Powershell,Exchange Online PowerShell,198.51.100.2,0,
+        TimeGenerated [UTC],UserPrincipalName,AppDisplayName,ClientAppUsed,IPAddress,ResultType,ResultDescription
+        2026-11-02T08:00:00Z,Scanner@Contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,
+        2026-11-02T09:30:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,
+        2026-11-03T10:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,
+        2026-11-03T11:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,50126,Invalid username or password.
+        2026-11-04T12:00:00Z,ops@contoso.com,Microsoft Exchange REST API Based Powershell,Exchange Online PowerShell,198.51.100.2,0,
 
-    """
+        """
 
     /// The same sign-ins as the summary query's result, exported to CSV from the portal.
     static let summaryCSV = """
-    Day [UTC],UserPrincipalName,AppDisplayName,ClientAppUsed,IPAddress,ResultType,SignIns,FirstSeen [UTC],LastSeen [UTC],SampleFailureReason
-    2026-11-02T00:00:00Z,Scanner@Contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,2,2026-11-02T08:00:00Z,2026-11-02T09:30:00Z,
-    2026-11-03T00:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,1,2026-11-03T10:00:00Z,2026-11-03T10:00:00Z,
-    2026-11-03T00:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,50126,1,2026-11-03T11:00:00Z,2026-11-03T11:00:00Z,Invalid username or password.
-    2026-11-04T00:00:00Z,ops@contoso.com,Microsoft Exchange REST API Based Powershell,Exchange Online PowerShell,198.51.100.2,0,1,2026-11-04T12:00:00Z,2026-11-04T12:00:00Z,
+        Day [UTC],UserPrincipalName,AppDisplayName,ClientAppUsed,IPAddress,ResultType,SignIns,FirstSeen [UTC],LastSeen [UTC],SampleFailureReason
+        2026-11-02T00:00:00Z,Scanner@Contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,2,2026-11-02T08:00:00Z,2026-11-02T09:30:00Z,
+        2026-11-03T00:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,0,1,2026-11-03T10:00:00Z,2026-11-03T10:00:00Z,
+        2026-11-03T00:00:00Z,scanner@contoso.com,Office 365 Exchange Online,Authenticated SMTP,203.0.113.7,50126,1,2026-11-03T11:00:00Z,2026-11-03T11:00:00Z,Invalid username or password.
+        2026-11-04T00:00:00Z,ops@contoso.com,Microsoft Exchange REST API Based Powershell,Exchange Online PowerShell,198.51.100.2,0,1,2026-11-04T12:00:00Z,2026-11-04T12:00:00Z,
 
-    """
+        """
 
     /// The same summary as the query API answers it.
     static let summaryJSON = """
-    {"tables":[{"name":"PrimaryResult","columns":[{"name":"Day","type":"datetime"},{"name":"UserPrincipalName","type":"string"},\
-    {"name":"AppDisplayName","type":"string"},{"name":"ClientAppUsed","type":"string"},{"name":"IPAddress","type":"string"},\
-    {"name":"ResultType","type":"string"},{"name":"SignIns","type":"long"},{"name":"FirstSeen","type":"datetime"},\
-    {"name":"LastSeen","type":"datetime"},{"name":"SampleFailureReason","type":"string"}],"rows":[
-    ["2026-11-02T00:00:00Z","Scanner@Contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","0",2,"2026-11-02T08:00:00Z","2026-11-02T09:30:00Z",""],
-    ["2026-11-03T00:00:00Z","scanner@contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","0",1,"2026-11-03T10:00:00Z","2026-11-03T10:00:00Z",""],
-    ["2026-11-03T00:00:00Z","scanner@contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","50126",1,"2026-11-03T11:00:00Z","2026-11-03T11:00:00Z","Invalid username or password."],
-    ["2026-11-04T00:00:00Z","ops@contoso.com","Microsoft Exchange REST API Based Powershell","Exchange Online PowerShell","198.51.100.2","0",1,"2026-11-04T12:00:00Z","2026-11-04T12:00:00Z",""]]}]}
-    """
+        {"tables":[{"name":"PrimaryResult","columns":[{"name":"Day","type":"datetime"},{"name":"UserPrincipalName","type":"string"},\
+        {"name":"AppDisplayName","type":"string"},{"name":"ClientAppUsed","type":"string"},{"name":"IPAddress","type":"string"},\
+        {"name":"ResultType","type":"string"},{"name":"SignIns","type":"long"},{"name":"FirstSeen","type":"datetime"},\
+        {"name":"LastSeen","type":"datetime"},{"name":"SampleFailureReason","type":"string"}],"rows":[
+        ["2026-11-02T00:00:00Z","Scanner@Contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","0",2,"2026-11-02T08:00:00Z","2026-11-02T09:30:00Z",""],
+        ["2026-11-03T00:00:00Z","scanner@contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","0",1,"2026-11-03T10:00:00Z","2026-11-03T10:00:00Z",""],
+        ["2026-11-03T00:00:00Z","scanner@contoso.com","Office 365 Exchange Online","Authenticated SMTP","203.0.113.7","50126",1,"2026-11-03T11:00:00Z","2026-11-03T11:00:00Z","Invalid username or password."],
+        ["2026-11-04T00:00:00Z","ops@contoso.com","Microsoft Exchange REST API Based Powershell","Exchange Online PowerShell","198.51.100.2","0",1,"2026-11-04T12:00:00Z","2026-11-04T12:00:00Z",""]]}]}
+        """
 
     static func groups(_ path: String) throws -> (kind: ExportKind?, rows: Int, groups: [SignInSummary.Group]) {
         let result = try ExportFolderReader.read([path])

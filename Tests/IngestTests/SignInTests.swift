@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Ingest
 
 @Suite struct SignInTests {
@@ -8,17 +9,25 @@ import Testing
         ([names.map { "\"\($0)\"" }.joined(separator: ",")] + rows.map { Headers.portalRow(names, $0) }).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func row(_ time: String, _ user: String, _ app: String, _ ip: String, ok: Bool = true, code: String = "0", reason: String = "") -> [String: String] {
-        ["Date (UTC)": time, "Username": user, "User": "Display", "Client app": app, "IP address": ip,
-         "Status": ok ? "Success" : "Failure", "Sign-in error code": ok ? "0" : code, "Failure reason": ok ? "" : reason,
-         "Incoming token type": "None", "Application ID ": "00000002-0000-0ff1-ce00-000000000000"]
+    static func row(_ time: String, _ user: String, _ app: String, _ ip: String, ok: Bool = true, code: String = "0", reason: String = "")
+        -> [String: String]
+    {
+        [
+            "Date (UTC)": time, "Username": user, "User": "Display", "Client app": app, "IP address": ip,
+            "Status": ok ? "Success" : "Failure", "Sign-in error code": ok ? "0" : code, "Failure reason": ok ? "" : reason,
+            "Incoming token type": "None", "Application ID ": "00000002-0000-0ff1-ce00-000000000000",
+        ]
     }
 
     static let sample: [[String: String]] = [
         row("2026-11-01T10:00:00Z", "Scanner@Contoso.com", "Authenticated SMTP", "203.0.113.10"),
         row("2026-11-03T10:00:00Z", "scanner@contoso.com", "authenticated smtp", "203.0.113.10"),
-        row("2026-11-02T09:00:00Z", "scanner@contoso.com", "Authenticated SMTP", "203.0.113.10", ok: false, code: "50126", reason: "Invalid username or password"),
-        row("2026-11-02T09:30:00Z", "scanner@contoso.com", "Authenticated SMTP", "203.0.113.10", ok: false, code: "50126", reason: "Invalid username or password"),
+        row(
+            "2026-11-02T09:00:00Z", "scanner@contoso.com", "Authenticated SMTP", "203.0.113.10", ok: false, code: "50126",
+            reason: "Invalid username or password"),
+        row(
+            "2026-11-02T09:30:00Z", "scanner@contoso.com", "Authenticated SMTP", "203.0.113.10", ok: false, code: "50126",
+            reason: "Invalid username or password"),
         row("2026-11-04T08:00:00Z", "admin@contoso.com", "Exchange Online PowerShell", "198.51.100.7"),
         row("2026-11-04T08:05:00Z", "person@contoso.com", "Mobile Apps and Desktop clients", "198.51.100.8"),
         row("2026-11-05T08:05:00Z", "person@contoso.com", "Universal Outlook", "198.51.100.8"),
@@ -61,7 +70,9 @@ import Testing
         for r in Self.sample {
             let t = ExportDate.parse(r["Date (UTC)"]!)!
             let us = Self.usTime(t)
-            lines.append("t,\"\(us)\",\(r["Username"]!),Office 365 Exchange Online,\(r["Client app"]!),\(r["IP address"]!),\(r["Sign-in error code"]!),\(r["Failure reason"]!)")
+            lines.append(
+                "t,\"\(us)\",\(r["Username"]!),Office 365 Exchange Online,\(r["Client app"]!),\(r["IP address"]!),\(r["Sign-in error code"]!),\(r["Failure reason"]!)"
+            )
         }
         let (file, snapshot) = readFile(folder.write("la.csv", lines.joined(separator: "\n") + "\n"))
         #expect(file.kind == .signInLogAnalyticsCSV)
@@ -69,8 +80,10 @@ import Testing
     }
 
     static func usTime(_ t: Timestamp) -> String {
-        let d = t.description // 2026-11-01T10:00:00Z
-        let y = d.prefix(4), m = Int(d.dropFirst(5).prefix(2))!, day = Int(d.dropFirst(8).prefix(2))!
+        let d = t.description  // 2026-11-01T10:00:00Z
+        let y = d.prefix(4)
+        let m = Int(d.dropFirst(5).prefix(2))!
+        let day = Int(d.dropFirst(8).prefix(2))!
         var h = Int(d.dropFirst(11).prefix(2))!
         let rest = d.dropFirst(13).prefix(6)
         let pm = h >= 12
@@ -80,13 +93,15 @@ import Testing
 
     static func graph(_ r: [String: String]) -> String {
         let ok = r["Status"] == "Success"
-        return #"{"createdDateTime":"\#(r["Date (UTC)"]!)","userPrincipalName":"\#(r["Username"]!)","clientAppUsed":"\#(r["Client app"]!)","ipAddress":"\#(r["IP address"]!)","status":{"errorCode":\#(r["Sign-in error code"]!),"failureReason":"\#(ok ? "Other." : r["Failure reason"]!)","additionalDetails":null}}"#
+        return
+            #"{"createdDateTime":"\#(r["Date (UTC)"]!)","userPrincipalName":"\#(r["Username"]!)","clientAppUsed":"\#(r["Client app"]!)","ipAddress":"\#(r["IP address"]!)","status":{"errorCode":\#(r["Sign-in error code"]!),"failureReason":"\#(ok ? "Other." : r["Failure reason"]!)","additionalDetails":null}}"#
     }
 
     @Test func graphPagesPortalJSONAndJSONLines() throws {
         let folder = TemporaryFolder()
         let items = Self.sample.map(Self.graph)
-        let page1 = #"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns","value":[\#(items[0..<4].joined(separator: ","))],"@odata.nextLink":"https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x"}"#
+        let page1 =
+            #"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns","value":[\#(items[0..<4].joined(separator: ","))],"@odata.nextLink":"https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x"}"#
         let page2 = #"{"value":[\#(items[4...].joined(separator: ","))]}"#
         folder.write("p1.json", page1)
         folder.write("p2.json", page2)
@@ -114,8 +129,9 @@ import Testing
         for i in 0..<3000 {
             let user = "user\(i % 37)@contoso.com"
             let app = ["Authenticated SMTP", "Browser", "IMAP4"][i % 3]
-            var r = Self.row(String(format: "2026-11-%02dT%02d:00:00Z", 1 + i % 27, i % 24), user, app, "198.51.100.\(i % 5)",
-                             ok: i % 4 != 0, code: "50126", reason: "Invalid \"username\" or password")
+            var r = Self.row(
+                String(format: "2026-11-%02dT%02d:00:00Z", 1 + i % 27, i % 24), user, app, "198.51.100.\(i % 5)",
+                ok: i % 4 != 0, code: "50126", reason: "Invalid \"username\" or password")
             if i % 500 == 7 { r["User agent"] = "multi\nline agent" }
             rows.append(r)
         }
@@ -150,7 +166,9 @@ import Testing
 
     @Test func parallelReadReportsErrorsWithFileLineNumbers() {
         let folder = TemporaryFolder()
-        var text = Self.portalFile(Headers.portal57Names, rows: (0..<2000).map { Self.row("2026-11-01T10:00:00Z", "u\($0)@contoso.com", "Browser", "203.0.113.1") })
+        var text = Self.portalFile(
+            Headers.portal57Names, rows: (0..<2000).map { Self.row("2026-11-01T10:00:00Z", "u\($0)@contoso.com", "Browser", "203.0.113.1") }
+        )
         text += "\"2026-11-01T10:00:00Z\"x,\"oops\"\r\n"
         let path = folder.write("bad.csv", text)
         let (single, _) = readFile(path)
@@ -162,7 +180,10 @@ import Testing
 
     @Test func unreadableDatesAreCountedAndReported() {
         let folder = TemporaryFolder()
-        let rows = [Self.row("not a date", "a@contoso.com", "Browser", "1.1.1.1"), Self.row("2026-11-01T10:00:00Z", "a@contoso.com", "Browser", "1.1.1.1")]
+        let rows = [
+            Self.row("not a date", "a@contoso.com", "Browser", "1.1.1.1"),
+            Self.row("2026-11-01T10:00:00Z", "a@contoso.com", "Browser", "1.1.1.1"),
+        ]
         let (file, s) = readFile(folder.write("d.csv", Self.portalFile(Headers.portal57Names, rows: rows)))
         #expect(s.signIns.rows == 2)
         #expect(file.warnings.contains { $0.contains("line 2: unreadable date \"not a date\"") })

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Ingest
 
 @Suite struct TimestampFormatTests {

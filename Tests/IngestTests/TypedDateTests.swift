@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Ingest
 
 /// Dates people type into exceptions.csv and inventory.csv: ISO is the documented form,
@@ -9,7 +10,8 @@ import Testing
 
     static func exceptions(_ expires: [String], dateOrder: DayMonthOrder? = nil) -> (InspectedFile, TenantSnapshot?) {
         let folder = TemporaryFolder()
-        let rows = expires.enumerated().map { "m\($0.offset)@contoso.com,Printer,203.0.113.1,IT,\($0.element),hve,CHG-\($0.offset)\n" }.joined()
+        let rows = expires.enumerated().map { "m\($0.offset)@contoso.com,Printer,203.0.113.1,IT,\($0.element),hve,CHG-\($0.offset)\n" }
+            .joined()
         let path = folder.write("exceptions.csv", header + rows)
         let result = ExportFileReader.read(path: path, displayPath: "exceptions.csv", dateOrder: dateOrder)
         return (result.file, result.snapshot)
@@ -21,8 +23,10 @@ import Testing
         let (file, snapshot) = Self.exceptions(["2027-03-31", "2027-02-31"])
         #expect(snapshot == nil)
         #expect(file.error?.kind == .badValue)
-        #expect(file.error?.description.hasPrefix(#"exceptions.csv:3: field "expires": "2027-02-31" is not a date: February 2027 has 28 days"#) == true,
-                "\(file.error?.description ?? "no error")")
+        #expect(
+            file.error?.description.hasPrefix(#"exceptions.csv:3: field "expires": "2027-02-31" is not a date: February 2027 has 28 days"#)
+                == true,
+            "\(file.error?.description ?? "no error")")
     }
 
     @Test func aDateThatCouldBeEitherOrderIsAnErrorThatSaysHowToWriteIt() throws {
@@ -72,15 +76,20 @@ import Testing
         #expect(try TypedDate.day(reading, order: nil, raw: text).description == day)
     }
 
-    @Test(arguments: ["2027-02-31", "2023-02-29", "31/02/2027", "2027-13-01", "32/01/2027", "13/13/2027", "yesterday", "31 March 2027",
-                      "2027", "1/2", "2027-03-31 lunch"])
+    @Test(arguments: [
+        "2027-02-31", "2023-02-29", "31/02/2027", "2027-13-01", "32/01/2027", "13/13/2027", "yesterday", "31 March 2027",
+        "2027", "1/2", "2027-03-31 lunch",
+    ])
     func rejects(text: String) {
         #expect(throws: TypedDate.Problem.self) { _ = try TypedDate.day(try TypedDate.read(text), order: nil, raw: text) }
     }
 
     @Test func excelSerialDatesInTheInventory() throws {
         let folder = TemporaryFolder()
-        let path = folder.write("inventory.csv", "sender,system,owner,workload,oauth_capable,static_ip,notes,cutover_date\nscanner@contoso.com,Scanner,IT,scanner,no,no,,46388\n")
+        let path = folder.write(
+            "inventory.csv",
+            "sender,system,owner,workload,oauth_capable,static_ip,notes,cutover_date\nscanner@contoso.com,Scanner,IT,scanner,no,no,,46388\n"
+        )
         let result = ExportFileReader.read(path: path, displayPath: "inventory.csv")
         #expect(result.file.error == nil)
         #expect(result.snapshot?.inventory.first?.cutoverDate == CalendarDay(year: 2027, month: 1, day: 1))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Ingest
 
 /// `signins summarize` on a folder recognises the other exports without reading their rows.

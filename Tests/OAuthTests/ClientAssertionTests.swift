@@ -1,10 +1,11 @@
 import AuthShiftCore
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 import Transport
 import _CryptoExtras
-import TestSupport
+
 @testable import OAuth
 
 @Suite struct ClientAssertionTests {
@@ -26,7 +27,9 @@ import TestSupport
         try #require(parts.count == 3)
         let header = try JSONSerialization.jsonObject(with: Data(try #require(Base64URL.decode(parts[0])))) as! [String: Any]
         let claims = try JSONSerialization.jsonObject(with: Data(try #require(Base64URL.decode(parts[1])))) as! [String: Any]
-        return Decoded(header: header, claims: claims, signingInput: Array("\(parts[0]).\(parts[1])".utf8), signature: try #require(Base64URL.decode(parts[2])))
+        return Decoded(
+            header: header, claims: claims, signingInput: Array("\(parts[0]).\(parts[1])".utf8),
+            signature: try #require(Base64URL.decode(parts[2])))
     }
 
     func publicKey() throws -> _RSA.Signing.PublicKey {
@@ -35,8 +38,11 @@ import TestSupport
 
     @Test func ps256AssertionVerifiesWithPSSAndCarriesTheSHA256Thumbprint() throws {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let jwt = try ClientAssertion(clientID: "11111111-2222-3333-4444-555555555555", audience: "https://login.example/t/oauth2/v2.0/token", issuedAt: now, jwtID: "jti-1")
-            .signed(with: certificate).reveal()
+        let jwt = try ClientAssertion(
+            clientID: "11111111-2222-3333-4444-555555555555", audience: "https://login.example/t/oauth2/v2.0/token", issuedAt: now,
+            jwtID: "jti-1"
+        )
+        .signed(with: certificate).reveal()
         let d = try decode(jwt)
         #expect(d.header["alg"] as? String == "PS256")
         #expect(d.header["typ"] as? String == "JWT")
@@ -80,7 +86,8 @@ import TestSupport
     @Test func pfxAndEncryptedPKCS8GiveTheSameCertificate() throws {
         let pfx = try SigningCertificate(pfx: Fixture.path("app.pfx"), passphrase: Secret("fixture-pass"))
         #expect(pfx.certificateDER == certificate.certificateDER)
-        let encrypted = try SigningCertificate(certificatePEM: Fixture.path("app.pem"), keyPEM: Fixture.path("app-pkcs8-encrypted.pem"), keyPassphrase: Secret("fixture-pass"))
+        let encrypted = try SigningCertificate(
+            certificatePEM: Fixture.path("app.pem"), keyPEM: Fixture.path("app-pkcs8-encrypted.pem"), keyPassphrase: Secret("fixture-pass"))
         #expect(encrypted.sha256Thumbprint == certificate.sha256Thumbprint)
         #expect(certificate.thumbprintHex.count == 40)
     }
@@ -90,11 +97,15 @@ import TestSupport
         #expect(throws: OAuthError.keyDoesNotMatchCertificate(certificate: Fixture.path("app.pem"), key: Fixture.path("other-key.pem"))) {
             try SigningCertificate(certificatePEM: Fixture.path("app.pem"), keyPEM: Fixture.path("other-key.pem"))
         }
-        #expect(throws: OAuthError.self) { try SigningCertificate(certificatePEM: Fixture.path("missing.pem"), keyPEM: Fixture.path("app-key.pem")) }
+        #expect(throws: OAuthError.self) {
+            try SigningCertificate(certificatePEM: Fixture.path("missing.pem"), keyPEM: Fixture.path("app-key.pem"))
+        }
     }
 
     @Test func tokenRequestBodyIsFormEncodedAndCarriesTheAssertion() throws {
-        let request = TokenRequest(authority: "http://127.0.0.1:9/", tenant: "contoso.onmicrosoft.com", clientID: "cid", credential: .certificate(certificate, .ps256))
+        let request = TokenRequest(
+            authority: "http://127.0.0.1:9/", tenant: "contoso.onmicrosoft.com", clientID: "cid",
+            credential: .certificate(certificate, .ps256))
         #expect(request.tokenURL == "http://127.0.0.1:9/contoso.onmicrosoft.com/oauth2/v2.0/token")
         let body = try request.body().reveal()
         #expect(body.contains("scope=https%3A%2F%2Foutlook.office365.com%2F.default"))
@@ -104,11 +115,16 @@ import TestSupport
     }
 
     @Test func tokenResponsesAndErrorsAreRead() throws {
-        let ok = HTTPSPost.Response(status: 200, headers: [], body: Array(#"{"token_type":"Bearer","expires_in":3599,"access_token":"abc.def"}"#.utf8))
+        let ok = HTTPSPost.Response(
+            status: 200, headers: [], body: Array(#"{"token_type":"Bearer","expires_in":3599,"access_token":"abc.def"}"#.utf8))
         let token = try TokenClient.parse(ok)
         #expect(token.value.reveal() == "abc.def")
         #expect(token.expiresIn == 3599)
-        let bad = HTTPSPost.Response(status: 400, headers: [], body: Array(#"{"error":"invalid_client","error_description":"AADSTS700027: Client assertion contains an invalid signature.","error_codes":[700027]}"#.utf8))
+        let bad = HTTPSPost.Response(
+            status: 400, headers: [],
+            body: Array(
+                #"{"error":"invalid_client","error_description":"AADSTS700027: Client assertion contains an invalid signature.","error_codes":[700027]}"#
+                    .utf8))
         #expect(throws: OAuthError.self) { try TokenClient.parse(bad) }
         do { _ = try TokenClient.parse(bad) } catch {
             #expect(error.advice?.contains("upload this certificate") == true)

@@ -1,5 +1,6 @@
-import Testing
 import AuthShiftCore
+import Testing
+
 @testable import Reports
 
 @Suite struct CSVWriterTests {

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Reports
 
 /// inventory-todo.csv leaves the system column empty for a sender the inventory does not name

@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Analysis
 @testable import Ingest
 @testable import Reports
@@ -27,23 +28,30 @@ import Testing
     static let unknownSender = SenderRow(
         sender: "printer@contoso.com", system: "unidentified system", sources: [], currentAuth: .unknown, messages: nil, volume: .unknown,
         tls: nil, signIns: SignInFacts(), smtpAuth: SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "no Get-CASMailbox export"),
-        basicAllowed: nil, basicBlockedBy: [], breaksAtDefaultChange: false, failingNow: false, recipients: .unknown, owner: nil, workload: nil,
+        basicAllowed: nil, basicBlockedBy: [], breaksAtDefaultChange: false, failingNow: false, recipients: .unknown, owner: nil,
+        workload: nil,
         oauthCapable: nil, staticIP: nil, notes: nil,
         recommendation: Recommendation(path: .oauth, rule: "r", confidence: .provisional, why: [], watchPoints: [], source: "s"),
         evidence: [], unknowns: [])
 
     static let unknownMailbox = MailboxRow(
         address: "printer@contoso.com", displayName: nil, recipientType: nil,
-        smtpAuth: SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "no Get-CASMailbox export"), basicAllowed: nil, basicBlockedBy: [],
+        smtpAuth: SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "no Get-CASMailbox export"), basicAllowed: nil,
+        basicBlockedBy: [],
         policy: nil, policySource: "unknown", observedSmtpAuth: false, explanation: [], unknowns: [])
 
     static var register: Register {
-        Register(generatedBy: "t", asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: .current, assumption: "a",
-                 tenant: TenantSettings(smtpClientAuthenticationDisabled: nil, defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil,
-                                        legacyBlockingConditionalAccessPolicies: [], acceptedDomains: []),
-                 inputs: [InputFile(path: "x.csv", kind: "cas-mailbox", rows: 2, sha256: nil)], senders: [unknownSender], mailboxes: [unknownMailbox],
-                 automation: [AutomationRow(account: "a@contoso.com", sources: [], signIns: SignInFacts(), replacement: "r", why: "w", evidence: [])],
-                 unknowns: [])
+        Register(
+            generatedBy: "t", asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: .current, assumption: "a",
+            tenant: TenantSettings(
+                smtpClientAuthenticationDisabled: nil, defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil,
+                legacyBlockingConditionalAccessPolicies: [], acceptedDomains: []),
+            inputs: [InputFile(path: "x.csv", kind: "cas-mailbox", rows: 2, sha256: nil)], senders: [unknownSender],
+            mailboxes: [unknownMailbox],
+            automation: [
+                AutomationRow(account: "a@contoso.com", sources: [], signIns: SignInFacts(), replacement: "r", why: "w", evidence: [])
+            ],
+            unknowns: [])
     }
 
     @Test func registerRowsWithUnknownValuesHaveEveryKeyWithNull() throws {
@@ -67,7 +75,9 @@ import Testing
 
         let mailbox = try #require((top["mailboxes"] as? [[String: Any]])?.first)
         #expect(Set(mailbox.keys) == (try Self.required("register.schema.json", ["$defs", "mailbox"])))
-        for key in ["basicAllowed", "displayName", "recipientType", "policy", "contradiction"] { #expect(mailbox[key] is NSNull, "mailboxes[0].\(key)") }
+        for key in ["basicAllowed", "displayName", "recipientType", "policy", "contradiction"] {
+            #expect(mailbox[key] is NSNull, "mailboxes[0].\(key)")
+        }
         let automation = try #require((top["automation"] as? [[String: Any]])?.first)
         #expect(Set(automation.keys) == (try Self.required("register.schema.json", ["$defs", "automation"])))
         #expect(automation["ring"] is NSNull)
@@ -79,13 +89,15 @@ import Testing
 
     @Test func aRegisterWrittenBeforeNullKeysStillReads() throws {
         // Keys left out entirely (what earlier versions wrote) decode as nil.
-        let old = #"{"address": "a@contoso.com", "smtpAuth": {"decidedBy": "unknown", "evidence": "e"}, "basicBlockedBy": [], "policySource": "unknown", "observedSmtpAuth": false, "explanation": [], "unknowns": []}"#
+        let old =
+            #"{"address": "a@contoso.com", "smtpAuth": {"decidedBy": "unknown", "evidence": "e"}, "basicBlockedBy": [], "policySource": "unknown", "observedSmtpAuth": false, "explanation": [], "unknowns": []}"#
         let row = try JSONDecoder().decode(MailboxRow.self, from: Data(old.utf8))
         #expect(row.basicAllowed == nil && row.displayName == nil && row.smtpAuth.enabled == nil && row.contradiction == nil)
     }
 
     @Test func exceptionRecordsWriteEveryKey() throws {
-        let record = ExceptionRecord(mailbox: "a@contoso.com", system: nil, owner: nil, expires: nil, replacement: nil, ticket: nil, status: .incomplete)
+        let record = ExceptionRecord(
+            mailbox: "a@contoso.com", system: nil, owner: nil, expires: nil, replacement: nil, ticket: nil, status: .incomplete)
         let object = try Self.object(Data(try JSONOutput.encode(record).utf8))
         #expect(Set(object.keys) == (try Self.required("register.schema.json", ["$defs", "exception"])))
         #expect(object["expires"] is NSNull && object["owner"] is NSNull)
@@ -109,8 +121,9 @@ import Testing
 
     @Test func signInGroupsWithoutTimesWriteNull() throws {
         var summary = SignInSummary()
-        summary.insert(SignInSummary.Key(user: "a@contoso.com", clientApp: .authenticatedSMTP, ipAddress: "203.0.113.1", outcome: .success),
-                       SignInSummary.Stats(count: 1, firstSeen: nil, lastSeen: nil, failureReasons: [:]))
+        summary.insert(
+            SignInSummary.Key(user: "a@contoso.com", clientApp: .authenticatedSMTP, ipAddress: "203.0.113.1", outcome: .success),
+            SignInSummary.Stats(count: 1, firstSeen: nil, lastSeen: nil, failureReasons: [:]))
         var text = ""
         try SignInSummaryReport.json(summary) { text += $0 }
         let document = try Self.object(Data(text.utf8))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scan
 
 /// Pins the SARIF that `scan --format sarif` writes for a small folder of scripts (a stored

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Reports
 
 /// What devices sent (an EHLO name with escape sequences) is printed escaped, never raw.

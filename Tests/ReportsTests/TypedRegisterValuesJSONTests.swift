@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Reports
 
 /// The register's typed values (tenant setting, exception status) write the same text as the
@@ -37,7 +38,8 @@ import Testing
     @Test func exceptionStatusesKeepTheirWords() throws {
         #expect(ExceptionStatus.allCases.map(\.rawValue) == ["valid", "expiring", "expired", "incomplete"])
         #expect(ExceptionStatus.allCases.filter(\.holds) == [.valid, .expiring])
-        let record = ExceptionRecord(mailbox: "a@contoso.com", system: nil, owner: nil, expires: nil, replacement: nil, ticket: nil, status: .expiring)
+        let record = ExceptionRecord(
+            mailbox: "a@contoso.com", system: nil, owner: nil, expires: nil, replacement: nil, ticket: nil, status: .expiring)
         let object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(record)) as? [String: Any])
         #expect(object["status"] as? String == "expiring")
         #expect(try JSONDecoder().decode(ExceptionRecord.self, from: try JSONEncoder().encode(record)) == record)

@@ -1,7 +1,8 @@
 import AuthShiftCore
-import Foundation
 import CZlib
+import Foundation
 import Testing
+
 @testable import Reports
 
 @Suite struct XLSXWorkbookTests {
@@ -24,20 +25,31 @@ import Testing
         var out: [String: Entry] = [:]
         for _ in 0..<u16(end + 10) {
             try #require(u32(p) == 0x0201_4B50, "central directory header")
-            let flags = u16(p + 8), method = u16(p + 10), crc = u32(p + 16), compressed = u32(p + 20), size = u32(p + 24)
-            let nameLength = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32), local = u32(p + 42)
+            let flags = u16(p + 8)
+            let method = u16(p + 10)
+            let crc = u32(p + 16)
+            let compressed = u32(p + 20)
+            let size = u32(p + 24)
+            let nameLength = u16(p + 28)
+            let extra = u16(p + 30)
+            let comment = u16(p + 32)
+            let local = u32(p + 42)
             let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
             #expect(u32(local) == 0x0403_4B50 && u16(local + 6) == flags && u16(local + 8) == method, "\(name): local header")
             let start = local + 30 + u16(local + 26) + u16(local + 28)
             let stored = Data(bytes[start..<(start + compressed)])
             if flags & 0x08 != 0 {
                 let descriptor = start + compressed
-                #expect(u32(descriptor) == 0x0807_4B50 && u32(descriptor + 4) == crc && u32(descriptor + 8) == compressed && u32(descriptor + 12) == size,
-                        "\(name): data descriptor")
+                #expect(
+                    u32(descriptor) == 0x0807_4B50 && u32(descriptor + 4) == crc && u32(descriptor + 8) == compressed
+                        && u32(descriptor + 12) == size,
+                    "\(name): data descriptor")
             }
             let content = method == 8 ? try inflate(stored, size: size) : stored
             #expect(content.count == size, "\(name): size")
-            #expect(content.withUnsafeBytes { Int(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) } == crc, "\(name): CRC-32")
+            #expect(
+                content.withUnsafeBytes { Int(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) } == crc,
+                "\(name): CRC-32")
             out[name] = Entry(method: method, compressedSize: compressed, content: content)
             p += 46 + nameLength + extra + comment
         }
@@ -70,22 +82,31 @@ import Testing
         book.add("Senders", header: ["sender", "messages"], rows: [[.text("a&b <x>\u{01}"), .number(42)], [.empty, .number(1.5)]])
         book.add("Summary", header: ["item"], rows: [])
         let parts = try Self.entries(try book.data())
-        #expect(Set(parts.keys) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-                                    "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])
+        #expect(
+            Set(parts.keys) == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+            ])
         let sheet = String(decoding: parts["xl/worksheets/sheet1.xml"]!, as: UTF8.self)
         #expect(sheet.contains("<t xml:space=\"preserve\">a&amp;b &lt;x&gt;</t>"))
         #expect(sheet.contains("<c r=\"B2\"><v>42</v></c>"))
         #expect(sheet.contains("<c r=\"B3\"><v>1.5</v></c>"))
         #expect(sheet.contains("<autoFilter ref=\"A1:B3\"/>"))
-        #expect(String(decoding: parts["xl/workbook.xml"]!, as: UTF8.self).contains("<sheet name=\"Summary\" sheetId=\"2\" r:id=\"rId2\"/>"))
+        #expect(
+            String(decoding: parts["xl/workbook.xml"]!, as: UTF8.self).contains("<sheet name=\"Summary\" sheetId=\"2\" r:id=\"rId2\"/>"))
     }
 
     @Test func partsAreDeflated() throws {
         // A sheet like the register's: many similar rows. Stored, it is its full size; deflated, a fraction.
         var book = XLSXWorkbook()
-        book.add("Mailboxes", header: ["address", "smtpAuthEvidence"], rows: (0..<20_000).lazy.map { i -> [XLSXWorkbook.Cell] in
-            [.text("user\(i)@contoso.com"), .text("Get-TransportConfig SmtpClientAuthenticationDisabled = True (TransportConfig.json:1)")]
-        })
+        book.add(
+            "Mailboxes", header: ["address", "smtpAuthEvidence"],
+            rows: (0..<20_000).lazy.map { i -> [XLSXWorkbook.Cell] in
+                [
+                    .text("user\(i)@contoso.com"),
+                    .text("Get-TransportConfig SmtpClientAuthenticationDisabled = True (TransportConfig.json:1)"),
+                ]
+            })
         let data = try book.data()
         let entries = try Self.zipEntries(data)
         #expect(entries.values.allSatisfy { $0.method == 8 }, "every part is deflated")

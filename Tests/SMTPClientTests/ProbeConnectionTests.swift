@@ -3,6 +3,7 @@ import NIOCore
 import NIOSSL
 import TestSupport
 import Testing
+
 @testable import SMTP
 @testable import SMTPClient
 
@@ -11,14 +12,17 @@ import Testing
     static let user = "scanner@contoso.com"
     static let password = "Correct-Horse-Battery-9"
 
-    func probe(port: Int, password: String, tls: SMTPClientPlan.TLSMode = .startTLS, timeout: TimeAmount = .seconds(5),
-               quitAfter: ProbeStage = .auth) async throws -> (ProbeOutcome, Transcript, SecretRedactor) {
+    func probe(
+        port: Int, password: String, tls: SMTPClientPlan.TLSMode = .startTLS, timeout: TimeAmount = .seconds(5),
+        quitAfter: ProbeStage = .auth
+    ) async throws -> (ProbeOutcome, Transcript, SecretRedactor) {
         let target = ProbeTarget(parsing: "localhost:\(port)")!
         let auth = SMTPClientPlan.Authentication.login(user: Self.user, password: password)
         let plan = SMTPClientPlan(heloName: "probe.test", tls: tls, authentication: auth, quitAfter: quitAfter)
         var redactor = SecretRedactor(secrets: [password])
         for r in auth.responses { redactor.add(r) }
-        let probe = SMTPProbe(target: target, plan: plan, timeout: timeout, trustRoots: try NIOSSLCertificate.fromPEMFile(Fixture.path("ca.pem")))
+        let probe = SMTPProbe(
+            target: target, plan: plan, timeout: timeout, trustRoots: try NIOSSLCertificate.fromPEMFile(Fixture.path("ca.pem")))
         let (outcome, transcript) = await probe.run(redactor: redactor)
         return (outcome, transcript, redactor)
     }
@@ -44,8 +48,9 @@ import Testing
         #expect(outcome.failure?.stage == .auth)
         #expect(outcome.failure?.reply?.code == 535)
         #expect(ProbeExitStatus(outcome: outcome) == .auth)
-        let report = ProbeReport(target: ProbeTarget(parsing: "localhost:1")!, plan: SMTPClientPlan(heloName: "x", tls: .startTLS, quitAfter: .auth),
-                                 authentication: nil, outcome: outcome, transcript: transcript)
+        let report = ProbeReport(
+            target: ProbeTarget(parsing: "localhost:1")!, plan: SMTPClientPlan(heloName: "x", tls: .startTLS, quitAfter: .auth),
+            authentication: nil, outcome: outcome, transcript: transcript)
         #expect(report.explanation?.known?.id == "wrong-credentials")
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         Self.expectNoSecrets(in: transcript.text + report.text + json, password: wrong)
@@ -78,7 +83,8 @@ import Testing
         let server = try await ScriptedSMTPServer(greeting: "220 hi\r\n", implicitTLS: true) { _, _ in .send("250 ok\r\n") }
         defer { Task { await server.stop() } }
         let plan = SMTPClientPlan(heloName: "probe.test", tls: .implicit, quitAfter: .tls)
-        let (outcome, _) = await SMTPProbe(target: ProbeTarget(parsing: "localhost:\(server.port)")!, plan: plan, timeout: .seconds(5)).run(redactor: SecretRedactor())
+        let (outcome, _) = await SMTPProbe(target: ProbeTarget(parsing: "localhost:\(server.port)")!, plan: plan, timeout: .seconds(5)).run(
+            redactor: SecretRedactor())
         #expect(outcome.failure?.status == .tlsFailed)
         #expect(ProbeExitStatus(outcome: outcome) == .tls)
     }

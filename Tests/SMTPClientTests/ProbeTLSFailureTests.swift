@@ -3,6 +3,7 @@ import NIOCore
 import NIOSSL
 import TestSupport
 import Testing
+
 @testable import SMTP
 @testable import SMTPClient
 
@@ -16,19 +17,24 @@ import Testing
         var detail: String { outcome.failure?.detail ?? "" }
     }
 
-    func probe(_ server: ScriptedSMTPServer, host: String = "127.0.0.1", serverName: String? = nil, maximum: TLSVersion? = nil,
-               minimum: TLSVersion = .tlsv12) async throws -> Run {
+    func probe(
+        _ server: ScriptedSMTPServer, host: String = "127.0.0.1", serverName: String? = nil, maximum: TLSVersion? = nil,
+        minimum: TLSVersion = .tlsv12
+    ) async throws -> Run {
         let plan = SMTPClientPlan(heloName: "probe.test", tls: .startTLS, quitAfter: .tls)
-        var probe = SMTPProbe(target: ProbeTarget(parsing: "\(host):\(server.port)")!, plan: plan, timeout: .seconds(5),
-                              trustRoots: try NIOSSLCertificate.fromPEMFile(Fixture.path("ca.pem")), minimumTLSVersion: minimum, maximumTLSVersion: maximum)
+        var probe = SMTPProbe(
+            target: ProbeTarget(parsing: "\(host):\(server.port)")!, plan: plan, timeout: .seconds(5),
+            trustRoots: try NIOSSLCertificate.fromPEMFile(Fixture.path("ca.pem")), minimumTLSVersion: minimum, maximumTLSVersion: maximum)
         probe.tlsServerName = serverName
         probe.serverNameAdvice = "use the host name in --target, or --tls-server-name NAME"
         let (outcome, transcript) = await probe.run(redactor: SecretRedactor())
         return Run(outcome: outcome, transcript: transcript)
     }
 
-    func server(_ certificate: String, configure: @escaping (inout TLSConfiguration) -> Void = { _ in }) async throws -> ScriptedSMTPServer {
-        try await ScriptedSMTPServer.exchangeLike(user: "u@contoso.com", password: "irrelevant", certificate: certificate, configure: configure)
+    func server(_ certificate: String, configure: @escaping (inout TLSConfiguration) -> Void = { _ in }) async throws -> ScriptedSMTPServer
+    {
+        try await ScriptedSMTPServer.exchangeLike(
+            user: "u@contoso.com", password: "irrelevant", certificate: certificate, configure: configure)
     }
 
     func expectTLSFailure(_ run: Run, _ sentence: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -37,7 +43,9 @@ import Testing
         #expect(ProbeExitStatus(outcome: run.outcome) == .tls, sourceLocation: sourceLocation)
         #expect(run.detail.contains(sentence), "\(run.detail)", sourceLocation: sourceLocation)
         // One plain sentence: the library's words stay in the transcript.
-        #expect(!run.detail.contains("NIOSSL") && !run.detail.contains("OPENSSL_internal") && !run.detail.contains("\n"), "\(run.detail)", sourceLocation: sourceLocation)
+        #expect(
+            !run.detail.contains("NIOSSL") && !run.detail.contains("OPENSSL_internal") && !run.detail.contains("\n"), "\(run.detail)",
+            sourceLocation: sourceLocation)
         #expect(run.transcript.text.contains("TLS library:"), sourceLocation: sourceLocation)
     }
 
@@ -45,7 +53,8 @@ import Testing
         let s = try await server("localhost-only.pem")
         defer { Task { await s.stop() } }
         let run = try await probe(s)
-        expectTLSFailure(run, "the server's certificate is for `localhost`, not `127.0.0.1`; use the host name in --target, or --tls-server-name NAME")
+        expectTLSFailure(
+            run, "the server's certificate is for `localhost`, not `127.0.0.1`; use the host name in --target, or --tls-server-name NAME")
     }
 
     @Test func theTLSServerNameIsSentAndVerifiedInstead() async throws {
@@ -60,7 +69,7 @@ import Testing
     /// NIOSSL accepts a certificate that lists the address connected to, whatever name was given;
     /// a name given with --tls-server-name must be in the certificate itself.
     @Test func theTLSServerNameMustBeInTheCertificateEvenWhenItListsTheAddress() async throws {
-        let s = try await server("server.pem") // localhost and 127.0.0.1
+        let s = try await server("server.pem")  // localhost and 127.0.0.1
         defer { Task { await s.stop() } }
         let run = try await probe(s, serverName: "mail.contoso.com")
         #expect(run.outcome.failure?.stage == .tls && ProbeExitStatus(outcome: run.outcome) == .tls, "\(run.transcript.text)")
@@ -76,7 +85,8 @@ import Testing
     }
 
     @Test func aServerThatClosesOnALegacyOnlyClientIsExplainedByTheVersion() {
-        let sentence = TLSFailure.classify(NIOSSLError.uncleanShutdown, expectedName: "x", seen: [], failed: nil, legacyMaximum: "1.1").sentence(serverNameAdvice: "")
+        let sentence = TLSFailure.classify(NIOSSLError.uncleanShutdown, expectedName: "x", seen: [], failed: nil, legacyMaximum: "1.1")
+            .sentence(serverNameAdvice: "")
         #expect(sentence.contains("accepts none of the TLS versions offered (at most TLS 1.1)"))
     }
 
@@ -117,9 +127,13 @@ import Testing
 
     @Test func sentencesForEveryCase() {
         let advice = "ADVICE"
-        #expect(TLSFailure.nameMismatch(expected: "10.0.0.5", certificateNames: []).sentence(serverNameAdvice: advice).contains("no host name at all"))
+        #expect(
+            TLSFailure.nameMismatch(expected: "10.0.0.5", certificateNames: []).sentence(serverNameAdvice: advice).contains(
+                "no host name at all"))
         #expect(TLSFailure.alert(code: 40).sentence(serverNameAdvice: advice).contains("\"handshake_failure\" (40)"))
         #expect(TLSFailure.notTLS.sentence(serverNameAdvice: advice).contains("--tls starttls"))
-        #expect(TLSFailure.closedDuringHandshake(legacyMaximum: nil).sentence(serverNameAdvice: advice) == "the server closed the connection during the TLS handshake")
+        #expect(
+            TLSFailure.closedDuringHandshake(legacyMaximum: nil).sentence(serverNameAdvice: advice)
+                == "the server closed the connection during the TLS handshake")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 /// Transcript-like tests: each feeds the replies a server would send and checks the commands.
@@ -7,9 +8,12 @@ import Testing
     static let ehloPlain = r(250, "mx.example", "SIZE 1000", "STARTTLS", "AUTH PLAIN")
     static let ehloTLS = r(250, "mx.example", "SIZE 2000", "AUTH LOGIN XOAUTH2")
 
-    func plan(auth: SMTPClientPlan.Authentication? = .login(user: "u@contoso.com", password: "pw"), tls: SMTPClientPlan.TLSMode = .startTLS,
-              quitAfter: ProbeStage = .auth, from: String? = nil, to: [String] = [], message: [UInt8]? = nil) -> SMTPClientPlan {
-        SMTPClientPlan(heloName: "probe.local", tls: tls, authentication: auth, from: from, recipients: to, message: message, quitAfter: quitAfter)
+    func plan(
+        auth: SMTPClientPlan.Authentication? = .login(user: "u@contoso.com", password: "pw"), tls: SMTPClientPlan.TLSMode = .startTLS,
+        quitAfter: ProbeStage = .auth, from: String? = nil, to: [String] = [], message: [UInt8]? = nil
+    ) -> SMTPClientPlan {
+        SMTPClientPlan(
+            heloName: "probe.local", tls: tls, authentication: auth, from: from, recipients: to, message: message, quitAfter: quitAfter)
     }
 
     @Test func startTLSThenLoginSucceeds() {
@@ -33,9 +37,13 @@ import Testing
 
     @Test func aRejectedPasswordFailsTheAuthStageAndQuits() {
         var m = SMTPClientStateMachine(plan: plan())
-        _ = m.replyReceived(Self.r(220, "hi")); _ = m.replyReceived(Self.ehloPlain); _ = m.replyReceived(Self.r(220, "go"))
-        _ = m.tlsEstablished(); _ = m.replyReceived(Self.ehloTLS)
-        _ = m.replyReceived(Self.r(334, "VXNlcm5hbWU6")); _ = m.replyReceived(Self.r(334, "UGFzc3dvcmQ6"))
+        _ = m.replyReceived(Self.r(220, "hi"))
+        _ = m.replyReceived(Self.ehloPlain)
+        _ = m.replyReceived(Self.r(220, "go"))
+        _ = m.tlsEstablished()
+        _ = m.replyReceived(Self.ehloTLS)
+        _ = m.replyReceived(Self.r(334, "VXNlcm5hbWU6"))
+        _ = m.replyReceived(Self.r(334, "UGFzc3dvcmQ6"))
         let refusal = Self.r(535, "5.7.139 Authentication unsuccessful, basic authentication is disabled.")
         #expect(m.replyReceived(refusal) == .send(.quit))
         #expect(m.outcome.failure == StageResult(stage: .auth, status: .rejected, reply: refusal, detail: "authentication failed"))
@@ -44,7 +52,9 @@ import Testing
 
     @Test func xoauth2ErrorChallengeIsAcknowledgedWithAnEmptyLine() {
         var m = SMTPClientStateMachine(plan: plan(auth: .xoauth2(user: "app@contoso.com", accessToken: "tok")))
-        _ = m.replyReceived(Self.r(220, "hi")); _ = m.replyReceived(Self.ehloPlain); _ = m.replyReceived(Self.r(220, "go"))
+        _ = m.replyReceived(Self.r(220, "hi"))
+        _ = m.replyReceived(Self.ehloPlain)
+        _ = m.replyReceived(Self.r(220, "go"))
         _ = m.tlsEstablished()
         #expect(m.replyReceived(Self.ehloTLS) == .send(.auth(mechanism: "XOAUTH2", initialResponse: nil)))
         #expect(m.replyReceived(Self.r(334, "")) == .send(.saslResponse(SASL.xoauth2(user: "app@contoso.com", accessToken: "tok"))))
@@ -58,13 +68,21 @@ import Testing
         var auth = SMTPClientPlan.Authentication.xoauth2(user: "app@contoso.com", accessToken: "tok")
         auth.initialResponse = true
         var m = SMTPClientStateMachine(plan: plan(auth: auth))
-        _ = m.replyReceived(Self.r(220, "hi")); _ = m.replyReceived(Self.ehloPlain); _ = m.replyReceived(Self.r(220, "go")); _ = m.tlsEstablished()
-        #expect(m.replyReceived(Self.ehloTLS) == .send(.auth(mechanism: "XOAUTH2", initialResponse: SASL.xoauth2(user: "app@contoso.com", accessToken: "tok"))))
+        _ = m.replyReceived(Self.r(220, "hi"))
+        _ = m.replyReceived(Self.ehloPlain)
+        _ = m.replyReceived(Self.r(220, "go"))
+        _ = m.tlsEstablished()
+        #expect(
+            m.replyReceived(Self.ehloTLS)
+                == .send(.auth(mechanism: "XOAUTH2", initialResponse: SASL.xoauth2(user: "app@contoso.com", accessToken: "tok"))))
         // A refusal's 334 JSON challenge is still acknowledged with an empty line.
         #expect(m.replyReceived(Self.r(334, "eyJzdGF0dXMiOiI0MDEifQ==")) == .send(.saslResponse("")))
         #expect(m.replyReceived(Self.r(535, "5.7.3 Authentication unsuccessful")) == .send(.quit))
         var ok = SMTPClientStateMachine(plan: plan(auth: auth))
-        _ = ok.replyReceived(Self.r(220, "hi")); _ = ok.replyReceived(Self.ehloPlain); _ = ok.replyReceived(Self.r(220, "go")); _ = ok.tlsEstablished()
+        _ = ok.replyReceived(Self.r(220, "hi"))
+        _ = ok.replyReceived(Self.ehloPlain)
+        _ = ok.replyReceived(Self.r(220, "go"))
+        _ = ok.tlsEstablished()
         _ = ok.replyReceived(Self.ehloTLS)
         #expect(ok.replyReceived(Self.r(235, "2.7.0 Authentication successful")) == .send(.quit))
         #expect(ok.outcome.succeeded)
@@ -72,7 +90,8 @@ import Testing
 
     @Test func plaintextAfterTheStartTLSAnswerIsAnInjection() {
         var m = SMTPClientStateMachine(plan: plan())
-        _ = m.replyReceived(Self.r(220, "hi")); _ = m.replyReceived(Self.ehloPlain)
+        _ = m.replyReceived(Self.r(220, "hi"))
+        _ = m.replyReceived(Self.ehloPlain)
         #expect(m.replyReceived(Self.r(220, "go")) == .startTLS)
         #expect(m.replyReceived(Self.r(250, "injected")) == .finish)
         #expect(m.outcome.failure?.status == .protocolError)
@@ -94,7 +113,10 @@ import Testing
         #expect(m.outcome.failure?.stage == .tls)
 
         var n = SMTPClientStateMachine(plan: plan(auth: .plain(user: "u", password: "p")))
-        _ = n.replyReceived(Self.r(220, "hi")); _ = n.replyReceived(Self.ehloPlain); _ = n.replyReceived(Self.r(220, "go")); _ = n.tlsEstablished()
+        _ = n.replyReceived(Self.r(220, "hi"))
+        _ = n.replyReceived(Self.ehloPlain)
+        _ = n.replyReceived(Self.r(220, "go"))
+        _ = n.tlsEstablished()
         #expect(n.replyReceived(Self.ehloTLS) == .send(.quit))
         #expect(n.outcome.failure?.detail == "the server does not offer AUTH PLAIN (it offers LOGIN XOAUTH2)")
     }
@@ -113,7 +135,10 @@ import Testing
 
     @Test func aFullSubmissionSendsTheDotStuffedMessage() {
         let message = Array("Subject: t\r\n\r\n.dot\r\n".utf8)
-        var m = SMTPClientStateMachine(plan: plan(auth: nil, tls: .implicit, quitAfter: .data, from: "a@contoso.com", to: ["b@contoso.com", "c@contoso.com"], message: message))
+        var m = SMTPClientStateMachine(
+            plan: plan(
+                auth: nil, tls: .implicit, quitAfter: .data, from: "a@contoso.com", to: ["b@contoso.com", "c@contoso.com"], message: message
+            ))
         #expect(m.currentStage == .tls)
         #expect(m.tlsEstablished() == .none)
         #expect(m.replyReceived(Self.r(220, "hi")) == .send(.ehlo("probe.local")))
@@ -142,7 +167,9 @@ import Testing
 
     @Test func aRefusedRecipientFailsTheRcptStage() {
         var m = SMTPClientStateMachine(plan: plan(auth: nil, tls: .none, quitAfter: .rcpt, from: "a@x.com", to: ["b@y.com"]))
-        _ = m.replyReceived(Self.r(220, "hi")); _ = m.replyReceived(Self.r(250, "mx")); _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(220, "hi"))
+        _ = m.replyReceived(Self.r(250, "mx"))
+        _ = m.replyReceived(Self.r(250, "ok"))
         #expect(m.replyReceived(Self.r(550, "5.7.64 TenantAttribution; Relay Access Denied")) == .send(.quit))
         #expect(m.outcome.failure?.stage == .rcpt)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 /// Command lines read as the server half reads them (`SMTPCommand.parse`).
@@ -20,9 +21,15 @@ import Testing
         }
         #expect(from.mailbox == MailboxAddress("a@contoso.com") && from.parameters == ["SIZE=10", "BODY=8BITMIME"])
         #expect(SMTPCommand.mailFrom(from).wireText == "MAIL FROM:<a@contoso.com> SIZE=10 BODY=8BITMIME")
-        guard case .success(.mailFrom(let null)) = SMTPCommand.parse("MAIL FROM:<>") else { Issue.record("null path not parsed"); return }
+        guard case .success(.mailFrom(let null)) = SMTPCommand.parse("MAIL FROM:<>") else {
+            Issue.record("null path not parsed")
+            return
+        }
         #expect(null.mailbox == nil)
-        guard case .success(.rcptTo(let to)) = SMTPCommand.parse("rcpt to: <b@fabrikam.com>") else { Issue.record("RCPT not parsed"); return }
+        guard case .success(.rcptTo(let to)) = SMTPCommand.parse("rcpt to: <b@fabrikam.com>") else {
+            Issue.record("RCPT not parsed")
+            return
+        }
         #expect(to.mailbox == MailboxAddress("b@fabrikam.com"))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 /// The relay's delivery session, transcript by transcript: a refused recipient concerns that
@@ -24,7 +25,9 @@ import Testing
 
     @Test func aRefusedRecipientDoesNotStopTheOthers() {
         var m = Self.openSession()
-        let t = SMTPTransaction(from: "s@contoso.com", recipients: ["ok@fabrikam.com", "bad@fabrikam.com", "later@fabrikam.com", "ok2@fabrikam.com"], message: Self.message)
+        let t = SMTPTransaction(
+            from: "s@contoso.com", recipients: ["ok@fabrikam.com", "bad@fabrikam.com", "later@fabrikam.com", "ok2@fabrikam.com"],
+            message: Self.message)
         #expect(m.begin(t) == .send(.mail(from: "s@contoso.com")))
         #expect(m.replyReceived(Self.r(250, "ok")) == .send(.rcpt(to: "ok@fabrikam.com")))
         #expect(m.replyReceived(Self.r(250, "ok")) == .send(.rcpt(to: "bad@fabrikam.com")))
@@ -34,7 +37,10 @@ import Testing
         #expect(m.replyReceived(Self.r(251, "will forward")) == .send(.data))
         #expect(m.replyReceived(Self.r(354, "go")) == .send(.message(DotStuffing.stuff(Self.message))))
         let done = m.replyReceived(Self.r(250, "2.0.0 queued"))
-        #expect(Self.statuses(done) == ["ok@fabrikam.com": .delivered, "bad@fabrikam.com": .failed, "later@fabrikam.com": .deferred, "ok2@fabrikam.com": .delivered])
+        #expect(
+            Self.statuses(done) == [
+                "ok@fabrikam.com": .delivered, "bad@fabrikam.com": .failed, "later@fabrikam.com": .deferred, "ok2@fabrikam.com": .delivered,
+            ])
         if case .completed(let results) = done {
             #expect(results.map(\.recipient) == t.recipients)
             #expect(results[1] == RecipientResult(recipient: "bad@fabrikam.com", status: .failed, stage: .rcpt, reply: refused))
@@ -68,8 +74,11 @@ import Testing
         _ = m.begin(SMTPTransaction(from: "s@contoso.com", recipients: ["a@x.com"], message: Self.message))
         #expect(Self.statuses(m.replyReceived(Self.r(452, "4.3.1 out of storage"))) == ["a@x.com": .deferred])
         _ = m.begin(SMTPTransaction(from: "s@contoso.com", recipients: ["a@x.com", "b@x.com"], message: Self.message))
-        _ = m.replyReceived(Self.r(250, "reset")); _ = m.replyReceived(Self.r(250, "ok"))
-        _ = m.replyReceived(Self.r(550, "no such user")); _ = m.replyReceived(Self.r(250, "ok")); _ = m.replyReceived(Self.r(354, "go"))
+        _ = m.replyReceived(Self.r(250, "reset"))
+        _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(550, "no such user"))
+        _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(354, "go"))
         let done = m.replyReceived(Self.r(554, "5.6.0 content refused"))
         #expect(Self.statuses(done) == ["a@x.com": .failed, "b@x.com": .failed])
         if case .completed(let results) = done { #expect(results.map(\.stage) == [.rcpt, .data]) }
@@ -78,21 +87,30 @@ import Testing
     @Test func aConnectionLostAfterTheFinalDotDefersAndTheSessionIsNotReused() {
         var m = Self.openSession()
         _ = m.begin(SMTPTransaction(from: "s@contoso.com", recipients: ["a@x.com", "b@x.com"], message: Self.message))
-        _ = m.replyReceived(Self.r(250, "ok")); _ = m.replyReceived(Self.r(550, "no")); _ = m.replyReceived(Self.r(250, "ok")); _ = m.replyReceived(Self.r(354, "go"))
+        _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(550, "no"))
+        _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(354, "go"))
         #expect(m.awaitingDataTermination)
         let done = m.timedOut(after: 600)
         #expect(Self.statuses(done) == ["a@x.com": .failed, "b@x.com": .deferred])
         if case .completed(let results) = done { #expect(results[1].detail == "no answer within 600 s") }
         #expect(!m.isIdle)
         #expect(m.transactionStarted)
-        #expect(Self.statuses(m.begin(SMTPTransaction(from: "s@contoso.com", recipients: ["c@x.com"], message: Self.message))) == ["c@x.com": .deferred])
+        #expect(
+            Self.statuses(m.begin(SMTPTransaction(from: "s@contoso.com", recipients: ["c@x.com"], message: Self.message))) == [
+                "c@x.com": .deferred
+            ])
         #expect(!m.transactionStarted)
     }
 
     @Test func aRefusedRsetDefersWithoutSendingMail() {
         var m = Self.openSession()
         _ = m.begin(SMTPTransaction(from: "s@contoso.com", recipients: ["a@x.com"], message: Self.message))
-        _ = m.replyReceived(Self.r(250, "ok")); _ = m.replyReceived(Self.r(250, "ok")); _ = m.replyReceived(Self.r(354, "go")); _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(250, "ok"))
+        _ = m.replyReceived(Self.r(354, "go"))
+        _ = m.replyReceived(Self.r(250, "ok"))
         #expect(m.begin(SMTPTransaction(from: "s@contoso.com", recipients: ["b@x.com"], message: Self.message)) == .send(.rset))
         #expect(Self.statuses(m.replyReceived(Self.r(421, "closing"))) == ["b@x.com": .deferred])
         #expect(!m.transactionStarted)
@@ -100,7 +118,9 @@ import Testing
     }
 
     @Test func openingIsTheProbesOpeningWithTLSAndAuth() {
-        var m = SMTPDeliveryStateMachine(plan: SMTPClientPlan(heloName: "b", tls: .startTLS, authentication: .xoauth2(user: "m@contoso.com", accessToken: "t"), quitAfter: .data))
+        var m = SMTPDeliveryStateMachine(
+            plan: SMTPClientPlan(
+                heloName: "b", tls: .startTLS, authentication: .xoauth2(user: "m@contoso.com", accessToken: "t"), quitAfter: .data))
         _ = m.replyReceived(Self.r(220, "hi"))
         #expect(m.replyReceived(Self.r(250, "mx", "STARTTLS")) == .send(.startTLS))
         #expect(m.replyReceived(Self.r(220, "go")) == .startTLS)

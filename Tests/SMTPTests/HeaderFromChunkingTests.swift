@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 /// The header From the bridge checks must not depend on how the message was cut into TCP

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 /// The header From field is read while the message streams (issue 11, item 4's checkHeaderFrom).
@@ -18,9 +19,13 @@ import Testing
 
     @Test func theAuthorsAreParsedFromTheFormsDevicesWrite() {
         #expect(headerFrom("From: scanner@contoso.com\r\nSubject: s\r\n\r\nbody\r\n") == mailboxes("scanner@contoso.com"))
-        #expect(headerFrom("Subject: s\r\nfrom : \"Scanner, 2F\" <Scanner@Contoso.com> (MFP)\r\n\r\nFrom: ceo@contoso.com\r\n") == mailboxes("Scanner@contoso.com"))
+        #expect(
+            headerFrom("Subject: s\r\nfrom : \"Scanner, 2F\" <Scanner@Contoso.com> (MFP)\r\n\r\nFrom: ceo@contoso.com\r\n")
+                == mailboxes("Scanner@contoso.com"))
         #expect(headerFrom("From: scan@contoso.com <scan@contoso.com>\r\n\r\n") == mailboxes("scan@contoso.com"))
-        #expect(headerFrom("From: Scanner\r\n <scan@contoso.com>,\r\n\tceo@contoso.com\r\n\r\n") == mailboxes("scan@contoso.com", "ceo@contoso.com"))
+        #expect(
+            headerFrom("From: Scanner\r\n <scan@contoso.com>,\r\n\tceo@contoso.com\r\n\r\n")
+                == mailboxes("scan@contoso.com", "ceo@contoso.com"))
         #expect(headerFrom("From: =?utf-8?q?Sc=C3=A4nner?= <scan@contoso.com>\r\n\r\n") == mailboxes("scan@contoso.com"))
         #expect(headerFrom("Subject: no author\r\n\r\nFrom: ceo@contoso.com\r\n") == .absent)
     }
@@ -37,11 +42,16 @@ import Testing
             "From: \r\n\r\n",
             "From: a@contoso.com" + String(repeating: " (x)", count: 2000) + "\r\n\r\n",
         ] {
-            guard case .invalid = headerFrom(message) else { Issue.record("read as valid: \(message.prefix(80))"); continue }
+            guard case .invalid = headerFrom(message) else {
+                Issue.record("read as valid: \(message.prefix(80))")
+                continue
+            }
         }
     }
 
     @Test func manyFromFieldsAreCountedNotKept() {
-        #expect(headerFrom(String(repeating: "From: a@contoso.com\r\n", count: 10_000) + "\r\n") == .invalid("the message has 10000 From fields"))
+        #expect(
+            headerFrom(String(repeating: "From: a@contoso.com\r\n", count: 10_000) + "\r\n")
+                == .invalid("the message has 10000 From fields"))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 /// Envelope addresses are parsed per RFC 5321 §4.1.2 before anything decides on them (issue 11, item 4).
@@ -45,26 +46,44 @@ import Testing
         #expect(SMTPPathArgument.parse("FROM:<a@b.c>junk", keyword: "FROM:") == .failure(.syntax))
         #expect(SMTPPathArgument.parse("FROM:<a@b.c", keyword: "FROM:") == .failure(.syntax))
         #expect(SMTPPathArgument.parse("TO:<a@b.c>", keyword: "FROM:") == .failure(.syntax))
-        let long = "TO:<" + String(repeating: "a", count: 60) + "@" + Array(repeating: String(repeating: "b", count: 60), count: 4).joined(separator: ".") + ".com>"
+        let long =
+            "TO:<" + String(repeating: "a", count: 60) + "@"
+            + Array(repeating: String(repeating: "b", count: 60), count: 4).joined(separator: ".") + ".com>"
         #expect(SMTPPathArgument.parse(long, keyword: "TO:") == .failure(.tooLong))
     }
 
     @Test func theServerRefusesMalformedAddressesAndSourceRoutes() {
-        var m = SMTPServerStateMachine(policy: .init(hostname: "b", maximumMessageSize: 1000, startTLSAvailable: false, clientAllowListed: true))
+        var m = SMTPServerStateMachine(
+            policy: .init(hostname: "b", maximumMessageSize: 1000, startTLSAvailable: false, clientAllowListed: true))
         _ = m.command("EHLO c")
-        #expect(m.command("MAIL FROM:<ceo@victim.example@contoso.com>") == .reply("501 5.1.7 Bad sender address syntax (RFC 5321 section 4.1.2)"))
-        #expect(m.command("MAIL FROM:<@evil.example:ceo@contoso.com>") == .reply("553 5.1.7 Source routes are not accepted; give the sender's address alone"))
-        #expect(m.command("MAIL FROM:<\"ceo@victim.example\"@contoso.com>") == .verifySender(MailboxAddress(localPart: "ceo@victim.example", domain: .name("contoso.com"))))
+        #expect(
+            m.command("MAIL FROM:<ceo@victim.example@contoso.com>")
+                == .reply("501 5.1.7 Bad sender address syntax (RFC 5321 section 4.1.2)"))
+        #expect(
+            m.command("MAIL FROM:<@evil.example:ceo@contoso.com>")
+                == .reply("553 5.1.7 Source routes are not accepted; give the sender's address alone"))
+        #expect(
+            m.command("MAIL FROM:<\"ceo@victim.example\"@contoso.com>")
+                == .verifySender(MailboxAddress(localPart: "ceo@victim.example", domain: .name("contoso.com"))))
         _ = m.senderChecked(.allowed)
         #expect(m.command("RCPT TO:<a@b@c.com>") == .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)"))
-        #expect(m.command("RCPT TO:<@relay.example:victim@example.org>") == .reply("553 5.1.3 Source routes are not accepted; give the recipient's address alone"))
+        #expect(
+            m.command("RCPT TO:<@relay.example:victim@example.org>")
+                == .reply("553 5.1.3 Source routes are not accepted; give the recipient's address alone"))
         #expect(m.command("RCPT TO:<>") == .reply("501 5.1.3 Bad recipient address syntax (RFC 5321 section 4.1.2)"))
-        for routed in ["victim%example.org@contoso.com", "example.org!victim@contoso.com", "\"victim%example.org\"@contoso.com",
-                       "\"victim@evil.example\"@contoso.com", "\"victim\\@evil.example\"@contoso.com", "\"@evil.example:victim\"@contoso.com"] {
-            #expect(m.command("RCPT TO:<\(routed)>") == .reply("553 5.1.3 Sender-specified routing (% ! @ or : in the local part) is not accepted"))
+        for routed in [
+            "victim%example.org@contoso.com", "example.org!victim@contoso.com", "\"victim%example.org\"@contoso.com",
+            "\"victim@evil.example\"@contoso.com", "\"victim\\@evil.example\"@contoso.com", "\"@evil.example:victim\"@contoso.com",
+        ] {
+            #expect(
+                m.command("RCPT TO:<\(routed)>")
+                    == .reply("553 5.1.3 Sender-specified routing (% ! @ or : in the local part) is not accepted"))
         }
         #expect(m.command("RCPT TO:<Ok@Fabrikam.COM>") == .reply("250 2.1.5 Ok"))
-        guard case .replyAndReadData(_, let t) = m.command("DATA") else { Issue.record("DATA refused"); return }
+        guard case .replyAndReadData(_, let t) = m.command("DATA") else {
+            Issue.record("DATA refused")
+            return
+        }
         #expect(t.from == "\"ceo@victim.example\"@contoso.com" && t.recipients == ["Ok@fabrikam.com"])
     }
 }

@@ -2,20 +2,29 @@ import NIOCore
 import NIOEmbedded
 import NIOTestUtils
 import Testing
+
 @testable import SMTP
 
 @Suite struct ResponseDecoderTests {
-    static let ehlo = "250-smtp.example Hello\r\n250-SIZE 37748736\r\n250-PIPELINING\r\n250-STARTTLS\r\n250-AUTH LOGIN XOAUTH2\r\n250 8BITMIME\r\n"
+    static let ehlo =
+        "250-smtp.example Hello\r\n250-SIZE 37748736\r\n250-PIPELINING\r\n250-STARTTLS\r\n250-AUTH LOGIN XOAUTH2\r\n250 8BITMIME\r\n"
 
     @Test func assemblesMultiLineRepliesWhateverTheChunking() throws {
         // The verifier feeds the bytes whole, one at a time and in random pieces.
         let input = ByteBuffer(string: "220 ready\r\n" + Self.ehlo + "334 VXNlcm5hbWU6\n")
         try ByteToMessageDecoderVerifier.verifyDecoder(
-            inputOutputPairs: [(input, [
-                SMTPResponse(code: 220, lines: ["ready"]),
-                SMTPResponse(code: 250, lines: ["smtp.example Hello", "SIZE 37748736", "PIPELINING", "STARTTLS", "AUTH LOGIN XOAUTH2", "8BITMIME"]),
-                SMTPResponse(code: 334, lines: ["VXNlcm5hbWU6"]),
-            ])],
+            inputOutputPairs: [
+                (
+                    input,
+                    [
+                        SMTPResponse(code: 220, lines: ["ready"]),
+                        SMTPResponse(
+                            code: 250,
+                            lines: ["smtp.example Hello", "SIZE 37748736", "PIPELINING", "STARTTLS", "AUTH LOGIN XOAUTH2", "8BITMIME"]),
+                        SMTPResponse(code: 334, lines: ["VXNlcm5hbWU6"]),
+                    ]
+                )
+            ],
             decoderFactory: { SMTPResponseDecoder() }
         )
     }

@@ -2,13 +2,16 @@ import NIOCore
 import NIOEmbedded
 import NIOTestUtils
 import Testing
+
 @testable import SMTP
 
 @Suite struct SASLAndMessageTests {
     /// The worked example of Microsoft Learn's XOAUTH2 page (docs/relay.md#oauth-for-smtp-xoauth2), byte for byte.
     @Test func xoauth2MatchesMicrosoftsExample() {
         let encoded = SASL.xoauth2(user: "test@contoso.onmicrosoft.com", accessToken: "EwBAAl3BAAUFFpUAo7J3Ve0bjLBWZWCclRC3EoAA")
-        #expect(encoded == "dXNlcj10ZXN0QGNvbnRvc28ub25taWNyb3NvZnQuY29tAWF1dGg9QmVhcmVy" + "IEV3QkFBbDNCQUFVRkZwVUFvN0ozVmUwYmpMQldaV0NjbFJDM0VvQUEBAQ==")
+        #expect(
+            encoded == "dXNlcj10ZXN0QGNvbnRvc28ub25taWNyb3NvZnQuY29tAWF1dGg9QmVhcmVy"
+                + "IEV3QkFBbDNCQUFVRkZwVUFvN0ozVmUwYmpMQldaV0NjbFJDM0VvQUEBAQ==")
     }
 
     @Test func plainAndLogin() {

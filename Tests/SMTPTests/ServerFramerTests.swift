@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 @Suite struct ServerFramerTests {
@@ -56,7 +57,10 @@ import Testing
         f.append(Array(".\r\n".utf8))
         var end: SMTPServerFramer.Frame?
         while let frame = f.next() { end = frame }
-        guard case .messageEnd(let tail, let oversized, _) = end else { Issue.record("no message"); return }
+        guard case .messageEnd(let tail, let oversized, _) = end else {
+            Issue.record("no message")
+            return
+        }
         #expect(oversized)
         #expect(tail.isEmpty)
     }
@@ -66,11 +70,17 @@ import Testing
         f.mode = .data
         let line = String(repeating: "z", count: 98) + "\r\n"
         f.append(Array(String(repeating: line, count: 100).utf8) + Array(".\r\n".utf8))
-        var total = 0, chunks = 0
+        var total = 0
+        var chunks = 0
         while let frame = f.next() {
             switch frame {
-            case .data(let chunk): chunks += 1; total += chunk.count; #expect(chunk.count < 1100)
-            case .messageEnd(let tail, let oversized, _): total += tail.count; #expect(!oversized)
+            case .data(let chunk):
+                chunks += 1
+                total += chunk.count
+                #expect(chunk.count < 1100)
+            case .messageEnd(let tail, let oversized, _):
+                total += tail.count
+                #expect(!oversized)
             default: Issue.record("unexpected \(frame)")
             }
         }

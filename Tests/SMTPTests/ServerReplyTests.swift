@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SMTP
 
 /// The server's replies: typed, and written on the wire in one place.
@@ -8,7 +9,9 @@ import Testing
         #expect(SMTPServerReply(220, nil, "bridge ESMTP").wireText == "220 bridge ESMTP")
         // An empty AUTH challenge keeps its space (RFC 4954 section 4).
         #expect(SMTPServerReply(334, nil, "").wireText == "334 ")
-        #expect(SMTPServerReply(250, lines: ["bridge", "PIPELINING", "AUTH PLAIN LOGIN"]).wireText == "250-bridge\r\n250-PIPELINING\r\n250 AUTH PLAIN LOGIN")
+        #expect(
+            SMTPServerReply(250, lines: ["bridge", "PIPELINING", "AUTH PLAIN LOGIN"]).wireText
+                == "250-bridge\r\n250-PIPELINING\r\n250 AUTH PLAIN LOGIN")
     }
 
     @Test func theCategoryComesFromTheFirstDigit() {

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import SMTP
 
 /// The inbound conversation, command by command.
 @Suite struct ServerStateMachineTests {
     func machine(allowListed: Bool = false, tls: Bool = false, plain: Bool = false) -> SMTPServerStateMachine {
-        SMTPServerStateMachine(policy: .init(hostname: "bridge.test", maximumMessageSize: 1000, startTLSAvailable: true, implicitTLS: tls,
-                                             plaintextAuthAllowed: plain, clientAllowListed: allowListed))
+        SMTPServerStateMachine(
+            policy: .init(
+                hostname: "bridge.test", maximumMessageSize: 1000, startTLSAvailable: true, implicitTLS: tls,
+                plaintextAuthAllowed: plain, clientAllowListed: allowListed))
     }
 
     @Test func neverRelaysForAnUnauthenticatedClientOutsideTheAllowList() {
@@ -26,7 +29,10 @@ import Testing
         #expect(m.command("MAIL FROM:<scanner@contoso.com>") == .verifySender(MailboxAddress("scanner@contoso.com")))
         #expect(m.senderChecked(.allowed) == .reply("250 2.1.0 Ok"))
         #expect(m.command("RCPT TO:<x@contoso.com>") == .reply("250 2.1.5 Ok"))
-        guard case .replyAndReadData(let text, let t) = m.command("DATA") else { Issue.record("expected DATA to be accepted"); return }
+        guard case .replyAndReadData(let text, let t) = m.command("DATA") else {
+            Issue.record("expected DATA to be accepted")
+            return
+        }
         #expect(text.wireText == "354 End data with <CR><LF>.<CR><LF>" && text.category == .positiveIntermediate)
         #expect(t.from == "scanner@contoso.com" && t.recipients == ["x@contoso.com"] && t.account == nil)
         #expect(m.messageReceived(oversized: false, headerFrom: .absent) == .verifyHeaderFrom(.absent))
@@ -37,11 +43,17 @@ import Testing
 
     @Test func authIsOfferedOnlyInsideTLSUnlessTheListenerIsTrustedPlain() {
         var m = machine()
-        guard case .reply(let ehlo) = m.command("EHLO c") else { Issue.record("no EHLO reply"); return }
+        guard case .reply(let ehlo) = m.command("EHLO c") else {
+            Issue.record("no EHLO reply")
+            return
+        }
         #expect(ehlo.lines.contains("STARTTLS") && !ehlo.wireText.contains("AUTH"))
         #expect(m.command("AUTH LOGIN") == .reply("538 5.7.11 Encryption required for requested authentication mechanism"))
         _ = m.command("STARTTLS")
-        guard case .reply(let ehlo2) = m.command("EHLO c") else { Issue.record("no EHLO reply"); return }
+        guard case .reply(let ehlo2) = m.command("EHLO c") else {
+            Issue.record("no EHLO reply")
+            return
+        }
         #expect(ehlo2.lines.contains("AUTH PLAIN LOGIN") && !ehlo2.lines.contains("STARTTLS"))
         var plain = machine(plain: true)
         _ = plain.command("EHLO c")
@@ -76,9 +88,14 @@ import Testing
         _ = m.senderChecked(.allowed)
         for i in 0..<100 { #expect(m.command("RCPT TO:<r\(i)@x.com>") == .reply("250 2.1.5 Ok")) }
         #expect(m.command("RCPT TO:<r101@x.com>") == .reply("452 4.5.3 Too many recipients"))
-        #expect(m.messageReceived(oversized: true, headerFrom: .absent) == .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (1000)"))
+        #expect(
+            m.messageReceived(oversized: true, headerFrom: .absent)
+                == .discardAndReply("552 5.3.4 Message size exceeds fixed maximum message size (1000)"))
         var refused = machine(allowListed: true)
-        _ = refused.command("EHLO c"); _ = refused.command("MAIL FROM:<a@b.c>"); _ = refused.senderChecked(.allowed); _ = refused.command("RCPT TO:<r@x.com>")
+        _ = refused.command("EHLO c")
+        _ = refused.command("MAIL FROM:<a@b.c>")
+        _ = refused.senderChecked(.allowed)
+        _ = refused.command("RCPT TO:<r@x.com>")
         #expect(refused.dataRefused(.init(554, .init(5, 7, 1), "No route")) == .reply("554 5.7.1 No route"))
         #expect(refused.command("MAIL FROM:<a@b.c>") == .verifySender(MailboxAddress("a@b.c")))
         #expect(m.command("BDAT 10") == .reply("502 5.5.2 Error: command not recognized"))

@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Testing
+
 @testable import Scan
 
 @Suite struct AutomationProfilerTests {
@@ -9,7 +10,9 @@ import Testing
     }
 
     @Test func storedCredentialJobThatChangesRecipients() {
-        let row = profile("$c = Import-Clixml c.xml\nConnect-ExchangeOnline -Credential $c\nGet-Mailbox -ResultSize Unlimited | Set-Mailbox -HiddenFromAddressListsEnabled $true\nGet-MessageTraceV2 -StartDate (Get-Date).AddDays(-1)")
+        let row = profile(
+            "$c = Import-Clixml c.xml\nConnect-ExchangeOnline -Credential $c\nGet-Mailbox -ResultSize Unlimited | Set-Mailbox -HiddenFromAddressListsEnabled $true\nGet-MessageTraceV2 -StartDate (Get-Date).AddDays(-1)"
+        )
         #expect(row?.host == .scheduledTaskOrServer)
         #expect(row?.currentAuth == .storedCredentialClixml)
         #expect(row?.readCmdlets == ["Get-Mailbox", "Get-MessageTraceV2"])
@@ -21,19 +24,25 @@ import Testing
     }
 
     @Test func runbookAndOrganizationChanges() {
-        let row = profile("$c = Get-AutomationPSCredential -Name exo\nConnect-ExchangeOnline -Credential $c\nSet-TransportConfig -SmtpClientAuthenticationDisabled $true")
+        let row = profile(
+            "$c = Get-AutomationPSCredential -Name exo\nConnect-ExchangeOnline -Credential $c\nSet-TransportConfig -SmtpClientAuthenticationDisabled $true"
+        )
         #expect(row?.host == .azureAutomation)
         #expect(row?.leastRole == "Organization Management")
         #expect(row?.replacement.contains("-ManagedIdentity") == true)
     }
 
     @Test func modernAndBasicSessions() {
-        let modern = profile("Connect-ExchangeOnline -CertificateThumbprint $t -AppId $a -Organization contoso.onmicrosoft.com\nGet-EXOMailbox", ".github/workflows/report.ps1")
+        let modern = profile(
+            "Connect-ExchangeOnline -CertificateThumbprint $t -AppId $a -Organization contoso.onmicrosoft.com\nGet-EXOMailbox",
+            ".github/workflows/report.ps1")
         #expect(modern?.currentAuth == .certificateAppOnly)
         #expect(modern?.host == .ciPipeline)
         #expect(modern?.findings.isEmpty == true)
         #expect(modern?.leastRole.hasPrefix("View-Only Organization Management") == true)
-        let old = profile("$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri https://outlook.office365.com/powershell-liveid/ -Credential $c -Authentication Basic\nImport-PSSession $s")
+        let old = profile(
+            "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri https://outlook.office365.com/powershell-liveid/ -Credential $c -Authentication Basic\nImport-PSSession $s"
+        )
         #expect(old?.currentAuth == .basicRemotePowerShell)
         #expect(profile("Get-ChildItem C:\\ | Remove-Item") == nil, "no Exchange connection, no row")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scan
 
 @Suite struct FileRuleExampleTests {
@@ -44,7 +45,8 @@ import Testing
             case .jsonConfig: prefix = "// "
             default: prefix = "// "
             }
-            let commented = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
+            let commented = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : prefix + $0 }.joined(
+                separator: "\n")
             #expect(hits(c.rule, name, commented).isEmpty, "\(c.rule.id) fired on commented-out \(name)")
         }
     }
@@ -67,7 +69,8 @@ import Testing
     }
 
     @Test func codeViewBlanksCommentsAndKeepsLines() {
-        let view = CodeView(bytes: Array("a = 1 // x smtp.office365.com\n/* multi\nline */ b = \"smtp.office365.com\"\n".utf8), language: .csharp)
+        let view = CodeView(
+            bytes: Array("a = 1 // x smtp.office365.com\n/* multi\nline */ b = \"smtp.office365.com\"\n".utf8), language: .csharp)
         #expect(!view.code.contains("x smtp"))
         #expect(view.strings == [CodeView.StringLiteral(value: "smtp.office365.com", line: 3)])
         #expect(view.code.split(separator: "\n", omittingEmptySubsequences: false).count == 4)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scan
 
 /// The scanner's findings, every field of every finding, on the fixture tree and on a
@@ -98,7 +99,8 @@ enum GeneratedScanTree {
             let wrapped: String
             switch r.below(8) {
             case 0: wrapped = "<#\n\(example)\n#>\n"
-            case 1: wrapped = example.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n") + "\n"
+            case 1:
+                wrapped = example.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n") + "\n"
             case 2: wrapped = "$doc = @'\n\(example)\n'@\n"
             case 3: wrapped = "if ($true) {\n    " + example.replacingOccurrences(of: "\n", with: "\n    ") + "\n}\n"
             default: wrapped = example + "\n"

@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Scan
 
 /// The scan CSV goes through the one CSV writer (AuthShiftCore's `CSVWriter`), so it has the
@@ -10,11 +11,13 @@ import Testing
     }
 
     @Test func cellsThatCouldRunAsFormulasAreGuarded() {
-        let result = TreeScanner.Result(filesScanned: 1, findings: [
-            finding(file: "\tjobs/=cmd.ps1", message: "\rstarts with CR"),
-            finding(file: "-2+3.ps1", message: "a; b"),
-            finding(file: "@SUM(A1).ps1", message: "plain"),
-        ], skipped: [])
+        let result = TreeScanner.Result(
+            filesScanned: 1,
+            findings: [
+                finding(file: "\tjobs/=cmd.ps1", message: "\rstarts with CR"),
+                finding(file: "-2+3.ps1", message: "a; b"),
+                finding(file: "@SUM(A1).ps1", message: "plain"),
+            ], skipped: [])
         let csv = ScanReport.csv(result)
         #expect(csv.hasPrefix("\u{FEFF}rule,file,line,column,endLine,severity,message,replacement\r\n"))
         #expect(csv.contains("'\tjobs/=cmd.ps1"))
@@ -22,10 +25,14 @@ import Testing
         #expect(csv.contains("'-2+3.ps1"))
         #expect(csv.contains("\"a; b\""), "a semicolon is quoted: Excel in many locales splits on it")
         #expect(csv.contains("'@SUM(A1).ps1"))
-        #expect(csv == CSVWriter.byteOrderMark + CSVWriter.line(["rule", "file", "line", "column", "endLine", "severity", "message", "replacement"])
-            + result.findings.map { f in
-                CSVWriter.line([f.rule, f.file, String(f.line), String(f.column), String(f.endLine), f.severity.rawValue, f.message, f.replacement])
-            }.joined())
+        #expect(
+            csv == CSVWriter.byteOrderMark
+                + CSVWriter.line(["rule", "file", "line", "column", "endLine", "severity", "message", "replacement"])
+                + result.findings.map { f in
+                    CSVWriter.line([
+                        f.rule, f.file, String(f.line), String(f.column), String(f.endLine), f.severity.rawValue, f.message, f.replacement,
+                    ])
+                }.joined())
     }
 }
 

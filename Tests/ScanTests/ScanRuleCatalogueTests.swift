@@ -1,5 +1,6 @@
 import AuthShiftCore
 import Testing
+
 @testable import Scan
 
 /// The scan section of docs/rules.md: every registered rule, in order, with its examples

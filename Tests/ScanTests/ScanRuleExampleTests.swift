@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scan
 
 /// Every rule's own examples (SwiftLint's pattern): triggering ones trigger that rule;
@@ -49,7 +50,9 @@ import Testing
         let folder = #filePath.components(separatedBy: "/Tests/")[0] + "/Sources/Scan/Rules"
         let source = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }
             .map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.joined()
-        let declared = source.components(separatedBy: "public enum ").dropFirst().compactMap { $0.split(separator: ":").first.map(String.init) }
+        let declared = source.components(separatedBy: "public enum ").dropFirst().compactMap {
+            $0.split(separator: ":").first.map(String.init)
+        }
         let registered = BuiltInScanRules.all.map { String(describing: $0) } + BuiltInScanRules.fileRules.map { String(describing: $0) }
         #expect(Set(declared) == Set(registered))
         // A rule ID names one rule (SMTP-BASIC is only the family prefix of four).
@@ -60,7 +63,8 @@ import Testing
     }
 
     @Test func findingsHavePositionsAndNoSecrets() {
-        let script = "# header\n$pw = ConvertTo-SecureString 'Sup3rS3cret!' -AsPlainText -Force\n$c = New-Object System.Management.Automation.PSCredential('svc@contoso.com', $pw)\n\nConnect-ExchangeOnline `\n  -Credential $c `\n  -ShowBanner:$false\n"
+        let script =
+            "# header\n$pw = ConvertTo-SecureString 'Sup3rS3cret!' -AsPlainText -Force\n$c = New-Object System.Management.Automation.PSCredential('svc@contoso.com', $pw)\n\nConnect-ExchangeOnline `\n  -Credential $c `\n  -ShowBanner:$false\n"
         let findings = PowerShellScanner.scan(script, file: "jobs/report.ps1")
         let exo = findings.first { $0.rule == "EXO-CRED" }
         #expect(exo?.line == 5 && exo?.column == 1 && exo?.endLine == 7)
@@ -79,7 +83,6 @@ import Testing
         #expect(human.first?.severity == .medium)
     }
 }
-
 
 /// The prefilter must never hide a finding: every triggering example, written to a file and
 /// scanned through the tree scanner, still triggers its rule.

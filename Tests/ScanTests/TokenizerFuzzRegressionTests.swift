@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scan
 
 /// Inputs the scan fuzz target (Fuzz/run.sh) found, and the token-range property it checks.
@@ -23,7 +24,8 @@ import Testing
     @Test func rangesCoverTheInput() {
         let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("$c = Get-Credential `\r\n  -User 'a' # note\n@'\nx\n'@|Out-Null".utf8)
         let tokens = textTokens(bytes: input)
-        #expect(tokens.map { String(decoding: input[$0.range], as: UTF8.self) }
-            == ["$c", "=", "Get-Credential", "-User", "'a'", "# note", "\n", "@'\nx\n'@", "|", "Out-Null"])
+        #expect(
+            tokens.map { String(decoding: input[$0.range], as: UTF8.self) }
+                == ["$c", "=", "Get-Credential", "-User", "'a'", "# note", "\n", "@'\nx\n'@", "|", "Out-Null"])
     }
 }

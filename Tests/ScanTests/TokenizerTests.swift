@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scan
 
 @Suite struct TokenizerTests {
@@ -12,8 +13,13 @@ import Testing
 
     @Test func commandWithParametersAndStrings() {
         let t = kinds("Connect-ExchangeOnline -Credential $cred -ShowBanner:$false -Organization 'contoso.onmicrosoft.com'")
-        #expect(same(t, [(.word, "Connect-ExchangeOnline"), (.parameter, "Credential"), (.variable, "cred"), (.parameter, "ShowBanner"),
-                         (.variable, "false"), (.parameter, "Organization"), (.singleQuoted, "contoso.onmicrosoft.com")]))
+        #expect(
+            same(
+                t,
+                [
+                    (.word, "Connect-ExchangeOnline"), (.parameter, "Credential"), (.variable, "cred"), (.parameter, "ShowBanner"),
+                    (.variable, "false"), (.parameter, "Organization"), (.singleQuoted, "contoso.onmicrosoft.com"),
+                ]))
         #expect(textTokens("x -ShowBanner:$false")[1].attachedValue)
     }
 
@@ -55,7 +61,9 @@ import Testing
     }
 
     @Test func variablesSplatsAndPunctuation() {
-        let t = kinds("$p = @{ 'Credential' = $c; Organization = ${org} }\nConnect-ExchangeOnline @p\n$PSDefaultParameterValues['Connect-ExchangeOnline:Credential'] = $c\n$env:SMTP_HOST")
+        let t = kinds(
+            "$p = @{ 'Credential' = $c; Organization = ${org} }\nConnect-ExchangeOnline @p\n$PSDefaultParameterValues['Connect-ExchangeOnline:Credential'] = $c\n$env:SMTP_HOST"
+        )
         #expect(t.contains { $0 == (.splat, "p") })
         #expect(t.contains { $0 == (.variable, "org") })
         #expect(t.contains { $0 == (.variable, "PSDefaultParameterValues") })
@@ -65,10 +73,18 @@ import Testing
     }
 
     @Test func typeLiteralsEndAtTheClosingBracket() {
-        #expect(same(kinds("[System.Net.Mail.SmtpClient]::new('h', 587)"), [(.punctuation, "["), (.word, "System.Net.Mail.SmtpClient"), (.punctuation, "]"),
-                                                                           (.word, "::new"), (.punctuation, "("), (.singleQuoted, "h"), (.punctuation, ","),
-                                                                           (.number, "587"), (.punctuation, ")")]))
-        #expect(same(kinds("[xml]$settings = 1"), [(.punctuation, "["), (.word, "xml"), (.punctuation, "]"), (.variable, "settings"), (.punctuation, "="), (.number, "1")]))
+        #expect(
+            same(
+                kinds("[System.Net.Mail.SmtpClient]::new('h', 587)"),
+                [
+                    (.punctuation, "["), (.word, "System.Net.Mail.SmtpClient"), (.punctuation, "]"),
+                    (.word, "::new"), (.punctuation, "("), (.singleQuoted, "h"), (.punctuation, ","),
+                    (.number, "587"), (.punctuation, ")"),
+                ]))
+        #expect(
+            same(
+                kinds("[xml]$settings = 1"),
+                [(.punctuation, "["), (.word, "xml"), (.punctuation, "]"), (.variable, "settings"), (.punctuation, "="), (.number, "1")]))
         #expect(same(kinds("$config.SmtpPassword"), [(.variable, "config"), (.word, ".SmtpPassword")]))
     }
 
@@ -93,22 +109,31 @@ import Testing
 
 @Suite struct CommandParserTests {
     @Test func hashtableValuesAreNotCommandsButAssignmentsAndGroupsAre() {
-        let names = CommandParser.commands(in: Tokenizer.tokenize("$p = @{ Server = smtp.office365.com; Inner = @{ Host = relay }; Cred = (Get-Credential) }\n$c = Import-Clixml x.xml"))
-            .map(\.canonicalName)
+        let names = CommandParser.commands(
+            in: Tokenizer.tokenize(
+                "$p = @{ Server = smtp.office365.com; Inner = @{ Host = relay }; Cred = (Get-Credential) }\n$c = Import-Clixml x.xml")
+        )
+        .map(\.canonicalName)
         #expect(names == ["get-credential", "import-clixml"])
     }
 
     @Test func staticConstructorsReadAsNewObjectAndMemberAccessIsOneValue() {
-        let commands = CommandParser.commands(in: Tokenizer.tokenize("$c = [System.Net.Mail.SmtpClient]::new('smtp.office365.com', 587)\nSend-Thing $config.Password $cred.GetNetworkCredential() -X 1"))
+        let commands = CommandParser.commands(
+            in: Tokenizer.tokenize(
+                "$c = [System.Net.Mail.SmtpClient]::new('smtp.office365.com', 587)\nSend-Thing $config.Password $cred.GetNetworkCredential() -X 1"
+            ))
         #expect(commands.map(\.canonicalName) == ["new-object", "send-thing"])
         #expect(commands[0].positional.first.map { $0.script.text($0.first) } == "System.Net.Mail.SmtpClient")
-        #expect(commands[0].positional.first?.tokens.contains { $0.isString && commands[0].script.text($0) == "smtp.office365.com" } == true)
+        #expect(
+            commands[0].positional.first?.tokens.contains { $0.isString && commands[0].script.text($0) == "smtp.office365.com" } == true)
         #expect(commands[1].positional.count == 2)
         #expect(commands[1].positional[0].tokens.map { commands[1].script.text($0) } == ["config", ".Password"])
     }
 
     @Test func aVariablePipedIntoACommandIsItsPipedValue() {
-        let c = CommandParser.commands(in: Tokenizer.tokenize("$s = $($pw | ConvertTo-SecureString -AsPlainText -Force)")).first { $0.canonicalName == "convertto-securestring" }
+        let c = CommandParser.commands(in: Tokenizer.tokenize("$s = $($pw | ConvertTo-SecureString -AsPlainText -Force)")).first {
+            $0.canonicalName == "convertto-securestring"
+        }
         #expect(c?.pipedValue?.kind == .variable && c.flatMap { c in c.pipedValue.map { c.script.text($0) } } == "pw")
     }
 }

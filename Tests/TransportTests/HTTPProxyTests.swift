@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import Transport
 
 @Suite struct HTTPProxyTests {
     @Test func proxiesComeFromTheEnvironmentAndNoProxyExcludes() throws {
-        let env = ["HTTPS_PROXY": "http://me:p%40ss@proxy.contoso.local:3128", "NO_PROXY": "localhost, .internal.contoso.com,graph.example"]
+        let env = [
+            "HTTPS_PROXY": "http://me:p%40ss@proxy.contoso.local:3128", "NO_PROXY": "localhost, .internal.contoso.com,graph.example",
+        ]
         let p = try #require(HTTPProxy.fromEnvironment(for: "login.microsoftonline.com", environment: env))
         #expect(p.host == "proxy.contoso.local" && p.port == 3128)
         #expect(p.authorization == "Basic " + Data("me:p@ss".utf8).base64EncodedString())

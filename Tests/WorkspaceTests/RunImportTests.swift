@@ -132,8 +132,10 @@ import Testing
         let store = try SQLiteWorkspaceStore.create(folder: Fixture.folder())
         let old = (0..<5).map { Fixture.mailbox("old\($0)@contoso.com", enabled: true) }
         let new = (0..<30).map { Fixture.mailbox("user\($0)@contoso.com", enabled: $0 % 2 == 0) }
-        _ = try store.importRun(Fixture.register(asOf: "2026-11-01", senders: [], mailboxes: old), tenant: nil, origin: "t", at: Fixture.noon)
-        _ = try store.importRun(Fixture.register(asOf: "2026-11-08", senders: [], mailboxes: new), tenant: nil, origin: "t", at: Fixture.noon)
+        _ = try store.importRun(
+            Fixture.register(asOf: "2026-11-01", senders: [], mailboxes: old), tenant: nil, origin: "t", at: Fixture.noon)
+        _ = try store.importRun(
+            Fixture.register(asOf: "2026-11-08", senders: [], mailboxes: new), tenant: nil, origin: "t", at: Fixture.noon)
         let page = try store.mailboxes(tenant: "contoso.onmicrosoft.com", search: nil, offset: 10, limit: 10)
         #expect(page.total == 30 && page.rows.count == 10)
         #expect(page.rows.first?.address == new.map(\.address).sorted()[10])

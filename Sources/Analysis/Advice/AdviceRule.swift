@@ -46,16 +46,18 @@ extension AdviceRule {
 
     public static func recommendation(for facts: SenderFacts) -> Recommendation? {
         guard let why = applies(to: facts) else { return nil }
-        return Recommendation(path: path, rule: id, confidence: confidence(for: facts), why: why, watchPoints: watchPoints,
-                              nothingToDo: id == AlreadyOnOAuthRule.id, source: source)
+        return Recommendation(
+            path: path, rule: id, confidence: confidence(for: facts), why: why, watchPoints: watchPoints,
+            nothingToDo: id == AlreadyOnOAuthRule.id, source: source)
     }
 }
 
 extension SenderFacts {
     /// A blank fact set for examples: Basic, unknown everything.
     public static func example(_ change: (inout SenderFacts) -> Void = { _ in }) -> SenderFacts {
-        var f = SenderFacts(sender: "device@contoso.com", currentAuth: .basic, recipients: .unknown, volume: .unknown, workload: nil,
-                            oauthCapable: nil, staticIP: nil, owner: "IT", usedRecently: true, lastUse: nil, messages: nil)
+        var f = SenderFacts(
+            sender: "device@contoso.com", currentAuth: .basic, recipients: .unknown, volume: .unknown, workload: nil,
+            oauthCapable: nil, staticIP: nil, owner: "IT", usedRecently: true, lastUse: nil, messages: nil)
         change(&f)
         return f
     }

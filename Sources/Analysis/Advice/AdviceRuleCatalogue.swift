@@ -18,29 +18,30 @@ public enum AdviceRuleCatalogue {
 
     public static var entries: [Entry] {
         BuiltInAdviceRules.all.map { rule in
-            Entry(id: rule.id, path: rule.path, source: rule.source, watchPoints: rule.watchPoints,
-                  triggering: rule.triggeringExamples.map(describe), nonTriggering: rule.nonTriggeringExamples.map(describe))
+            Entry(
+                id: rule.id, path: rule.path, source: rule.source, watchPoints: rule.watchPoints,
+                triggering: rule.triggeringExamples.map(describe), nonTriggering: rule.nonTriggeringExamples.map(describe))
         }
     }
 
     /// The "Advice rules" section of docs/rules.md.
     public static func markdown() -> String {
         var out = """
-        ## Advice rules
+            ## Advice rules
 
-        `authshift assess` recommends one replacement path for each sender of the register. The rules \
-        are tried in the order below and the first that applies decides; `provisional-default` \
-        answers when none does, and its answer is marked provisional. Each recommendation carries \
-        the facts that chose it, what to watch and the rule's source. The examples run as tests \
-        (`Tests/AnalysisTests`): each triggering example must make the chain pick that rule. They \
-        are written as the facts that differ from a baseline sender: \(describeBaseline). The \
-        migration planning guide several rules cite is published at \
-        <https://www.adminsignal.com/tutorials/exchange-online-smtp-auth-basic-auth-2026-migration>.
+            `authshift assess` recommends one replacement path for each sender of the register. The rules \
+            are tried in the order below and the first that applies decides; `provisional-default` \
+            answers when none does, and its answer is marked provisional. Each recommendation carries \
+            the facts that chose it, what to watch and the rule's source. The examples run as tests \
+            (`Tests/AnalysisTests`): each triggering example must make the chain pick that rule. They \
+            are written as the facts that differ from a baseline sender: \(describeBaseline). The \
+            migration planning guide several rules cite is published at \
+            <https://www.adminsignal.com/tutorials/exchange-online-smtp-auth-basic-auth-2026-migration>.
 
-        | Order | ID | Path |
-        |---|---|---|
+            | Order | ID | Path |
+            |---|---|---|
 
-        """
+            """
         for (index, entry) in entries.enumerated() {
             out += "| \(index + 1) | [`\(entry.id)`](#\(entry.id)) | \(MarkdownText.cell(entry.path.title)) |\n"
         }

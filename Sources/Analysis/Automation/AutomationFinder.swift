@@ -14,7 +14,9 @@ enum AutomationFinder {
         var byUser: [String: [SignInSummary.Group]] = [:]
         var modernUsers = Set<String>()
         for (key, stats) in summary.groups {
-            if key.clientApp.isExchangeOnlinePowerShell { byUser[key.user, default: []].append(SignInSummary.Group(key: key, stats: stats)) }
+            if key.clientApp.isExchangeOnlinePowerShell {
+                byUser[key.user, default: []].append(SignInSummary.Group(key: key, stats: stats))
+            }
             if key.clientApp.category == .modern && key.outcome == .success { modernUsers.insert(key.user) }
         }
         return byUser.keys.sorted().map { user in
@@ -25,14 +27,19 @@ enum AutomationFinder {
             }
             let sources = Array(Set(groups.map(\.ipAddress))).sorted()
             let human = modernUsers.contains(user)
-            let replacement = human
+            let replacement =
+                human
                 ? "Interactive modern authentication: Connect-ExchangeOnline -UserPrincipalName <admin-upn>"
                 : "App-only certificate authentication: Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com (or -ManagedIdentity when it runs in Azure Automation)"
-            let why = human
+            let why =
+                human
                 ? "The account also signs in with modern clients, so it looks like a person running scripts by hand (\(References.cutoverAutomation))."
                 : "Only the Exchange Online PowerShell legacy client signs in with this account, which looks like an unattended job with a stored password (\(References.appOnlyPowerShell))."
-            return AutomationRow(account: user, sources: sources, signIns: facts, replacement: replacement, why: why,
-                                 evidence: ["Entra sign-ins, client app Exchange Online PowerShell: \(facts.successes) succeeded, \(facts.failures) failed, from \(sources.joined(separator: ", "))"])
+            return AutomationRow(
+                account: user, sources: sources, signIns: facts, replacement: replacement, why: why,
+                evidence: [
+                    "Entra sign-ins, client app Exchange Online PowerShell: \(facts.successes) succeeded, \(facts.failures) failed, from \(sources.joined(separator: ", "))"
+                ])
         }
     }
 }

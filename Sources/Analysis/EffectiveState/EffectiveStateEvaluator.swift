@@ -33,8 +33,13 @@ struct EffectiveStateEvaluator {
         let (smtp, setting) = smtpAuth(address, unknowns: &unknowns, lines: &lines)
         if smtp.enabled == false {
             let file = smtp.decidedBy == .mailbox ? index.casByAddress[address]?.location.file : index.transport?.location.file
-            blocked.append(Block(file: file, BlockingLayer(layer: .smtpAuthDisabled, setting: setting ?? smtp.evidence,
-                                         source: smtp.evidence, reference: smtp.decidedBy == .mailbox ? References.setCASMailbox : References.setTransportConfig)))
+            blocked.append(
+                Block(
+                    file: file,
+                    BlockingLayer(
+                        layer: .smtpAuthDisabled, setting: setting ?? smtp.evidence,
+                        source: smtp.evidence,
+                        reference: smtp.decidedBy == .mailbox ? References.setCASMailbox : References.setTransportConfig)))
         } else if smtp.enabled == nil {
             undecided = true
         }
@@ -53,30 +58,46 @@ struct EffectiveStateEvaluator {
         if fromExports == nil, let observed {
             // The exports cannot decide, but Basic SMTP demonstrably worked: that is an answer.
             allowed = true
-            lines.append("Sign-ins: \(observed.evidence) (Authenticated SMTP is a legacy client, so Basic); Basic works for this mailbox although the exports alone cannot show it.")
+            lines.append(
+                "Sign-ins: \(observed.evidence) (Authenticated SMTP is a legacy client, so Basic); Basic works for this mailbox although the exports alone cannot show it."
+            )
         } else if fromExports == false, let observed {
             contradiction = self.contradiction(blocked, observed: observed)
             if let contradiction {
                 allowed = nil
                 lines.append("Contradiction: " + contradiction.meaning)
-                unknowns.append(Unknown(.basicBlockContradicted, "whether Basic SMTP is blocked (the exports say so, but Basic SMTP sign-ins succeeded after they were taken)",
-                                        settledBy: ["fresh exports of " + Set(contradiction.layers.map(Self.exportTitle)).sorted().joined(separator: ", "),
-                                                    "a test with authshift probe"]))
+                unknowns.append(
+                    Unknown(
+                        .basicBlockContradicted,
+                        "whether Basic SMTP is blocked (the exports say so, but Basic SMTP sign-ins succeeded after they were taken)",
+                        settledBy: [
+                            "fresh exports of " + Set(contradiction.layers.map(Self.exportTitle)).sorted().joined(separator: ", "),
+                            "a test with authshift probe",
+                        ]))
             }
         }
         switch allowed {
         case true? where fromExports == nil:
-            lines.append("Result: Basic authentication for SMTP works for this mailbox today (\(observed!.evidence)); the exports that would show which setting allows it: "
-                         + Array(Set(unknowns.flatMap(\.settledBy))).sorted().joined(separator: "; ") + ".")
+            lines.append(
+                "Result: Basic authentication for SMTP works for this mailbox today (\(observed!.evidence)); the exports that would show which setting allows it: "
+                    + Array(Set(unknowns.flatMap(\.settledBy))).sorted().joined(separator: "; ") + ".")
         case true?: lines.append("Result: Basic authentication for SMTP is allowed for this mailbox today.")
-        case false?: lines.append("Result: Basic authentication for SMTP is blocked for this mailbox by " + blocked.map(\.layer.layer.rawValue).joined(separator: ", ") + ".")
+        case false?:
+            lines.append(
+                "Result: Basic authentication for SMTP is blocked for this mailbox by "
+                    + blocked.map(\.layer.layer.rawValue).joined(separator: ", ") + ".")
         case nil where contradiction != nil:
-            lines.append("Result: unknown. The exports say Basic SMTP is blocked by " + blocked.map(\.layer.layer.rawValue).joined(separator: ", ")
-                         + ", but it succeeded after they were taken; take fresh exports or test it.")
-        case nil: lines.append("Result: unknown. What would settle it: " + Array(Set(unknowns.flatMap(\.settledBy))).sorted().joined(separator: "; ") + ".")
+            lines.append(
+                "Result: unknown. The exports say Basic SMTP is blocked by " + blocked.map(\.layer.layer.rawValue).joined(separator: ", ")
+                    + ", but it succeeded after they were taken; take fresh exports or test it.")
+        case nil:
+            lines.append(
+                "Result: unknown. What would settle it: " + Array(Set(unknowns.flatMap(\.settledBy))).sorted().joined(separator: "; ") + "."
+            )
         }
-        var decision = MailboxDecision(address: address, smtpAuth: smtp, basicAllowed: allowed, blockedBy: blocked.map(\.layer), policy: policyName,
-                                       policySource: policySource, explanation: lines, unknowns: unknowns)
+        var decision = MailboxDecision(
+            address: address, smtpAuth: smtp, basicAllowed: allowed, blockedBy: blocked.map(\.layer), policy: policyName,
+            policySource: policySource, explanation: lines, unknowns: unknowns)
         decision.observed = fromExports == nil ? observed : nil
         decision.contradiction = contradiction
         return decision
@@ -98,15 +119,20 @@ struct EffectiveStateEvaluator {
     /// contradiction) or its date is unknown.
     func contradiction(_ blocked: [Block], observed: ObservedBasicSMTP) -> BasicContradiction? {
         let stale = blocked.filter { block in block.file.flatMap { index.exportDates[$0] }.map { $0 < observed.lastSuccess } ?? false }
-        guard !stale.isEmpty, stale.count == blocked.count, let newest = stale.compactMap({ $0.file.flatMap { index.exportDates[$0] } }).max() else { return nil }
+        guard !stale.isEmpty, stale.count == blocked.count,
+            let newest = stale.compactMap({ $0.file.flatMap { index.exportDates[$0] } }).max()
+        else { return nil }
         let files = Array(Set(stale.compactMap(\.file))).sorted()
-        let meaning = "the exports say Basic SMTP is blocked (" + stale.map(\.layer.setting).joined(separator: "; ") + "), but the sign-ins show "
+        let meaning =
+            "the exports say Basic SMTP is blocked (" + stale.map(\.layer.setting).joined(separator: "; ") + "), but the sign-ins show "
             + "\(observed.successes) successful Basic SMTP sign-in\(observed.successes == 1 ? "" : "s"), the last at \(observed.lastSuccess), after "
-            + files.joined(separator: ", ") + " \(files.count == 1 ? "was" : "were") taken (\(newest)). Either an export is stale (the setting changed "
+            + files.joined(separator: ", ")
+            + " \(files.count == 1 ? "was" : "were") taken (\(newest)). Either an export is stale (the setting changed "
             + "since) or a policy does not apply as read (an exclusion, a group, another policy). Until fresh exports or a test settle it, treat "
             + "this sender as one that uses Basic successfully and breaks when it is switched off."
-        return BasicContradiction(layers: stale.map(\.layer.layer), exports: files, exportDate: newest, successes: observed.successes,
-                                  lastSuccess: observed.lastSuccess, meaning: meaning)
+        return BasicContradiction(
+            layers: stale.map(\.layer.layer), exports: files, exportDate: newest, successes: observed.successes,
+            lastSuccess: observed.lastSuccess, meaning: meaning)
     }
 
     /// The export that shows a layer's setting.
@@ -127,38 +153,72 @@ struct EffectiveStateEvaluator {
         let casTitle = ExportKind.casMailbox.title
         guard index.has(.casMailbox) else {
             unknowns.append(Unknown(.mailboxSetting, "mailbox SMTP AUTH setting", settledBy: [casTitle]))
-            lines.append("SMTP AUTH: unknown; no Get-CASMailbox export was given, and the mailbox setting takes precedence over the organization's.")
+            lines.append(
+                "SMTP AUTH: unknown; no Get-CASMailbox export was given, and the mailbox setting takes precedence over the organization's.")
             return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "no Get-CASMailbox export"), nil)
         }
         guard let cas = index.casByAddress[address] else {
-            unknowns.append(Unknown(.mailboxSetting, "mailbox SMTP AUTH setting (mailbox not in the Get-CASMailbox export)", settledBy: [casTitle]))
+            unknowns.append(
+                Unknown(.mailboxSetting, "mailbox SMTP AUTH setting (mailbox not in the Get-CASMailbox export)", settledBy: [casTitle]))
             lines.append("SMTP AUTH: unknown; \(address) is not in the Get-CASMailbox export (is it a mailbox in this tenant?).")
             return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "not in the Get-CASMailbox export"), nil)
         }
         let at = "\(cas.location)"
         switch cas.smtpClientAuthenticationDisabled {
         case .value(let disabled):
-            lines.append("SMTP AUTH is \(disabled ? "disabled" : "enabled") by the mailbox's own setting (Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(at)); the mailbox setting takes precedence over the organization's.")
+            lines.append(
+                "SMTP AUTH is \(disabled ? "disabled" : "enabled") by the mailbox's own setting (Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(at)); the mailbox setting takes precedence over the organization's."
+            )
             let setting = "Get-CASMailbox SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False")"
             return (SmtpAuthState(enabled: !disabled, decidedBy: .mailbox, evidence: "\(setting) (\(at))"), setting)
         case .missingColumn:
-            unknowns.append(Unknown(.mailboxSetting, "mailbox SMTP AUTH setting (the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column)", settledBy: ["\(casTitle) with -Properties SmtpClientAuthenticationDisabled"]))
-            lines.append("SMTP AUTH: unknown; the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column (Get-EXOCasMailbox returns it only when asked by name), so the mailbox may override the organization.")
-            return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "SmtpClientAuthenticationDisabled column missing (\(cas.location.file))"), nil)
+            unknowns.append(
+                Unknown(
+                    .mailboxSetting, "mailbox SMTP AUTH setting (the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column)",
+                    settledBy: ["\(casTitle) with -Properties SmtpClientAuthenticationDisabled"]))
+            lines.append(
+                "SMTP AUTH: unknown; the Get-CASMailbox export has no SmtpClientAuthenticationDisabled column (Get-EXOCasMailbox returns it only when asked by name), so the mailbox may override the organization."
+            )
+            return (
+                SmtpAuthState(
+                    enabled: nil, decidedBy: .unknown, evidence: "SmtpClientAuthenticationDisabled column missing (\(cas.location.file))"),
+                nil
+            )
         case .null:
             guard let transport = index.transport else {
-                unknowns.append(Unknown(.organizationSetting, "organization SMTP AUTH setting (mailbox inherits it)", settledBy: [ExportKind.transportConfig.title]))
-                lines.append("SMTP AUTH: the mailbox's own value is blank, so it inherits the organization setting, which is unknown: no Get-TransportConfig export was given.")
-                return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-CASMailbox SmtpClientAuthenticationDisabled blank (\(at)); no Get-TransportConfig export"), nil)
+                unknowns.append(
+                    Unknown(
+                        .organizationSetting, "organization SMTP AUTH setting (mailbox inherits it)",
+                        settledBy: [ExportKind.transportConfig.title]))
+                lines.append(
+                    "SMTP AUTH: the mailbox's own value is blank, so it inherits the organization setting, which is unknown: no Get-TransportConfig export was given."
+                )
+                return (
+                    SmtpAuthState(
+                        enabled: nil, decidedBy: .unknown,
+                        evidence: "Get-CASMailbox SmtpClientAuthenticationDisabled blank (\(at)); no Get-TransportConfig export"), nil
+                )
             }
             guard let disabled = transport.smtpClientAuthenticationDisabled.bool else {
-                unknowns.append(Unknown(.organizationSetting, "organization SMTP AUTH setting is blank", settledBy: [ExportKind.transportConfig.title]))
-                lines.append("SMTP AUTH: the mailbox inherits the organization setting, and Get-TransportConfig SmtpClientAuthenticationDisabled is blank (\(transport.location)); confirm the tenant's value.")
-                return (SmtpAuthState(enabled: nil, decidedBy: .unknown, evidence: "Get-TransportConfig SmtpClientAuthenticationDisabled blank (\(transport.location))"), nil)
+                unknowns.append(
+                    Unknown(.organizationSetting, "organization SMTP AUTH setting is blank", settledBy: [ExportKind.transportConfig.title]))
+                lines.append(
+                    "SMTP AUTH: the mailbox inherits the organization setting, and Get-TransportConfig SmtpClientAuthenticationDisabled is blank (\(transport.location)); confirm the tenant's value."
+                )
+                return (
+                    SmtpAuthState(
+                        enabled: nil, decidedBy: .unknown,
+                        evidence: "Get-TransportConfig SmtpClientAuthenticationDisabled blank (\(transport.location))"), nil
+                )
             }
-            lines.append("SMTP AUTH is \(disabled ? "disabled" : "enabled") for the whole organization (Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(transport.location)) and this mailbox inherits it (its own value is blank, \(at)).")
+            lines.append(
+                "SMTP AUTH is \(disabled ? "disabled" : "enabled") for the whole organization (Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False"), \(transport.location)) and this mailbox inherits it (its own value is blank, \(at))."
+            )
             let setting = "Get-TransportConfig SmtpClientAuthenticationDisabled = \(disabled ? "True" : "False")"
-            return (SmtpAuthState(enabled: !disabled, decidedBy: .tenant, evidence: "\(setting) (\(transport.location)); mailbox blank (\(at))"), setting)
+            return (
+                SmtpAuthState(
+                    enabled: !disabled, decidedBy: .tenant, evidence: "\(setting) (\(transport.location)); mailbox blank (\(at))"), setting
+            )
         }
     }
 
@@ -173,39 +233,58 @@ struct EffectiveStateEvaluator {
             undecided = true
             let why = index.has(.user) ? "\(address) is not in the Get-User export" : "no Get-User export was given"
             unknowns.append(Unknown(.assignedPolicy, "authentication policy assigned to the user", settledBy: [ExportKind.user.title]))
-            lines.append("Authentication policy: unknown; \(why), and a policy assigned to the user takes precedence over the default policy.")
+            lines.append(
+                "Authentication policy: unknown; \(why), and a policy assigned to the user takes precedence over the default policy.")
             return (nil, "unknown")
         }
         guard let org = index.organization else {
             undecided = true
             unknowns.append(Unknown(.defaultPolicy, "default authentication policy", settledBy: [ExportKind.organizationConfig.title]))
-            lines.append("Authentication policy: the user has none of its own, and the organization's default is unknown (no Get-OrganizationConfig export).")
+            lines.append(
+                "Authentication policy: the user has none of its own, and the organization's default is unknown (no Get-OrganizationConfig export)."
+            )
             return (nil, "unknown")
         }
         if let defaultPolicy = org.defaultAuthenticationPolicy {
             return (defaultPolicy, "the organization's default (Get-OrganizationConfig DefaultAuthenticationPolicy, \(org.location))")
         }
-        lines.append("Authentication policy: none applies (the user has none and the organization has no default), so no policy blocks Basic SMTP.")
+        lines.append(
+            "Authentication policy: none applies (the user has none and the organization has no default), so no policy blocks Basic SMTP.")
         return (nil, "none (no user policy, no default policy)")
     }
 
-    func evaluatePolicy(_ name: String, source: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
+    func evaluatePolicy(
+        _ name: String, source: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool
+    ) {
         guard let policy = index.policiesByName[name.lowercased()] else {
             undecided = true
-            unknowns.append(Unknown(.policySettings, "settings of authentication policy '\(name)'", settledBy: [ExportKind.authenticationPolicy.title]))
+            unknowns.append(
+                Unknown(.policySettings, "settings of authentication policy '\(name)'", settledBy: [ExportKind.authenticationPolicy.title]))
             lines.append("Authentication policy '\(name)', \(source): its settings are unknown (not in a Get-AuthenticationPolicy export).")
             return
         }
         switch policy.allowBasicAuthSmtp {
         case .value(true):
-            lines.append("Authentication policy '\(policy.name)', \(source), allows Basic authentication for SMTP (AllowBasicAuthSmtp = True, \(policy.location)).")
+            lines.append(
+                "Authentication policy '\(policy.name)', \(source), allows Basic authentication for SMTP (AllowBasicAuthSmtp = True, \(policy.location))."
+            )
         case .value(false):
-            lines.append("Authentication policy '\(policy.name)', \(source), blocks Basic authentication for SMTP (AllowBasicAuthSmtp = False, \(policy.location)); this holds even where SMTP AUTH is enabled.")
-            blocked.append(Block(file: policy.location.file, BlockingLayer(layer: .authenticationPolicy, setting: "Authentication policy '\(policy.name)' AllowBasicAuthSmtp = False (\(source))",
-                                         source: "\(policy.location)", reference: References.authenticationPolicies)))
+            lines.append(
+                "Authentication policy '\(policy.name)', \(source), blocks Basic authentication for SMTP (AllowBasicAuthSmtp = False, \(policy.location)); this holds even where SMTP AUTH is enabled."
+            )
+            blocked.append(
+                Block(
+                    file: policy.location.file,
+                    BlockingLayer(
+                        layer: .authenticationPolicy,
+                        setting: "Authentication policy '\(policy.name)' AllowBasicAuthSmtp = False (\(source))",
+                        source: "\(policy.location)", reference: References.authenticationPolicies)))
         case .null, .missingColumn:
             undecided = true
-            unknowns.append(Unknown(.policyBasicSmtp, "AllowBasicAuthSmtp of authentication policy '\(policy.name)'", settledBy: [ExportKind.authenticationPolicy.title]))
+            unknowns.append(
+                Unknown(
+                    .policyBasicSmtp, "AllowBasicAuthSmtp of authentication policy '\(policy.name)'",
+                    settledBy: [ExportKind.authenticationPolicy.title]))
             lines.append("Authentication policy '\(policy.name)', \(source): AllowBasicAuthSmtp is not in the export (\(policy.location)).")
         }
     }
@@ -221,7 +300,12 @@ struct EffectiveStateEvaluator {
         }
         if defaults.isEnabled {
             lines.append("Security defaults are on (\(defaults.location)), which disables Basic authentication for SMTP.")
-            blocked.append(Block(file: defaults.location.file, BlockingLayer(layer: .securityDefaults, setting: "Security defaults isEnabled = true", source: "\(defaults.location)", reference: References.securityDefaults)))
+            blocked.append(
+                Block(
+                    file: defaults.location.file,
+                    BlockingLayer(
+                        layer: .securityDefaults, setting: "Security defaults isEnabled = true", source: "\(defaults.location)",
+                        reference: References.securityDefaults)))
         } else {
             lines.append("Security defaults are off (\(defaults.location)).")
         }
@@ -229,10 +313,15 @@ struct EffectiveStateEvaluator {
 
     // MARK: 4. Conditional Access
 
-    func evaluateConditionalAccess(_ address: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool) {
+    func evaluateConditionalAccess(
+        _ address: String, unknowns: inout [Unknown], lines: inout [String], blocked: inout [Block], undecided: inout Bool
+    ) {
         guard index.has(.conditionalAccessPolicies) else {
             undecided = true
-            unknowns.append(Unknown(.conditionalAccessPolicies, "Conditional Access policies that block legacy authentication", settledBy: [ExportKind.conditionalAccessPolicies.title]))
+            unknowns.append(
+                Unknown(
+                    .conditionalAccessPolicies, "Conditional Access policies that block legacy authentication",
+                    settledBy: [ExportKind.conditionalAccessPolicies.title]))
             lines.append("Conditional Access: unknown (no export); a policy that blocks legacy authentication would block Basic SMTP.")
             return
         }
@@ -246,15 +335,28 @@ struct EffectiveStateEvaluator {
                 continue
             case .included(let how):
                 applying.append(policy.displayName)
-                lines.append("Conditional Access policy '\(policy.displayName)' blocks legacy authentication for this user (\(how); \(policy.location)).")
-                blocked.append(Block(file: policy.location.file, BlockingLayer(layer: .conditionalAccess, setting: "Conditional Access policy '\(policy.displayName)' (block, client app type other)",
-                                             source: "\(policy.location)", reference: References.conditionalAccessLegacy)))
+                lines.append(
+                    "Conditional Access policy '\(policy.displayName)' blocks legacy authentication for this user (\(how); \(policy.location))."
+                )
+                blocked.append(
+                    Block(
+                        file: policy.location.file,
+                        BlockingLayer(
+                            layer: .conditionalAccess,
+                            setting: "Conditional Access policy '\(policy.displayName)' (block, client app type other)",
+                            source: "\(policy.location)", reference: References.conditionalAccessLegacy)))
             case .uncertain(let why):
                 undecided = true
                 uncertain = true
-                unknowns.append(Unknown(.conditionalAccessScope, "whether Conditional Access policy '\(policy.displayName)' applies (\(why.text))",
-                                        settledBy: why == .objectIdUnknown ? [ExportKind.user.title + " with ExternalDirectoryObjectId"] : ["group and role membership (check the policy with What If in the Entra admin center)"]))
-                lines.append("Conditional Access policy '\(policy.displayName)' blocks legacy authentication; whether it applies to this user is unknown: \(why.text).")
+                unknowns.append(
+                    Unknown(
+                        .conditionalAccessScope, "whether Conditional Access policy '\(policy.displayName)' applies (\(why.text))",
+                        settledBy: why == .objectIdUnknown
+                            ? [ExportKind.user.title + " with ExternalDirectoryObjectId"]
+                            : ["group and role membership (check the policy with What If in the Entra admin center)"]))
+                lines.append(
+                    "Conditional Access policy '\(policy.displayName)' blocks legacy authentication; whether it applies to this user is unknown: \(why.text)."
+                )
             }
         }
         if applying.isEmpty && !uncertain {
@@ -262,7 +364,11 @@ struct EffectiveStateEvaluator {
         }
     }
 
-    enum Scope: Equatable { case included(String), excluded, notIncluded, uncertain(Uncertainty) }
+    enum Scope: Equatable {
+        case included(String)
+        case excluded, notIncluded
+        case uncertain(Uncertainty)
+    }
 
     /// Why a policy may or may not apply to the user; the text goes into the explanation.
     enum Uncertainty: Equatable {

@@ -49,7 +49,8 @@ struct TenantIndex {
             let apps = p.includeApplications.map { $0.lowercased() }
             return LegacyBlockingPolicy(
                 policy: p, include: Set(p.includeUsers.map { $0.lowercased() }), exclude: Set(p.excludeUsers.map { $0.lowercased() }),
-                appliesToExchange: apps.isEmpty || apps.contains("all") || apps.contains(EffectiveStateEvaluator.exchangeOnlineAppId) || apps.contains("office365"))
+                appliesToExchange: apps.isEmpty || apps.contains("all") || apps.contains(EffectiveStateEvaluator.exchangeOnlineAppId)
+                    || apps.contains("office365"))
         }
         acceptedDomains = Set(snapshot.acceptedDomains.map(\.domainName))
         observedBasic = ObservedBasicSMTP.index(snapshot.signIns)

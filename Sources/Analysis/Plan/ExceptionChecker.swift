@@ -9,7 +9,8 @@ import Ingest
 /// small, named, monitored and time-limited; "confirm the mailbox is not an interactive
 /// user mailbox where a dedicated sender is more appropriate".
 public struct ExceptionChecker {
-    public static let source = "Exchange Online SMTP AUTH Basic Authentication 2026 Migration Planning, 'Rollback or Temporary Exception Process'"
+    public static let source =
+        "Exchange Online SMTP AUTH Basic Authentication 2026 Migration Planning, 'Rollback or Temporary Exception Process'"
 
     public let snapshot: TenantSnapshot
     public let register: Register
@@ -36,8 +37,9 @@ public struct ExceptionChecker {
 
     public var records: [ExceptionRecord] {
         snapshot.exceptions.map {
-            ExceptionRecord(mailbox: $0.mailbox, system: $0.system, owner: $0.owner, expires: $0.expires, replacement: $0.replacement,
-                            ticket: $0.ticket, status: status($0))
+            ExceptionRecord(
+                mailbox: $0.mailbox, system: $0.system, owner: $0.owner, expires: $0.expires, replacement: $0.replacement,
+                ticket: $0.ticket, status: status($0))
         }
     }
 
@@ -54,44 +56,67 @@ public struct ExceptionChecker {
 
     public func run() -> [CheckResult] {
         var results: [CheckResult] = []
-        let usesSMTP = Set(register.senders.filter { ($0.messages ?? 0) > 0 || $0.signIns.successes + $0.signIns.failures > 0 }.map(\.sender))
+        let usesSMTP = Set(
+            register.senders.filter { ($0.messages ?? 0) > 0 || $0.signIns.successes + $0.signIns.failures > 0 }.map(\.sender))
         let people = personMailboxes()
         for e in snapshot.exceptions {
             let at = "\(e.location)"
             let missing = missingFields(e)
-            results.append(result("exception-missing-field", "Every field is filled in", e.mailbox,
-                                  missing.isEmpty ? .pass : .fail,
-                                  missing.isEmpty ? "all seven fields are filled in" : "missing " + missing.joined(separator: ", "), [at]))
+            results.append(
+                result(
+                    "exception-missing-field", "Every field is filled in", e.mailbox,
+                    missing.isEmpty ? .pass : .fail,
+                    missing.isEmpty ? "all seven fields are filled in" : "missing " + missing.joined(separator: ", "), [at]))
             if let expires = e.expires {
                 let days = asOf.days(until: expires)
-                results.append(result("exception-expired", "Not expired", e.mailbox, days < 0 ? .fail : .pass,
-                                      days < 0 ? "expired on \(expires) (\(-days) days ago)" : "expires \(expires)", [at]))
-                results.append(result("exception-expiring", "Not expiring within \(warnDays) days", e.mailbox,
-                                      days >= 0 && days <= warnDays ? .fail : .pass,
-                                      days >= 0 && days <= warnDays ? "expires on \(expires), in \(days) days: renew with a reason or finish the migration" : "more than \(warnDays) days left or already expired", [at]))
+                results.append(
+                    result(
+                        "exception-expired", "Not expired", e.mailbox, days < 0 ? .fail : .pass,
+                        days < 0 ? "expired on \(expires) (\(-days) days ago)" : "expires \(expires)", [at]))
+                results.append(
+                    result(
+                        "exception-expiring", "Not expiring within \(warnDays) days", e.mailbox,
+                        days >= 0 && days <= warnDays ? .fail : .pass,
+                        days >= 0 && days <= warnDays
+                            ? "expires on \(expires), in \(days) days: renew with a reason or finish the migration"
+                            : "more than \(warnDays) days left or already expired", [at]))
             }
-            if register.inputs.contains(where: { $0.kind == ExportKind.smtpAuthClientsReport.rawValue || ExportKind(rawValue: $0.kind)?.isSignInLog == true }) {
+            if register.inputs.contains(where: {
+                $0.kind == ExportKind.smtpAuthClientsReport.rawValue || ExportKind(rawValue: $0.kind)?.isSignInLog == true
+            }) {
                 let seen = usesSMTP.contains(e.mailbox)
-                results.append(result("exception-unused", "The mailbox uses SMTP AUTH", e.mailbox, seen ? .pass : .fail,
-                                      seen ? "seen in the SMTP AUTH clients report or Authenticated SMTP sign-ins" : "never seen using SMTP AUTH in the exports: the exception may be unnecessary", [at]))
+                results.append(
+                    result(
+                        "exception-unused", "The mailbox uses SMTP AUTH", e.mailbox, seen ? .pass : .fail,
+                        seen
+                            ? "seen in the SMTP AUTH clients report or Authenticated SMTP sign-ins"
+                            : "never seen using SMTP AUTH in the exports: the exception may be unnecessary", [at]))
             } else {
-                results.append(CheckResult(check: "exception-unused", title: "The mailbox uses SMTP AUTH", subject: e.mailbox, status: .unknown,
-                                           message: "no SMTP AUTH clients report or sign-in log was given", evidence: [at],
-                                           decidedBy: ExportKind.smtpAuthClientsReport.title, source: Self.source))
+                results.append(
+                    CheckResult(
+                        check: "exception-unused", title: "The mailbox uses SMTP AUTH", subject: e.mailbox, status: .unknown,
+                        message: "no SMTP AUTH clients report or sign-in log was given", evidence: [at],
+                        decidedBy: ExportKind.smtpAuthClientsReport.title, source: Self.source))
             }
             if let why = people[e.mailbox] {
-                results.append(result("exception-person-mailbox", "A dedicated sender, not a person's mailbox", e.mailbox, .fail,
-                                      "a person's mailbox: \(why); use a dedicated sender mailbox", [at]))
+                results.append(
+                    result(
+                        "exception-person-mailbox", "A dedicated sender, not a person's mailbox", e.mailbox, .fail,
+                        "a person's mailbox: \(why); use a dedicated sender mailbox", [at]))
             } else {
-                results.append(result("exception-person-mailbox", "A dedicated sender, not a person's mailbox", e.mailbox, .pass,
-                                      "no sign of interactive use", [at]))
+                results.append(
+                    result(
+                        "exception-person-mailbox", "A dedicated sender, not a person's mailbox", e.mailbox, .pass,
+                        "no sign of interactive use", [at]))
             }
         }
         results += shadowExceptions()
         return results
     }
 
-    func result(_ check: String, _ title: String, _ subject: String, _ status: CheckResult.Status, _ message: String, _ evidence: [String]) -> CheckResult {
+    func result(_ check: String, _ title: String, _ subject: String, _ status: CheckResult.Status, _ message: String, _ evidence: [String])
+        -> CheckResult
+    {
         CheckResult(check: check, title: title, subject: subject, status: status, message: message, evidence: evidence, source: Self.source)
     }
 
@@ -117,7 +142,8 @@ public struct ExceptionChecker {
     /// policy allowing Basic SMTP) without an exception row.
     func shadowExceptions() -> [CheckResult] {
         let covered = Set(snapshot.exceptions.map(\.mailbox))
-        let allowingPolicies = Set(snapshot.authenticationPolicies.filter { $0.allowBasicAuthSmtp == .value(true) }.map { $0.name.lowercased() })
+        let allowingPolicies = Set(
+            snapshot.authenticationPolicies.filter { $0.allowBasicAuthSmtp == .value(true) }.map { $0.name.lowercased() })
         var results: [CheckResult] = []
         for m in register.mailboxes where !covered.contains(m.address) {
             var opened: [String] = []
@@ -126,13 +152,17 @@ public struct ExceptionChecker {
                 opened.append("authentication policy '\(policy)' allows Basic SMTP (\(m.policySource))")
             }
             if !opened.isEmpty {
-                results.append(result("exception-shadow", "Every opening has an exception row", m.address, .fail,
-                                      "Basic SMTP is opened for this mailbox without an exception row", opened))
+                results.append(
+                    result(
+                        "exception-shadow", "Every opening has an exception row", m.address, .fail,
+                        "Basic SMTP is opened for this mailbox without an exception row", opened))
             }
         }
         if results.isEmpty {
-            results.append(result("exception-shadow", "Every opening has an exception row", "tenant", .pass,
-                                  "every mailbox with SMTP AUTH enabled explicitly or a policy allowing Basic SMTP has an exception row", []))
+            results.append(
+                result(
+                    "exception-shadow", "Every opening has an exception row", "tenant", .pass,
+                    "every mailbox with SMTP AUTH enabled explicitly or a policy allowing Basic SMTP has an exception row", []))
         }
         return results
     }

@@ -18,9 +18,10 @@ public enum Planner {
         let checker = ExceptionChecker(snapshot: snapshot, register: register, asOf: register.asOf, warnDays: warnDays)
         let exceptionChecks = checker.run()
         let valid = Set(snapshot.exceptions.filter(checker.isValid).map(\.mailbox))
-        return PlanDocument(asOf: register.asOf, defaultChangeDate: register.defaultChangeDate,
-                            rings: RingPlanner.evaluate(register, validExceptions: valid), exceptionChecks: exceptionChecks,
-                            checklist: PreventionChecklist(snapshot: snapshot, register: register, exceptionResults: exceptionChecks).run(),
-                            scripts: scripts)
+        return PlanDocument(
+            asOf: register.asOf, defaultChangeDate: register.defaultChangeDate,
+            rings: RingPlanner.evaluate(register, validExceptions: valid), exceptionChecks: exceptionChecks,
+            checklist: PreventionChecklist(snapshot: snapshot, register: register, exceptionResults: exceptionChecks).run(),
+            scripts: scripts)
     }
 }

@@ -38,7 +38,10 @@ public struct PreventionChecklist {
         let onBasic = senders.filter { $0.recommendation.path == path && ($0.currentAuth == .basic || $0.currentAuth == .mixed) }
         let evidence = (undecided.isEmpty ? onBasic : undecided).map { "\($0.sender) (\($0.system))" }
         return undecided.isEmpty
-            ? ChecklistOutcome(.pass, "\(onBasic.count) sender(s) have a firm \(path.rawValue) decision (owner and facts recorded)", evidence: evidence)
-            : ChecklistOutcome(.fail, "\(undecided.count) sender(s) point to \(path.rawValue) only provisionally: complete the inventory", evidence: evidence)
+            ? ChecklistOutcome(
+                .pass, "\(onBasic.count) sender(s) have a firm \(path.rawValue) decision (owner and facts recorded)", evidence: evidence)
+            : ChecklistOutcome(
+                .fail, "\(undecided.count) sender(s) point to \(path.rawValue) only provisionally: complete the inventory",
+                evidence: evidence)
     }
 }

@@ -30,7 +30,9 @@ public enum RegisterDiff {
 
         for (k, s) in newSenders.sorted(by: { $0.key < $1.key }) {
             guard let before = oldSenders[k] else {
-                add(isBasic(s) ? "new-basic-sender" : "new-sender", k, nil, s.currentAuth.rawValue, alert: isBasic(s) && !oldBasicAddresses.contains(s.sender))
+                add(
+                    isBasic(s) ? "new-basic-sender" : "new-sender", k, nil, s.currentAuth.rawValue,
+                    alert: isBasic(s) && !oldBasicAddresses.contains(s.sender))
                 continue
             }
             if before.currentAuth != s.currentAuth {
@@ -45,16 +47,23 @@ public enum RegisterDiff {
             add("sender-gone", k, oldSenders[k]!.currentAuth.rawValue, nil, alert: false)
         }
 
-        let t0 = old.tenant, t1 = new.tenant
+        let t0 = old.tenant
+        let t1 = new.tenant
         if t0.smtpClientAuthenticationDisabled != t1.smtpClientAuthenticationDisabled {
-            add("tenant-smtp-auth", "SmtpClientAuthenticationDisabled", t0.smtpClientAuthenticationDisabled?.display, t1.smtpClientAuthenticationDisabled?.display,
+            add(
+                "tenant-smtp-auth", "SmtpClientAuthenticationDisabled", t0.smtpClientAuthenticationDisabled?.display,
+                t1.smtpClientAuthenticationDisabled?.display,
                 alert: t0.smtpClientAuthenticationDisabled == .value(true) && t1.smtpClientAuthenticationDisabled != .value(true))
         }
         if t0.defaultAuthenticationPolicy != t1.defaultAuthenticationPolicy {
-            add("tenant-default-policy", "DefaultAuthenticationPolicy", t0.defaultAuthenticationPolicy, t1.defaultAuthenticationPolicy, alert: false)
+            add(
+                "tenant-default-policy", "DefaultAuthenticationPolicy", t0.defaultAuthenticationPolicy, t1.defaultAuthenticationPolicy,
+                alert: false)
         }
         if t0.securityDefaultsEnabled != t1.securityDefaultsEnabled {
-            add("tenant-security-defaults", "security defaults", t0.securityDefaultsEnabled.map(String.init), t1.securityDefaultsEnabled.map(String.init),
+            add(
+                "tenant-security-defaults", "security defaults", t0.securityDefaultsEnabled.map(String.init),
+                t1.securityDefaultsEnabled.map(String.init),
                 alert: t0.securityDefaultsEnabled == true && t1.securityDefaultsEnabled != true)
         }
         for name in Set(t0.legacyBlockingConditionalAccessPolicies).subtracting(t1.legacyBlockingConditionalAccessPolicies).sorted() {
@@ -68,11 +77,15 @@ public enum RegisterDiff {
         for m in new.mailboxes {
             guard let b = oldMailboxes[m.address] else { continue }
             if b.smtpAuth.enabled != m.smtpAuth.enabled || b.smtpAuth.decidedBy != m.smtpAuth.decidedBy {
-                add("mailbox-smtp-auth", m.address, "\(YesNo.text(b.smtpAuth.enabled)) (\(b.smtpAuth.decidedBy.rawValue))", "\(YesNo.text(m.smtpAuth.enabled)) (\(m.smtpAuth.decidedBy.rawValue))",
+                add(
+                    "mailbox-smtp-auth", m.address, "\(YesNo.text(b.smtpAuth.enabled)) (\(b.smtpAuth.decidedBy.rawValue))",
+                    "\(YesNo.text(m.smtpAuth.enabled)) (\(m.smtpAuth.decidedBy.rawValue))",
                     alert: m.smtpAuth.enabled == true && b.smtpAuth.enabled != true)
             }
             if b.basicAllowed != m.basicAllowed {
-                add("mailbox-basic-allowed", m.address, YesNo.text(b.basicAllowed), YesNo.text(m.basicAllowed), alert: m.basicAllowed == true && b.basicAllowed != true)
+                add(
+                    "mailbox-basic-allowed", m.address, YesNo.text(b.basicAllowed), YesNo.text(m.basicAllowed),
+                    alert: m.basicAllowed == true && b.basicAllowed != true)
             }
         }
 
@@ -80,8 +93,14 @@ public enum RegisterDiff {
         let newExceptions = Dictionary((new.exceptions ?? []).map { ($0.mailbox, $0) }, uniquingKeysWith: { a, _ in a })
         for (mailbox, e) in newExceptions.sorted(by: { $0.key < $1.key }) {
             if let b = oldExceptions[mailbox] {
-                if b.status != e.status { add(e.status == .expired ? "exception-expired" : "exception-status", mailbox, b.status.rawValue, e.status.rawValue, alert: false) }
-                if b.expires != e.expires { add("exception-extended", mailbox, b.expires?.description, e.expires?.description, alert: false) }
+                if b.status != e.status {
+                    add(
+                        e.status == .expired ? "exception-expired" : "exception-status", mailbox, b.status.rawValue, e.status.rawValue,
+                        alert: false)
+                }
+                if b.expires != e.expires {
+                    add("exception-extended", mailbox, b.expires?.description, e.expires?.description, alert: false)
+                }
             } else {
                 add("exception-added", mailbox, nil, "\(e.status), expires \(e.expires?.description ?? "?")", alert: false)
             }

@@ -36,11 +36,14 @@ public enum RingPlanner {
                 blockers = unowned.map { "\($0.sender) (\($0.system)) has no owner and no retire decision" }
             case .pilot, .internalHighVolume, .externalApplications:
                 for m in members where m.currentAuth == .basic || m.currentAuth == .mixed {
-                    blockers.append("\(m.sender) (\(m.system)) still authenticates with Basic; move it to \(m.recommendation.path.rawValue)")
+                    blockers.append(
+                        "\(m.sender) (\(m.system)) still authenticates with Basic; move it to \(m.recommendation.path.rawValue)")
                 }
             case .powershellAutomation:
                 names = register.automation.map(\.account) + (register.scripts ?? []).map(\.script)
-                blockers = register.automation.map { "\($0.account) signs in with the Exchange Online PowerShell legacy client (\($0.signIns.successes) successful sign-ins)" }
+                blockers = register.automation.map {
+                    "\($0.account) signs in with the Exchange Online PowerShell legacy client (\($0.signIns.successes) successful sign-ins)"
+                }
                 for script in register.scripts ?? [] where script.currentAuth.blocksAutomationRing {
                     blockers.append("\(script.script) signs in with \(script.currentAuth.rawValue); replace with \(script.replacement)")
                 }
@@ -52,13 +55,16 @@ public enum RingPlanner {
                 case let value?: blockers.append("the tenant's SmtpClientAuthenticationDisabled is \(value.display), not True")
                 }
                 var seen = Set<String>()
-                for s in register.senders where (s.currentAuth == .basic || s.currentAuth == .mixed) && s.recommendation.path != .retire
-                    && !validExceptions.contains(s.sender) && seen.insert(s.sender).inserted {
+                for s in register.senders
+                where (s.currentAuth == .basic || s.currentAuth == .mixed) && s.recommendation.path != .retire
+                    && !validExceptions.contains(s.sender) && seen.insert(s.sender).inserted
+                {
                     blockers.append("\(s.sender) still uses Basic and has no valid exception")
                 }
             }
-            return RingStatus(ring: ring.rawValue, title: ring.title, exitCriteria: ring.exitCriteria, members: names,
-                              ready: blockers.isEmpty, blockers: blockers)
+            return RingStatus(
+                ring: ring.rawValue, title: ring.title, exitCriteria: ring.exitCriteria, members: names,
+                ready: blockers.isEmpty, blockers: blockers)
         }
     }
 }

@@ -47,7 +47,11 @@ public enum Ring: String, Sendable, Codable, CaseIterable {
     /// Parses an inventory `ring` value (title or ID, any case).
     public init?(inventory text: String) {
         let t = text.lowercased().replacingOccurrences(of: " ", with: "-")
-        guard let ring = Ring.allCases.first(where: { $0.rawValue == t || $0.title.lowercased().replacingOccurrences(of: " ", with: "-") == t }) else { return nil }
+        guard
+            let ring = Ring.allCases.first(where: {
+                $0.rawValue == t || $0.title.lowercased().replacingOccurrences(of: " ", with: "-") == t
+            })
+        else { return nil }
         self = ring
     }
 }

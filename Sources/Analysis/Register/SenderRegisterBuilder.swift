@@ -70,7 +70,9 @@ struct SenderRegisterBuilder {
             if ips.count == 1 { return [("unidentified system at \(ips[0])", nil, ips)] }
             return ips.map { ("unidentified system at \($0)", nil, [$0]) }
         }
-        var result = ev.inventory.map { (name: $0.system ?? "unnamed system", item: Optional($0), ips: $0.sources.filter { ips.contains($0) }) }
+        var result = ev.inventory.map {
+            (name: $0.system ?? "unnamed system", item: Optional($0), ips: $0.sources.filter { ips.contains($0) })
+        }
         let claimed = Set(result.flatMap(\.ips))
         let unclaimed = ips.filter { !claimed.contains($0) }
         if result.count == 1 {
@@ -89,8 +91,9 @@ struct SenderRegisterBuilder {
             var evidence: [String] = []
             var unknowns = decision.unknowns
             if let report = ev.report {
-                evidence.append("SMTP AUTH clients report: \(report.messagesSent.map(String.init) ?? "?") messages" +
-                                (report.authenticationProtocol.map { ", Authentication Protocol \($0)" } ?? "") + " (\(report.location))")
+                evidence.append(
+                    "SMTP AUTH clients report: \(report.messagesSent.map(String.init) ?? "?") messages"
+                        + (report.authenticationProtocol.map { ", Authentication Protocol \($0)" } ?? "") + " (\(report.location))")
             }
             var facts = SignInFacts()
             for ip in system.ips {
@@ -99,7 +102,9 @@ struct SenderRegisterBuilder {
                 }
             }
             if facts.successes + facts.failures > 0 {
-                evidence.append("Entra sign-ins (Authenticated SMTP, a legacy client, so Basic): \(facts.successes) succeeded, \(facts.failures) failed, from \(system.ips.joined(separator: ", "))")
+                evidence.append(
+                    "Entra sign-ins (Authenticated SMTP, a legacy client, so Basic): \(facts.successes) succeeded, \(facts.failures) failed, from \(system.ips.joined(separator: ", "))"
+                )
             }
             if let usage = ev.usage { evidence.append("Email apps usage report: SMTP App used (\(usage.location))") }
             if let recipientEvidence { evidence.append("Recipients: \(recipientEvidence)") }
@@ -110,11 +115,16 @@ struct SenderRegisterBuilder {
 
             let currentAuth = self.currentAuth(report: ev.reportProtocol, signIns: facts)
             if currentAuth == .unknown {
-                unknowns.append(Unknown(.authentication, "how it authenticates (Basic or OAuth)", settledBy: [ExportKind.smtpAuthClientsReport.title + " (with Authentication Protocol)", "sign-in logs"]))
+                unknowns.append(
+                    Unknown(
+                        .authentication, "how it authenticates (Basic or OAuth)",
+                        settledBy: [ExportKind.smtpAuthClientsReport.title + " (with Authentication Protocol)", "sign-in logs"]))
             }
             let messages = ev.report?.messagesSent
             let volume = band(messages)
-            let basicSuccessToday = facts.successes > 0 || ((ev.reportProtocol == .basic || ev.reportProtocol == .mixed) && (messages ?? 0) > 0 && ev.signInsByIP.isEmpty)
+            let basicSuccessToday =
+                facts.successes > 0
+                || ((ev.reportProtocol == .basic || ev.reportProtocol == .mixed) && (messages ?? 0) > 0 && ev.signInsByIP.isEmpty)
             let usesBasic = currentAuth == .basic || currentAuth == .mixed
             let breaks = usesBasic && basicSuccessToday && decision.basicAllowed != false
             let failing = usesBasic && ((facts.failures > 0 && facts.successes == 0) || decision.basicAllowed == false)
@@ -127,11 +137,15 @@ struct SenderRegisterBuilder {
                 return (messages ?? 0) > 0 && ev.signInsByIP.isEmpty
             }()
             let item = system.item
-            let facts2 = SenderFacts(sender: ev.address, currentAuth: currentAuth, recipients: recipientClass, volume: volume,
-                                     workload: item?.workload, oauthCapable: known(item?.oauthCapable), staticIP: known(item?.staticIP),
-                                     owner: item?.owner, usedRecently: usedRecently, lastUse: lastUse, messages: messages)
+            let facts2 = SenderFacts(
+                sender: ev.address, currentAuth: currentAuth, recipients: recipientClass, volume: volume,
+                workload: item?.workload, oauthCapable: known(item?.oauthCapable), staticIP: known(item?.staticIP),
+                owner: item?.owner, usedRecently: usedRecently, lastUse: lastUse, messages: messages)
             if recipientClass == .unknown {
-                unknowns.append(Unknown(.recipients, "who it sends to (internal or external)", settledBy: [ExportKind.messageTrace.title, ExportKind.acceptedDomain.title]))
+                unknowns.append(
+                    Unknown(
+                        .recipients, "who it sends to (internal or external)",
+                        settledBy: [ExportKind.messageTrace.title, ExportKind.acceptedDomain.title]))
             }
             var row = SenderRow(
                 sender: ev.address, system: system.name, sources: system.ips, currentAuth: currentAuth, messages: messages, volume: volume,
@@ -139,7 +153,8 @@ struct SenderRegisterBuilder {
                 signIns: facts, smtpAuth: decision.smtpAuth, basicAllowed: decision.basicAllowed, basicBlockedBy: decision.blockedBy,
                 breaksAtDefaultChange: breaks, failingNow: failing, recipients: recipientClass, owner: item?.owner,
                 workload: item?.workload, oauthCapable: item?.oauthCapable, staticIP: item?.staticIP, notes: item?.notes,
-                recommendation: BuiltInAdviceRules.recommend(facts2), evidence: evidence, unknowns: unknowns, contradiction: decision.contradiction)
+                recommendation: BuiltInAdviceRules.recommend(facts2), evidence: evidence, unknowns: unknowns,
+                contradiction: decision.contradiction)
             row.cutoverDate = item?.cutoverDate
             row.systemInInventory = item != nil
             return row

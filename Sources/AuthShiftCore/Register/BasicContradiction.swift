@@ -17,7 +17,9 @@ public struct BasicContradiction: Sendable, Equatable, Codable {
     /// The contradiction in plain words, with what to do.
     public var meaning: String
 
-    public init(layers: [BlockingLayer.Layer], exports: [String], exportDate: Timestamp, successes: Int, lastSuccess: Timestamp, meaning: String) {
+    public init(
+        layers: [BlockingLayer.Layer], exports: [String], exportDate: Timestamp, successes: Int, lastSuccess: Timestamp, meaning: String
+    ) {
         self.layers = layers
         self.exports = exports
         self.exportDate = exportDate

@@ -29,8 +29,10 @@ public struct CheckResult: Sendable, Codable, Equatable {
         case check, title, subject, status, message, evidence, decidedBy, controls, required, source
     }
 
-    public init(check: String, title: String, subject: String, status: Status, message: String, evidence: [String] = [],
-                decidedBy: String? = nil, controls: [String] = [], required: Bool = true, source: String) {
+    public init(
+        check: String, title: String, subject: String, status: Status, message: String, evidence: [String] = [],
+        decidedBy: String? = nil, controls: [String] = [], required: Bool = true, source: String
+    ) {
         self.check = check
         self.title = title
         self.subject = subject

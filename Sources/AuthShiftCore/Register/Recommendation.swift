@@ -49,8 +49,10 @@ public struct Recommendation: Sendable, Equatable, Codable {
 
     public enum Confidence: String, Sendable, Codable { case firm, provisional }
 
-    public init(path: MigrationPath, rule: String, confidence: Confidence, why: [String], watchPoints: [String],
-                nothingToDo: Bool = false, source: String) {
+    public init(
+        path: MigrationPath, rule: String, confidence: Confidence, why: [String], watchPoints: [String],
+        nothingToDo: Bool = false, source: String
+    ) {
         self.path = path
         self.rule = rule
         self.confidence = confidence

@@ -26,12 +26,15 @@ public struct Register: Sendable, Codable, Equatable {
 
     /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
     enum CodingKeys: String, NullWritingKey {
-        case schema, generatedBy, asOf, defaultChangeDate, timeline, assumption, tenant, inputs, senders, mailboxes, automation, unknowns, exceptions, scripts
+        case schema, generatedBy, asOf, defaultChangeDate, timeline, assumption, tenant, inputs, senders, mailboxes, automation, unknowns,
+            exceptions, scripts
     }
 
-    public init(generatedBy: String, asOf: CalendarDay, timeline: Timeline, assumption: String, tenant: TenantSettings,
-                inputs: [InputFile], senders: [SenderRow], mailboxes: MailboxRows, automation: [AutomationRow],
-                unknowns: [UnknownSummary]) {
+    public init(
+        generatedBy: String, asOf: CalendarDay, timeline: Timeline, assumption: String, tenant: TenantSettings,
+        inputs: [InputFile], senders: [SenderRow], mailboxes: MailboxRows, automation: [AutomationRow],
+        unknowns: [UnknownSummary]
+    ) {
         self.schema = Register.schemaName
         self.generatedBy = generatedBy
         self.asOf = asOf
@@ -60,11 +63,14 @@ public struct TenantSettings: Sendable, Codable, Equatable {
 
     /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
     enum CodingKeys: String, NullWritingKey {
-        case smtpClientAuthenticationDisabled, defaultAuthenticationPolicy, securityDefaultsEnabled, legacyBlockingConditionalAccessPolicies, acceptedDomains
+        case smtpClientAuthenticationDisabled, defaultAuthenticationPolicy, securityDefaultsEnabled,
+            legacyBlockingConditionalAccessPolicies, acceptedDomains
     }
 
-    public init(smtpClientAuthenticationDisabled: ExportedBool?, defaultAuthenticationPolicy: String?, securityDefaultsEnabled: Bool?,
-                legacyBlockingConditionalAccessPolicies: [String], acceptedDomains: [String]) {
+    public init(
+        smtpClientAuthenticationDisabled: ExportedBool?, defaultAuthenticationPolicy: String?, securityDefaultsEnabled: Bool?,
+        legacyBlockingConditionalAccessPolicies: [String], acceptedDomains: [String]
+    ) {
         self.smtpClientAuthenticationDisabled = smtpClientAuthenticationDisabled
         self.defaultAuthenticationPolicy = defaultAuthenticationPolicy
         self.securityDefaultsEnabled = securityDefaultsEnabled
@@ -122,7 +128,10 @@ public struct ExceptionRecord: Sendable, Codable, Equatable {
         case mailbox, system, owner, expires, replacement, ticket, status
     }
 
-    public init(mailbox: String, system: String?, owner: String?, expires: CalendarDay?, replacement: String?, ticket: String?, status: ExceptionStatus) {
+    public init(
+        mailbox: String, system: String?, owner: String?, expires: CalendarDay?, replacement: String?, ticket: String?,
+        status: ExceptionStatus
+    ) {
         self.mailbox = mailbox
         self.system = system
         self.owner = owner

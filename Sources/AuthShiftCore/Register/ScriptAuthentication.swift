@@ -29,7 +29,7 @@ public enum ScriptAuthentication: String, Sendable, Codable, CaseIterable {
     public var blocksAutomationRing: Bool {
         switch self {
         case .storedCredentialClixml, .storedCredentialAutomation, .storedCredentialLiteral, .storedCredentialFile,
-             .storedCredentialUnknown, .basicRemotePowerShell:
+            .storedCredentialUnknown, .basicRemotePowerShell:
             return true
         case .credentialTypedAtPrompt, .certificateAppOnly, .managedIdentity, .accessToken, .interactive:
             return false

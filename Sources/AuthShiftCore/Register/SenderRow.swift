@@ -3,7 +3,8 @@ public struct SenderRow: Sendable, Codable, Equatable {
     public enum CurrentAuth: String, Sendable, Codable, Comparable {
         case basic, mixed, unknown, oauth
         public static func < (a: CurrentAuth, b: CurrentAuth) -> Bool {
-            [CurrentAuth.basic, .mixed, .unknown, .oauth].firstIndex(of: a)! < [CurrentAuth.basic, .mixed, .unknown, .oauth].firstIndex(of: b)!
+            [CurrentAuth.basic, .mixed, .unknown, .oauth].firstIndex(of: a)! < [CurrentAuth.basic, .mixed, .unknown, .oauth].firstIndex(
+                of: b)!
         }
     }
 
@@ -51,15 +52,19 @@ public struct SenderRow: Sendable, Codable, Equatable {
 
     /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
     enum CodingKeys: String, NullWritingKey {
-        case sender, system, sources, currentAuth, messages, volume, tls, signIns, smtpAuth, basicAllowed, basicBlockedBy, breaksAtDefaultChange, failingNow
-        case recipients, owner, workload, oauthCapable, staticIP, notes, cutoverDate, recommendation, evidence, unknowns, ring, contradiction
+        case sender, system, sources, currentAuth, messages, volume, tls, signIns, smtpAuth, basicAllowed, basicBlockedBy,
+            breaksAtDefaultChange, failingNow
+        case recipients, owner, workload, oauthCapable, staticIP, notes, cutoverDate, recommendation, evidence, unknowns, ring,
+            contradiction
     }
 
-    public init(sender: String, system: String, sources: [String], currentAuth: CurrentAuth, messages: Int?, volume: Volume,
-                tls: TLSMix?, signIns: SignInFacts, smtpAuth: SmtpAuthState, basicAllowed: Bool?, basicBlockedBy: [BlockingLayer],
-                breaksAtDefaultChange: Bool, failingNow: Bool, recipients: Recipients, owner: String?, workload: String?,
-                oauthCapable: String?, staticIP: String?, notes: String?, recommendation: Recommendation, evidence: [String],
-                unknowns: [Unknown], contradiction: BasicContradiction? = nil) {
+    public init(
+        sender: String, system: String, sources: [String], currentAuth: CurrentAuth, messages: Int?, volume: Volume,
+        tls: TLSMix?, signIns: SignInFacts, smtpAuth: SmtpAuthState, basicAllowed: Bool?, basicBlockedBy: [BlockingLayer],
+        breaksAtDefaultChange: Bool, failingNow: Bool, recipients: Recipients, owner: String?, workload: String?,
+        oauthCapable: String?, staticIP: String?, notes: String?, recommendation: Recommendation, evidence: [String],
+        unknowns: [Unknown], contradiction: BasicContradiction? = nil
+    ) {
         self.contradiction = contradiction
         self.sender = sender
         self.system = system
@@ -120,7 +125,9 @@ public struct SignInFacts: Sendable, Codable, Equatable {
         case successes, failures, firstSeen, lastSeen, failureReasons
     }
 
-    public init(successes: Int = 0, failures: Int = 0, firstSeen: Timestamp? = nil, lastSeen: Timestamp? = nil, failureReasons: [String: Int] = [:]) {
+    public init(
+        successes: Int = 0, failures: Int = 0, firstSeen: Timestamp? = nil, lastSeen: Timestamp? = nil, failureReasons: [String: Int] = [:]
+    ) {
         self.successes = successes
         self.failures = failures
         self.firstSeen = firstSeen
@@ -149,13 +156,16 @@ public struct MailboxRow: Sendable, Codable, Equatable {
 
     /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
     enum CodingKeys: String, NullWritingKey {
-        case address, displayName, recipientType, smtpAuth, basicAllowed, basicBlockedBy, policy, policySource, observedSmtpAuth, explanation, unknowns
+        case address, displayName, recipientType, smtpAuth, basicAllowed, basicBlockedBy, policy, policySource, observedSmtpAuth,
+            explanation, unknowns
         case contradiction
     }
 
-    public init(address: String, displayName: String?, recipientType: String?, smtpAuth: SmtpAuthState, basicAllowed: Bool?,
-                basicBlockedBy: [BlockingLayer], policy: String?, policySource: String, observedSmtpAuth: Bool,
-                explanation: [String], unknowns: [Unknown], contradiction: BasicContradiction? = nil) {
+    public init(
+        address: String, displayName: String?, recipientType: String?, smtpAuth: SmtpAuthState, basicAllowed: Bool?,
+        basicBlockedBy: [BlockingLayer], policy: String?, policySource: String, observedSmtpAuth: Bool,
+        explanation: [String], unknowns: [Unknown], contradiction: BasicContradiction? = nil
+    ) {
         self.contradiction = contradiction
         self.address = address
         self.displayName = displayName
@@ -215,8 +225,11 @@ public struct ScriptAutomationRow: Sendable, Codable, Equatable {
     public var cutoverDate: String
     public var findings: [String]
 
-    public init(script: String, host: ScriptHost, currentAuth: ScriptAuthentication, readCmdlets: [String], changeCmdlets: [String], leastRole: String,
-                replacement: String, cutoverDate: String = "", findings: [String]) {
+    public init(
+        script: String, host: ScriptHost, currentAuth: ScriptAuthentication, readCmdlets: [String], changeCmdlets: [String],
+        leastRole: String,
+        replacement: String, cutoverDate: String = "", findings: [String]
+    ) {
         self.script = script
         self.host = host
         self.currentAuth = currentAuth

@@ -34,7 +34,7 @@ public enum UnknownKind: String, Sendable, Codable, CaseIterable {
     public var isMailboxLayer: Bool {
         switch self {
         case .mailboxSetting, .assignedPolicy, .defaultPolicy, .policySettings, .policyBasicSmtp, .securityDefaults,
-             .conditionalAccessPolicies, .conditionalAccessScope:
+            .conditionalAccessPolicies, .conditionalAccessScope:
             return true
         case .authentication, .recipients, .basicBlockContradicted, .organizationSetting, .other:
             return false

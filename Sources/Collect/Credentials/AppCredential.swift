@@ -5,7 +5,10 @@ import Foundation
 /// `passwordCredentials`, Microsoft Learn, "application resource type"). Never holds the secret:
 /// Graph returns only its hint, ID and dates.
 public struct AppCredential: Sendable, Equatable {
-    public enum Kind: String, Sendable, Codable { case certificate, clientSecret = "client-secret" }
+    public enum Kind: String, Sendable, Codable {
+        case certificate
+        case clientSecret = "client-secret"
+    }
 
     public var appID: String
     public var appName: String
@@ -52,9 +55,11 @@ public struct AppCredentialFinding: Sendable, Equatable {
         case .expired(let days):
             return "\(app): the \(what) \"\(credential.name)\" expired \(days) day(s) ago; the app's token requests fail with it"
         case .expiresSoon(let days):
-            return "\(app): the \(what) \"\(credential.name)\" expires in \(days) day(s); add its successor to the app and the senders before then"
+            return
+                "\(app): the \(what) \"\(credential.name)\" expires in \(days) day(s); add its successor to the app and the senders before then"
         case .secretWhereCertificateAdvised:
-            return "\(app): uses the client secret \"\(credential.name)\"; Microsoft recommends a certificate instead of a client secret in production (\(Self.certificateSource))"
+            return
+                "\(app): uses the client secret \"\(credential.name)\"; Microsoft recommends a certificate instead of a client secret in production (\(Self.certificateSource))"
         }
     }
 }

@@ -33,11 +33,13 @@ public enum AppCredentialInventory {
                 (assignment["appRoleId"] as? String).flatMap { roleNames[$0.lowercased()] }
             }.filter(watchedPermissions.contains)
             guard !granted.isEmpty else { continue }
-            held[appID.lowercased(), default: ((principal["displayName"] as? String) ?? appID, [], principal)].permissions.formUnion(granted)
+            held[appID.lowercased(), default: ((principal["displayName"] as? String) ?? appID, [], principal)].permissions.formUnion(
+                granted)
         }
         var out: [AppCredential] = []
-        let applicationsByID = Dictionary(applications.compactMap { app in (app["appId"] as? String).map { ($0.lowercased(), app) } },
-                                          uniquingKeysWith: { first, _ in first })
+        let applicationsByID = Dictionary(
+            applications.compactMap { app in (app["appId"] as? String).map { ($0.lowercased(), app) } },
+            uniquingKeysWith: { first, _ in first })
         for (appID, entry) in held.sorted(by: { $0.key < $1.key }) {
             let permissions = entry.permissions.sorted()
             // Credentials live on the application object (app registrations) and, less often,
@@ -50,10 +52,12 @@ public enum AppCredentialInventory {
                         if kind == .certificate, let usage = credential["usage"] as? String, usage != "Verify" { continue }
                         let keyID = (credential["keyId"] as? String) ?? ""
                         if out.contains(where: { $0.appID == originalID && $0.keyID == keyID && !keyID.isEmpty }) { continue }
-                        out.append(AppCredential(appID: originalID, appName: name, kind: kind,
-                                                 name: (credential["displayName"] as? String) ?? (credential["hint"] as? String).map { "\($0)…" } ?? keyID,
-                                                 keyID: keyID, expires: (credential["endDateTime"] as? String).flatMap(parseDate),
-                                                 permissions: permissions))
+                        out.append(
+                            AppCredential(
+                                appID: originalID, appName: name, kind: kind,
+                                name: (credential["displayName"] as? String) ?? (credential["hint"] as? String).map { "\($0)…" } ?? keyID,
+                                keyID: keyID, expires: (credential["endDateTime"] as? String).flatMap(parseDate),
+                                permissions: permissions))
                     }
                 }
             }
@@ -62,7 +66,9 @@ public enum AppCredentialInventory {
     }
 
     /// Expired, expiring within `warningDays`, and client secrets where a certificate is advised.
-    public static func findings(_ credentials: [AppCredential], now: Date = Date(), warningDays: Int = defaultWarningDays) -> [AppCredentialFinding] {
+    public static func findings(_ credentials: [AppCredential], now: Date = Date(), warningDays: Int = defaultWarningDays)
+        -> [AppCredentialFinding]
+    {
         var out: [AppCredentialFinding] = []
         for credential in credentials {
             if let expires = credential.expires {
@@ -83,13 +89,16 @@ public enum AppCredentialInventory {
     /// The `value` objects of the Graph pages in `folder` whose names start with `prefix`
     /// (`Applications-page001.json`, ...), as `collect graph` writes them.
     public static func pages(in folder: String, prefix: String) throws(Problem) -> [[String: Any]] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(prefix + "-page") && $0.hasSuffix(".json") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasPrefix(prefix + "-page") && $0.hasSuffix(".json")
+        }.sorted()
         var out: [[String: Any]] = []
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path),
-                  let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-                  let value = object["value"] as? [[String: Any]] else {
+                let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+                let value = object["value"] as? [[String: Any]]
+            else {
                 throw Problem(file: path, reason: "not a Graph page with a \"value\" list")
             }
             out += value

@@ -19,7 +19,8 @@ public enum SourceEncoding: String, Sendable, Codable {
         if head.count >= 2, head[0] == 0xFE, head[1] == 0xFF { return (.utf16BE, 2) }
         let sample = min(head.count, 512) & ~1
         guard sample >= 4 else { return (.utf8, 0) }
-        var zeroEven = 0, zeroOdd = 0
+        var zeroEven = 0
+        var zeroOdd = 0
         for i in 0..<sample where head[i] == 0 {
             if i % 2 == 0 { zeroEven += 1 } else { zeroOdd += 1 }
         }

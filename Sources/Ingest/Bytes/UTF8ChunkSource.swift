@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `read(2)` under a name that does not collide with `UTF8ChunkSource.read(into:)`.
@@ -90,7 +90,10 @@ public final class UTF8ChunkSource {
         guard !reachedEOF, buffer.count > 0 else { return 0 }
         if let offset = rangeOffset {
             let want = Int(min(Int64(buffer.count), rangeEnd - offset))
-            if want <= 0 { reachedEOF = true; return 0 }
+            if want <= 0 {
+                reachedEOF = true
+                return 0
+            }
             while true {
                 let n = pread(fd, buffer.baseAddress, want, off_t(offset))
                 if n < 0 {
@@ -163,8 +166,9 @@ public final class UTF8ChunkSource {
         }
         if input.isEmpty { return false }
         func unit(_ at: Int) -> UInt32 {
-            littleEndian ? UInt32(input[at]) | UInt32(input[at + 1]) << 8
-                         : UInt32(input[at]) << 8 | UInt32(input[at + 1])
+            littleEndian
+                ? UInt32(input[at]) | UInt32(input[at + 1]) << 8
+                : UInt32(input[at]) << 8 | UInt32(input[at + 1])
         }
         var i = 0
         while i + 1 < input.count {
@@ -176,22 +180,26 @@ public final class UTF8ChunkSource {
                         appendUTF8(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00))
                         i += 4
                     } else {
-                        appendUTF8(0xFFFD); i += 2
+                        appendUTF8(0xFFFD)
+                        i += 2
                     }
                 } else if reachedEOF {
-                    appendUTF8(0xFFFD); i += 2
+                    appendUTF8(0xFFFD)
+                    i += 2
                 } else {
-                    break // the low surrogate is in the next chunk
+                    break  // the low surrogate is in the next chunk
                 }
             } else if u >= 0xDC00 && u < 0xE000 {
-                appendUTF8(0xFFFD); i += 2
+                appendUTF8(0xFFFD)
+                i += 2
             } else {
-                appendUTF8(u); i += 2
+                appendUTF8(u)
+                i += 2
             }
         }
         if i < input.count {
             if reachedEOF && input.count - i == 1 {
-                appendUTF8(0xFFFD) // a lone trailing byte
+                appendUTF8(0xFFFD)  // a lone trailing byte
             } else {
                 carry.append(contentsOf: input[i...])
             }
@@ -204,13 +212,17 @@ public final class UTF8ChunkSource {
         case 0..<0x80:
             decoded.append(UInt8(scalar))
         case 0x80..<0x800:
-            decoded.append(UInt8(0xC0 | (scalar >> 6))); decoded.append(UInt8(0x80 | (scalar & 0x3F)))
+            decoded.append(UInt8(0xC0 | (scalar >> 6)))
+            decoded.append(UInt8(0x80 | (scalar & 0x3F)))
         case 0x800..<0x10000:
-            decoded.append(UInt8(0xE0 | (scalar >> 12))); decoded.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            decoded.append(UInt8(0xE0 | (scalar >> 12)))
+            decoded.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
             decoded.append(UInt8(0x80 | (scalar & 0x3F)))
         default:
-            decoded.append(UInt8(0xF0 | (scalar >> 18))); decoded.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            decoded.append(UInt8(0x80 | ((scalar >> 6) & 0x3F))); decoded.append(UInt8(0x80 | (scalar & 0x3F)))
+            decoded.append(UInt8(0xF0 | (scalar >> 18)))
+            decoded.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            decoded.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            decoded.append(UInt8(0x80 | (scalar & 0x3F)))
         }
     }
 

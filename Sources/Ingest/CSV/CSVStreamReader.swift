@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AuthShiftCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A streaming CSV reader that scans bytes and decodes only the fields asked for.
 ///
@@ -86,7 +87,8 @@ public final class CSVStreamReader {
             try ensureLineAvailable()
         }
         while start < end, buffer[start] == UInt8(ascii: "\n") || buffer[start] == UInt8(ascii: "\r") {
-            start = skipLineBreak(at: start); linesRead += 1
+            start = skipLineBreak(at: start)
+            linesRead += 1
             try ensureLineAvailable()
         }
         guard start < end else { return false }
@@ -129,7 +131,9 @@ public final class CSVStreamReader {
 
     /// Counts `,` `;` and tab outside quotes in the header line; the most frequent wins.
     private func sniffDelimiter(lineEnd: Int) -> UInt8 {
-        var comma = 0, semicolon = 0, tab = 0
+        var comma = 0
+        var semicolon = 0
+        var tab = 0
         var inQuotes = false
         for i in start..<lineEnd {
             switch buffer[i] {
@@ -160,8 +164,9 @@ public final class CSVStreamReader {
         }
         if end == buffer.count {
             guard buffer.count < CSVStreamReader.maximumRecordBytes else {
-                throw IngestError(.malformed, file: fileName, line: linesRead + 1,
-                                  "a record starting here is larger than \(CSVStreamReader.maximumRecordBytes >> 20) MiB; is a quote unbalanced?")
+                throw IngestError(
+                    .malformed, file: fileName, line: linesRead + 1,
+                    "a record starting here is larger than \(CSVStreamReader.maximumRecordBytes >> 20) MiB; is a quote unbalanced?")
             }
             let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
             UnsafeMutableRawPointer(bigger.baseAddress!).copyMemory(from: buffer.baseAddress!, byteCount: end)
@@ -188,7 +193,7 @@ public final class CSVStreamReader {
     public func nextRecord() throws -> Bool {
         while true {
             switch parseRecord() {
-            case let .record(next, lines):
+            case .record(let next, let lines):
                 recordLine = linesRead + 1
                 linesRead += lines
                 start = next
@@ -200,14 +205,17 @@ public final class CSVStreamReader {
                 return false
             case .needMore:
                 try refill()
-            case let .unterminatedQuote(field, lines):
+            case .unterminatedQuote(let field, let lines):
                 endedInsideQuotes = true
-                throw IngestError(.malformed, file: fileName, line: linesRead + 1 + lines, field: fieldName(field),
-                                  "quoted field opened here is never closed (unbalanced quote)")
-            case let .junkAfterQuote(field, openedAt, lines, byte):
+                throw IngestError(
+                    .malformed, file: fileName, line: linesRead + 1 + lines, field: fieldName(field),
+                    "quoted field opened here is never closed (unbalanced quote)")
+            case .junkAfterQuote(let field, let openedAt, let lines, let byte):
                 let closing = lines == openedAt ? "" : " (the quoted field opened here closes on line \(linesRead + 1 + lines))"
-                throw IngestError(.malformed, file: fileName, line: linesRead + 1 + openedAt, field: fieldName(field),
-                                  "unexpected character \(ByteDescription.describe(byte)) after a closing quote\(closing); expected the delimiter or the end of the line. Is a quote unbalanced?")
+                throw IngestError(
+                    .malformed, file: fileName, line: linesRead + 1 + openedAt, field: fieldName(field),
+                    "unexpected character \(ByteDescription.describe(byte)) after a closing quote\(closing); expected the delimiter or the end of the line. Is a quote unbalanced?"
+                )
             }
         }
     }
@@ -222,7 +230,9 @@ public final class CSVStreamReader {
         let base = buffer.baseAddress!
         let eof = sourceDone
         let delimiter = self.delimiter
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         spans.removeAll(keepingCapacity: true)
         var i = start
         if i >= end { return eof ? .endOfInput : .needMore }

@@ -15,28 +15,52 @@ public enum ExportDetector {
     static let csvSignatures: [Signature] = [
         Signature(kind: .signInSummary, required: SignInSummaryColumns.signature, forbidden: []),
         Signature(kind: .signInPortalCSV, required: [["Date (UTC)"], ["Client app"], ["Username", "User"]], forbidden: []),
-        Signature(kind: .signInLogAnalyticsCSV, required: [["TimeGenerated [UTC]", "TimeGenerated", "CreatedDateTime [UTC]", "CreatedDateTime"], ["ClientAppUsed"], ["UserPrincipalName"]], forbidden: []),
+        Signature(
+            kind: .signInLogAnalyticsCSV,
+            required: [
+                ["TimeGenerated [UTC]", "TimeGenerated", "CreatedDateTime [UTC]", "CreatedDateTime"], ["ClientAppUsed"],
+                ["UserPrincipalName"],
+            ], forbidden: []),
         Signature(kind: .smtpAuthClientsReport, required: [["Sender address"], ["Messages sent"]], forbidden: []),
         Signature(kind: .emailAppUsage, required: [["Report Refresh Date"], ["SMTP App"], ["User Principal Name"]], forbidden: []),
         Signature(kind: .inventory, required: [["sender"], ["system"], ["oauth_capable"]], forbidden: []),
         Signature(kind: .exceptions, required: [["mailbox"], ["expires"], ["replacement"]], forbidden: []),
         Signature(kind: .authenticationPolicy, required: [["AllowBasicAuthSmtp"]], forbidden: []),
         Signature(kind: .organizationConfig, required: [["DefaultAuthenticationPolicy"]], forbidden: []),
-        Signature(kind: .user, required: [["AuthenticationPolicy"], ["UserPrincipalName", "WindowsEmailAddress", "Identity"]], forbidden: ["AllowBasicAuthSmtp"]),
-        Signature(kind: .casMailbox, required: [["PrimarySmtpAddress"], ["SmtpClientAuthenticationDisabled", "PopEnabled", "ImapEnabled", "ActiveSyncEnabled", "EwsEnabled", "MAPIEnabled", "OWAEnabled"]], forbidden: []),
+        Signature(
+            kind: .user, required: [["AuthenticationPolicy"], ["UserPrincipalName", "WindowsEmailAddress", "Identity"]],
+            forbidden: ["AllowBasicAuthSmtp"]),
+        Signature(
+            kind: .casMailbox,
+            required: [
+                ["PrimarySmtpAddress"],
+                [
+                    "SmtpClientAuthenticationDisabled", "PopEnabled", "ImapEnabled", "ActiveSyncEnabled", "EwsEnabled", "MAPIEnabled",
+                    "OWAEnabled",
+                ],
+            ], forbidden: []),
         Signature(kind: .transportConfig, required: [["SmtpClientAuthenticationDisabled"]], forbidden: ["PrimarySmtpAddress"]),
         Signature(kind: .acceptedDomain, required: [["DomainName"], ["DomainType"]], forbidden: []),
-        Signature(kind: .inboundConnector, required: [["ConnectorType"], ["SenderIPAddresses", "TlsSenderCertificateName", "SenderDomains"]], forbidden: []),
-        Signature(kind: .messageTrace, required: [["SenderAddress"], ["RecipientAddress"], ["Received", "ReceivedTime", "Received Time"]], forbidden: []),
+        Signature(
+            kind: .inboundConnector, required: [["ConnectorType"], ["SenderIPAddresses", "TlsSenderCertificateName", "SenderDomains"]],
+            forbidden: []),
+        Signature(
+            kind: .messageTrace, required: [["SenderAddress"], ["RecipientAddress"], ["Received", "ReceivedTime", "Received Time"]],
+            forbidden: []),
     ]
 
-    static let jsonSignatures: [Signature] = [
-        Signature(kind: .signInSummary, required: SignInSummaryColumns.signature, forbidden: []),
-        Signature(kind: .signInJSON, required: [["createdDateTime"], ["clientAppUsed", "userPrincipalName"]], forbidden: ["smtpApp"]),
-        Signature(kind: .emailAppUsage, required: [["smtpApp"], ["userPrincipalName"]], forbidden: []),
-        Signature(kind: .conditionalAccessPolicies, required: [["conditions"], ["grantControls"], ["state"]], forbidden: []),
-        Signature(kind: .securityDefaults, required: [["isEnabled"], ["id", "displayName"]], forbidden: ["conditions"]),
-    ] + csvSignatures.filter { !$0.kind.isSignInLog && $0.kind != .smtpAuthClientsReport && $0.kind != .emailAppUsage && $0.kind != .inventory && $0.kind != .exceptions }
+    static let jsonSignatures: [Signature] =
+        [
+            Signature(kind: .signInSummary, required: SignInSummaryColumns.signature, forbidden: []),
+            Signature(kind: .signInJSON, required: [["createdDateTime"], ["clientAppUsed", "userPrincipalName"]], forbidden: ["smtpApp"]),
+            Signature(kind: .emailAppUsage, required: [["smtpApp"], ["userPrincipalName"]], forbidden: []),
+            Signature(kind: .conditionalAccessPolicies, required: [["conditions"], ["grantControls"], ["state"]], forbidden: []),
+            Signature(kind: .securityDefaults, required: [["isEnabled"], ["id", "displayName"]], forbidden: ["conditions"]),
+        ]
+        + csvSignatures.filter {
+            !$0.kind.isSignInLog && $0.kind != .smtpAuthClientsReport && $0.kind != .emailAppUsage && $0.kind != .inventory
+                && $0.kind != .exceptions
+        }
 
     /// The kind whose signature the columns match, or nil.
     public static func detect(csvColumns header: CSVHeader) -> ExportKind? {

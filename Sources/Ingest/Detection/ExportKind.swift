@@ -36,10 +36,12 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .signInPortalCSV: return "Entra admin center > Sign-in logs > Download (CSV), interactive or non-interactive"
         case .signInLogAnalyticsCSV: return "Log Analytics query over SigninLogs / AADNonInteractiveUserSignInLogs, exported to CSV"
         case .signInJSON: return "Entra sign-in logs as JSON: portal download, Graph auditLogs/signIns pages or JSON lines"
-        case .signInSummary: return "authshift collect kql run in Log Analytics (CSV export) or authshift collect log-analytics (query API JSON)"
+        case .signInSummary:
+            return "authshift collect kql run in Log Analytics (CSV export) or authshift collect log-analytics (query API JSON)"
         case .smtpAuthClientsReport: return "Exchange admin center > Reports > Mail flow > SMTP AUTH clients > Export"
         case .emailAppUsage: return "Graph reports/getEmailAppUsageUserDetail (CSV, or beta JSON)"
-        case .casMailbox: return "Get-CASMailbox / Get-EXOCasMailbox -Properties SmtpClientAuthenticationDisabled | Export-Csv or ConvertTo-Json"
+        case .casMailbox:
+            return "Get-CASMailbox / Get-EXOCasMailbox -Properties SmtpClientAuthenticationDisabled | Export-Csv or ConvertTo-Json"
         case .transportConfig: return "Get-TransportConfig | Export-Csv or ConvertTo-Json"
         case .authenticationPolicy: return "Get-AuthenticationPolicy | Export-Csv or ConvertTo-Json"
         case .user: return "Get-User -ResultSize Unlimited (with AuthenticationPolicy) | Export-Csv or ConvertTo-Json"

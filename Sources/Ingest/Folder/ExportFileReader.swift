@@ -34,16 +34,22 @@ public enum ExportFileReader {
     /// - Parameter wanted: the kinds to read past their header or first record; a file of
     ///   another kind is recognised (its `kind` set) but its rows are not read (`signins
     ///   summarize` on a folder does not read a message trace it will not use).
-    public static func read(path: String, displayPath: String, progress: ProgressSink? = nil, tuning: Tuning = .default,
-                            dateOrder: DayMonthOrder? = nil, wanted: (@Sendable (ExportKind) -> Bool)? = nil) -> Result {
+    public static func read(
+        path: String, displayPath: String, progress: ProgressSink? = nil, tuning: Tuning = .default,
+        dateOrder: DayMonthOrder? = nil, wanted: (@Sendable (ExportKind) -> Bool)? = nil
+    ) -> Result {
         let dates = DateColumnLog(option: dateOrder)
         let first = readOnce(path: path, displayPath: displayPath, progress: progress, tuning: tuning, dates: dates, wanted: wanted)
         guard first.file.error == nil, let proven = dates.rereading() else { return first }
-        return readOnce(path: path, displayPath: displayPath, progress: progress, tuning: tuning, dates: DateColumnLog(option: dateOrder, proven: proven), wanted: wanted)
+        return readOnce(
+            path: path, displayPath: displayPath, progress: progress, tuning: tuning,
+            dates: DateColumnLog(option: dateOrder, proven: proven), wanted: wanted)
     }
 
-    static func readOnce(path: String, displayPath: String, progress: ProgressSink?, tuning: Tuning, dates: DateColumnLog,
-                         wanted: (@Sendable (ExportKind) -> Bool)?) -> Result {
+    static func readOnce(
+        path: String, displayPath: String, progress: ProgressSink?, tuning: Tuning, dates: DateColumnLog,
+        wanted: (@Sendable (ExportKind) -> Bool)?
+    ) -> Result {
         var inspected = InspectedFile(path: displayPath, format: "csv")
         do {
             let format = try sniffFormat(path: path)
@@ -52,10 +58,14 @@ public enum ExportFileReader {
             var notes = FileNotes()
             var acc = SignInAccumulator(detail: tuning.signInDetail)
             if format == "json" {
-                try readJSON(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress, dates: dates, wanted: wanted)
+                try readJSON(
+                    path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes, acc: acc, progress: progress,
+                    dates: dates, wanted: wanted)
             } else {
-                if let parallel = try readCSV(path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes,
-                                              acc: acc, progress: progress, tuning: tuning, dates: dates, wanted: wanted) {
+                if let parallel = try readCSV(
+                    path: path, display: displayPath, into: &snapshot, file: &inspected, notes: &notes,
+                    acc: acc, progress: progress, tuning: tuning, dates: dates, wanted: wanted)
+                {
                     acc = parallel
                 }
             }
@@ -102,9 +112,11 @@ public enum ExportFileReader {
     }
 
     /// Reads a CSV export; returns the accumulator when a sign-in log was read on several threads.
-    static func readCSV(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
-                        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, tuning: Tuning,
-                        dates: DateColumnLog, wanted: ((ExportKind) -> Bool)? = nil) throws -> SignInAccumulator? {
+    static func readCSV(
+        path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
+        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, tuning: Tuning,
+        dates: DateColumnLog, wanted: ((ExportKind) -> Bool)? = nil
+    ) throws -> SignInAccumulator? {
         let source = try UTF8ChunkSource(path: path)
         let reader = CSVStreamReader(source: source)
         file.encoding = source.encoding
@@ -127,17 +139,23 @@ public enum ExportFileReader {
             let timeColumn = header.names[signIns.time]
             let order = dates.order(for: timeColumn)
             if tuning.threads > 1, source.totalBytes >= tuning.minimumSplitBytes, source.encoding == .utf8 || source.encoding == .utf8BOM,
-               let (parallel, oddities) = try ParallelSignInCSVReader.read(
-                   path: path, display: display, header: header, delimiter: reader.delimiter, dataStart: reader.unparsedOffset,
-                   headerLines: reader.linesRead, size: source.totalBytes, threads: tuning.threads, detail: tuning.signInDetail, dateOrder: order,
-                   progress: progress.map { sink in { bytes, rows in sink.progress(file: display, bytesRead: bytes, totalBytes: source.totalBytes, rows: rows) } }) {
+                let (parallel, oddities) = try ParallelSignInCSVReader.read(
+                    path: path, display: display, header: header, delimiter: reader.delimiter, dataStart: reader.unparsedOffset,
+                    headerLines: reader.linesRead, size: source.totalBytes, threads: tuning.threads, detail: tuning.signInDetail,
+                    dateOrder: order,
+                    progress: progress.map { sink in
+                        { bytes, rows in sink.progress(file: display, bytesRead: bytes, totalBytes: source.totalBytes, rows: rows) }
+                    })
+            {
                 for w in oddities.warnings(width: header.names.count) { notes.warn(w) }
                 dates.absorb(column: timeColumn, oddities.dates)
                 return parallel
             }
-            let oddities = try signIns.read(into: acc, dateOrder: order, progress: progress.map { sink in
-                { sink.progress(file: display, bytesRead: source.rawBytesRead, totalBytes: source.totalBytes, rows: acc.rows) }
-            })
+            let oddities = try signIns.read(
+                into: acc, dateOrder: order,
+                progress: progress.map { sink in
+                    { sink.progress(file: display, bytesRead: source.rawBytesRead, totalBytes: source.totalBytes, rows: acc.rows) }
+                })
             for w in oddities.warnings(width: header.names.count) { notes.warn(w) }
             dates.absorb(column: timeColumn, oddities.dates)
             return nil
@@ -151,7 +169,10 @@ public enum ExportFileReader {
             }
             var record = ExportRecord(file: display, line: reader.recordLine, header: header, cells: reader.allStrings())
             record.dates = dates
-            if !typedFields.isEmpty { typed.append(record); continue }
+            if !typedFields.isEmpty {
+                typed.append(record)
+                continue
+            }
             try RecordDispatcher.ingest(kind, record, into: &snapshot, notes: &notes, signIns: acc)
             file.rows += 1
         }
@@ -161,8 +182,10 @@ public enum ExportFileReader {
 
     /// A people-written file is read whole first: its typed dates' day/month order is decided
     /// from all its rows (`TypedDateOrder`) before any row is read. These files are small.
-    static func ingestTyped(_ kind: ExportKind, _ records: [ExportRecord], into snapshot: inout TenantSnapshot, file: inout InspectedFile,
-                            notes: inout FileNotes, signIns: SignInAccumulator, dates: DateColumnLog) throws {
+    static func ingestTyped(
+        _ kind: ExportKind, _ records: [ExportRecord], into snapshot: inout TenantSnapshot, file: inout InspectedFile,
+        notes: inout FileNotes, signIns: SignInAccumulator, dates: DateColumnLog
+    ) throws {
         guard !records.isEmpty else { return }
         let decision = try TypedDateOrder.decide(records, fields: TypedDateOrder.fields(of: kind), option: dates.option)
         dates.typedOrder = decision.order
@@ -187,9 +210,11 @@ public enum ExportFileReader {
         return parts.joined(separator: "; ")
     }
 
-    static func readJSON(path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
-                         notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, dates: DateColumnLog,
-                         wanted: ((ExportKind) -> Bool)? = nil) throws {
+    static func readJSON(
+        path: String, display: String, into snapshot: inout TenantSnapshot, file: inout InspectedFile,
+        notes: inout FileNotes, acc: SignInAccumulator, progress: ProgressSink?, dates: DateColumnLog,
+        wanted: ((ExportKind) -> Bool)? = nil
+    ) throws {
         let source = try UTF8ChunkSource(path: path)
         file.encoding = source.encoding
         let stream = JSONElementStream(source: source)
@@ -197,7 +222,9 @@ public enum ExportFileReader {
         var typed: [ExportRecord] = []
         while let element = try stream.next() {
             guard case .object(let object) = element else {
-                throw IngestError(.malformed, file: display, line: stream.elementLine, "expected a JSON object for each record, found \(ExportRecord.show(element))")
+                throw IngestError(
+                    .malformed, file: display, line: stream.elementLine,
+                    "expected a JSON object for each record, found \(ExportRecord.show(element))")
             }
             if kind == nil, stream.shape == .singleObject, let tables = object["tables"] {
                 // The Log Analytics query API's answer: {"tables":[{"columns":[...],"rows":[[...]]}]}.
@@ -222,7 +249,10 @@ public enum ExportFileReader {
             }
             var record = ExportRecord(file: display, line: stream.elementLine, object: object)
             record.dates = dates
-            if !TypedDateOrder.fields(of: kind!).isEmpty { typed.append(record); continue }
+            if !TypedDateOrder.fields(of: kind!).isEmpty {
+                typed.append(record)
+                continue
+            }
             try RecordDispatcher.ingest(kind!, record, into: &snapshot, notes: &notes, signIns: acc)
             file.rows += 1
             if file.rows & 0x3FFF == 0 {
@@ -232,15 +262,22 @@ public enum ExportFileReader {
         if let kind { try ingestTyped(kind, typed, into: &snapshot, file: &file, notes: &notes, signIns: acc, dates: dates) }
         file.variant = stream.shape.rawValue
         if let next = stream.pageMembers.first(where: { $0.key == "@odata.nextLink" }), next.value != .null {
-            notes.warn("this Graph page has an @odata.nextLink: make sure the pages after it are exported too (each page can be its own file)")
+            notes.warn(
+                "this Graph page has an @odata.nextLink: make sure the pages after it are exported too (each page can be its own file)")
         }
         if kind == nil {
             // An empty Graph page still says what it lists.
             let context = stream.pageMembers.first(where: { $0.key == "@odata.context" })?.value.stringValue ?? ""
-            if context.contains("auditLogs/signIns") { kind = .signInJSON }
-            else if context.contains("conditionalAccess/policies") { kind = .conditionalAccessPolicies }
+            if context.contains("auditLogs/signIns") {
+                kind = .signInJSON
+            } else if context.contains("conditionalAccess/policies") {
+                kind = .conditionalAccessPolicies
+            }
             file.kind = kind
-            if kind == nil { file.unrecognizedReason = stream.shape == .empty ? "empty file" : "no records, and no @odata.context naming a known Graph resource" }
+            if kind == nil {
+                file.unrecognizedReason =
+                    stream.shape == .empty ? "empty file" : "no records, and no @odata.context naming a known Graph resource"
+            }
         }
     }
 }

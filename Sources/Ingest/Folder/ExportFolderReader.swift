@@ -44,8 +44,10 @@ public enum ExportFolderReader {
 
     /// `dateOrder` (`--date-order`) settles day/month order where a file's own dates do not.
     /// `signInDetail`: an assessment folds modern sign-ins (`SignInDetail.legacyDetail`).
-    public static func read(_ paths: [String], progress: ProgressSink? = nil, dateOrder: DayMonthOrder? = nil,
-                            signInDetail: SignInDetail = .everyGroup) throws -> Result {
+    public static func read(
+        _ paths: [String], progress: ProgressSink? = nil, dateOrder: DayMonthOrder? = nil,
+        signInDetail: SignInDetail = .everyGroup
+    ) throws -> Result {
         var snapshot = TenantSnapshot()
         var files: [InspectedFile] = []
         for (path, display) in try listFiles(paths) {

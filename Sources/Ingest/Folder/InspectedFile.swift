@@ -53,9 +53,10 @@ extension IngestError: Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(try c.decode(Kind.self, forKey: .kind), file: try c.decode(String.self, forKey: .file),
-                  line: try c.decodeIfPresent(Int.self, forKey: .line), field: try c.decodeIfPresent(String.self, forKey: .field),
-                  try c.decode(String.self, forKey: .message))
+        self.init(
+            try c.decode(Kind.self, forKey: .kind), file: try c.decode(String.self, forKey: .file),
+            line: try c.decodeIfPresent(Int.self, forKey: .line), field: try c.decodeIfPresent(String.self, forKey: .field),
+            try c.decode(String.self, forKey: .message))
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -1,8 +1,10 @@
 /// Sends each record of a recognised export to its kind's reader and files the result
 /// in the snapshot, with the per-kind warnings `inspect` shows.
 enum RecordDispatcher {
-    static func ingest(_ kind: ExportKind, _ r: ExportRecord, into s: inout TenantSnapshot, notes: inout FileNotes,
-                       signIns: SignInAccumulator) throws {
+    static func ingest(
+        _ kind: ExportKind, _ r: ExportRecord, into s: inout TenantSnapshot, notes: inout FileNotes,
+        signIns: SignInAccumulator
+    ) throws {
         switch kind {
         case .signInPortalCSV, .signInLogAnalyticsCSV, .signInJSON:
             let event = try SignInJSONReader.event(r)
@@ -13,13 +15,17 @@ enum RecordDispatcher {
         case .casMailbox:
             let m = try CASMailboxReader.read(r)
             if m.smtpClientAuthenticationDisabled == .missingColumn {
-                notes.warn("no SmtpClientAuthenticationDisabled column: per-mailbox SMTP AUTH is unknown, not inherited (Get-EXOCasMailbox returns it only with -Properties SmtpClientAuthenticationDisabled or -PropertySets All)")
+                notes.warn(
+                    "no SmtpClientAuthenticationDisabled column: per-mailbox SMTP AUTH is unknown, not inherited (Get-EXOCasMailbox returns it only with -Properties SmtpClientAuthenticationDisabled or -PropertySets All)"
+                )
             }
             s.casMailboxes.append(m)
         case .transportConfig:
             let t = try TransportConfigReader.read(r)
             if t.smtpClientAuthenticationDisabled == .null {
-                notes.warn("SmtpClientAuthenticationDisabled is blank at tenant level; the migration guide says to confirm mailbox behaviour and tenant history")
+                notes.warn(
+                    "SmtpClientAuthenticationDisabled is blank at tenant level; the migration guide says to confirm mailbox behaviour and tenant history"
+                )
             }
             s.transportConfigs.append(t)
         case .authenticationPolicy: s.authenticationPolicies.append(try AuthenticationPolicyReader.read(r))
@@ -29,7 +35,9 @@ enum RecordDispatcher {
         case .inboundConnector:
             let c = try InboundConnectorReader.read(r)
             if c.senderIPAddresses == nil {
-                notes.warn("SenderIPAddresses was written as a type name (Export-Csv cannot write lists); export connectors with ConvertTo-Json -Depth 5")
+                notes.warn(
+                    "SenderIPAddresses was written as a type name (Export-Csv cannot write lists); export connectors with ConvertTo-Json -Depth 5"
+                )
             }
             s.inboundConnectors.append(c)
         case .messageTrace:
@@ -40,7 +48,9 @@ enum RecordDispatcher {
         case .emailAppUsage:
             let e = try EmailAppUsageReader.read(r)
             if e.concealed {
-                notes.warn("user names are concealed (hashed) in this report; it cannot be joined to mailboxes. Turn off 'Display concealed user, group, and site names in all reports' (adminReportSettings.displayConcealedNames) and export again")
+                notes.warn(
+                    "user names are concealed (hashed) in this report; it cannot be joined to mailboxes. Turn off 'Display concealed user, group, and site names in all reports' (adminReportSettings.displayConcealedNames) and export again"
+                )
             }
             s.emailAppUsage.append(e)
         case .securityDefaults: s.securityDefaults.append(try SecurityDefaultsReader.read(r))

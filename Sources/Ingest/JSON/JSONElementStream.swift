@@ -11,7 +11,11 @@
 /// Members of a Graph page other than `value` are kept in `pageMembers`.
 public final class JSONElementStream {
     public enum Shape: String, Sendable, Codable {
-        case array, graphPage = "graph-page", singleObject = "single-object", jsonLines = "json-lines", empty
+        case array
+        case graphPage = "graph-page"
+        case singleObject = "single-object"
+        case jsonLines = "json-lines"
+        case empty
     }
 
     /// Largest single record accepted before the file is reported as malformed.
@@ -31,7 +35,10 @@ public final class JSONElementStream {
     private let chunkSize: Int
 
     private enum State {
-        case start, topObject(first: Bool), array(first: Bool, insideTopObject: Bool), afterTop, done
+        case start
+        case topObject(first: Bool)
+        case array(first: Bool, insideTopObject: Bool)
+        case afterTop, done
     }
     private var state: State = .start
     private var sawValueArray = false
@@ -53,11 +60,17 @@ public final class JSONElementStream {
             case .done:
                 return nil
             case .start:
-                guard let b = try peekByte() else { state = .done; return nil }
+                guard let b = try peekByte() else {
+                    state = .done
+                    return nil
+                }
                 if b == UInt8(ascii: "[") {
-                    try commit(pos + 1); shape = .array; state = .array(first: true, insideTopObject: false)
+                    try commit(pos + 1)
+                    shape = .array
+                    state = .array(first: true, insideTopObject: false)
                 } else if b == UInt8(ascii: "{") {
-                    try commit(pos + 1); state = .topObject(first: true)
+                    try commit(pos + 1)
+                    state = .topObject(first: true)
                 } else {
                     throw failure(at: pos, "expected '[' or '{' at the start of a JSON export, found \(ByteDescription.describe(b))")
                 }
@@ -76,11 +89,15 @@ public final class JSONElementStream {
                         continue
                     }
                     guard b == UInt8(ascii: ",") else {
-                        throw b == nil ? truncatedFailure() : failure(at: pos, "expected ',' or '}' in an object, found \(ByteDescription.describe(b!))")
+                        throw b == nil
+                            ? truncatedFailure()
+                            : failure(at: pos, "expected ',' or '}' in an object, found \(ByteDescription.describe(b!))")
                     }
                     try commit(pos + 1)
                 } else if try peekByte() == UInt8(ascii: "}") {
-                    try commit(pos + 1); state = .afterTop; shape = .singleObject
+                    try commit(pos + 1)
+                    state = .afterTop
+                    shape = .singleObject
                     return .object(JSONObject())
                 }
                 let key = try step { (parser: inout JSONParser) throws(JSONParser.Failure) in try parser.parseKey() }
@@ -103,7 +120,9 @@ public final class JSONElementStream {
                 }
                 if !first {
                     guard b == UInt8(ascii: ",") else {
-                        throw b == nil ? truncatedFailure() : failure(at: pos, "expected ',' or ']' in an array, found \(ByteDescription.describe(b!))")
+                        throw b == nil
+                            ? truncatedFailure()
+                            : failure(at: pos, "expected ',' or ']' in an array, found \(ByteDescription.describe(b!))")
                     }
                     try commit(pos + 1)
                 }
@@ -113,7 +132,10 @@ public final class JSONElementStream {
                 state = .array(first: false, insideTopObject: inside)
                 return value
             case .afterTop:
-                guard try peekByte() != nil else { state = .done; return nil }
+                guard try peekByte() != nil else {
+                    state = .done
+                    return nil
+                }
                 // More values after the first: JSON lines.
                 shape = .jsonLines
                 elementLine = linesBeforePos + 1
@@ -156,7 +178,9 @@ public final class JSONElementStream {
         while true {
             while pos < buffer.count {
                 switch buffer[pos] {
-                case 0x0A: linesBeforePos += 1; pos += 1
+                case 0x0A:
+                    linesBeforePos += 1
+                    pos += 1
                 case 0x20, 0x09, 0x0D: pos += 1
                 default: return buffer[pos]
                 }
@@ -168,7 +192,10 @@ public final class JSONElementStream {
 
     private func commit(_ newPos: Int) throws {
         var i = pos
-        while i < newPos { if buffer[i] == 0x0A { linesBeforePos += 1 }; i += 1 }
+        while i < newPos {
+            if buffer[i] == 0x0A { linesBeforePos += 1 }
+            i += 1
+        }
         pos = newPos
     }
 
@@ -191,7 +218,10 @@ public final class JSONElementStream {
     private func line(at offset: Int) -> Int {
         var line = linesBeforePos + 1
         var i = pos
-        while i < min(offset, buffer.count) { if buffer[i] == 0x0A { line += 1 }; i += 1 }
+        while i < min(offset, buffer.count) {
+            if buffer[i] == 0x0A { line += 1 }
+            i += 1
+        }
         return line
     }
 
@@ -200,7 +230,8 @@ public final class JSONElementStream {
     }
 
     private func truncatedFailure() -> IngestError {
-        IngestError(.malformed, file: fileName, line: line(at: buffer.count),
-                    "the JSON ends in the middle of a value (truncated download or copy?)")
+        IngestError(
+            .malformed, file: fileName, line: line(at: buffer.count),
+            "the JSON ends in the middle of a value (truncated download or copy?)")
     }
 }

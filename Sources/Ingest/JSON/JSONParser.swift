@@ -35,7 +35,8 @@ public struct JSONParser {
             let value = try parser.parseValue(depth: 0)
             parser.skipWhitespace()
             if parser.position < buffer.count {
-                throw .invalid(offset: parser.position, message: "unexpected \(parser.describeByte(parser.position)) after the end of the JSON value")
+                throw .invalid(
+                    offset: parser.position, message: "unexpected \(parser.describeByte(parser.position)) after the end of the JSON value")
             }
             return value
         }
@@ -60,7 +61,10 @@ public struct JSONParser {
 
     /// Consumes `byte` if it is next (after whitespace).
     public mutating func consume(_ byte: UInt8) -> Bool {
-        if peek() == byte { position += 1; return true }
+        if peek() == byte {
+            position += 1
+            return true
+        }
         return false
     }
 
@@ -88,9 +92,15 @@ public struct JSONParser {
                 throw .invalid(offset: position, message: "expected ',' or ']' in an array, found \(describeByte(position))")
             }
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default:
             throw .invalid(offset: position, message: "expected a JSON value, found \(describeByte(position))")
@@ -101,12 +111,15 @@ public struct JSONParser {
     mutating func consumeOrTruncated(_ byte: UInt8) throws(Failure) -> Bool {
         skipWhitespace()
         guard position < bytes.count else { throw .truncated(offset: position) }
-        if bytes[position] == byte { position += 1; return true }
+        if bytes[position] == byte {
+            position += 1
+            return true
+        }
         return false
     }
 
     public mutating func parseObject(depth: Int) throws(Failure) -> JSONObject {
-        position += 1 // {
+        position += 1  // {
         var members: [(key: String, value: JSONValue)] = []
         if try consumeOrTruncated(UInt8(ascii: "}")) { return JSONObject(members) }
         while true {
@@ -179,7 +192,7 @@ public struct JSONParser {
     }
 
     mutating func parseString() throws(Failure) -> String {
-        position += 1 // opening quote
+        position += 1  // opening quote
         let begin = position
         // Fast path: no escapes.
         while position < bytes.count {
@@ -197,9 +210,16 @@ public struct JSONParser {
         while true {
             guard position < bytes.count else { throw .truncated(offset: position) }
             let b = bytes[position]
-            if b == UInt8(ascii: "\"") { position += 1; return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\"") {
+                position += 1
+                return String(decoding: out, as: UTF8.self)
+            }
             if b < 0x20 { throw .invalid(offset: position, message: "control character in a string; it must be escaped") }
-            if b != UInt8(ascii: "\\") { out.append(b); position += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                out.append(b)
+                position += 1
+                continue
+            }
             guard position + 1 < bytes.count else { throw .truncated(offset: position + 1) }
             let e = bytes[position + 1]
             position += 2
@@ -264,9 +284,13 @@ public struct JSONParser {
 
     /// Converts a byte offset into a 1-based line and column.
     public static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         let limit = min(offset, bytes.count)
-        for i in 0..<limit where bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+        for i in 0..<limit where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
         return (line, limit - lineStart + 1)
     }
 }

@@ -1,4 +1,5 @@
 import AuthShiftCore
+
 /// Get-CASMailbox / Get-EXOCasMailbox: the per-mailbox SMTP AUTH switch.
 public struct CASMailboxSetting: Sendable, Equatable, Codable {
     /// Primary SMTP address, lower-cased.

@@ -4,7 +4,9 @@
 enum CASMailboxReader {
     static func read(_ r: ExportRecord) throws -> CASMailboxSetting {
         guard let address = r.string("PrimarySmtpAddress") else {
-            throw IngestError(.badValue, file: r.file, line: r.line, field: "PrimarySmtpAddress", "empty; every mailbox row needs its primary SMTP address")
+            throw IngestError(
+                .badValue, file: r.file, line: r.line, field: "PrimarySmtpAddress",
+                "empty; every mailbox row needs its primary SMTP address")
         }
         return CASMailboxSetting(
             address: address.lowercased(),
@@ -39,7 +41,8 @@ enum AuthenticationPolicyReader {
 enum UserReader {
     static func read(_ r: ExportRecord) throws -> UserPolicyAssignment {
         guard let upn = r.string("UserPrincipalName", "WindowsEmailAddress", "Identity") else {
-            throw IngestError(.badValue, file: r.file, line: r.line, field: "UserPrincipalName", "empty; every user row needs a user principal name")
+            throw IngestError(
+                .badValue, file: r.file, line: r.line, field: "UserPrincipalName", "empty; every user row needs a user principal name")
         }
         var others: [String] = []
         if let mail = r.string("WindowsEmailAddress")?.lowercased(), mail != upn.lowercased() { others.append(mail) }
@@ -55,8 +58,9 @@ enum UserReader {
 
 enum OrganizationConfigReader {
     static func read(_ r: ExportRecord) throws -> OrganizationConfigSetting {
-        OrganizationConfigSetting(defaultAuthenticationPolicy: r.string("DefaultAuthenticationPolicy"),
-                                  rejectDirectSend: try r.exportedBool("RejectDirectSend"), location: ExportLocation(r))
+        OrganizationConfigSetting(
+            defaultAuthenticationPolicy: r.string("DefaultAuthenticationPolicy"),
+            rejectDirectSend: try r.exportedBool("RejectDirectSend"), location: ExportLocation(r))
     }
 }
 
@@ -72,12 +76,15 @@ enum AcceptedDomainReader {
         var type = r.string("DomainType") ?? "Authoritative"
         if let n = Int(type) {
             guard domainTypes.indices.contains(n) else {
-                throw IngestError(.badValue, file: r.file, line: r.line, field: "DomainType", "unknown enum value \(n); expected 0 (Authoritative), 1 (ExternalRelay) or 2 (InternalRelay)")
+                throw IngestError(
+                    .badValue, file: r.file, line: r.line, field: "DomainType",
+                    "unknown enum value \(n); expected 0 (Authoritative), 1 (ExternalRelay) or 2 (InternalRelay)")
             }
             type = domainTypes[n]
         }
-        return AcceptedDomainSetting(domainName: name.lowercased(), domainType: type,
-                                     isDefault: try r.exportedBool("Default").bool, location: ExportLocation(r))
+        return AcceptedDomainSetting(
+            domainName: name.lowercased(), domainType: type,
+            isDefault: try r.exportedBool("Default").bool, location: ExportLocation(r))
     }
 }
 

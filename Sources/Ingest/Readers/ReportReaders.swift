@@ -92,7 +92,9 @@ enum ExceptionReader {
         guard let mailbox = r.string("mailbox") else {
             throw IngestError(.badValue, file: r.file, line: r.line, field: "mailbox", "empty; every exception names a mailbox")
         }
-        return ExceptionEntry(mailbox: mailbox.lowercased(), system: r.string("system"), source: r.string("source"), owner: r.string("owner"),
-                              expires: try r.typedDay("expires"), replacement: r.string("replacement"), ticket: r.string("ticket"), location: ExportLocation(r))
+        return ExceptionEntry(
+            mailbox: mailbox.lowercased(), system: r.string("system"), source: r.string("source"), owner: r.string("owner"),
+            expires: try r.typedDay("expires"), replacement: r.string("replacement"), ticket: r.string("ticket"),
+            location: ExportLocation(r))
     }
 }

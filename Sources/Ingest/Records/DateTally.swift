@@ -35,11 +35,17 @@ public struct DateTally: Sendable, Equatable {
 
     public mutating func merge(_ other: DateTally, lineOffset: Int) {
         for (order, n) in other.proofs {
-            if proofs[order, default: 0] == 0, var sample = other.firstProof[order] { sample.line += lineOffset; firstProof[order] = sample }
+            if proofs[order, default: 0] == 0, var sample = other.firstProof[order] {
+                sample.line += lineOffset
+                firstProof[order] = sample
+            }
             proofs[order, default: 0] += n
         }
         for (order, n) in other.either { either[order, default: 0] += n }
-        if firstEither == nil, var sample = other.firstEither { sample.line += lineOffset; firstEither = sample }
+        if firstEither == nil, var sample = other.firstEither {
+            sample.line += lineOffset
+            firstEither = sample
+        }
     }
 
     /// The one order the column proves, when it proves exactly one.
@@ -87,16 +93,19 @@ public struct DateOrderNote: Sendable, Codable, Equatable {
 
     /// One sentence for `inspect`.
     public var sentence: String {
-        let either = ambiguousValues == 1 ? "1 value alone could be read either way" : "\(ambiguousValues) values alone could be read either way"
+        let either =
+            ambiguousValues == 1 ? "1 value alone could be read either way" : "\(ambiguousValues) values alone could be read either way"
         switch basis {
         case .proven:
             return "dates in \"\(column)\": \(order!), proven by \(evidence ?? "a value"); used for the whole file (\(either))"
         case .option:
             return "dates in \"\(column)\": \(order!), from --date-order; no value in the file proves the order (\(either))"
         case .undecided:
-            return "dates in \"\(column)\": day/month order undecided: no value has a day above 12, so \(either); read month first for slashes and day first for dots, as Windows cultures write them. Pass --date-order dmy or --date-order mdy to settle it"
+            return
+                "dates in \"\(column)\": day/month order undecided: no value has a day above 12, so \(either); read month first for slashes and day first for dots, as Windows cultures write them. Pass --date-order dmy or --date-order mdy to settle it"
         case .conflicting:
-            return "dates in \"\(column)\": values prove both orders (\(evidence ?? "")); each such value is read as it proves, and \(either)"
+            return
+                "dates in \"\(column)\": values prove both orders (\(evidence ?? "")); each such value is read as it proves, and \(either)"
         }
     }
 
@@ -107,14 +116,19 @@ public struct DateOrderNote: Sendable, Codable, Equatable {
         guard !tally.proofs.isEmpty || tally.ambiguous > 0 else { return nil }
         let proven = DayMonthOrder.allCases.filter { tally.proofs[$0, default: 0] > 0 }
         if proven.count == 2 {
-            return DateOrderNote(column: column, order: nil, basis: .conflicting,
-                                 evidence: proven.compactMap { o in tally.firstProof[o].map { "\(o.rawValue) at \(show($0))" } }.joined(separator: ", "),
-                                 ambiguousValues: tally.ambiguous)
+            return DateOrderNote(
+                column: column, order: nil, basis: .conflicting,
+                evidence: proven.compactMap { o in tally.firstProof[o].map { "\(o.rawValue) at \(show($0))" } }.joined(separator: ", "),
+                ambiguousValues: tally.ambiguous)
         }
         if let order = proven.first {
-            return DateOrderNote(column: column, order: order, basis: .proven, evidence: tally.firstProof[order].map(show), ambiguousValues: tally.ambiguous)
+            return DateOrderNote(
+                column: column, order: order, basis: .proven, evidence: tally.firstProof[order].map(show), ambiguousValues: tally.ambiguous)
         }
-        if let option { return DateOrderNote(column: column, order: option, basis: .option, evidence: nil, ambiguousValues: tally.ambiguous) }
-        return DateOrderNote(column: column, order: nil, basis: .undecided, evidence: tally.firstEither.map(show), ambiguousValues: tally.ambiguous)
+        if let option {
+            return DateOrderNote(column: column, order: option, basis: .option, evidence: nil, ambiguousValues: tally.ambiguous)
+        }
+        return DateOrderNote(
+            column: column, order: nil, basis: .undecided, evidence: tally.firstEither.map(show), ambiguousValues: tally.ambiguous)
     }
 }

@@ -41,7 +41,8 @@ public enum ExportDate {
 
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, order: DayMonthOrder?, evidence: inout OrderEvidence) -> Timestamp? {
         evidence = .noOrder
-        var s = 0, e = bytes.count
+        var s = 0
+        var e = bytes.count
         while s < e, bytes[s] == 0x20 || bytes[s] == 0x22 { s += 1 }
         while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x22 || bytes[e - 1] == 0x0D { e -= 1 }
         guard e > s else { return nil }
@@ -73,26 +74,34 @@ public enum ExportDate {
 
     static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard let y = number(b, 0, 4), b[4] == 0x2D, let m = number(b, 5, 2), b.count >= 10, b[7] == 0x2D,
-              let d = number(b, 8, 2) else { return nil }
+            let d = number(b, 8, 2)
+        else { return nil }
         if b.count == 10 {
             guard valid(y, m, d, 0, 0, 0) else { return nil }
             return .from(year: y, month: m, day: d)
         }
         guard b[10] == UInt8(ascii: "T") || b[10] == 0x20, let h = number(b, 11, 2), b.count > 13, b[13] == 0x3A,
-              let mi = number(b, 14, 2) else { return nil }
+            let mi = number(b, 14, 2)
+        else { return nil }
         var i = 16
-        var sec = 0, ms = 0
+        var sec = 0
+        var ms = 0
         if i < b.count, b[i] == 0x3A {
             guard let s = number(b, i + 1, 2) else { return nil }
-            sec = s; i += 3
+            sec = s
+            i += 3
             if i < b.count, b[i] == 0x2E || b[i] == 0x2C {
                 i += 1
                 var digits = 0
                 while i < b.count, isDigit(b[i]) {
                     if digits < 3 { ms = ms * 10 + Int(b[i] - 0x30) }
-                    digits += 1; i += 1
+                    digits += 1
+                    i += 1
                 }
-                while digits < 3 { ms *= 10; digits += 1 }
+                while digits < 3 {
+                    ms *= 10
+                    digits += 1
+                }
             }
         }
         var offsetMinutes = 0
@@ -126,12 +135,19 @@ public enum ExportDate {
         for k in 0..<word.count where b[i + k] != word[k] { return nil }
         i += word.count
         var negative = false
-        if i < b.count, b[i] == 0x2D { negative = true; i += 1 }
+        if i < b.count, b[i] == 0x2D {
+            negative = true
+            i += 1
+        }
         var ms: Int64 = 0
         var digits = 0
-        while i < b.count, isDigit(b[i]), digits < 16 { ms = ms * 10 + Int64(b[i] - 0x30); i += 1; digits += 1 }
+        while i < b.count, isDigit(b[i]), digits < 16 {
+            ms = ms * 10 + Int64(b[i] - 0x30)
+            i += 1
+            digits += 1
+        }
         guard digits > 0 else { return nil }
-        while i < b.count, b[i] == 0x2B || b[i] == 0x2D || isDigit(b[i]) { i += 1 } // the offset names the local zone; ms is UTC
+        while i < b.count, b[i] == 0x2B || b[i] == 0x2D || isDigit(b[i]) { i += 1 }  // the offset names the local zone; ms is UTC
         guard i < b.count, b[i] == 0x29 else { return nil }
         return Timestamp(millisecondsSince1970: negative ? -ms : ms)
     }
@@ -146,10 +162,12 @@ public enum ExportDate {
         while i < b.count {
             let c = b[i]
             if isDigit(c) {
-                var v = 0, digits = 0
+                var v = 0
+                var digits = 0
                 while i < b.count, isDigit(b[i]) {
                     if digits < 9 { v = v * 10 + Int(b[i] - 0x30) }
-                    digits += 1; i += 1
+                    digits += 1
+                    i += 1
                 }
                 numbers.append((v, min(digits, 9)))
                 if numbers.count == 1, i < b.count { firstSeparator = b[i] }
@@ -166,10 +184,12 @@ public enum ExportDate {
             i += 1
         }
         guard numbers.count >= 3 else { return nil }
-        let a = numbers[0].value, second = numbers[1].value
+        let a = numbers[0].value
+        let second = numbers[1].value
         var year = numbers[2].value
         if numbers[2].digits <= 2 { year += 2000 }
-        let month: Int, day: Int
+        let month: Int
+        let day: Int
         if numbers[0].digits == 4 {
             // Year first (2026/11/28, as East Asian cultures write it): no order to decide.
             (year, month, day) = (a, second, numbers[2].value)
@@ -187,8 +207,14 @@ public enum ExportDate {
         var ms = 0
         if numbers.count > 6 {
             var (v, d) = numbers[6]
-            while d > 3 { v /= 10; d -= 1 }
-            while d < 3 { v *= 10; d += 1 }
+            while d > 3 {
+                v /= 10
+                d -= 1
+            }
+            while d < 3 {
+                v *= 10
+                d += 1
+            }
             ms = v
         }
         if let pm {

@@ -1,5 +1,5 @@
-import Foundation
 import AuthShiftCore
+import Foundation
 
 /// Typed reads of a record's values. Each throws an `IngestError` naming the file, line
 /// and column when a value is present but not of the expected kind: a reader must never
@@ -39,8 +39,9 @@ extension ExportRecord {
             }
         default: break
         }
-        throw IngestError(.badValue, file: file, line: line, field: columnName(aliases),
-                          "expected True, False or empty, found \(ExportRecord.show(v))")
+        throw IngestError(
+            .badValue, file: file, line: line, field: columnName(aliases),
+            "expected True, False or empty, found \(ExportRecord.show(v))")
     }
 
     /// A whole number (message counts, error codes), accepting `1,234` and `1 234`.
@@ -56,8 +57,9 @@ extension ExportRecord {
             if let d = Double(cleaned), let exact = Int(exactly: d) { return exact }
         default: break
         }
-        throw IngestError(.badValue, file: file, line: line, field: columnName(aliases),
-                          "expected a whole number, found \(ExportRecord.show(v))")
+        throw IngestError(
+            .badValue, file: file, line: line, field: columnName(aliases),
+            "expected a whole number, found \(ExportRecord.show(v))")
     }
 
     /// A percentage written `40%`, `40 %`, `40`, `12.5` or `0,5` (European decimal comma).
@@ -74,8 +76,9 @@ extension ExportRecord {
             if let d = Double(s), d >= 0, d <= 100 { return d }
         default: break
         }
-        throw IngestError(.badValue, file: file, line: line, field: columnName(aliases),
-                          "expected a percentage between 0 and 100, found \(ExportRecord.show(v))")
+        throw IngestError(
+            .badValue, file: file, line: line, field: columnName(aliases),
+            "expected a percentage between 0 and 100, found \(ExportRecord.show(v))")
     }
 
     /// An instant in any of the date shapes the exports use (see `ExportDate`).
@@ -94,8 +97,9 @@ extension ExportRecord {
             if let inner = o["DateTime"]?.stringValue, let t = parseDate(inner, column: columnName(aliases)) { return t }
         default: break
         }
-        throw IngestError(.badValue, file: file, line: line, field: columnName(aliases),
-                          "expected a date and time, found \(ExportRecord.show(v))")
+        throw IngestError(
+            .badValue, file: file, line: line, field: columnName(aliases),
+            "expected a date and time, found \(ExportRecord.show(v))")
     }
 
     /// A date a person typed (see `TypedDate`), in the day/month order decided for its file.

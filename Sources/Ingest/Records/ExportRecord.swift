@@ -34,11 +34,11 @@ public struct ExportRecord: Sendable {
 
     public func value(anyOf aliases: [String]) -> JSONValue? {
         switch storage {
-        case let .csv(header, cells):
+        case .csv(let header, let cells):
             guard let i = header.index(ofAny: aliases) else { return nil }
             guard i < cells.count else { return .null }
             return cells[i].isEmpty ? .null : .string(cells[i])
-        case let .json(object):
+        case .json(let object):
             for alias in aliases {
                 if let v = object[alias] { return v }
             }
@@ -49,9 +49,9 @@ public struct ExportRecord: Sendable {
     /// The first alias the record actually carries (for error messages).
     public func columnName(_ aliases: [String]) -> String {
         switch storage {
-        case let .csv(header, _):
+        case .csv(let header, _):
             if let i = header.index(ofAny: aliases) { return header.names[i] }
-        case let .json(object):
+        case .json(let object):
             for alias in aliases {
                 if let member = object.members.first(where: { $0.key.lowercased() == alias.lowercased() }) { return member.key }
             }

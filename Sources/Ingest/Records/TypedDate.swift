@@ -29,19 +29,29 @@ public enum TypedDate {
 
     public static func read(_ raw: String) throws(Problem) -> Reading {
         let text = raw.trimmingCharacters(in: .whitespaces)
-        var datePart = Substring(text), timePart = Substring("")
-        if let space = text.firstIndex(of: " ") { datePart = text[..<space]; timePart = text[text.index(after: space)...] }
-        else if text.count > 10, text.dropFirst(4).first == "-", let t = text.firstIndex(of: "T") { datePart = text[..<t]; timePart = text[text.index(after: t)...] }
+        var datePart = Substring(text)
+        var timePart = Substring("")
+        if let space = text.firstIndex(of: " ") {
+            datePart = text[..<space]
+            timePart = text[text.index(after: space)...]
+        } else if text.count > 10, text.dropFirst(4).first == "-", let t = text.firstIndex(of: "T") {
+            datePart = text[..<t]
+            timePart = text[text.index(after: t)...]
+        }
         guard timePart.isEmpty || isTimeOfDay(timePart) else { throw notADate(raw) }
 
         if datePart.count == 5 || (datePart.count > 6 && datePart.dropFirst(5).first == "."), let serial = Int(datePart.prefix(5)),
-           datePart.dropFirst(5).allSatisfy({ $0 == "." || $0.isASCII && $0.isNumber }) {
+            datePart.dropFirst(5).allSatisfy({ $0 == "." || $0.isASCII && $0.isNumber })
+        {
             return .day(excelSerial(serial))
         }
-        guard let separator = datePart.first(where: { !($0.isASCII && $0.isNumber) }), "/.-".contains(separator) else { throw notADate(raw) }
+        guard let separator = datePart.first(where: { !($0.isASCII && $0.isNumber) }), "/.-".contains(separator) else {
+            throw notADate(raw)
+        }
         let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let a = Int(parts[0]), let b = Int(parts[1]), var c = Int(parts[2]) else { throw notADate(raw) }
+            let a = Int(parts[0]), let b = Int(parts[1]), var c = Int(parts[2])
+        else { throw notADate(raw) }
         if parts[0].count == 4 {
             guard parts[1].count <= 2, parts[2].count <= 2 else { throw notADate(raw) }
             return .day(try valid(year: a, month: b, day: c, raw))
@@ -62,7 +72,7 @@ public enum TypedDate {
     public static func day(_ reading: Reading, order: DayMonthOrder?, raw: String) throws(Problem) -> CalendarDay {
         switch reading {
         case .day(let day): return day
-        case let .numeric(first, second, year):
+        case .numeric(let first, let second, let year):
             guard let order else { throw ambiguous(raw, first: first, second: second, year: year) }
             let (month, day) = order.monthAndDay(first: first, second: second)
             return try valid(year: year, month: month, day: day, raw)
@@ -81,10 +91,14 @@ public enum TypedDate {
     }
 
     static func ambiguous(_ raw: String, first: Int, second: Int, year: Int) -> Problem {
-        let dmy = CalendarDay(validYear: year, month: second, day: first), mdy = CalendarDay(validYear: year, month: first, day: second)
+        let dmy = CalendarDay(validYear: year, month: second, day: first)
+        let mdy = CalendarDay(validYear: year, month: first, day: second)
         let names = CalendarDay.monthNames
-        return Problem(message: "\"\(raw)\" could be \(first) \(names[second - 1]) or \(second) \(names[first - 1]) \(year), and no row of this file has a day above 12 to tell; "
-                       + "write it as \(dmy?.description ?? "?") or \(mdy?.description ?? "?") (YYYY-MM-DD), or pass --date-order dmy or --date-order mdy")
+        return Problem(
+            message:
+                "\"\(raw)\" could be \(first) \(names[second - 1]) or \(second) \(names[first - 1]) \(year), and no row of this file has a day above 12 to tell; "
+                + "write it as \(dmy?.description ?? "?") or \(mdy?.description ?? "?") (YYYY-MM-DD), or pass --date-order dmy or --date-order mdy"
+        )
     }
 
     /// Excel's serial day: 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was,

@@ -36,8 +36,10 @@ enum TypedDateOrder {
                     if firstAmbiguous == nil { firstAmbiguous = (r, field, text, reading) }
                 } else if let order = provenOrder(text) {
                     if let other = proof[order == .dmy ? .mdy : .dmy] {
-                        throw IngestError(.badValue, file: r.file, line: r.line, field: r.columnName([field]),
-                                          "\"\(text)\" is \(order), but line \(other.line) (\"\(other.value)\") is \(order == .dmy ? DayMonthOrder.mdy : .dmy); write every date in this file as YYYY-MM-DD")
+                        throw IngestError(
+                            .badValue, file: r.file, line: r.line, field: r.columnName([field]),
+                            "\"\(text)\" is \(order), but line \(other.line) (\"\(other.value)\") is \(order == .dmy ? DayMonthOrder.mdy : .dmy); write every date in this file as YYYY-MM-DD"
+                        )
                     }
                     if proof[order] == nil { proof[order] = (r.line, field, text) }
                 }
@@ -46,24 +48,32 @@ enum TypedDateOrder {
         if let found = proof.first {
             let (order, sample) = (found.key, found.value)
             if let option, option != order {
-                throw IngestError(.badValue, file: records.first?.file ?? "", line: sample.line, field: sample.field,
-                                  "\"\(sample.value)\" can only be \(order), but --date-order \(option.rawValue) was given; write the dates as YYYY-MM-DD or change --date-order")
+                throw IngestError(
+                    .badValue, file: records.first?.file ?? "", line: sample.line, field: sample.field,
+                    "\"\(sample.value)\" can only be \(order), but --date-order \(option.rawValue) was given; write the dates as YYYY-MM-DD or change --date-order"
+                )
             }
             let notes = fields.filter { ambiguous[$0, default: 0] > 0 || $0 == sample.field }.map {
-                DateOrderNote(column: $0, order: order, basis: .proven, evidence: "line \(sample.line) (\"\(sample.value)\")", ambiguousValues: ambiguous[$0, default: 0])
+                DateOrderNote(
+                    column: $0, order: order, basis: .proven, evidence: "line \(sample.line) (\"\(sample.value)\")",
+                    ambiguousValues: ambiguous[$0, default: 0])
             }
             return Decision(order: order, notes: notes)
         }
         if let first = firstAmbiguous {
             guard let option else {
                 do { _ = try TypedDate.day(first.reading, order: nil, raw: first.value) } catch {
-                    throw IngestError(.badValue, file: first.record.file, line: first.record.line, field: first.record.columnName([first.field]), error.message)
+                    throw IngestError(
+                        .badValue, file: first.record.file, line: first.record.line, field: first.record.columnName([first.field]),
+                        error.message)
                 }
                 return Decision(order: nil, notes: [])
             }
-            return Decision(order: option, notes: fields.filter { ambiguous[$0, default: 0] > 0 }.map {
-                DateOrderNote(column: $0, order: option, basis: .option, evidence: nil, ambiguousValues: ambiguous[$0, default: 0])
-            })
+            return Decision(
+                order: option,
+                notes: fields.filter { ambiguous[$0, default: 0] > 0 }.map {
+                    DateOrderNote(column: $0, order: option, basis: .option, evidence: nil, ambiguousValues: ambiguous[$0, default: 0])
+                })
         }
         return Decision(order: option, notes: [])
     }

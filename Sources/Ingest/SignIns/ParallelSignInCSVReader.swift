@@ -35,13 +35,18 @@ enum ParallelSignInCSVReader {
 
     /// Reads the data after `header` (which ends at `dataStart`, after `headerLines` lines).
     /// Returns nil when a cut fell inside a quoted field (the caller reads on one thread).
-    static func read(path: String, display: String, header: CSVHeader, delimiter: UInt8, dataStart: Int64, headerLines: Int,
-                     size: Int64, threads: Int, detail: SignInDetail = .everyGroup, dateOrder: DayMonthOrder?, progress: ((Int64, Int) -> Void)?) throws -> (SignInAccumulator, SignInCSVReader.Oddities)? {
+    static func read(
+        path: String, display: String, header: CSVHeader, delimiter: UInt8, dataStart: Int64, headerLines: Int,
+        size: Int64, threads: Int, detail: SignInDetail = .everyGroup, dateOrder: DayMonthOrder?, progress: ((Int64, Int) -> Void)?
+    ) throws -> (SignInAccumulator, SignInCSVReader.Oddities)? {
         let cuts = try cutPoints(path: path, dataStart: dataStart, size: size, parts: threads)
         let count = cuts.count
         let parts = UnsafeMutableBufferPointer<Part>.allocate(capacity: count)
         parts.initialize(repeating: Part())
-        defer { parts.deinitialize(); parts.deallocate() }
+        defer {
+            parts.deinitialize()
+            parts.deallocate()
+        }
         let box = PartsBox(parts, progress: progress)
         DispatchQueue.concurrentPerform(iterations: count) { i in
             let range = cuts[i]..<(i + 1 < count ? cuts[i + 1] : size)
@@ -54,9 +59,11 @@ enum ParallelSignInCSVReader {
                 partReader = reader
                 reader.adopt(header: header, delimiter: delimiter)
                 let signIns = try SignInCSVReader(reader: reader)
-                let report: (() -> Void)? = i == 0 ? box.progress.map { p in
-                    { p(source.rawBytesRead * Int64(count), part.acc.rows * count) }
-                } : nil
+                let report: (() -> Void)? =
+                    i == 0
+                    ? box.progress.map { p in
+                        { p(source.rawBytesRead * Int64(count), part.acc.rows * count) }
+                    } : nil
                 part.oddities = try signIns.read(into: part.acc, dateOrder: dateOrder, progress: report)
                 part.lines = reader.linesRead
             } catch let error as IngestError {
@@ -73,7 +80,7 @@ enum ParallelSignInCSVReader {
         for i in 0..<count {
             let part = parts[i]
             if var error = part.error {
-                if part.endedInsideQuotes && i + 1 < count { return nil } // the cut was inside quotes
+                if part.endedInsideQuotes && i + 1 < count { return nil }  // the cut was inside quotes
                 if let line = error.line { error.line = line + linesBefore }
                 error.file = display
                 throw error

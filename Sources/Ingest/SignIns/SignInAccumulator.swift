@@ -68,8 +68,10 @@ final class SignInAccumulator {
         if last > lasts[s] { lasts[s] = last }
     }
 
-    func add(user: UnsafeBufferPointer<UInt8>, app: UnsafeBufferPointer<UInt8>, ip: UnsafeBufferPointer<UInt8>,
-             outcome: SignInEvent.Outcome, time: Timestamp?, reason: Int32?) {
+    func add(
+        user: UnsafeBufferPointer<UInt8>, app: UnsafeBufferPointer<UInt8>, ip: UnsafeBufferPointer<UInt8>,
+        outcome: SignInEvent.Outcome, time: Timestamp?, reason: Int32?
+    ) {
         rows += 1
         let appId = apps.intern(app)
         let folded = folds(app: appId)
@@ -81,8 +83,9 @@ final class SignInAccumulator {
             // A folded app keeps only who signed in successfully with it (see SignInDetail).
             guard outcome == .success else { return }
         }
-        let key = Key(user: users.intern(user), app: appId, ip: folded ? SignInAccumulator.noAddress : ips.intern(ip),
-                      outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
+        let key = Key(
+            user: users.intern(user), app: appId, ip: folded ? SignInAccumulator.noAddress : ips.intern(ip),
+            outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
         let s = slot(for: key)
         if let time {
             if !folded {
@@ -97,22 +100,30 @@ final class SignInAccumulator {
     }
 
     func add(_ event: SignInEvent) {
-        var user = event.user, app = event.clientApp.name, ip = event.ipAddress
+        var user = event.user
+        var app = event.clientApp.name
+        var ip = event.ipAddress
         let reason: Int32?
         if event.outcome != .success, event.errorCode != nil || event.failureReason != nil {
             reason = reasons.intern(SignInAccumulator.reasonText(code: event.errorCode.map(String.init), reason: event.failureReason))
         } else {
             reason = nil
         }
-        user.withUTF8 { u in app.withUTF8 { a in ip.withUTF8 { i in
-            add(user: u, app: a, ip: i, outcome: event.outcome, time: event.time, reason: reason)
-        } } }
+        user.withUTF8 { u in
+            app.withUTF8 { a in
+                ip.withUTF8 { i in
+                    add(user: u, app: a, ip: i, outcome: event.outcome, time: event.time, reason: reason)
+                }
+            }
+        }
     }
 
     /// Adds a group counted elsewhere (a row of a sign-in summary): `count` sign-ins between
     /// `first` and `last`, all with `reason` when they failed, exactly as `count` raw rows would.
-    func addGroup(user: String, app: String, ip: String, outcome: SignInEvent.Outcome, count: Int,
-                  first: Timestamp?, last: Timestamp?, errorCode: Int?, failureReason: String?) {
+    func addGroup(
+        user: String, app: String, ip: String, outcome: SignInEvent.Outcome, count: Int,
+        first: Timestamp?, last: Timestamp?, errorCode: Int?, failureReason: String?
+    ) {
         let appId = apps.intern(app)
         let folded = folds(app: appId)
         rows += count
@@ -122,10 +133,13 @@ final class SignInAccumulator {
         }
         // A folded app keeps only who signed in successfully with it (see SignInDetail).
         if folded && outcome != .success { return }
-        let key = Key(user: users.intern(user), app: appId, ip: folded ? SignInAccumulator.noAddress : ips.intern(ip),
-                      outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
+        let key = Key(
+            user: users.intern(user), app: appId, ip: folded ? SignInAccumulator.noAddress : ips.intern(ip),
+            outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
         let s = slot(for: key)
-        record(slot: s, count: count, first: (first ?? last)?.millisecondsSince1970 ?? .max, last: (last ?? first)?.millisecondsSince1970 ?? .min)
+        record(
+            slot: s, count: count, first: (first ?? last)?.millisecondsSince1970 ?? .max,
+            last: (last ?? first)?.millisecondsSince1970 ?? .min)
         if outcome != .success, errorCode != nil || failureReason != nil {
             let reason = reasons.intern(SignInAccumulator.reasonText(code: errorCode.map(String.init), reason: failureReason))
             reasonCounts[UInt64(s) << 32 | UInt64(UInt32(bitPattern: reason)), default: 0] += count
@@ -143,7 +157,10 @@ final class SignInAccumulator {
         rows += other.rows
         if let e = other.earliest, earliest == nil || e < earliest! { earliest = e }
         if let l = other.latest, latest == nil || l > latest! { latest = l }
-        var userMap: [Int32: Int32] = [:], appMap: [Int32: Int32] = [:], ipMap: [Int32: Int32] = [:], reasonMap: [Int32: Int32] = [:]
+        var userMap: [Int32: Int32] = [:]
+        var appMap: [Int32: Int32] = [:]
+        var ipMap: [Int32: Int32] = [:]
+        var reasonMap: [Int32: Int32] = [:]
         func map(_ id: Int32, _ cache: inout [Int32: Int32], _ from: ByteInterner, _ to: ByteInterner) -> Int32 {
             if id == SignInAccumulator.noAddress { return id }
             if let known = cache[id] { return known }
@@ -153,8 +170,9 @@ final class SignInAccumulator {
         }
         var slotMap = [Int](repeating: 0, count: other.keys.count)
         for (i, key) in other.keys.enumerated() {
-            let mine = Key(user: map(key.user, &userMap, other.users, users), app: map(key.app, &appMap, other.apps, apps),
-                           ip: map(key.ip, &ipMap, other.ips, ips), outcome: key.outcome)
+            let mine = Key(
+                user: map(key.user, &userMap, other.users, users), app: map(key.app, &appMap, other.apps, apps),
+                ip: map(key.ip, &ipMap, other.ips, ips), outcome: key.outcome)
             let s = slot(for: mine)
             slotMap[i] = s
             record(slot: s, count: other.counts[i], first: other.firsts[i], last: other.lasts[i])
@@ -177,12 +195,15 @@ final class SignInAccumulator {
             let app = classes[key.app] ?? ClientApp(exported: apps.strings[Int(key.app)])
             classes[key.app] = app
             summary.insert(
-                SignInSummary.Key(user: users.strings[Int(key.user)], clientApp: app, ipAddress: key.ip == SignInAccumulator.noAddress ? "" : ips.strings[Int(key.ip)],
-                                  outcome: SignInAccumulator.outcomes[Int(key.outcome)]),
-                SignInSummary.Stats(count: counts[s],
-                                    firstSeen: firsts[s] == .max ? nil : Timestamp(millisecondsSince1970: firsts[s]),
-                                    lastSeen: lasts[s] == .min ? nil : Timestamp(millisecondsSince1970: lasts[s]),
-                                    failureReasons: reasonsBySlot[s] ?? [:]))
+                SignInSummary.Key(
+                    user: users.strings[Int(key.user)], clientApp: app,
+                    ipAddress: key.ip == SignInAccumulator.noAddress ? "" : ips.strings[Int(key.ip)],
+                    outcome: SignInAccumulator.outcomes[Int(key.outcome)]),
+                SignInSummary.Stats(
+                    count: counts[s],
+                    firstSeen: firsts[s] == .max ? nil : Timestamp(millisecondsSince1970: firsts[s]),
+                    lastSeen: lasts[s] == .min ? nil : Timestamp(millisecondsSince1970: lasts[s]),
+                    failureReasons: reasonsBySlot[s] ?? [:]))
         }
         // Folded failures are in no group; the row count still covers every row read.
         summary.rows = rows

@@ -36,10 +36,14 @@ struct SignInCSVReader {
         func warnings(width: Int) -> [String] {
             var out: [String] = []
             if narrowRows > 0 {
-                out.append("line \(firstNarrowLine): \(firstNarrowWidth) fields where the header has \(width); missing ones read as empty" + (narrowRows > 1 ? " (\(narrowRows) such rows)" : ""))
+                out.append(
+                    "line \(firstNarrowLine): \(firstNarrowWidth) fields where the header has \(width); missing ones read as empty"
+                        + (narrowRows > 1 ? " (\(narrowRows) such rows)" : ""))
             }
             if badTimes > 0 {
-                out.append("line \(firstBadTimeLine): unreadable date \"\(firstBadTime)\"; such rows count without a time" + (badTimes > 1 ? " (\(badTimes) such rows)" : ""))
+                out.append(
+                    "line \(firstBadTimeLine): unreadable date \"\(firstBadTime)\"; such rows count without a time"
+                        + (badTimes > 1 ? " (\(badTimes) such rows)" : ""))
             }
             return out
         }
@@ -70,7 +74,10 @@ struct SignInCSVReader {
         let width = r.header.names.count
         while try r.nextRecord() {
             if r.fieldCount < width {
-                if odd.narrowRows == 0 { odd.firstNarrowLine = r.recordLine; odd.firstNarrowWidth = r.fieldCount }
+                if odd.narrowRows == 0 {
+                    odd.firstNarrowLine = r.recordLine
+                    odd.firstNarrowWidth = r.fieldCount
+                }
                 odd.narrowRows += 1
             }
             let errorCode: Int? = code.flatMap { c in r.withBytes(at: c) { SignInCSVReader.integer($0) } }
@@ -79,7 +86,10 @@ struct SignInCSVReader {
             let t = r.withBytes(at: time) { ExportDate.parse(bytes: $0, order: dateOrder, evidence: &evidence) }
             if t != nil, evidence != .noOrder { odd.dates.add(evidence, line: r.recordLine, value: r.string(at: time) ?? "") }
             if t == nil, !r.isEmpty(at: time) {
-                if odd.badTimes == 0 { odd.firstBadTimeLine = r.recordLine; odd.firstBadTime = r.string(at: time) ?? "" }
+                if odd.badTimes == 0 {
+                    odd.firstBadTimeLine = r.recordLine
+                    odd.firstBadTime = r.string(at: time) ?? ""
+                }
                 odd.badTimes += 1
             }
             var reasonId: Int32? = nil
@@ -123,11 +133,17 @@ struct SignInCSVReader {
     }
 
     static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        var v = 0, digits = 0, negative = false
+        var v = 0
+        var digits = 0
+        var negative = false
         for (i, c) in b.enumerated() {
-            if i == 0, c == UInt8(ascii: "-") { negative = true; continue }
+            if i == 0, c == UInt8(ascii: "-") {
+                negative = true
+                continue
+            }
             guard c >= 0x30, c <= 0x39, digits < 18 else { return nil }
-            v = v * 10 + Int(c - 0x30); digits += 1
+            v = v * 10 + Int(c - 0x30)
+            digits += 1
         }
         return digits == 0 ? nil : (negative ? -v : v)
     }

@@ -18,9 +18,11 @@ public struct SignInEvent: Sendable, Equatable {
     public var application: String?
     public var authenticationProtocol: String?
 
-    public init(time: Timestamp?, user: String, clientApp: ClientApp, ipAddress: String, outcome: Outcome,
-                errorCode: Int? = nil, failureReason: String? = nil, application: String? = nil,
-                authenticationProtocol: String? = nil) {
+    public init(
+        time: Timestamp?, user: String, clientApp: ClientApp, ipAddress: String, outcome: Outcome,
+        errorCode: Int? = nil, failureReason: String? = nil, application: String? = nil,
+        authenticationProtocol: String? = nil
+    ) {
         self.time = time
         self.user = user
         self.clientApp = clientApp

@@ -21,7 +21,9 @@ public struct SignInLogCollection: Sendable {
     public var warnings: [String] = []
 
     /// Throws only when a path cannot be listed (it does not exist or cannot be opened).
-    public static func read(_ paths: [String], progress: ProgressSink? = nil, dateOrder: DayMonthOrder? = nil) throws(IngestError) -> SignInLogCollection {
+    public static func read(_ paths: [String], progress: ProgressSink? = nil, dateOrder: DayMonthOrder? = nil) throws(IngestError)
+        -> SignInLogCollection
+    {
         var collection = SignInLogCollection()
         for root in paths {
             var isDirectory: ObjCBool = false
@@ -30,23 +32,31 @@ public struct SignInLogCollection: Sendable {
             do { files = try ExportFolderReader.listFiles([root]) } catch let error as IngestError { throw error } catch {
                 throw IngestError(.missingInput, file: root, "\(error)")
             }
-            for (path, display) in files { collection.add(path: path, display: display, root: root, inFolder: inFolder, progress: progress, dateOrder: dateOrder) }
+            for (path, display) in files {
+                collection.add(path: path, display: display, root: root, inFolder: inFolder, progress: progress, dateOrder: dateOrder)
+            }
         }
         return collection
     }
 
     private static let onlySignInLogs: @Sendable (ExportKind) -> Bool = { $0.isSignInLog }
 
-    private mutating func add(path: String, display: String, root: String, inFolder: Bool, progress: ProgressSink?, dateOrder: DayMonthOrder?) {
+    private mutating func add(
+        path: String, display: String, root: String, inFolder: Bool, progress: ProgressSink?, dateOrder: DayMonthOrder?
+    ) {
         if inFolder {
-            if ExportFolderReader.isHidden(String(path.dropFirst(root.count))) { skipped.append(Skipped(file: display, why: "hidden file")); return }
+            if ExportFolderReader.isHidden(String(path.dropFirst(root.count))) {
+                skipped.append(Skipped(file: display, why: "hidden file"))
+                return
+            }
             if let reason = ExportFolderReader.skipReason((path as NSString).lastPathComponent) {
                 skipped.append(Skipped(file: display, why: reason.replacingOccurrences(of: ", skipped", with: "")))
                 return
             }
         }
         // Other exports in a folder are recognised, not read.
-        let result = ExportFileReader.read(path: path, displayPath: display, progress: progress, dateOrder: dateOrder, wanted: inFolder ? Self.onlySignInLogs : nil)
+        let result = ExportFileReader.read(
+            path: path, displayPath: display, progress: progress, dateOrder: dateOrder, wanted: inFolder ? Self.onlySignInLogs : nil)
         let kind = result.file.kind
         if let error = result.file.error {
             // A bad file that is (or may be) a sign-in log is an error; a bad export of another
@@ -60,7 +70,11 @@ public struct SignInLogCollection: Sendable {
         }
         guard let kind, kind.isSignInLog, let snapshot = result.snapshot else {
             let what = kind.map { "\($0.title) export" } ?? (result.file.unrecognizedReason ?? "not recognised")
-            if inFolder { skipped.append(Skipped(file: display, why: what)) } else { errors.append(IngestError(.unrecognized, file: display, "not a sign-in log (\(what))")) }
+            if inFolder {
+                skipped.append(Skipped(file: display, why: what))
+            } else {
+                errors.append(IngestError(.unrecognized, file: display, "not a sign-in log (\(what))"))
+            }
             return
         }
         warnings += result.file.warnings.map { "\(display): \($0)" }

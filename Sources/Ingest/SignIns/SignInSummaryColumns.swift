@@ -21,8 +21,10 @@
 /// so the register is the same as from the raw rows. Portal CSV exports of a query result append
 /// ` [UTC]` to datetime columns; both spellings are read.
 public enum SignInSummaryColumns {
-    public static let names = ["Day", "UserPrincipalName", "AppDisplayName", "ClientAppUsed", "IPAddress", "ResultType",
-                               "SignIns", "FirstSeen", "LastSeen", "SampleFailureReason"]
+    public static let names = [
+        "Day", "UserPrincipalName", "AppDisplayName", "ClientAppUsed", "IPAddress", "ResultType",
+        "SignIns", "FirstSeen", "LastSeen", "SampleFailureReason",
+    ]
     static let count = ["SignIns"]
     static let firstSeen = ["FirstSeen", "FirstSeen [UTC]"]
     static let lastSeen = ["LastSeen", "LastSeen [UTC]"]

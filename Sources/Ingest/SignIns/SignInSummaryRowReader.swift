@@ -18,17 +18,19 @@ enum SignInSummaryRowReader {
         }
         notes.saw(first)
         notes.saw(last)
-        acc.addGroup(user: user.lowercased(), app: ClientApp(exported: r.string(anyOf: SignInSummaryColumns.clientApp) ?? "").name,
-                     ip: r.string(anyOf: SignInSummaryColumns.ipAddress) ?? "",
-                     outcome: SignInEvent.outcome(status: nil, errorCode: code), count: count, first: first, last: last,
-                     errorCode: code, failureReason: r.string(anyOf: SignInSummaryColumns.reason))
+        acc.addGroup(
+            user: user.lowercased(), app: ClientApp(exported: r.string(anyOf: SignInSummaryColumns.clientApp) ?? "").name,
+            ip: r.string(anyOf: SignInSummaryColumns.ipAddress) ?? "",
+            outcome: SignInEvent.outcome(status: nil, errorCode: code), count: count, first: first, last: last,
+            errorCode: code, failureReason: r.string(anyOf: SignInSummaryColumns.reason))
     }
 
     /// The rows of the first table of `{"tables":[{"name":"PrimaryResult","columns":[{"name":..,"type":..}],
     /// "rows":[[..]]}]}` (Log Analytics query API response format), each as an object record.
     static func records(tables: JSONValue, file: String) throws -> [ExportRecord] {
         guard case .array(let list) = tables, case .object(let table)? = list.first else {
-            throw IngestError(.malformed, file: file, line: 1, field: "tables", "expected a list of tables, as the Log Analytics query API answers")
+            throw IngestError(
+                .malformed, file: file, line: 1, field: "tables", "expected a list of tables, as the Log Analytics query API answers")
         }
         guard case .array(let columns)? = table["columns"], case .array(let rows)? = table["rows"] else {
             throw IngestError(.malformed, file: file, line: 1, field: "tables[0]", "a table needs \"columns\" and \"rows\"")
@@ -36,8 +38,9 @@ enum SignInSummaryRowReader {
         let names = columns.map { $0.objectValue?["name"]?.stringValue ?? "" }
         let missing = SignInSummaryColumns.signature.filter { group in !group.contains(where: names.contains) }.map { $0[0] }
         guard missing.isEmpty else {
-            throw IngestError(.malformed, file: file, line: 1, field: "tables[0].columns",
-                              "a Log Analytics result without \(missing.joined(separator: ", ")): not the query of authshift collect kql")
+            throw IngestError(
+                .malformed, file: file, line: 1, field: "tables[0].columns",
+                "a Log Analytics result without \(missing.joined(separator: ", ")): not the query of authshift collect kql")
         }
         var records: [ExportRecord] = []
         records.reserveCapacity(rows.count)

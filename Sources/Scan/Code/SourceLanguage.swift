@@ -1,8 +1,12 @@
 /// The kinds of file scan reads, by file name. Markdown and other prose are not scanned:
 /// examples in documentation are not findings.
 public enum SourceLanguage: String, Sendable {
-    case powershell, csharp, visualBasic = "vb", python, javascript, php, java, go
-    case xmlConfig = "xml-config", jsonConfig = "json-config", dotenv, yaml, ini
+    case powershell, csharp
+    case visualBasic = "vb"
+    case python, javascript, php, java, go
+    case xmlConfig = "xml-config"
+    case jsonConfig = "json-config"
+    case dotenv, yaml, ini
 
     public static func of(fileName: String) -> SourceLanguage? {
         let lower = fileName.lowercased()

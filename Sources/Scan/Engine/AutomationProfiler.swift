@@ -13,21 +13,29 @@ import Ingest
 public enum AutomationProfiler {
     static let readVerbs: Set<String> = ["get", "search", "test", "export", "find", "measure", "show", "read", "resolve", "trace"]
     /// Nouns of Exchange Online cmdlets that change organization-wide configuration.
-    static let organizationNouns = ["transportconfig", "transportrule", "inboundconnector", "outboundconnector", "accepteddomain", "remotedomain",
-                                    "organizationconfig", "authenticationpolicy", "hostedcontentfilterpolicy", "hostedoutboundspamfilterpolicy",
-                                    "antiphishpolicy", "dkimsigningconfig", "journalrule", "retentionpolicy"]
-    static let recipientNouns = ["mailbox", "casmailbox", "distributiongroup", "dynamicdistributiongroup", "mailuser", "mailcontact", "recipient",
-                                 "mailboxpermission", "recipientpermission", "mailboxfolderpermission", "unifiedgroup", "user", "mailboxautoreplyconfiguration",
-                                 "mailboxcalendarprocessing", "mailboxregionalconfiguration", "inboxrule", "calendarprocessing"]
-    static let exchangeNouns = Set(organizationNouns + recipientNouns + ["messagetrace", "messagetracev2", "messagetracedetail", "mailboxstatistics",
-                                                                          "exomailbox", "exocasmailbox", "exorecipient", "exomailboxstatistics",
-                                                                          "exomailboxpermission", "exorecipientpermission", "exomailboxfolderstatistics",
-                                                                          "quarantinemessage", "compliancesearch", "mailboxauditbypassassociation"])
+    static let organizationNouns = [
+        "transportconfig", "transportrule", "inboundconnector", "outboundconnector", "accepteddomain", "remotedomain",
+        "organizationconfig", "authenticationpolicy", "hostedcontentfilterpolicy", "hostedoutboundspamfilterpolicy",
+        "antiphishpolicy", "dkimsigningconfig", "journalrule", "retentionpolicy",
+    ]
+    static let recipientNouns = [
+        "mailbox", "casmailbox", "distributiongroup", "dynamicdistributiongroup", "mailuser", "mailcontact", "recipient",
+        "mailboxpermission", "recipientpermission", "mailboxfolderpermission", "unifiedgroup", "user", "mailboxautoreplyconfiguration",
+        "mailboxcalendarprocessing", "mailboxregionalconfiguration", "inboxrule", "calendarprocessing",
+    ]
+    static let exchangeNouns = Set(
+        organizationNouns + recipientNouns + [
+            "messagetrace", "messagetracev2", "messagetracedetail", "mailboxstatistics",
+            "exomailbox", "exocasmailbox", "exorecipient", "exomailboxstatistics",
+            "exomailboxpermission", "exorecipientpermission", "exomailboxfolderstatistics",
+            "quarantinemessage", "compliancesearch", "mailboxauditbypassassociation",
+        ])
 
     public static func profile(_ roots: [String]) throws -> [ScriptAutomationRow] {
         try TreeScanner.files(under: roots).compactMap { file -> ScriptAutomationRow? in
             guard SourceLanguage.of(fileName: (file.path as NSString).lastPathComponent) == .powershell,
-                  let source = try? UTF8ChunkSource(path: file.path), let bytes = try? source.readAll() else { return nil }
+                let source = try? UTF8ChunkSource(path: file.path), let bytes = try? source.readAll()
+            else { return nil }
             return profile(bytes: bytes, display: file.display)
         }
     }
@@ -36,7 +44,9 @@ public enum AutomationProfiler {
         let tokens = Tokenizer.code(bytes: bytes)
         let commands = CommandParser.commands(in: tokens)
         let context = ScriptContext.build(tokens, commands: commands)
-        let connects = commands.filter { ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"].contains($0.canonicalName) }
+        let connects = commands.filter {
+            ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"].contains($0.canonicalName)
+        }
         let basicSession = commands.contains { !RemotePowerShellBasicRule.check($0, in: context).isEmpty }
         guard !connects.isEmpty || basicSession else { return nil }
 
@@ -46,15 +56,25 @@ public enum AutomationProfiler {
             auth = .basicRemotePowerShell
         } else if let c = connects.first {
             let (credential, origin) = Judge.credential(of: c, in: context)
-            if credential { auth = authentication(credentialFrom: origin) }
-            else if c.parameter("ManagedIdentity", minimum: 3) != nil { auth = .managedIdentity }
-            else if c.parameter("CertificateThumbprint", minimum: 12) != nil || c.parameter("CertificateFilePath", minimum: 12) != nil || c.parameter("Certificate", minimum: 11) != nil { auth = .certificateAppOnly }
-            else if c.parameter("AccessToken", minimum: 2) != nil { auth = .accessToken }
+            if credential {
+                auth = authentication(credentialFrom: origin)
+            } else if c.parameter("ManagedIdentity", minimum: 3) != nil {
+                auth = .managedIdentity
+            } else if c.parameter("CertificateThumbprint", minimum: 12) != nil || c.parameter("CertificateFilePath", minimum: 12) != nil
+                || c.parameter("Certificate", minimum: 11) != nil
+            {
+                auth = .certificateAppOnly
+            } else if c.parameter("AccessToken", minimum: 2) != nil {
+                auth = .accessToken
+            }
         }
-        let hits = commands.flatMap { c in [ExchangeOnlineCredentialRule.check(c, in: context), RemotePowerShellBasicRule.check(c, in: context)].flatMap { $0 } }
+        let hits = commands.flatMap { c in
+            [ExchangeOnlineCredentialRule.check(c, in: context), RemotePowerShellBasicRule.check(c, in: context)].flatMap { $0 }
+        }
         if let first = hits.first { replacement = first.replacement }
 
-        var reads = Set<String>(), changes = Set<String>()
+        var reads = Set<String>()
+        var changes = Set<String>()
         for c in commands {
             let parts = c.canonicalName.split(separator: "-", maxSplits: 1).map(String.init)
             guard parts.count == 2, exchangeNouns.contains(parts[1]) else { continue }
@@ -62,22 +82,34 @@ public enum AutomationProfiler {
         }
         let changedNouns = changes.map { $0.lowercased().split(separator: "-", maxSplits: 1).last.map(String.init) ?? "" }
         let role: String
-        if changedNouns.contains(where: { organizationNouns.contains($0) }) { role = "Organization Management" }
-        else if !changedNouns.isEmpty { role = "Recipient Management" }
-        else { role = "View-Only Organization Management (or the Entra role Global Reader)" }
+        if changedNouns.contains(where: { organizationNouns.contains($0) }) {
+            role = "Organization Management"
+        } else if !changedNouns.isEmpty {
+            role = "Recipient Management"
+        } else {
+            role = "View-Only Organization Management (or the Entra role Global Reader)"
+        }
 
         let lowerPath = display.lowercased()
         let host: ScriptHost
-        if context.runsInAzureAutomation { host = .azureAutomation }
-        else if lowerPath.contains(".github/") || lowerPath.contains("pipeline") || lowerPath.contains(".gitlab") ||
-                    tokens.tokens.contains(where: { t in t.kind == .variable && ["env:github_", "env:build_", "env:system_"].contains { tokens.lowercased(t).hasPrefix($0) } }) {
+        if context.runsInAzureAutomation {
+            host = .azureAutomation
+        } else if lowerPath.contains(".github/") || lowerPath.contains("pipeline") || lowerPath.contains(".gitlab")
+            || tokens.tokens.contains(where: { t in
+                t.kind == .variable && ["env:github_", "env:build_", "env:system_"].contains { tokens.lowercased(t).hasPrefix($0) }
+            })
+        {
             host = .ciPipeline
-        } else if auth.needsAPerson { host = .adminWorkstation }
-        else { host = .scheduledTaskOrServer }
+        } else if auth.needsAPerson {
+            host = .adminWorkstation
+        } else {
+            host = .scheduledTaskOrServer
+        }
 
-        return ScriptAutomationRow(script: display, host: host, currentAuth: auth, readCmdlets: reads.sorted(), changeCmdlets: changes.sorted(),
-                                   leastRole: role, replacement: replacement,
-                                   findings: hits.map { "\($0.severity.rawValue): \($0.message)" })
+        return ScriptAutomationRow(
+            script: display, host: host, currentAuth: auth, readCmdlets: reads.sorted(), changeCmdlets: changes.sorted(),
+            leastRole: role, replacement: replacement,
+            findings: hits.map { "\($0.severity.rawValue): \($0.message)" })
     }
 
     static func authentication(credentialFrom origin: ScriptContext.SecretOrigin) -> ScriptAuthentication {

@@ -85,7 +85,8 @@ struct MultiNeedleSearch: Sendable {
                         if pairs[Int(previous) << 8 | Int(current)] {
                             let at = i - 1
                             for n in 0..<starts.count {
-                                let s = starts[n], length = lengths[n]
+                                let s = starts[n]
+                                let length = lengths[n]
                                 guard flat[s] == previous, flat[s + 1] == current, at + length <= count else { continue }
                                 var j = 2
                                 while j < length && ASCIICase.lower(hay[at + j]) == flat[s + j] { j += 1 }

@@ -1,14 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Ingest
 
 #if canImport(Glibc)
-private let systemRead = Glibc.read
+    import Glibc
 #elseif canImport(Darwin)
-private let systemRead = Darwin.read
+    import Darwin
+#endif
+
+#if canImport(Glibc)
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    private let systemRead = Darwin.read
 #endif
 
 /// Reads a whole source file with as few system calls as possible (open, fstat, read,
@@ -59,7 +60,8 @@ enum FileBytes {
             // UTF-16 without a BOM has NULs in every other byte; anything else with NULs is binary.
             let sample = Array(buffer.prefix(512))
             if sample.count >= 4, SourceEncoding.sniffBytes(sample) != .utf8,
-               let source = try? UTF8ChunkSource(path: path), let decoded = try? source.readAll() {
+                let source = try? UTF8ChunkSource(path: path), let decoded = try? source.readAll()
+            {
                 buffer = decoded
                 return .text
             }

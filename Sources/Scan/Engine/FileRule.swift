@@ -10,5 +10,3 @@ public protocol FileRule: Sendable {
     static var nonTriggeringExamples: [(String, String)] { get }
     static func check(bytes: [UInt8], language: SourceLanguage) -> [(line: Int, hit: RuleHit)]
 }
-
-

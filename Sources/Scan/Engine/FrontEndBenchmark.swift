@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Times the PowerShell front end on one core, the part of a scan that grows with the size of
@@ -34,8 +34,9 @@ public enum FrontEndBenchmark {
             let (outcome, bytes) = FileBytes.read(path: file.path, limit: TreeScanner.maximumFileBytes)
             if case .text = outcome { scripts.append(bytes) }
         }
-        var result = Result(files: scripts.count, bytes: scripts.reduce(0) { $0 + $1.count }, passes: max(1, passes),
-                            parseSeconds: 0, contextSeconds: 0, tokens: 0, commands: 0, variables: 0)
+        var result = Result(
+            files: scripts.count, bytes: scripts.reduce(0) { $0 + $1.count }, passes: max(1, passes),
+            parseSeconds: 0, contextSeconds: 0, tokens: 0, commands: 0, variables: 0)
         var tokens = 0
         var commands = 0
         let parse = cpuSeconds {

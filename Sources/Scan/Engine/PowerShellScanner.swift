@@ -9,8 +9,10 @@ public enum PowerShellScanner {
         for command in commands {
             for rule in rules {
                 for hit in rule.check(command, in: context) {
-                    findings.append(Finding(rule: rule.id, file: file, line: command.nameToken.line, column: command.nameToken.column,
-                                            endLine: command.endLine, severity: hit.severity, message: hit.message, replacement: hit.replacement))
+                    findings.append(
+                        Finding(
+                            rule: rule.id, file: file, line: command.nameToken.line, column: command.nameToken.column,
+                            endLine: command.endLine, severity: hit.severity, message: hit.message, replacement: hit.replacement))
                 }
             }
         }

@@ -4,14 +4,17 @@
 /// (`MultiNeedleSearch`), without a lower-cased copy of the file.
 enum Prefilter {
     /// Every PowerShell rule needs one of these command or type names in the text.
-    static let powershellWords = ["connect-exchangeonline", "connect-ippssession", "connect-ippsession", "connect-msolservice", "connect-azuread",
-                                  "new-pssession", "nsn", "convertto-securestring", "send-mailmessage", "smtpclient", "networkcredential",
-                                  "powershell-liveid", "ps.outlook.com"]
+    static let powershellWords = [
+        "connect-exchangeonline", "connect-ippssession", "connect-ippsession", "connect-msolservice", "connect-azuread",
+        "new-pssession", "nsn", "convertto-securestring", "send-mailmessage", "smtpclient", "networkcredential",
+        "powershell-liveid", "ps.outlook.com",
+    ]
     /// Code and configuration rules need a submission host.
     static let hostWords = ["office365.com"]
     /// .config files may also hold a mail password under an appSettings key with the host in
     /// code (`sendEmailPassword`, `SmtpPassword`, `MailPass`, `smtp_pwd`).
-    static let xmlConfigWords = hostWords + ["mailpass", "smtppass", "mail_pass", "smtp_pass", "mailpwd", "smtppwd", "mail_pwd", "smtp_pwd"]
+    static let xmlConfigWords =
+        hostWords + ["mailpass", "smtppass", "mail_pass", "smtp_pass", "mailpwd", "smtppwd", "mail_pwd", "smtp_pwd"]
 
     static let powershell = MultiNeedleSearch(powershellWords)
     static let host = MultiNeedleSearch(hostWords)

@@ -12,7 +12,9 @@ public enum ScanReport {
     public static func json(_ r: TreeScanner.Result) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(schema: "authshift.scan/1", filesScanned: r.filesScanned, findings: r.findings)), as: UTF8.self) + "\n"
+        return String(
+            decoding: try encoder.encode(Document(schema: "authshift.scan/1", filesScanned: r.filesScanned, findings: r.findings)),
+            as: UTF8.self) + "\n"
     }
 
     public static func text(_ r: TreeScanner.Result) -> String {

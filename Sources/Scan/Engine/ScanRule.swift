@@ -73,7 +73,9 @@ enum Judge {
             return (true, .unknown)
         }
         for name in command.splats {
-            if case .hashtable(let table)? = script.variables[name], let v = table["credential"] ?? table.first(where: { "credential".hasPrefix($0.key) && $0.key.count >= 2 })?.value {
+            if case .hashtable(let table)? = script.variables[name],
+                let v = table["credential"] ?? table.first(where: { "credential".hasPrefix($0.key) && $0.key.count >= 2 })?.value
+            {
                 return (true, origin(script.value(of: v)))
             }
         }

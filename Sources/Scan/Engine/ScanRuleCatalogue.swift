@@ -31,14 +31,16 @@ public enum ScanRuleCatalogue {
     /// The PowerShell rules, then the rules over code and configuration files.
     public static var entries: [Entry] {
         let powershell = BuiltInScanRules.all.map { rule in
-            Entry(id: rule.id, title: rule.title, help: rule.help, source: rule.source, input: .powershell,
-                  triggering: rule.triggeringExamples.map { Entry.Example(fileName: nil, text: $0) },
-                  nonTriggering: rule.nonTriggeringExamples.map { Entry.Example(fileName: nil, text: $0) })
+            Entry(
+                id: rule.id, title: rule.title, help: rule.help, source: rule.source, input: .powershell,
+                triggering: rule.triggeringExamples.map { Entry.Example(fileName: nil, text: $0) },
+                nonTriggering: rule.nonTriggeringExamples.map { Entry.Example(fileName: nil, text: $0) })
         }
         let files = BuiltInScanRules.fileRules.map { rule in
-            Entry(id: rule.id, title: rule.title, help: rule.help, source: rule.source, input: .codeAndConfiguration,
-                  triggering: rule.triggeringExamples.map { Entry.Example(fileName: $0.0, text: $0.1) },
-                  nonTriggering: rule.nonTriggeringExamples.map { Entry.Example(fileName: $0.0, text: $0.1) })
+            Entry(
+                id: rule.id, title: rule.title, help: rule.help, source: rule.source, input: .codeAndConfiguration,
+                triggering: rule.triggeringExamples.map { Entry.Example(fileName: $0.0, text: $0.1) },
+                nonTriggering: rule.nonTriggeringExamples.map { Entry.Example(fileName: $0.0, text: $0.1) })
         }
         return powershell + files
     }
@@ -46,19 +48,19 @@ public enum ScanRuleCatalogue {
     /// The "Scan rules" section of docs/rules.md.
     public static func markdown() -> String {
         var out = """
-        ## Scan rules
+            ## Scan rules
 
-        `authshift scan` reports each finding under one of these rule IDs. The `SMTP-BASIC` rules \
-        find SMTP AUTH with a password (Basic), which Exchange Online disables by default at the end \
-        of December 2026; `SMTP-BASIC` is a family prefix, not an ID. Secret values are never \
-        reported. Every example below runs as a test (`Tests/ScanTests`): the triggering ones must \
-        trigger the rule, the others must not, and a triggering example commented out (for PowerShell, \
-        also inside a here-string) must not trigger anything.
+            `authshift scan` reports each finding under one of these rule IDs. The `SMTP-BASIC` rules \
+            find SMTP AUTH with a password (Basic), which Exchange Online disables by default at the end \
+            of December 2026; `SMTP-BASIC` is a family prefix, not an ID. Secret values are never \
+            reported. Every example below runs as a test (`Tests/ScanTests`): the triggering ones must \
+            trigger the rule, the others must not, and a triggering example commented out (for PowerShell, \
+            also inside a here-string) must not trigger anything.
 
-        | ID | Title | Reads |
-        |---|---|---|
+            | ID | Title | Reads |
+            |---|---|---|
 
-        """
+            """
         for entry in entries {
             out += "| [`\(entry.id)`](#\(anchor(entry.id))) | \(MarkdownText.cell(entry.title)) | \(entry.input.rawValue) |\n"
         }

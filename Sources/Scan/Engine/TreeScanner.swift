@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Scans files and folders: every PowerShell, application-code and configuration file,
@@ -20,7 +21,9 @@ public enum TreeScanner {
     }
 
     /// Folder names never entered.
-    public static let skippedFolders: Set<String> = [".git", ".svn", ".hg", ".build", "build", "node_modules", "bin", "obj", "dist", "target", "out", ".venv", "__pycache__"]
+    public static let skippedFolders: Set<String> = [
+        ".git", ".svn", ".hg", ".build", "build", "node_modules", "bin", "obj", "dist", "target", "out", ".venv", "__pycache__",
+    ]
     /// Larger files are skipped (generated or data, not scripts).
     public static let maximumFileBytes = 16 << 20
 
@@ -48,7 +51,9 @@ public enum TreeScanner {
         guard let handle = opendir(dir) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
             if name == "." || name == ".." { continue }
             let path = dir + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
@@ -113,8 +118,10 @@ public enum TreeScanner {
         var findings: [Finding] = []
         for rule in BuiltInScanRules.fileRules {
             for (line, hit) in rule.check(bytes: buffer, language: language) {
-                findings.append(Finding(rule: rule.id, file: display, line: line, column: 1, endLine: line, severity: hit.severity,
-                                        message: hit.message, replacement: hit.replacement))
+                findings.append(
+                    Finding(
+                        rule: rule.id, file: display, line: line, column: 1, endLine: line, severity: hit.severity,
+                        message: hit.message, replacement: hit.replacement))
             }
         }
         return (1, findings, nil)

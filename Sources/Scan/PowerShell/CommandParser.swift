@@ -71,7 +71,8 @@ public enum CommandParser {
             if t.kind == .word && !looksLikeCommandName(s, t) { continue }
             var piped: Int?
             if k >= 2, tokens[k - 1].kind == .pipe, tokens[k - 2].isString || tokens[k - 2].kind == .variable,
-               k == 2 || tokens[k - 3].kind == .statementEnd || tokens[k - 3].kind == .punctuation {
+                k == 2 || tokens[k - 3].kind == .statementEnd || tokens[k - 3].kind == .punctuation
+            {
                 piped = k - 2
             }
             result.append(parse(s, from: start, piped: piped))
@@ -79,8 +80,10 @@ public enum CommandParser {
         return result
     }
 
-    static let keywords: Set<String> = ["if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
-                                        "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue"]
+    static let keywords: Set<String> = [
+        "if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
+        "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue",
+    ]
 
     static func looksLikeCommandName(_ s: TokenizedScript, _ t: Token) -> Bool {
         let first = s.lead(t)
@@ -101,7 +104,7 @@ public enum CommandParser {
         guard k > 0 else { return true }
         let p = tokens[k - 1]
         switch p.kind {
-        case .statementEnd, .pipe: return !insideHashtable // inside @{ … } a new line or ';' starts a key
+        case .statementEnd, .pipe: return !insideHashtable  // inside @{ … } a new line or ';' starts a key
         case .punctuation:
             let kind = opener(s, p)
             if kind == 1 || kind == 2 || kind == 3 || kind == 4 { return true }
@@ -123,8 +126,9 @@ public enum CommandParser {
         }
         let name = tokens[start]
         let endLine = k > start + 1 ? tokens[k - 1].endLine : name.endLine
-        return Command(script: s, nameIndex: start, arguments: (start + 1)..<k, constructed: nil, pipedIndex: piped,
-                       canonicalName: canonical(s, name), endLine: endLine)
+        return Command(
+            script: s, nameIndex: start, arguments: (start + 1)..<k, constructed: nil, pipedIndex: piped,
+            canonicalName: canonical(s, name), endLine: endLine)
     }
 
     /// The command name lower-cased, with the built-in aliases resolved.
@@ -138,11 +142,13 @@ public enum CommandParser {
     static func staticConstructor(_ s: TokenizedScript, at k: Int) -> Command? {
         let tokens = s.tokens
         guard k + 4 < tokens.count, tokens[k + 1].kind == .word, s.isPunctuation(tokens[k + 2], 0x5D),
-              tokens[k + 3].kind == .word, s.is(tokens[k + 3], "::new"), s.isPunctuation(tokens[k + 4], 0x28) else { return nil }
+            tokens[k + 3].kind == .word, s.is(tokens[k + 3], "::new"), s.isPunctuation(tokens[k + 4], 0x28)
+        else { return nil }
         let end = elementEnd(s, k + 4)
         let element = Command.Element(s, (k + 4)..<end, type: k + 1)
-        return Command(script: s, nameIndex: k, arguments: (k + 1)..<end, constructed: element, pipedIndex: nil,
-                       canonicalName: "new-object", endLine: tokens[end - 1].endLine)
+        return Command(
+            script: s, nameIndex: k, arguments: (k + 1)..<end, constructed: element, pipedIndex: nil,
+            canonicalName: "new-object", endLine: tokens[end - 1].endLine)
     }
 
     /// The end (exclusive token index) of the argument element starting at `k`, before `limit`
@@ -179,7 +185,8 @@ public enum CommandParser {
         // `$config.SmtpPassword`, `$cred.GetNetworkCredential()`: a variable with the member access
         // written directly after it is one value.
         if t.kind == .variable, k + 1 < limit, tokens[k + 1].kind == .word, s.firstTextByte(tokens[k + 1]) == 0x2E,
-           tokens[k + 1].line == t.line, tokens[k + 1].column == t.column + 1 + s.textCount(t) {
+            tokens[k + 1].line == t.line, tokens[k + 1].column == t.column + 1 + s.textCount(t)
+        {
             var end = k + 2
             if end < limit, s.isPunctuation(tokens[end], 0x28), tokens[end].column == tokens[k + 1].column + s.textCount(tokens[k + 1]) {
                 end = elementEnd(s, end, limit: limit)

@@ -5,11 +5,11 @@
 public struct ScriptContext: Sendable {
     /// Where a credential's password comes from; all but `prompt` are stored somewhere.
     public enum SecretOrigin: String, Sendable {
-        case prompt        // Get-Credential: typed by a person at run time
-        case clixml        // Import-Clixml: a DPAPI-protected file on disk
-        case automation    // Get-AutomationPSCredential: an Azure Automation credential asset
-        case literal       // a password written in the script
-        case file          // Get-Content of a password file
+        case prompt  // Get-Credential: typed by a person at run time
+        case clixml  // Import-Clixml: a DPAPI-protected file on disk
+        case automation  // Get-AutomationPSCredential: an Azure Automation credential asset
+        case literal  // a password written in the script
+        case file  // Get-Content of a password file
         case unknown
 
         public var isStored: Bool { self != .prompt && self != .unknown }
@@ -176,7 +176,9 @@ public struct ScriptContext: Sendable {
         }
         // `$settings.SmtpPassword`: a property of loaded settings is stored where they are.
         if tokens.count >= 2, tokens[tokens.startIndex].kind == .variable, tokens[tokens.startIndex + 1].kind == .word,
-           s.firstTextByte(tokens[tokens.startIndex + 1]) == 0x2E, case .configuration? = variables[s.lowercased(tokens[tokens.startIndex])] {
+            s.firstTextByte(tokens[tokens.startIndex + 1]) == 0x2E,
+            case .configuration? = variables[s.lowercased(tokens[tokens.startIndex])]
+        {
             return .configuration
         }
         let words = CommandWords(tokens, in: s)
@@ -186,7 +188,10 @@ public struct ScriptContext: Sendable {
         if hasWord(.importClixml) { return .credential(.clixml) }
         if hasWord(.getCredential) { return .credential(.prompt) }
         if hasWord(.convertFromJson) || hasWord(.importCsv) || hasWord(.importPowerShellDataFile)
-            || tokens.indices.contains(where: { s.isPunctuation(tokens[$0], 0x5B) && $0 + 1 < tokens.endIndex && s.is(tokens[$0 + 1], "xml") }) {
+            || tokens.indices.contains(where: {
+                s.isPunctuation(tokens[$0], 0x5B) && $0 + 1 < tokens.endIndex && s.is(tokens[$0 + 1], "xml")
+            })
+        {
             return .configuration
         }
         let makesCredential = tokens.contains { t in
@@ -194,11 +199,11 @@ public struct ScriptContext: Sendable {
             return s.contains(t, "pscredential") || s.contains(t, "networkcredential")
         }
         let securesString = hasWord(.convertToSecureString)
-        let securesLiteral = securesString && tokens.contains { $0.kind == .parameter && s.textCount($0) >= 3 && "asplaintext".hasPrefix(s.lowercased($0)) }
+        let securesLiteral =
+            securesString && tokens.contains { $0.kind == .parameter && s.textCount($0) >= 3 && "asplaintext".hasPrefix(s.lowercased($0)) }
         let readsFile = hasWord(.getContent) || hasWord(.gc) || hasWord(.cat) || hasWord(.type)
         var secret: SecretOrigin?
-        if securesLiteral { secret = readsFile ? .file : .literal }
-        else if securesString { secret = readsFile ? .file : .unknown }
+        if securesLiteral { secret = readsFile ? .file : .literal } else if securesString { secret = readsFile ? .file : .unknown }
         if makesCredential {
             if let secret { return .credential(secret) }
             // The password argument may be a variable holding a secure string.
@@ -206,7 +211,9 @@ public struct ScriptContext: Sendable {
                 if case .secureString(let origin)? = variables[s.lowercased(t)] { return .credential(origin) }
                 if case .literal? = variables[s.lowercased(t)] { return .credential(.literal) }
             }
-            if tokens.contains(where: { $0.isString && !s.text($0).isEmpty }) && tokens.filter({ $0.isString }).count >= 2 { return .credential(.literal) }
+            if tokens.contains(where: { $0.isString && !s.text($0).isEmpty }) && tokens.filter({ $0.isString }).count >= 2 {
+                return .credential(.literal)
+            }
             return .credential(.unknown)
         }
         if let secret { return .secureString(secret) }

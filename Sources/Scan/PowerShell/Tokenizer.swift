@@ -111,8 +111,10 @@ public struct Tokenizer {
     /// current step stops (set by `run`).
     @inline(__always)
     mutating func emit(_ kind: Token.Kind, _ value: Range<Int>, line: Int, column: Int, escaped: Bool = false, attached: Bool = false) {
-        tokens.append(Token(kind: kind, range: tokenStart..<tokenStart, value: value, line: line, column: column, endLine: self.line,
-                            escaped: escaped, attachedValue: attached))
+        tokens.append(
+            Token(
+                kind: kind, range: tokenStart..<tokenStart, value: value, line: line, column: column, endLine: self.line,
+                escaped: escaped, attachedValue: attached))
     }
 
     // MARK: main loop
@@ -129,45 +131,73 @@ public struct Tokenizer {
     mutating func scan() {
         while i < p.count {
             let b = p[i]
-            let startLine = line, startColumn = column
+            let startLine = line
+            let startColumn = column
             // Each step emits at most one token, which spans the bytes the step consumed.
             tokenStart = i
             let emitted = tokens.count
             defer { if tokens.count > emitted { tokens[tokens.count - 1].end = Int32(truncatingIfNeeded: i) } }
-            if Tokenizer.isSpace(b) || b == 0x0D { i += 1; continue }
-            if b == 0x0A {
-                emit(.statementEnd, i..<(i + 1), line: startLine, column: startColumn)
-                newline(at: i); i += 1
+            if Tokenizer.isSpace(b) || b == 0x0D {
+                i += 1
                 continue
             }
-            if b == 0x60 { // backtick: continuation or escaped character in a word
+            if b == 0x0A {
+                emit(.statementEnd, i..<(i + 1), line: startLine, column: startColumn)
+                newline(at: i)
+                i += 1
+                continue
+            }
+            if b == 0x60 {  // backtick: continuation or escaped character in a word
                 if i + 1 < p.count, p[i + 1] == 0x0A || p[i + 1] == 0x0D {
                     i += 1
                     if i < p.count, p[i] == 0x0D { i += 1 }
-                    if i < p.count, p[i] == 0x0A { newline(at: i); i += 1 }
+                    if i < p.count, p[i] == 0x0A {
+                        newline(at: i)
+                        i += 1
+                    }
                     continue
                 }
                 word(startLine, startColumn)
                 continue
             }
-            if b == 0x23 { lineComment(startLine, startColumn); continue }
-            if b == 0x3C, i + 1 < p.count, p[i + 1] == 0x23 { blockComment(startLine, startColumn); continue }
+            if b == 0x23 {
+                lineComment(startLine, startColumn)
+                continue
+            }
+            if b == 0x3C, i + 1 < p.count, p[i + 1] == 0x23 {
+                blockComment(startLine, startColumn)
+                continue
+            }
             if b == 0x40, i + 1 < p.count, singleQuoteLength(i + 1) > 0 || doubleQuoteLength(i + 1) > 0,
-               hereStringOpens(at: i + 1 + max(singleQuoteLength(i + 1), doubleQuoteLength(i + 1))) {
+                hereStringOpens(at: i + 1 + max(singleQuoteLength(i + 1), doubleQuoteLength(i + 1)))
+            {
                 hereString(startLine, startColumn)
                 continue
             }
-            if singleQuoteLength(i) > 0 { singleQuoted(startLine, startColumn); continue }
-            if doubleQuoteLength(i) > 0 { doubleQuoted(startLine, startColumn); continue }
-            if b == 0x24 { variable(startLine, startColumn); continue }
+            if singleQuoteLength(i) > 0 {
+                singleQuoted(startLine, startColumn)
+                continue
+            }
+            if doubleQuoteLength(i) > 0 {
+                doubleQuoted(startLine, startColumn)
+                continue
+            }
+            if b == 0x24 {
+                variable(startLine, startColumn)
+                continue
+            }
             if b == 0x40 {
                 if i + 1 < p.count, p[i + 1] == 0x28 || p[i + 1] == 0x7B {
-                    emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn); i += 2; continue
+                    emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn)
+                    i += 2
+                    continue
                 }
                 if i + 1 < p.count, Tokenizer.isNameByte(p[i + 1]) {
                     var j = i + 1
                     while j < p.count, Tokenizer.isNameByte(p[j]) || p[j] == 0x3A { j += 1 }
-                    emit(.splat, (i + 1)..<j, line: startLine, column: startColumn); i = j; continue
+                    emit(.splat, (i + 1)..<j, line: startLine, column: startColumn)
+                    i = j
+                    continue
                 }
             }
             let dash = dashLength(i)
@@ -176,18 +206,34 @@ public struct Tokenizer {
                 continue
             }
             switch b {
-            case 0x3B: emit(.statementEnd, i..<(i + 1), line: startLine, column: startColumn); i += 1; continue
+            case 0x3B:
+                emit(.statementEnd, i..<(i + 1), line: startLine, column: startColumn)
+                i += 1
+                continue
             case 0x7C:
-                if i + 1 < p.count, p[i + 1] == 0x7C { emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn); i += 2; continue }
-                emit(.pipe, i..<(i + 1), line: startLine, column: startColumn); i += 1; continue
+                if i + 1 < p.count, p[i + 1] == 0x7C {
+                    emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn)
+                    i += 2
+                    continue
+                }
+                emit(.pipe, i..<(i + 1), line: startLine, column: startColumn)
+                i += 1
+                continue
             case 0x28, 0x29, 0x7B, 0x7D, 0x5B, 0x5D, 0x2C, 0x3D:
-                emit(.punctuation, i..<(i + 1), line: startLine, column: startColumn); i += 1; continue
+                emit(.punctuation, i..<(i + 1), line: startLine, column: startColumn)
+                i += 1
+                continue
             case 0x2B where i + 1 < p.count && p[i + 1] == 0x3D:
-                emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn); i += 2; continue
+                emit(.punctuation, i..<(i + 2), line: startLine, column: startColumn)
+                i += 2
+                continue
             default:
                 break
             }
-            if b >= 0x30 && b <= 0x39 { number(startLine, startColumn); continue }
+            if b >= 0x30 && b <= 0x39 {
+                number(startLine, startColumn)
+                continue
+            }
             word(startLine, startColumn)
         }
     }
@@ -216,7 +262,7 @@ public struct Tokenizer {
             if p[i] == 0x0A { newline(at: i) }
             i += 1
         }
-        if keepComments { emit(.comment, start..<i, line: l, column: c) } // unterminated: to the end of the file
+        if keepComments { emit(.comment, start..<i, line: l, column: c) }  // unterminated: to the end of the file
     }
 
     /// A here-string's opening quote must end its line (only white space may follow).
@@ -230,7 +276,10 @@ public struct Tokenizer {
         let single = singleQuoteLength(i + 1) > 0
         i += 1 + (single ? singleQuoteLength(i + 1) : doubleQuoteLength(i + 1))
         while i < p.count, p[i] != 0x0A { i += 1 }
-        if i < p.count { newline(at: i); i += 1 }
+        if i < p.count {
+            newline(at: i)
+            i += 1
+        }
         let contentStart = i
         // Ends at a line starting with the quote followed by @.
         while i < p.count {
@@ -260,7 +309,11 @@ public struct Tokenizer {
                 let q = singleQuoteLength(i)
                 if q > 0 {
                     let next = singleQuoteLength(i + q)
-                    if next > 0 { escaped = true; i += q + next; continue }
+                    if next > 0 {
+                        escaped = true
+                        i += q + next
+                        continue
+                    }
                     emit(.singleQuoted, start..<i, line: l, column: c, escaped: escaped)
                     i += q
                     return
@@ -281,19 +334,27 @@ public struct Tokenizer {
         var depth = 0
         while i < p.count {
             let b = p[i]
-            if b == 0x60, i + 1 < p.count { // backtick escape
+            if b == 0x60, i + 1 < p.count {  // backtick escape
                 escaped = true
                 if p[i + 1] == 0x0A { newline(at: i + 1) }
                 i += 2
                 continue
             }
-            if b == 0x24, i + 1 < p.count, p[i + 1] == 0x28 { depth += 1; i += 2; continue }
+            if b == 0x24, i + 1 < p.count, p[i + 1] == 0x28 {
+                depth += 1
+                i += 2
+                continue
+            }
             if b == 0x29, depth > 0 { depth -= 1 }
             if depth == 0, b == 0x22 || b == 0xE2 {
                 let q = doubleQuoteLength(i)
                 if q > 0 {
                     let next = doubleQuoteLength(i + q)
-                    if next > 0 { escaped = true; i += q + next; continue }
+                    if next > 0 {
+                        escaped = true
+                        i += q + next
+                        continue
+                    }
                     emit(.doubleQuoted, start..<i, line: l, column: c, escaped: escaped)
                     i += q
                     return
@@ -306,7 +367,11 @@ public struct Tokenizer {
     }
 
     mutating func variable(_ l: Int, _ c: Int) {
-        if i + 1 < p.count, p[i + 1] == 0x28 { emit(.punctuation, i..<(i + 2), line: l, column: c); i += 2; return }
+        if i + 1 < p.count, p[i + 1] == 0x28 {
+            emit(.punctuation, i..<(i + 2), line: l, column: c)
+            i += 2
+            return
+        }
         if i + 1 < p.count, p[i + 1] == 0x7B {
             var j = i + 2
             while j < p.count, p[j] != 0x7D, p[j] != 0x0A { j += 1 }

@@ -13,29 +13,72 @@ public enum CodeSMTPBasicRule: FileRule {
 
     /// The authentication call per language, and the replacement to suggest.
     static let patterns: [SourceLanguage: (markers: [String], replacement: String)] = [
-        .csharp: (["NetworkCredential", ".Authenticate("], "MailKit with SaslMechanismOAuth2 and an MSAL client-credentials token (SMTP.SendAsApp), or Microsoft Graph sendMail"),
-        .visualBasic: (["NetworkCredential", ".Authenticate("], "MailKit with SaslMechanismOAuth2 and an MSAL token, or Microsoft Graph sendMail"),
-        .python: ([".login("], "smtplib with AUTH XOAUTH2 (an MSAL client-credentials token for SMTP.SendAsApp), or Microsoft Graph sendMail"),
-        .javascript: (["pass:", "pass :", "password:"], "nodemailer auth: { type: 'OAuth2', user, accessToken } with an MSAL token, or Microsoft Graph sendMail"),
+        .csharp: (
+            ["NetworkCredential", ".Authenticate("],
+            "MailKit with SaslMechanismOAuth2 and an MSAL client-credentials token (SMTP.SendAsApp), or Microsoft Graph sendMail"
+        ),
+        .visualBasic: (
+            ["NetworkCredential", ".Authenticate("], "MailKit with SaslMechanismOAuth2 and an MSAL token, or Microsoft Graph sendMail"
+        ),
+        .python: (
+            [".login("], "smtplib with AUTH XOAUTH2 (an MSAL client-credentials token for SMTP.SendAsApp), or Microsoft Graph sendMail"
+        ),
+        .javascript: (
+            ["pass:", "pass :", "password:"],
+            "nodemailer auth: { type: 'OAuth2', user, accessToken } with an MSAL token, or Microsoft Graph sendMail"
+        ),
         .php: (["->Password", "->Username"], "PHPMailer with AuthType = 'XOAUTH2' and an OAuth provider, or Microsoft Graph sendMail"),
-        .java: (["PasswordAuthentication", "mail.smtp.auth"], "JavaMail with mail.smtp.auth.mechanisms=XOAUTH2 and an MSAL token, or Microsoft Graph sendMail"),
+        .java: (
+            ["PasswordAuthentication", "mail.smtp.auth"],
+            "JavaMail with mail.smtp.auth.mechanisms=XOAUTH2 and an MSAL token, or Microsoft Graph sendMail"
+        ),
         .go: (["PlainAuth(", "LoginAuth"], "an XOAUTH2 smtp.Auth with an MSAL token, or Microsoft Graph sendMail"),
     ]
 
     public static let triggeringExamples: [(String, String)] = [
-        ("Mailer.cs", "var client = new SmtpClient(\"smtp.office365.com\", 587);\nclient.EnableSsl = true;\nclient.Credentials = new NetworkCredential(user, password);\n"),
-        ("Send.cs", "using var smtp = new MailKit.Net.Smtp.SmtpClient();\nsmtp.Connect(\"smtp.office365.com\", 587, SecureSocketOptions.StartTls);\nsmtp.Authenticate(\"app@contoso.com\", secret);\n"),
-        ("notify.py", "import smtplib\nserver = smtplib.SMTP('smtp.office365.com', 587)\nserver.starttls()\nserver.login(USER, PASSWORD)\n"),
-        ("mail.js", "const t = nodemailer.createTransport({\n  host: 'smtp.office365.com', port: 587,\n  auth: { user: process.env.U, pass: process.env.P }\n});\n"),
-        ("mail.php", "$mail->Host = 'smtp.office365.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'a@contoso.com';\n$mail->Password = getenv('P');\n"),
-        ("Mail.java", "props.put(\"mail.smtp.host\", \"smtp.office365.com\");\nprops.put(\"mail.smtp.auth\", \"true\");\nreturn new PasswordAuthentication(user, pass);\n"),
-        ("mail.go", "auth := smtp.PlainAuth(\"\", user, pass, \"smtp.office365.com\")\nsmtp.SendMail(\"smtp.office365.com:587\", auth, from, to, msg)\n"),
+        (
+            "Mailer.cs",
+            "var client = new SmtpClient(\"smtp.office365.com\", 587);\nclient.EnableSsl = true;\nclient.Credentials = new NetworkCredential(user, password);\n"
+        ),
+        (
+            "Send.cs",
+            "using var smtp = new MailKit.Net.Smtp.SmtpClient();\nsmtp.Connect(\"smtp.office365.com\", 587, SecureSocketOptions.StartTls);\nsmtp.Authenticate(\"app@contoso.com\", secret);\n"
+        ),
+        (
+            "notify.py",
+            "import smtplib\nserver = smtplib.SMTP('smtp.office365.com', 587)\nserver.starttls()\nserver.login(USER, PASSWORD)\n"
+        ),
+        (
+            "mail.js",
+            "const t = nodemailer.createTransport({\n  host: 'smtp.office365.com', port: 587,\n  auth: { user: process.env.U, pass: process.env.P }\n});\n"
+        ),
+        (
+            "mail.php",
+            "$mail->Host = 'smtp.office365.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'a@contoso.com';\n$mail->Password = getenv('P');\n"
+        ),
+        (
+            "Mail.java",
+            "props.put(\"mail.smtp.host\", \"smtp.office365.com\");\nprops.put(\"mail.smtp.auth\", \"true\");\nreturn new PasswordAuthentication(user, pass);\n"
+        ),
+        (
+            "mail.go",
+            "auth := smtp.PlainAuth(\"\", user, pass, \"smtp.office365.com\")\nsmtp.SendMail(\"smtp.office365.com:587\", auth, from, to, msg)\n"
+        ),
     ]
     public static let nonTriggeringExamples: [(String, String)] = [
-        ("Mailer.cs", "// new SmtpClient(\"smtp.office365.com\") with new NetworkCredential(u, p)\nvar client = new SmtpClient(\"mail.contoso.local\");\nclient.Credentials = new NetworkCredential(u, p);\n"),
-        ("Send.cs", "smtp.Connect(\"smtp.office365.com\", 587, SecureSocketOptions.StartTls);\nsmtp.Authenticate(new SaslMechanismOAuth2(user, token));\n"),
+        (
+            "Mailer.cs",
+            "// new SmtpClient(\"smtp.office365.com\") with new NetworkCredential(u, p)\nvar client = new SmtpClient(\"mail.contoso.local\");\nclient.Credentials = new NetworkCredential(u, p);\n"
+        ),
+        (
+            "Send.cs",
+            "smtp.Connect(\"smtp.office365.com\", 587, SecureSocketOptions.StartTls);\nsmtp.Authenticate(new SaslMechanismOAuth2(user, token));\n"
+        ),
         ("notify.py", "server = smtplib.SMTP('contoso-com.mail.protection.outlook.com', 25)\nserver.sendmail(a, b, msg)\n"),
-        ("mail.js", "const t = nodemailer.createTransport({ host: 'smtp.office365.com', auth: { type: 'OAuth2', user: u, accessToken: tok } });\n"),
+        (
+            "mail.js",
+            "const t = nodemailer.createTransport({ host: 'smtp.office365.com', auth: { type: 'OAuth2', user: u, accessToken: tok } });\n"
+        ),
         ("notes.py", "# server.login(USER, PASSWORD) against 'smtp.office365.com' was removed\nprint('done')\n"),
     ]
 
@@ -46,8 +89,16 @@ public enum CodeSMTPBasicRule: FileRule {
         if Judge.mentionsOAuth(view.code) { return [] }
         for marker in pattern.markers {
             if let line = view.line(of: marker) {
-                return [(line, RuleHit(severity: .high, message: "\(language.rawValue) code authenticates to \(hostName) with a user name and password (SMTP AUTH Basic)",
-                                       replacement: pattern.replacement))]
+                return [
+                    (
+                        line,
+                        RuleHit(
+                            severity: .high,
+                            message:
+                                "\(language.rawValue) code authenticates to \(hostName) with a user name and password (SMTP AUTH Basic)",
+                            replacement: pattern.replacement)
+                    )
+                ]
             }
         }
         return []

@@ -32,7 +32,8 @@ public enum DotNetSmtpClientRule: ScanRule {
         "$mk = [MailKit.Net.Smtp.SmtpClient]::new()\n$mk.Connect('mail.contoso.local', 25)\n$mk.Authenticate($svcCred)",
     ]
 
-    static let replacement = "Send-MgUserMail (Microsoft Graph, app-only with Mail.Send), or MailKit with SaslMechanismOAuth2; for internal alerts, High Volume Email"
+    static let replacement =
+        "Send-MgUserMail (Microsoft Graph, app-only with Mail.Send), or MailKit with SaslMechanismOAuth2; for internal alerts, High Volume Email"
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
         guard command.canonicalName == "new-object" else { return [] }
@@ -42,29 +43,47 @@ public enum DotNetSmtpClientRule: ScanRule {
         // The host: the first string (or variable holding one) among the constructor arguments.
         var candidates = typeElement!.tokens.dropFirst().map { $0 }
         if let args = command.parameter("ArgumentList")?.value { candidates += args.tokens }
-        if let p = command.parameters.first(where: { "argumentlist".hasPrefix($0.name.lowercased()) && $0.name.count >= 3 }), p.value == nil {
+        if let p = command.parameters.first(where: { "argumentlist".hasPrefix($0.name.lowercased()) && $0.name.count >= 3 }), p.value == nil
+        {
             candidates += command.positional.flatMap(\.tokens)
         }
         candidates += command.positional.dropFirst().flatMap(\.tokens)
-        guard let host = submissionHost(in: candidates, script), script.properties.keys.contains(where: { $0.hasSuffix(".credentials") }) else { return [] }
-        return [RuleHit(severity: .high, message: "System.Net.Mail.SmtpClient sends through \(host) with a user name and password (SMTP AUTH Basic; SmtpClient cannot do OAuth)",
-                        replacement: replacement)]
+        guard let host = submissionHost(in: candidates, script), script.properties.keys.contains(where: { $0.hasSuffix(".credentials") })
+        else { return [] }
+        return [
+            RuleHit(
+                severity: .high,
+                message:
+                    "System.Net.Mail.SmtpClient sends through \(host) with a user name and password (SMTP AUTH Basic; SmtpClient cannot do OAuth)",
+                replacement: replacement)
+        ]
     }
 
     /// MailKit: a `.Connect` to a submission host and an `.Authenticate` without OAuth.
     static func mailKit(in script: ScriptContext) -> [RuleHit] {
-        guard let host = script.methodCalls.lazy.filter({ $0.method == "connect" }).compactMap({ submissionHost(in: $0.arguments, script) }).first,
-              let auth = script.methodCalls.first(where: { $0.method == "authenticate" }),
-              !auth.arguments.contains(where: { Judge.mentionsOAuth(script.text($0)) }) else { return [] }
-        return [RuleHit(severity: .high, message: "MailKit's SmtpClient connects to \(host) and authenticates with a user name and password (SMTP AUTH Basic)",
-                        replacement: "MailKit with SaslMechanismOAuth2 and a token for https://outlook.office365.com/.default (SMTP.SendAsApp), or Send-MgUserMail")]
+        guard
+            let host = script.methodCalls.lazy.filter({ $0.method == "connect" }).compactMap({ submissionHost(in: $0.arguments, script) })
+                .first,
+            let auth = script.methodCalls.first(where: { $0.method == "authenticate" }),
+            !auth.arguments.contains(where: { Judge.mentionsOAuth(script.text($0)) })
+        else { return [] }
+        return [
+            RuleHit(
+                severity: .high,
+                message: "MailKit's SmtpClient connects to \(host) and authenticates with a user name and password (SMTP AUTH Basic)",
+                replacement:
+                    "MailKit with SaslMechanismOAuth2 and a token for https://outlook.office365.com/.default (SMTP.SendAsApp), or Send-MgUserMail"
+            )
+        ]
     }
 
     /// The first string (or variable holding one) that is a submission host.
     static func submissionHost(in tokens: [Token], _ script: ScriptContext) -> String? {
         for t in tokens {
             if t.isString, case let text = script.text(t), Judge.isSubmissionHost(text) { return text }
-            if t.kind == .variable, case .literal(let v)? = script.variables[script.script.lowercased(t)], Judge.isSubmissionHost(v) { return v }
+            if t.kind == .variable, case .literal(let v)? = script.variables[script.script.lowercased(t)], Judge.isSubmissionHost(v) {
+                return v
+            }
         }
         return nil
     }

@@ -8,7 +8,8 @@
 public enum ExchangeOnlineCredentialRule: ScanRule {
     public static let id = "EXO-CRED"
     public static let title = "Exchange Online PowerShell signs in with a user credential"
-    public static let help = "Connect-ExchangeOnline -Credential breaks under MFA and Conditional Access and keeps a password for an admin account. Use certificate-based app-only authentication (-CertificateThumbprint/-AppId/-Organization), -ManagedIdentity in Azure Automation, or -UserPrincipalName for people."
+    public static let help =
+        "Connect-ExchangeOnline -Credential breaks under MFA and Conditional Access and keeps a password for an admin account. Use certificate-based app-only authentication (-CertificateThumbprint/-AppId/-Organization), -ManagedIdentity in Azure Automation, or -UserPrincipalName for people."
     public static let source = [ScanSources.connectExchangeOnline, ScanSources.appOnlyPowerShell, ScanSources.migrationGuide]
         .joined(separator: "; ")
     /// Connect-IPPSSession is Security & Compliance PowerShell's cmdlet; the one-S spelling is a common typo, accepted too.
@@ -47,8 +48,12 @@ public enum ExchangeOnlineCredentialRule: ScanRule {
         } else {
             replacement = "\(cmdlet) -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com"
         }
-        return [RuleHit(severity: Judge.severity(for: origin),
-                        message: "\(cmdlet) signs in with a user credential whose password is \(Judge.describe(origin)); it fails under MFA and keeps an admin password",
-                        replacement: replacement)]
+        return [
+            RuleHit(
+                severity: Judge.severity(for: origin),
+                message:
+                    "\(cmdlet) signs in with a user credential whose password is \(Judge.describe(origin)); it fails under MFA and keeps an admin password",
+                replacement: replacement)
+        ]
     }
 }

@@ -9,7 +9,8 @@
 public enum PlaintextSecretRule: ScanRule {
     public static let id = "PS-PLAINTEXT-SECRET"
     public static let title = "A password is written in the script"
-    public static let help = "ConvertTo-SecureString -AsPlainText on a literal keeps a password in the script. Remove it and move the job to certificate or managed identity authentication."
+    public static let help =
+        "ConvertTo-SecureString -AsPlainText on a literal keeps a password in the script. Remove it and move the job to certificate or managed identity authentication."
     public static let source = [ScanSources.migrationGuide, ScanSources.appOnlyPowerShell].joined(separator: "; ")
     public static let triggeringExamples = [
         "$Password = ConvertTo-SecureString \"Summer2026!\" -AsPlainText -Force",
@@ -33,15 +34,21 @@ public enum PlaintextSecretRule: ScanRule {
     ]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        if command.canonicalName == "new-object", let type = command.positional.first.map({ script.text($0.first).lowercased() }), type.hasSuffix("networkcredential"),
-           let args = command.positional.first?.tokens.dropFirst(), args.filter({ $0.isString }).count >= 2 {
+        if command.canonicalName == "new-object", let type = command.positional.first.map({ script.text($0.first).lowercased() }),
+            type.hasSuffix("networkcredential"),
+            let args = command.positional.first?.tokens.dropFirst(), args.filter({ $0.isString }).count >= 2
+        {
             return [hit]
         }
         guard command.canonicalName == "convertto-securestring", command.parameter("AsPlainText", minimum: 3) != nil else { return [] }
         let source: Command.Element
-        if let piped = command.pipedElement { source = piped }
-        else if let given = command.parameter("String")?.value ?? command.positional.first { source = given }
-        else { return [] }
+        if let piped = command.pipedElement {
+            source = piped
+        } else if let given = command.parameter("String")?.value ?? command.positional.first {
+            source = given
+        } else {
+            return []
+        }
         switch script.value(of: source) {
         case .literal: return [hit]
         case .configuration: return [fromSettings]
@@ -49,14 +56,20 @@ public enum PlaintextSecretRule: ScanRule {
         }
     }
 
-    static let replacement = "remove the password; use Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com, or -ManagedIdentity"
+    static let replacement =
+        "remove the password; use Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com, or -ManagedIdentity"
 
     static var hit: RuleHit {
-        RuleHit(severity: .critical, message: "a password is written in the script and turned into a credential (value not shown)", replacement: replacement)
+        RuleHit(
+            severity: .critical, message: "a password is written in the script and turned into a credential (value not shown)",
+            replacement: replacement)
     }
 
     static var fromSettings: RuleHit {
-        RuleHit(severity: .high, message: "a password read from a settings file (JSON, XML, CSV or .psd1) is turned into a credential: it is stored in that file in plain text (value not shown)",
-                replacement: replacement + "; until then keep the secret in a vault (Get-Secret, Azure Key Vault), not in a settings file")
+        RuleHit(
+            severity: .high,
+            message:
+                "a password read from a settings file (JSON, XML, CSV or .psd1) is turned into a credential: it is stored in that file in plain text (value not shown)",
+            replacement: replacement + "; until then keep the secret in a vault (Get-Secret, Azure Key Vault), not in a settings file")
     }
 }

@@ -7,7 +7,8 @@
 public enum RemotePowerShellBasicRule: ScanRule {
     public static let id = "EXO-RPS-BASIC"
     public static let title = "Basic remote PowerShell session to Exchange Online"
-    public static let help = "New-PSSession to outlook.office365.com/powershell-liveid (or ps.outlook.com, ps.compliance.protection.outlook.com) with Basic authentication no longer works. Use the ExchangeOnlineManagement module with app-only authentication."
+    public static let help =
+        "New-PSSession to outlook.office365.com/powershell-liveid (or ps.outlook.com, ps.compliance.protection.outlook.com) with Basic authentication no longer works. Use the ExchangeOnlineManagement module with app-only authentication."
     public static let source = [ScanSources.migrationGuide, ScanSources.connectToExchangeOnlinePowerShell].joined(separator: "; ")
     static let endpoints = ["outlook.office365.com/powershell-liveid", "ps.outlook.com/powershell", "ps.compliance.protection.outlook.com"]
 
@@ -27,18 +28,24 @@ public enum RemotePowerShellBasicRule: ScanRule {
         "$tenantLink = @{ ConnectionUri = 'https://outlook.office365.com/powershell-liveid/'; Authentication = 'OAuth' }\nOpen-TenantLink -Settings $tenantLink",
     ]
 
-    static let replacement = "Import-Module ExchangeOnlineManagement; Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com"
+    static let replacement =
+        "Import-Module ExchangeOnlineManagement; Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com"
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
         guard command.canonicalName == "new-pssession" else { return wrapperSettings(command, in: script) }
         guard let uri = Judge.argument("ConnectionUri", minimum: 4, of: command, in: script),
-              let target = endpoint(script.literal(uri)) else { return [] }
+            let target = endpoint(script.literal(uri))
+        else { return [] }
         let auth = Judge.argument("Authentication", of: command, in: script).flatMap { script.literal($0) }?.lowercased()
         let (hasCredential, origin) = Judge.credential(of: command, in: script)
         guard auth == "basic" || hasCredential else { return [] }
-        return [RuleHit(severity: hasCredential ? max(.high, Judge.severity(for: origin)) : .high,
-                        message: "New-PSSession to \(target) uses Basic remote PowerShell" + (hasCredential ? " with a credential \(Judge.describe(origin))" : ""),
-                        replacement: replacement)]
+        return [
+            RuleHit(
+                severity: hasCredential ? max(.high, Judge.severity(for: origin)) : .high,
+                message: "New-PSSession to \(target) uses Basic remote PowerShell"
+                    + (hasCredential ? " with a credential \(Judge.describe(origin))" : ""),
+                replacement: replacement)
+        ]
     }
 
     /// The endpoint a connection URI names, lower-cased, when it is one of Exchange Online's.
@@ -53,16 +60,22 @@ public enum RemotePowerShellBasicRule: ScanRule {
     static func wrapperSettings(_ command: Command, in script: ScriptContext) -> [RuleHit] {
         guard !script.connectionSettings.isEmpty else { return [] }
         var handed = command.splats
-        for element in command.parameters.compactMap(\.value) + command.positional where element.count == 1 && element.first.kind == .variable {
+        for element in command.parameters.compactMap(\.value) + command.positional
+        where element.count == 1 && element.first.kind == .variable {
             handed.append(script.script.lowercased(element.first))
         }
         for name in handed where script.connectionSettings.contains(name) {
             guard case .hashtable(let table)? = script.variables[name], let uri = table["connectionuri"],
-                  let target = endpoint(script.literal(uri)),
-                  let auth = table["authentication"].flatMap({ script.literal($0) }), auth.lowercased() == "basic" else { continue }
-            return [RuleHit(severity: .medium,
-                            message: "settings that pair \(target) with Authentication Basic are handed to \(command.name), which likely opens a Basic remote PowerShell session (lower confidence: the wrapper's code is not in this file)",
-                            replacement: replacement)]
+                let target = endpoint(script.literal(uri)),
+                let auth = table["authentication"].flatMap({ script.literal($0) }), auth.lowercased() == "basic"
+            else { continue }
+            return [
+                RuleHit(
+                    severity: .medium,
+                    message:
+                        "settings that pair \(target) with Authentication Basic are handed to \(command.name), which likely opens a Basic remote PowerShell session (lower confidence: the wrapper's code is not in this file)",
+                    replacement: replacement)
+            ]
         }
         return []
     }

@@ -9,7 +9,8 @@
 public enum SendMailMessageBasicRule: ScanRule {
     public static let id = "SMTP-BASIC-SENDMAIL"
     public static let title = "Mail is sent with a mailbox password (SMTP AUTH Basic)"
-    public static let help = "SMTP AUTH with a user name and password to smtp.office365.com stops working when Basic authentication is disabled by default at the end of December 2026. Use XOAUTH2, Microsoft Graph sendMail (Send-MgUserMail), High Volume Email or Azure Communication Services."
+    public static let help =
+        "SMTP AUTH with a user name and password to smtp.office365.com stops working when Basic authentication is disabled by default at the end of December 2026. Use XOAUTH2, Microsoft Graph sendMail (Send-MgUserMail), High Volume Email or Azure Communication Services."
     public static let source = ScanSources.smtpBasic + "; " + ScanSources.sendMailMessage
 
     public static let triggeringExamples = [
@@ -38,8 +39,13 @@ public enum SendMailMessageBasicRule: ScanRule {
         }
         if server == nil { server = script.psEmailServer }
         guard let host = server, Judge.isSubmissionHost(host) else { return [] }
-        return [RuleHit(severity: max(.high, Judge.severity(for: origin)),
-                        message: "Send-MailMessage authenticates to \(host) with a mailbox password \(Judge.describe(origin)) (SMTP AUTH Basic)",
-                        replacement: "Send-MgUserMail -UserId <sender> -BodyParameter <message> (Microsoft Graph, app-only with Mail.Send), or SMTP AUTH with XOAUTH2; for internal alerts, High Volume Email")]
+        return [
+            RuleHit(
+                severity: max(.high, Judge.severity(for: origin)),
+                message: "Send-MailMessage authenticates to \(host) with a mailbox password \(Judge.describe(origin)) (SMTP AUTH Basic)",
+                replacement:
+                    "Send-MgUserMail -UserId <sender> -BodyParameter <message> (Microsoft Graph, app-only with Mail.Send), or SMTP AUTH with XOAUTH2; for internal alerts, High Volume Email"
+            )
+        ]
     }
 }

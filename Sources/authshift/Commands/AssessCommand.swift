@@ -11,12 +11,13 @@ import Workspace
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
-        abstract: "Work out every mailbox's SMTP AUTH state, build the sender register, forecast the default change and recommend where each sender moves.",
+        abstract:
+            "Work out every mailbox's SMTP AUTH state, build the sender register, forecast the default change and recommend where each sender moves.",
         discussion: """
-        Writes register.json (schema authshift.register/1), register.csv, register.xlsx, report.md, report.html \
-        and inventory-todo.csv into --out. Missing exports make the affected facts 'unknown'; the report says which \
-        export would settle each one.
-        """
+            Writes register.json (schema authshift.register/1), register.csv, register.xlsx, report.md, report.html \
+            and inventory-todo.csv into --out. Missing exports make the affected facts 'unknown'; the report says which \
+            export would settle each one.
+            """
     )
 
     @OptionGroup var input: ExportInputOptions
@@ -63,7 +64,8 @@ struct AssessCommand: ParsableCommand {
         }
         StandardOutput.write(TerminalSummary.render(register))
         if let stored { StandardOutput.write("  " + stored.message) }
-        StandardOutput.write("  Wrote register.json, register.csv, register.xlsx, report.md, report.html and inventory-todo.csv to \(out)\n")
+        StandardOutput.write(
+            "  Wrote register.json, register.csv, register.xlsx, report.md, report.html and inventory-todo.csv to \(out)\n")
         if let failure = run.readFailure { throw ExitMapping.exit(failure) }
     }
 }

@@ -7,8 +7,10 @@ import Foundation
 struct BridgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bridge",
-        abstract: "A durable on-premises SMTP relay: devices send with a password or from an allow-listed address; the bridge delivers upstream with OAuth.",
-        discussion: "Every accepted message is written, fsynced and renamed into the spool before the device gets its 250. See README for a complete configuration and the systemd unit in deploy/.",
+        abstract:
+            "A durable on-premises SMTP relay: devices send with a password or from an allow-listed address; the bridge delivers upstream with OAuth.",
+        discussion:
+            "Every accepted message is written, fsynced and renamed into the spool before the device gets its 250. See README for a complete configuration and the systemd unit in deploy/.",
         subcommands: [BridgeRunCommand.self, BridgeCheckConfigCommand.self, BridgeHashPasswordCommand.self, BridgeQueueCommand.self]
     )
 }
@@ -49,7 +51,8 @@ struct BridgeRunCommand: AsyncParsableCommand {
 }
 
 struct BridgeCheckConfigCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check-config", abstract: "Validate the configuration file and say what it sets up.")
+    static let configuration = CommandConfiguration(
+        commandName: "check-config", abstract: "Validate the configuration file and say what it sets up.")
     @OptionGroup var options: BridgeConfigOption
 
     func run() throws {

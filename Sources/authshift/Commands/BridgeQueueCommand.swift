@@ -50,13 +50,17 @@ struct BridgeQueueCommand: ParsableCommand {
         func run() throws {
             let spool = try BridgeQueueCommand.spool(options)
             let dead = spool.envelope(id: id) == nil
-            guard let stored = spool.envelope(id: id, dead: dead), let data = spool.message(id: id, dead: dead) else { throw BridgeQueueCommand.notFound(id) }
-            StandardOutput.write(QueueReport.show(stored, state: spool.state(id: id, dead: dead) ?? DeliveryState(), dead: dead, message: data))
+            guard let stored = spool.envelope(id: id, dead: dead), let data = spool.message(id: id, dead: dead) else {
+                throw BridgeQueueCommand.notFound(id)
+            }
+            StandardOutput.write(
+                QueueReport.show(stored, state: spool.state(id: id, dead: dead) ?? DeliveryState(), dead: dead, message: data))
         }
     }
 
     struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Retry now: a dead-lettered message goes back into the queue; a deferred one is due at once.")
+        static let configuration = CommandConfiguration(
+            abstract: "Retry now: a dead-lettered message goes back into the queue; a deferred one is due at once.")
         @OptionGroup var options: BridgeConfigOption
         @Argument(help: "Message IDs, or --all-dead.") var ids: [String] = []
         @Flag(name: .customLong("all-dead")) var allDead = false
@@ -73,7 +77,8 @@ struct BridgeQueueCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete messages from the queue or the dead-letter folder (export them first to keep a copy).")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete messages from the queue or the dead-letter folder (export them first to keep a copy).")
         @OptionGroup var options: BridgeConfigOption
         @Argument var ids: [String]
 

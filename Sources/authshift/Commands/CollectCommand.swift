@@ -8,7 +8,8 @@ struct CollectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
         abstract: "Write a read-only PowerShell script that exports everything authshift assess reads.",
-        discussion: "The script runs only Get- cmdlets and Microsoft Graph GET requests. Review it, run it, then run authshift assess on its output folder. "
+        discussion:
+            "The script runs only Get- cmdlets and Microsoft Graph GET requests. Review it, run it, then run authshift assess on its output folder. "
             + "`collect graph` reads the Graph exports directly with an app-only token instead.",
         subcommands: [CollectGraphCommand.self, CollectKQLCommand.self, CollectLogAnalyticsCommand.self]
     )
@@ -56,8 +57,9 @@ struct CollectCommand: ParsableCommand {
         } else {
             signIn = .interactive
         }
-        let script = CollectorScript(signIn: signIn, outputFolder: exportsFolder, signInDays: signInDays,
-                                     messageTraceDays: messageTraceDays, generatedBy: "authshift \(AuthShiftVersion.current) collect")
+        let script = CollectorScript(
+            signIn: signIn, outputFolder: exportsFolder, signInDays: signInDays,
+            messageTraceDays: messageTraceDays, generatedBy: "authshift \(AuthShiftVersion.current) collect")
         guard let output else {
             StandardOutput.write(script.render())
             return

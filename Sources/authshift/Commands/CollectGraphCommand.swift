@@ -13,25 +13,25 @@ struct CollectGraphCommand: AsyncParsableCommand {
         commandName: "graph",
         abstract: "Read the Microsoft Graph exports assess needs, app-only, into a folder (resumable).",
         discussion: """
-        Reads, with GET requests only: sign-ins of Authenticated SMTP and Exchange Online PowerShell \
-        (filtered on the server; interactive from v1.0, non-interactive from beta), Conditional Access \
-        policies, the security defaults policy, users and the email apps usage report, and writes each \
-        Graph page as it came (NAME-page001.json, ...), the files the PowerShell collector writes. \
-        A checkpoint in the folder lets the same command resume after an interruption without \
-        fetching or duplicating a page. Throttling (429, 503, 504) is retried after Retry-After or \
-        with exponential back-off; the token is renewed before it expires.
+            Reads, with GET requests only: sign-ins of Authenticated SMTP and Exchange Online PowerShell \
+            (filtered on the server; interactive from v1.0, non-interactive from beta), Conditional Access \
+            policies, the security defaults policy, users and the email apps usage report, and writes each \
+            Graph page as it came (NAME-page001.json, ...), the files the PowerShell collector writes. \
+            A checkpoint in the folder lets the same command resume after an interruption without \
+            fetching or duplicating a page. Throttling (429, 503, 504) is retried after Retry-After or \
+            with exponential back-off; the token is renewed before it expires.
 
-        Application permissions (least privilege; grant them with admin consent):
-        \(GraphDataset.permissions.map { "  \($0.permission): \($0.reason)" }.joined(separator: "\n"))
+            Application permissions (least privilege; grant them with admin consent):
+            \(GraphDataset.permissions.map { "  \($0.permission): \($0.reason)" }.joined(separator: "\n"))
 
-        Exchange Online settings (Get-CASMailbox, authentication policies, transport config) are not \
-        in Graph: they still come from the PowerShell collector (authshift collect).
+            Exchange Online settings (Get-CASMailbox, authentication policies, transport config) are not \
+            in Graph: they still come from the PowerShell collector (authshift collect).
 
-        Exit status: 0 done; 64 bad usage; 65 a malformed page or a paging loop; 66 an unreadable \
-        certificate or key; 69 Graph or the token endpoint unreachable or refusing; 73 the folder \
-        cannot be written; 75 throttling outlasted the retry budget (run again to resume); 77 a \
-        permission is missing or the token was refused.
-        """
+            Exit status: 0 done; 64 bad usage; 65 a malformed page or a paging loop; 66 an unreadable \
+            certificate or key; 69 Graph or the token endpoint unreachable or refusing; 73 the folder \
+            cannot be written; 75 throttling outlasted the retry budget (run again to resume); 77 a \
+            permission is missing or the token was refused.
+            """
     )
 
     @OptionGroup var credential: AppCredentialOptions
@@ -48,8 +48,11 @@ struct CollectGraphCommand: AsyncParsableCommand {
     @Option(help: "Read only these datasets (repeatable): \(GraphDataset.standard(since: Date()).map(\.name).joined(separator: ", ")).")
     var only: [String] = []
 
-    @Flag(name: .customLong("app-credentials"),
-          help: "Also read app registrations and service principals (Application.Read.All) and list the certificates and secrets of apps holding SMTP.SendAsApp, Mail.Send, Exchange.ManageAsApp or full_access_as_app.")
+    @Flag(
+        name: .customLong("app-credentials"),
+        help:
+            "Also read app registrations and service principals (Application.Read.All) and list the certificates and secrets of apps holding SMTP.SendAsApp, Mail.Send, Exchange.ManageAsApp or full_access_as_app."
+    )
     var appCredentials = false
 
     @Option(name: .customLong("warn-days"), help: "With --app-credentials: flag credentials expiring within this many days.")
@@ -70,7 +73,8 @@ struct CollectGraphCommand: AsyncParsableCommand {
         let collector = GraphCollector(client: client, baseURL: graphURL, folder: out)
         do {
             let since = try collector.since(days: days)
-            let datasets = GraphDataset.standard(since: since).filter { only.isEmpty || only.contains($0.name) }
+            let datasets =
+                GraphDataset.standard(since: since).filter { only.isEmpty || only.contains($0.name) }
                 + (appCredentials ? GraphDataset.appCredentials : [])
             let outcomes = try await collector.run(since: since, datasets: datasets, progress: CollectTerminalProgress.make())
             for outcome in outcomes {
@@ -78,7 +82,9 @@ struct CollectGraphCommand: AsyncParsableCommand {
                 StandardError.write("\(outcome.dataset): \(outcome.pages) page(s), \(outcome.items) row(s)\(note)\n")
             }
             if appCredentials { try reportCredentials() }
-            StandardError.write("Wrote \(out). Exchange Online settings still come from the PowerShell collector (authshift collect); then run: authshift assess \(out)\n")
+            StandardError.write(
+                "Wrote \(out). Exchange Online settings still come from the PowerShell collector (authshift collect); then run: authshift assess \(out)\n"
+            )
         } catch {
             throw CollectCommandSupport.exit(for: error)
         }
@@ -89,15 +95,18 @@ struct CollectGraphCommand: AsyncParsableCommand {
     private func reportCredentials() throws(CollectError) {
         let credentials: [AppCredential]
         do {
-            credentials = AppCredentialInventory.credentials(applications: try AppCredentialInventory.pages(in: out, prefix: "Applications"),
-                                                             servicePrincipals: try AppCredentialInventory.pages(in: out, prefix: "ServicePrincipals"))
+            credentials = AppCredentialInventory.credentials(
+                applications: try AppCredentialInventory.pages(in: out, prefix: "Applications"),
+                servicePrincipals: try AppCredentialInventory.pages(in: out, prefix: "ServicePrincipals"))
         } catch {
             throw .output(path: error.file, reason: error.reason)
         }
         let formatter = ISO8601DateFormatter()
         for credential in credentials {
             let expiry = credential.expires.map { formatter.string(from: $0) } ?? "no expiry date"
-            StandardOutput.write("\(credential.appName)\t\(credential.appID)\t\(credential.kind.rawValue)\t\(credential.name)\texpires \(expiry)\t\(credential.permissions.joined(separator: ","))\n")
+            StandardOutput.write(
+                "\(credential.appName)\t\(credential.appID)\t\(credential.kind.rawValue)\t\(credential.name)\texpires \(expiry)\t\(credential.permissions.joined(separator: ","))\n"
+            )
         }
         for finding in AppCredentialInventory.findings(credentials, warningDays: warnDays) {
             StandardError.write("warning: \(finding.sentence)\n")

@@ -8,13 +8,13 @@ struct CollectKQLCommand: ParsableCommand {
         commandName: "kql",
         abstract: "Print the KQL that summarises legacy SMTP and Exchange Online PowerShell sign-ins in Log Analytics.",
         discussion: """
-        Run it in the workspace that receives SigninLogs and AADNonInteractiveUserSignInLogs \
-        (Logs, or Microsoft Sentinel), export the result to CSV, and give the file to assess: it \
-        reads the summary as a "sign-in summary" with counts, and gives the same register as the raw \
-        rows. One row stands for a user, application, client app, IP address, result code and day; \
-        the query API returns at most 500,000 rows and about 100 MiB (docs/collect.md). \
-        authshift collect log-analytics runs the same query through the query API.
-        """
+            Run it in the workspace that receives SigninLogs and AADNonInteractiveUserSignInLogs \
+            (Logs, or Microsoft Sentinel), export the result to CSV, and give the file to assess: it \
+            reads the summary as a "sign-in summary" with counts, and gives the same register as the raw \
+            rows. One row stands for a user, application, client app, IP address, result code and day; \
+            the query API returns at most 500,000 rows and about 100 MiB (docs/collect.md). \
+            authshift collect log-analytics runs the same query through the query API.
+            """
     )
 
     @Option(help: "Days of sign-ins to summarise (1-730).")

@@ -11,15 +11,15 @@ struct CollectLogAnalyticsCommand: AsyncParsableCommand {
         commandName: "log-analytics",
         abstract: "Run the sign-in summary query through the Log Analytics query API into a folder.",
         discussion: """
-        The app needs the Log Analytics Reader role on the workspace (Azure RBAC); the token is \
-        asked for https://api.loganalytics.io/.default. The answer is checked (the summary's columns, \
-        no partial result, under the 500,000-row limit) and written whole as SignInSummary.json; \
-        run authshift assess on the folder.
+            The app needs the Log Analytics Reader role on the workspace (Azure RBAC); the token is \
+            asked for https://api.loganalytics.io/.default. The answer is checked (the summary's columns, \
+            no partial result, under the 500,000-row limit) and written whole as SignInSummary.json; \
+            run authshift assess on the folder.
 
-        Exit status: 0 done; 64 bad usage; 65 a partial or malformed answer; 66 an unreadable \
-        certificate or key; 69 unreachable or refused; 73 the folder cannot be written; 75 \
-        throttling outlasted the retry budget; 77 access refused.
-        """
+            Exit status: 0 done; 64 bad usage; 65 a partial or malformed answer; 66 an unreadable \
+            certificate or key; 69 unreachable or refused; 73 the folder cannot be written; 75 \
+            throttling outlasted the retry budget; 77 access refused.
+            """
     )
 
     @OptionGroup var credential: AppCredentialOptions

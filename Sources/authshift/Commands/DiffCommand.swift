@@ -8,7 +8,8 @@ import Reports
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two register.json files: new Basic senders, senders gone, changed tenant or mailbox settings, exceptions added, expired or removed, ring moves.",
+        abstract:
+            "Compare two register.json files: new Basic senders, senders gone, changed tenant or mailbox settings, exceptions added, expired or removed, ring moves.",
         discussion: "Exit 1 when a new Basic sender or a loosened setting appears."
     )
 

@@ -13,8 +13,10 @@ struct ExceptionsCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every exception (fields, expiry, use, dedicated sender) and find openings with no exception. Exit 1 when a check fails.",
-            discussion: "exceptions.csv has the columns mailbox,system,source,owner,expires,replacement,ticket. For scheduled monitoring: exit 1 on any failed check."
+            abstract:
+                "Check every exception (fields, expiry, use, dedicated sender) and find openings with no exception. Exit 1 when a check fails.",
+            discussion:
+                "exceptions.csv has the columns mailbox,system,source,owner,expires,replacement,ticket. For scheduled monitoring: exit 1 on any failed check."
         )
 
         @OptionGroup var input: ExportInputOptions
@@ -32,10 +34,13 @@ struct ExceptionsCommand: ParsableCommand {
         func run() throws {
             let run = try AssessmentRun(input: input, assessment: assessment, extra: exceptions.map { [$0] } ?? [], warnDays: warnDays)
             if !run.snapshot.has(.exceptions) {
-                StandardError.write("warning: no exception register (exceptions.csv) among the inputs; only openings without an exception are checked\n")
+                StandardError.write(
+                    "warning: no exception register (exceptions.csv) among the inputs; only openings without an exception are checked\n")
             }
             let results = ExceptionChecker(snapshot: run.snapshot, register: run.register, asOf: run.options.asOf, warnDays: warnDays).run()
-            try CheckOutput.write(results, format: format, title: "authshift exceptions check, as of \(run.options.asOf)", schema: "authshift.exceptions-check/1")
+            try CheckOutput.write(
+                results, format: format, title: "authshift exceptions check, as of \(run.options.asOf)",
+                schema: "authshift.exceptions-check/1")
             if let failure = run.readFailure { throw ExitMapping.exit(failure) }
             if results.contains(where: { $0.status == .fail }) { throw ExitMapping.exit(.checkFailed) }
         }

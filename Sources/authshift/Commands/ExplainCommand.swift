@@ -9,7 +9,8 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain an SMTP reply from Exchange Online: the cause, the fix and the setting to change.",
-        discussion: "Paste the reply as the device or application showed it. Unknown replies fall back to the RFC 5321 and RFC 3463 meaning of their codes. With --mailbox and --exports, also shows what the exports say about that mailbox."
+        discussion:
+            "Paste the reply as the device or application showed it. Unknown replies fall back to the RFC 5321 and RFC 3463 meaning of their codes. With --mailbox and --exports, also shows what the exports say about that mailbox."
     )
 
     @Argument(help: "The reply text, e.g. \"535 5.7.139 Authentication unsuccessful, basic authentication is disabled.\"")

@@ -27,10 +27,16 @@ struct ExplainMailboxCommand: ParsableCommand {
         for line in mailbox.explanation { out += "- \(line)\n" }
         for row in register.senders where row.sender == wanted {
             out += "\nAs a sender (\(row.system)): \(row.currentAuth.rawValue) authentication"
-            out += row.breaksAtDefaultChange ? "; it breaks at the default change on \(register.defaultChangeDate).\n" : (row.failingNow ? "; it is already failing.\n" : ".\n")
-            out += "Recommended: \(row.recommendation.path.title) (\(row.recommendation.confidence.rawValue)). " + row.recommendation.why.joined(separator: " ") + "\n"
+            out +=
+                row.breaksAtDefaultChange
+                ? "; it breaks at the default change on \(register.defaultChangeDate).\n"
+                : (row.failingNow ? "; it is already failing.\n" : ".\n")
+            out +=
+                "Recommended: \(row.recommendation.path.title) (\(row.recommendation.confidence.rawValue)). "
+                + row.recommendation.why.joined(separator: " ") + "\n"
         }
-        out += "\nSources: \(References.setCASMailbox); \(References.authenticationPolicies); \(References.securityDefaults); \(References.conditionalAccessLegacy)\n"
+        out +=
+            "\nSources: \(References.setCASMailbox); \(References.authenticationPolicies); \(References.securityDefaults); \(References.conditionalAccessLegacy)\n"
         StandardOutput.write(out)
     }
 }

@@ -8,10 +8,10 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "List every file with the export kind recognised, rows, date range, variant and warnings.",
         discussion: """
-        Files are recognised by content, not by name. Unrecognised files are listed with the reason. \
-        Malformed files are named with the line (and field) of the problem and make the exit status 65; \
-        without --keep-going only the problems are printed.
-        """
+            Files are recognised by content, not by name. Unrecognised files are listed with the reason. \
+            Malformed files are named with the line (and field) of the problem and make the exit status 65; \
+            without --keep-going only the problems are printed.
+            """
     )
 
     @OptionGroup var input: ExportInputOptions

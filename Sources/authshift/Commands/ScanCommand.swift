@@ -7,7 +7,8 @@ struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Find stored-credential Exchange Online automation and password SMTP in scripts, code and configuration.",
-        discussion: "Reads PowerShell, C#, VB, Python, JavaScript/TypeScript, PHP, Java, Go and configuration files (web.config, appsettings*.json, .env, YAML, INI); skips binary files, .git and build folders. Secret values are never printed. Exit 1 when a finding at or above --fail-on exists."
+        discussion:
+            "Reads PowerShell, C#, VB, Python, JavaScript/TypeScript, PHP, Java, Go and configuration files (web.config, appsettings*.json, .env, YAML, INI); skips binary files, .git and build folders. Secret values are never printed. Exit 1 when a finding at or above --fail-on exists."
     )
 
     @Argument(help: "Files or folders to scan.")
@@ -31,9 +32,11 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         if let passes = frontEndPasses {
             let r = try FrontEndBenchmark.run(paths, passes: passes)
-            let parse = r.megabytesPerSecond(r.parseSeconds), context = r.megabytesPerSecond(r.contextSeconds)
-            StandardOutput.write("{\"files\": \(r.files), \"bytes\": \(r.bytes), \"passes\": \(r.passes), \"tokens\": \(r.tokens), "
-                + "\"commands\": \(r.commands), \"parseMBps\": \(parse), \"contextMBps\": \(context)}\n")
+            let parse = r.megabytesPerSecond(r.parseSeconds)
+            let context = r.megabytesPerSecond(r.contextSeconds)
+            StandardOutput.write(
+                "{\"files\": \(r.files), \"bytes\": \(r.bytes), \"passes\": \(r.passes), \"tokens\": \(r.tokens), "
+                    + "\"commands\": \(r.commands), \"parseMBps\": \(parse), \"contextMBps\": \(context)}\n")
             return
         }
         let result: TreeScanner.Result

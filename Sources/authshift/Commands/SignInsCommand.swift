@@ -15,7 +15,8 @@ struct SignInsCommand: ParsableCommand {
     struct Summarize: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Summarise sign-in logs per user, client app, IP address and outcome, in constant memory.",
-            discussion: "Reads portal CSV and JSON downloads, Graph auditLogs/signIns pages or JSON lines, and Log Analytics CSV exports. In a folder, the sign-in logs are used and every other file is listed once as skipped; a file named on the command line that is not a sign-in log is an error (exit 65), and so is a sign-in log that cannot be read."
+            discussion:
+                "Reads portal CSV and JSON downloads, Graph auditLogs/signIns pages or JSON lines, and Log Analytics CSV exports. In a folder, the sign-in logs are used and every other file is listed once as skipped; a file named on the command line that is not a sign-in log is an error (exit 65), and so is a sign-in log that cannot be read."
         )
 
         @OptionGroup var input: ExportInputOptions
@@ -39,7 +40,8 @@ struct SignInsCommand: ParsableCommand {
             let errors = collection.errors
             let summary = collection.summary
             if !skipped.isEmpty {
-                StandardError.write("skipped \(skipped.count) file(s) that are not sign-in logs:\n" + skipped.map { "  \($0.file): \($0.why)\n" }.joined())
+                StandardError.write(
+                    "skipped \(skipped.count) file(s) that are not sign-in logs:\n" + skipped.map { "  \($0.file): \($0.why)\n" }.joined())
             }
             if collection.signInLogs == 0 && errors.isEmpty {
                 ExitMapping.report([IngestError(.missingInput, file: input.paths.joined(separator: ", "), "no sign-in log found")])

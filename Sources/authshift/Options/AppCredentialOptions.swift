@@ -26,7 +26,8 @@ struct AppCredentialOptions: ParsableArguments {
     var clientSecretEnv: String?
     @Option(name: .customLong("client-secret-file"), help: "File holding a client secret (instead of a certificate).")
     var clientSecretFile: String?
-    @Option(name: .customLong("jwt-alg"), help: "Client assertion signature: ps256 (x5t#S256, Microsoft's current guidance) or rs256 (x5t).")
+    @Option(
+        name: .customLong("jwt-alg"), help: "Client assertion signature: ps256 (x5t#S256, Microsoft's current guidance) or rs256 (x5t).")
     var jwtAlgorithm: JWTAlgorithm = .ps256
     @Option(help: "Identity platform authority (a national cloud, or a loopback test endpoint).")
     var authority: String = TokenRequest.defaultAuthority
@@ -34,7 +35,9 @@ struct AppCredentialOptions: ParsableArguments {
     func validate() throws {
         if certificate != nil && key == nil { throw ValidationError("--certificate needs --key.") }
         let given = [certificate != nil, pfx != nil, clientSecretEnv != nil || clientSecretFile != nil].filter { $0 }.count
-        if given == 0 { throw ValidationError("Give a credential: --certificate with --key, --pfx, or --client-secret-env / --client-secret-file.") }
+        if given == 0 {
+            throw ValidationError("Give a credential: --certificate with --key, --pfx, or --client-secret-env / --client-secret-file.")
+        }
         if given > 1 { throw ValidationError("Give one credential: --certificate with --key, --pfx, or a client secret.") }
     }
 
@@ -48,7 +51,8 @@ struct AppCredentialOptions: ParsableArguments {
                 credential = .certificate(try SigningCertificate(pfx: pfx, passphrase: passphrase), algorithm)
             } else if let certificate, let key {
                 let passphrase = try SecretInput.read(env: keyPasswordEnv, file: nil, what: "key passphrase")
-                credential = .certificate(try SigningCertificate(certificatePEM: certificate, keyPEM: key, keyPassphrase: passphrase), algorithm)
+                credential = .certificate(
+                    try SigningCertificate(certificatePEM: certificate, keyPEM: key, keyPassphrase: passphrase), algorithm)
             } else if let secret = try SecretInput.read(env: clientSecretEnv, file: clientSecretFile, what: "client secret") {
                 credential = .clientSecret(secret)
             } else {

@@ -7,7 +7,10 @@ struct AssessmentOptions: ParsableArguments {
     @Option(help: "The day to assess as (YYYY-MM-DD, default today, UTC).")
     var asOf: String?
 
-    @Option(help: "Override the day SMTP AUTH Basic is disabled by default (YYYY-MM-DD; default \(Timeline.current.defaultChangeDate), per Microsoft's 27 January 2026 timeline).")
+    @Option(
+        help:
+            "Override the day SMTP AUTH Basic is disabled by default (YYYY-MM-DD; default \(Timeline.current.defaultChangeDate), per Microsoft's 27 January 2026 timeline)."
+    )
     var defaultChangeDate: String?
 
     @Option(help: "Messages at which volume becomes medium and high, as MEDIUM,HIGH.")
@@ -21,7 +24,9 @@ struct AssessmentOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, CalendarDay(iso: asOf) == nil { throw ValidationError("--as-of must be a date like 2026-11-29.") }
-        if let d = defaultChangeDate, CalendarDay(iso: d) == nil { throw ValidationError("--default-change-date must be a date like 2026-12-31.") }
+        if let d = defaultChangeDate, CalendarDay(iso: d) == nil {
+            throw ValidationError("--default-change-date must be a date like 2026-12-31.")
+        }
         if thresholds == nil { throw ValidationError("--volume-thresholds must be two increasing whole numbers, like 1000,10000.") }
         if recentUseDays < 1 { throw ValidationError("--recent-use-days must be at least 1.") }
     }

@@ -10,8 +10,13 @@ struct ExportInputOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep going past unreadable files: use the others, list the bad ones, still exit 65.")
     var keepGoing = false
 
-    @Option(name: .long, help: ArgumentHelp("Day/month order of dates like 01/02/2027 where a file's own dates do not prove it: dmy (day first) or mdy (month first).",
-                                            discussion: "A date that can only be read one way (31/01/2027) proves the order for its whole file and wins over this option in machine exports; in exceptions.csv and inventory.csv a contradiction is an error. ISO YYYY-MM-DD needs no order."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Day/month order of dates like 01/02/2027 where a file's own dates do not prove it: dmy (day first) or mdy (month first).",
+            discussion:
+                "A date that can only be read one way (31/01/2027) proves the order for its whole file and wins over this option in machine exports; in exceptions.csv and inventory.csv a contradiction is an error. ISO YYYY-MM-DD needs no order."
+        ))
     var dateOrder: DayMonthOrder?
 
     func validate() throws {

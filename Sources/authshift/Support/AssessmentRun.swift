@@ -9,14 +9,17 @@ struct AssessmentRun {
     let options: AssessOptions
     let register: Register
 
-    init(input: ExportInputOptions, assessment: AssessmentOptions, extra: [String] = [], warnDays: Int = 14, hashInputs: Bool = true) throws {
+    init(input: ExportInputOptions, assessment: AssessmentOptions, extra: [String] = [], warnDays: Int = 14, hashInputs: Bool = true) throws
+    {
         loaded = try ExportLoading.load(input, extra: extra + (assessment.inventory.map { [$0] } ?? []))
-        var options = AssessOptions(asOf: assessment.asOfDay, timeline: assessment.timeline, volumeThresholds: assessment.thresholds!,
-                                    recentUseDays: assessment.recentUseDays, generatedBy: "authshift \(AuthShiftVersion.current)")
+        var options = AssessOptions(
+            asOf: assessment.asOfDay, timeline: assessment.timeline, volumeThresholds: assessment.thresholds!,
+            recentUseDays: assessment.recentUseDays, generatedBy: "authshift \(AuthShiftVersion.current)")
         options.warnDays = warnDays
         self.options = options
-        register = Assessor.assess(loaded.snapshot, files: hashInputs ? loaded.files : [], digests: hashInputs ? InputDigest.sha256(of: loaded.files) : [:],
-                                   options: options)
+        register = Assessor.assess(
+            loaded.snapshot, files: hashInputs ? loaded.files : [], digests: hashInputs ? InputDigest.sha256(of: loaded.files) : [:],
+            options: options)
     }
 
     var snapshot: TenantSnapshot { loaded.snapshot }

@@ -8,9 +8,9 @@ enum AuthShiftVersion {
     static let version = "0.1.0"
 
     #if AUTHSHIFT_RELEASE_STAMP
-    static let commit = ReleaseStamp.commit
+        static let commit = ReleaseStamp.commit
     #else
-    static let commit = "unknown (built without scripts/release.sh)"
+        static let commit = "unknown (built without scripts/release.sh)"
     #endif
 
     /// The version alone, as reports and generated scripts name their producer ("authshift 0.1.0").

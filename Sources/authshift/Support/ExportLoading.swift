@@ -14,7 +14,8 @@ enum ExportLoading {
     static func load(paths: [String], keepGoing: Bool, dateOrder: DayMonthOrder?) throws -> ExportFolderReader.Result {
         let result: ExportFolderReader.Result
         do {
-            result = try ExportFolderReader.read(paths, progress: TerminalProgress.make(), dateOrder: dateOrder, signInDetail: .legacyDetail)
+            result = try ExportFolderReader.read(
+                paths, progress: TerminalProgress.make(), dateOrder: dateOrder, signInDetail: .legacyDetail)
         } catch let error as IngestError {
             ExitMapping.report([error])
             throw ExitMapping.exit(ExitMapping.status(for: [error]))
@@ -25,7 +26,9 @@ enum ExportLoading {
         if !result.errors.isEmpty {
             ExitMapping.report(result.errors)
             if !keepGoing {
-                StandardError.write("\(result.errors.count) file(s) could not be read; nothing was written. Fix them, or use --keep-going to use the rest.\n")
+                StandardError.write(
+                    "\(result.errors.count) file(s) could not be read; nothing was written. Fix them, or use --keep-going to use the rest.\n"
+                )
                 throw ExitMapping.exit(ExitMapping.status(for: result.errors))
             }
         }

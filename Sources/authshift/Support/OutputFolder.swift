@@ -41,7 +41,8 @@ struct OutputFolder {
         let final = url.appendingPathComponent(name)
         let temporary = url.appendingPathComponent(".\(name).partial")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
             throw OutputError("cannot write \(temporary.path)")
         }
         do {

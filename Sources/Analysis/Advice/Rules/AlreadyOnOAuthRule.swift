@@ -7,7 +7,9 @@ public enum AlreadyOnOAuthRule: AdviceRule {
     public static let id = "already-oauth"
     public static let path = MigrationPath.oauth
     public static let source = References.migrationOptions
-    public static let watchPoints = ["Keep SMTP AUTH enabled for this mailbox only as long as it submits with OAuth; Basic can stay blocked."]
+    public static let watchPoints = [
+        "Keep SMTP AUTH enabled for this mailbox only as long as it submits with OAuth; Basic can stay blocked."
+    ]
     public static let triggeringExamples = [SenderFacts.example { $0.currentAuth = .oauth }]
     public static let nonTriggeringExamples = [SenderFacts.example { $0.currentAuth = .mixed }, SenderFacts.example()]
 

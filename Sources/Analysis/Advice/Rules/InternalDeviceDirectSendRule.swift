@@ -13,12 +13,30 @@ public enum InternalDeviceDirectSendRule: AdviceRule {
         "Needs SPF and mail hygiene review; sends to the MX endpoint on port 25 without authentication.",
         "Conflicts with CIS 6.5.5 (Set-OrganizationConfig -RejectDirectSend $true): choose one.",
     ]
-    public static let triggeringExamples = [SenderFacts.example { $0.recipients = .internal; $0.volume = .low; $0.workload = "other" }]
-    public static let nonTriggeringExamples = [SenderFacts.example { $0.recipients = .mixed; $0.volume = .low; $0.workload = "printer" },
-                                               SenderFacts.example { $0.recipients = .internal; $0.volume = .low; $0.workload = "application" }]
+    public static let triggeringExamples = [
+        SenderFacts.example {
+            $0.recipients = .internal
+            $0.volume = .low
+            $0.workload = "other"
+        }
+    ]
+    public static let nonTriggeringExamples = [
+        SenderFacts.example {
+            $0.recipients = .mixed
+            $0.volume = .low
+            $0.workload = "printer"
+        },
+        SenderFacts.example {
+            $0.recipients = .internal
+            $0.volume = .low
+            $0.workload = "application"
+        },
+    ]
 
     public static func applies(to f: SenderFacts) -> [String]? {
-        guard f.recipients == .internal, f.volume == .low || f.volume == .unknown, f.isDevice || f.workload == "monitoring" else { return nil }
+        guard f.recipients == .internal, f.volume == .low || f.volume == .unknown, f.isDevice || f.workload == "monitoring" else {
+            return nil
+        }
         return ["All recipients in the message trace are internal.", "It is a low-volume \(f.workload!) device."]
     }
 }

@@ -13,12 +13,26 @@ public enum InternalHighVolumeRule: AdviceRule {
         "Uses a dedicated HVE account and endpoint (smtp.hve.mx.microsoft:587); test the exact account and method.",
     ]
     public static let triggeringExamples = [
-        SenderFacts.example { $0.recipients = .internal; $0.volume = .high },
-        SenderFacts.example { $0.recipients = .internal; $0.workload = "monitoring"; $0.volume = .low },
+        SenderFacts.example {
+            $0.recipients = .internal
+            $0.volume = .high
+        },
+        SenderFacts.example {
+            $0.recipients = .internal
+            $0.workload = "monitoring"
+            $0.volume = .low
+        },
     ]
     public static let nonTriggeringExamples = [
-        SenderFacts.example { $0.recipients = .mixed; $0.volume = .high },
-        SenderFacts.example { $0.recipients = .internal; $0.volume = .low; $0.workload = "printer" },
+        SenderFacts.example {
+            $0.recipients = .mixed
+            $0.volume = .high
+        },
+        SenderFacts.example {
+            $0.recipients = .internal
+            $0.volume = .low
+            $0.workload = "printer"
+        },
     ]
 
     public static func applies(to f: SenderFacts) -> [String]? {
@@ -27,7 +41,9 @@ public enum InternalHighVolumeRule: AdviceRule {
             return ["All recipients in the message trace are internal (accepted domains).", "Volume is \(f.volume.rawValue)."]
         }
         if f.workload == "monitoring" {
-            return ["All recipients in the message trace are internal (accepted domains).", "It is a monitoring system (operational alerts)."]
+            return [
+                "All recipients in the message trace are internal (accepted domains).", "It is a monitoring system (operational alerts).",
+            ]
         }
         return nil
     }

@@ -14,13 +14,31 @@ public enum LocalBridgeRule: AdviceRule {
         "The relay sends upstream with OAuth (SMTP.SendAsApp) or Graph; size it for the device's volume.",
         "Check for a firmware update with OAuth support first.",
     ]
-    public static let triggeringExamples = [SenderFacts.example { $0.workload = "scanner"; $0.oauthCapable = "no"; $0.staticIP = "no"; $0.recipients = .mixed }]
-    public static let nonTriggeringExamples = [SenderFacts.example { $0.workload = "application"; $0.oauthCapable = "no" },
-                                               SenderFacts.example { $0.workload = "printer"; $0.oauthCapable = "yes" }]
+    public static let triggeringExamples = [
+        SenderFacts.example {
+            $0.workload = "scanner"
+            $0.oauthCapable = "no"
+            $0.staticIP = "no"
+            $0.recipients = .mixed
+        }
+    ]
+    public static let nonTriggeringExamples = [
+        SenderFacts.example {
+            $0.workload = "application"
+            $0.oauthCapable = "no"
+        },
+        SenderFacts.example {
+            $0.workload = "printer"
+            $0.oauthCapable = "yes"
+        },
+    ]
 
     public static func applies(to f: SenderFacts) -> [String]? {
         guard f.isDevice, f.oauthCapable != "yes" else { return nil }
-        var why = ["It is a \(f.workload!) that can only authenticate with a password" + (f.oauthCapable == "no" ? " (oauth_capable = no)." : " (OAuth support not recorded).")]
+        var why = [
+            "It is a \(f.workload!) that can only authenticate with a password"
+                + (f.oauthCapable == "no" ? " (oauth_capable = no)." : " (OAuth support not recorded).")
+        ]
         switch f.recipients {
         case .external, .mixed: why.append("It sends to external recipients, which rules out direct send and HVE.")
         case .unknown: why.append("Its recipients are unknown (no message trace for it).")

@@ -9,8 +9,10 @@ public enum StaticIPRelayRule: AdviceRule {
     public static let id = "relay-static-ip"
     public static let path = MigrationPath.relayConnector
     public static let source = References.migrationOptions + "; " + References.multifunctionDevices
-    public static let watchPoints = ["Port 25, connector hygiene, SPF, retry handling, blocklist risk.",
-                                     "Not for third-party hosted services whose source IP is not dedicated to you."]
+    public static let watchPoints = [
+        "Port 25, connector hygiene, SPF, retry handling, blocklist risk.",
+        "Not for third-party hosted services whose source IP is not dedicated to you.",
+    ]
     public static let triggeringExamples = [SenderFacts.example { $0.staticIP = "yes" }]
     public static let nonTriggeringExamples = [SenderFacts.example { $0.staticIP = "no" }, SenderFacts.example()]
 

@@ -17,10 +17,12 @@ public struct ChecklistFacts: Sendable {
     /// Facts for examples: no exports, an empty register, no exception checks; `change` adds what
     /// the example is about.
     public static func example(_ change: (inout ChecklistFacts) -> Void = { _ in }) -> ChecklistFacts {
-        let tenant = TenantSettings(smtpClientAuthenticationDisabled: nil, defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil,
-                                    legacyBlockingConditionalAccessPolicies: [], acceptedDomains: [])
-        let register = Register(generatedBy: "example", asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: .current, assumption: "",
-                                tenant: tenant, inputs: [], senders: [], mailboxes: [], automation: [], unknowns: [])
+        let tenant = TenantSettings(
+            smtpClientAuthenticationDisabled: nil, defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil,
+            legacyBlockingConditionalAccessPolicies: [], acceptedDomains: [])
+        let register = Register(
+            generatedBy: "example", asOf: CalendarDay(year: 2026, month: 11, day: 28), timeline: .current, assumption: "",
+            tenant: tenant, inputs: [], senders: [], mailboxes: [], automation: [], unknowns: [])
         var facts = ChecklistFacts(snapshot: TenantSnapshot(), register: register, exceptionResults: [])
         change(&facts)
         return facts
@@ -73,9 +75,10 @@ extension ChecklistItem {
 
     public static func result(_ facts: ChecklistFacts) -> CheckResult {
         let outcome = check(facts)
-        return CheckResult(check: String(format: "checklist-%02d", number), title: title, subject: "tenant", status: outcome.status,
-                           message: outcome.message, evidence: outcome.evidence, decidedBy: outcome.decidedBy, controls: controls,
-                           required: required, source: PreventionChecklist.source)
+        return CheckResult(
+            check: String(format: "checklist-%02d", number), title: title, subject: "tenant", status: outcome.status,
+            message: outcome.message, evidence: outcome.evidence, decidedBy: outcome.decidedBy, controls: controls,
+            required: required, source: PreventionChecklist.source)
     }
 }
 
@@ -88,7 +91,10 @@ public protocol ProcessChecklistItem: ChecklistItem {
 extension ProcessChecklistItem {
     public static var required: Bool { false }
     public static var examples: [ChecklistExample] {
-        [ChecklistExample(.unknown, .example()), ChecklistExample(.unknown, .example { $0.snapshot.filesByKind[.transportConfig] = ["t.json"] })]
+        [
+            ChecklistExample(.unknown, .example()),
+            ChecklistExample(.unknown, .example { $0.snapshot.filesByKind[.transportConfig] = ["t.json"] }),
+        ]
     }
     public static func check(_ facts: ChecklistFacts) -> ChecklistOutcome {
         ChecklistOutcome(.unknown, "a process, not visible in the exports", decidedBy: decidedBy)

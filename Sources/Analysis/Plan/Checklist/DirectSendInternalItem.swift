@@ -14,7 +14,9 @@ public enum DirectSendInternalItem: ChecklistItem {
 
     public static func check(_ facts: ChecklistFacts) -> ChecklistOutcome {
         let senders = facts.register.senders
-        let directExternal = senders.filter { $0.recommendation.path == .directSend && ($0.recipients == .external || $0.recipients == .mixed) }
+        let directExternal = senders.filter {
+            $0.recommendation.path == .directSend && ($0.recipients == .external || $0.recipients == .mixed)
+        }
         let rejectDirectSend = facts.snapshot.organizationConfigs.first?.rejectDirectSend
         var evidence = directExternal.map { "\($0.sender) sends to external recipients" }
         if let reject = rejectDirectSend?.bool { evidence.append("Get-OrganizationConfig RejectDirectSend = \(reject ? "True" : "False")") }

@@ -12,8 +12,10 @@ public enum LegacyAuthBlockedItem: ChecklistItem {
     /// The passing cases (security defaults on, a blocking policy) are in the Planner's tests,
     /// built from parsed exports.
     public static var examples: [ChecklistExample] {
-        [ChecklistExample(.unknown, .example()),
-         ChecklistExample(.fail, .example { $0.snapshot.filesByKind[.conditionalAccessPolicies] = ["ca.json"] })]
+        [
+            ChecklistExample(.unknown, .example()),
+            ChecklistExample(.fail, .example { $0.snapshot.filesByKind[.conditionalAccessPolicies] = ["ca.json"] }),
+        ]
     }
 
     public static func check(_ facts: ChecklistFacts) -> ChecklistOutcome {
@@ -25,12 +27,19 @@ public enum LegacyAuthBlockedItem: ChecklistItem {
             return ChecklistOutcome(.unknown, "no Conditional Access export", decidedBy: ExportKind.conditionalAccessPolicies.title)
         }
         let blocking = snapshot.conditionalAccessPolicies.filter(\.blocksLegacyAuthentication)
-        let evidence = blocking.map { "\($0.displayName): \($0.excludeUsers.count) excluded users, \($0.excludeGroups.count) excluded groups" }
-        guard !blocking.isEmpty else { return ChecklistOutcome(.fail, "no enabled Conditional Access policy blocks legacy authentication", evidence: evidence) }
+        let evidence = blocking.map {
+            "\($0.displayName): \($0.excludeUsers.count) excluded users, \($0.excludeGroups.count) excluded groups"
+        }
+        guard !blocking.isEmpty else {
+            return ChecklistOutcome(.fail, "no enabled Conditional Access policy blocks legacy authentication", evidence: evidence)
+        }
         let excluded = Set(blocking.flatMap(\.excludeUsers)).count
         let validExceptions = facts.exceptionResults.isEmpty ? 0 : Set(snapshot.exceptions.map(\.mailbox)).count
-        let review = excluded > validExceptions && snapshot.has(.exceptions) ? "; more exclusions than exception rows (\(validExceptions)): review them" : ""
-        return ChecklistOutcome(.pass, "\(blocking.count) enabled policy(ies) block legacy authentication, excluding \(excluded) user(s) directly" + review,
-                                evidence: evidence)
+        let review =
+            excluded > validExceptions && snapshot.has(.exceptions)
+            ? "; more exclusions than exception rows (\(validExceptions)): review them" : ""
+        return ChecklistOutcome(
+            .pass, "\(blocking.count) enabled policy(ies) block legacy authentication, excluding \(excluded) user(s) directly" + review,
+            evidence: evidence)
     }
 }

@@ -8,10 +8,19 @@ public enum MailboxExceptionsItem: ChecklistItem {
     public static let title = "Mailbox-level SMTP AUTH exceptions are named, owned and time-limited"
     public static let required = true
     public static var examples: [ChecklistExample] {
-        let failing = CheckResult(check: "exception-expired", title: "t", subject: "a@contoso.com", status: .fail, message: "expired", required: true, source: "s")
-        return [ChecklistExample(.pass, .example()),
-                ChecklistExample(.pass, .example { $0.snapshot.filesByKind[.exceptions] = ["exceptions.csv"] }),
-                ChecklistExample(.fail, .example { $0.snapshot.filesByKind[.exceptions] = ["exceptions.csv"]; $0.exceptionResults = [failing] })]
+        let failing = CheckResult(
+            check: "exception-expired", title: "t", subject: "a@contoso.com", status: .fail, message: "expired", required: true, source: "s"
+        )
+        return [
+            ChecklistExample(.pass, .example()),
+            ChecklistExample(.pass, .example { $0.snapshot.filesByKind[.exceptions] = ["exceptions.csv"] }),
+            ChecklistExample(
+                .fail,
+                .example {
+                    $0.snapshot.filesByKind[.exceptions] = ["exceptions.csv"]
+                    $0.exceptionResults = [failing]
+                }),
+        ]
     }
 
     public static func check(_ facts: ChecklistFacts) -> ChecklistOutcome {
@@ -24,7 +33,8 @@ public enum MailboxExceptionsItem: ChecklistItem {
         let failures = facts.exceptionResults.filter { $0.status == .fail }
         return failures.isEmpty
             ? ChecklistOutcome(.pass, "every exception check passes")
-            : ChecklistOutcome(.fail, "\(failures.count) exception check(s) fail (authshift exceptions check)",
-                               evidence: failures.prefix(10).map { "\($0.check): \($0.subject): \($0.message)" })
+            : ChecklistOutcome(
+                .fail, "\(failures.count) exception check(s) fail (authshift exceptions check)",
+                evidence: failures.prefix(10).map { "\($0.check): \($0.subject): \($0.message)" })
     }
 }

@@ -7,8 +7,10 @@ public enum SignInLogsReviewedItem: ChecklistItem {
     public static let title = "Sign-in logs are checked for Authenticated SMTP and Exchange Online PowerShell"
     public static let required = false
     public static var examples: [ChecklistExample] {
-        [ChecklistExample(.pass, .example { $0.snapshot.filesByKind[.signInJSON] = ["SignIns.json"] }),
-         ChecklistExample(.unknown, .example { $0.snapshot.filesByKind[.transportConfig] = ["t.json"] })]
+        [
+            ChecklistExample(.pass, .example { $0.snapshot.filesByKind[.signInJSON] = ["SignIns.json"] }),
+            ChecklistExample(.unknown, .example { $0.snapshot.filesByKind[.transportConfig] = ["t.json"] }),
+        ]
     }
 
     public static func check(_ facts: ChecklistFacts) -> ChecklistOutcome {

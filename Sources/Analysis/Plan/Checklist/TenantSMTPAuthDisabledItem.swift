@@ -9,10 +9,12 @@ public enum TenantSMTPAuthDisabledItem: ChecklistItem {
     public static let controls = ["MS.EXO.5.1v1", "CIS 6.5.4"]
     public static let required = true
     public static var examples: [ChecklistExample] {
-        [ChecklistExample(.pass, .example { $0.register.tenant.smtpClientAuthenticationDisabled = .value(true) }),
-         ChecklistExample(.fail, .example { $0.register.tenant.smtpClientAuthenticationDisabled = .value(false) }),
-         ChecklistExample(.fail, .example { $0.register.tenant.smtpClientAuthenticationDisabled = .null }),
-         ChecklistExample(.unknown, .example())]
+        [
+            ChecklistExample(.pass, .example { $0.register.tenant.smtpClientAuthenticationDisabled = .value(true) }),
+            ChecklistExample(.fail, .example { $0.register.tenant.smtpClientAuthenticationDisabled = .value(false) }),
+            ChecklistExample(.fail, .example { $0.register.tenant.smtpClientAuthenticationDisabled = .null }),
+            ChecklistExample(.unknown, .example()),
+        ]
     }
 
     public static func check(_ facts: ChecklistFacts) -> ChecklistOutcome {

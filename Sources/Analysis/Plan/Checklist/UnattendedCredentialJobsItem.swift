@@ -8,8 +8,10 @@ public enum UnattendedCredentialJobsItem: ChecklistItem {
     public static let title = "Connect-ExchangeOnline -Credential is removed from unattended jobs"
     public static let required = true
     public static var examples: [ChecklistExample] {
-        [ChecklistExample(.unknown, .example()),
-         ChecklistExample(.pass, .example { $0.snapshot.filesByKind[.signInJSON] = ["SignIns.json"] })]
+        [
+            ChecklistExample(.unknown, .example()),
+            ChecklistExample(.pass, .example { $0.snapshot.filesByKind[.signInJSON] = ["SignIns.json"] }),
+        ]
     }
 
     public static func check(_ facts: ChecklistFacts) -> ChecklistOutcome {
@@ -17,6 +19,8 @@ public enum UnattendedCredentialJobsItem: ChecklistItem {
         let automation = facts.register.automation
         return automation.isEmpty
             ? ChecklistOutcome(.pass, "no account signs in with the Exchange Online PowerShell legacy client", evidence: [])
-            : ChecklistOutcome(.fail, "\(automation.count) account(s) sign in with the Exchange Online PowerShell legacy client", evidence: automation.map(\.account))
+            : ChecklistOutcome(
+                .fail, "\(automation.count) account(s) sign in with the Exchange Online PowerShell legacy client",
+                evidence: automation.map(\.account))
     }
 }

@@ -1,6 +1,6 @@
-import AuthShiftCore
 import Analysis
 import ArgumentParser
+import AuthShiftCore
 import Reports
 import Workspace
 

@@ -1,5 +1,5 @@
-import AuthShiftCore
 import ArgumentParser
+import AuthShiftCore
 import Foundation
 import Reports
 import Workspace
