@@ -12,7 +12,9 @@ Tenants (Benchmarks/generate_tenant.py): 50,000 mailboxes with 1,000,000 sign-in
 100,000 mailboxes with 2,000,000 sign-in rows. Wall time and peak RSS come from
 /usr/bin/time; results are written into docs/benchmarks.md between the markers.
 
-usage: python3 Benchmarks/assess_scale.py
+usage: python3 Benchmarks/assess_scale.py [--binary PATH]
+  --binary: measure this build (for example the static release binary scripts/release.sh
+  makes) instead of building `swift build -c release` here.
 """
 import json
 import os
@@ -48,7 +50,7 @@ def explanation_bytes(path):
 
 
 def main():
-    binary = build_release()
+    binary = sys.argv[sys.argv.index("--binary") + 1] if "--binary" in sys.argv else build_release()
     rows, explained = [], []
     for mailboxes, signins in SIZES:
         folder = os.path.join(DATA, "tenant-%dk" % (mailboxes // 1000))
