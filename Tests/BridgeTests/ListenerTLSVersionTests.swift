@@ -8,7 +8,7 @@ import Transport
 /// configuration error naming the setting, and the server TLS settings carry exactly the version read.
 @Suite struct ListenerTLSVersionTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SMTPTests/Fixtures")
+        .appendingPathComponent("TestSupport/Fixtures")
 
     static func yaml(minimum: String?) -> String {
         let line = minimum.map { "\n    minimumTLSVersion: \"\($0)\"" } ?? ""
