@@ -133,7 +133,7 @@ public enum MarkdownReport {
         for u in r.unknowns { s += "- \(u.what): \(u.count) row(s); export \(u.settledBy.joined(separator: " or "))\n" }
 
         s += "\n## Inputs\n\n| file | kind | rows | SHA-256 |\n|---|---|---|---|\n"
-        for i in r.inputs { s += "| \(cell(i.path)) | \(i.kind) | \(i.rows) | `\(i.sha256 ?? "")` |\n" }
+        for i in r.inputs { s += "| \(cell(i.path)) | \(i.kind) | \(i.rows) | \(i.sha256.map { "`\($0)`" } ?? "not computed") |\n" }
 
         s += "\n## Sources\n\n"
         for ref in References.all + [r.timeline.source] {
