@@ -125,7 +125,8 @@ public enum HTMLReport {
         for u in r.unknowns { h += "<li>\(e(u.what)): \(u.count) row(s); export \(e(u.settledBy.joined(separator: " or ")))</li>\n" }
         h += "</ul>\n<h2>Inputs</h2>\n<table><thead><tr><th>file</th><th>kind</th><th>rows</th><th>SHA-256</th></tr></thead><tbody>\n"
         for i in r.inputs {
-            h += "<tr><td>\(e(i.path))</td><td>\(e(i.kind))</td><td>\(i.rows)</td><td>\(i.sha256.map { "<code>\(e($0))</code>" } ?? "not computed")</td></tr>\n"
+            let digest = i.sha256.map { "<code>\(e($0))</code>" } ?? "not computed"
+            h += "<tr><td>\(e(i.path))</td><td>\(e(i.kind))</td><td>\(i.rows)</td><td>\(digest)</td></tr>\n"
         }
         h += "</tbody></table>\n<h2>Sources</h2>\n<ul>\n"
         for ref in References.all {
