@@ -87,11 +87,11 @@ printf '/etc/authshift/bridge.yaml\n' > "$ROOTFS/DEBIAN/conffiles"
 # Depends: the shared libraries the binary needs, with the C library at the newest symbol version
 # it uses; passwd for the user the postinst creates.
 GLIBC=$(objdump -T "$ROOTFS/usr/bin/authshift" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -1)
-DEPENDS="libc6 (>= $GLIBC), libgcc-s1, libstdc++6, zlib1g, passwd"
+DEPENDS="libc6 (>= $GLIBC), libgcc-s1, libstdc++6, zlib1g, libsqlite3-0, passwd"
 for lib in $(objdump -p "$ROOTFS/usr/bin/authshift" | awk '/NEEDED/ { print $2 }'); do
     case $lib in
         libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*|ld-linux*|libutil.so.*) ;;
-        libgcc_s.so.*|libstdc++.so.*|libz.so.*) ;;
+        libgcc_s.so.*|libstdc++.so.*|libz.so.*|libsqlite3.so.*) ;;
         *) echo "error: the binary needs $lib, which Depends does not cover" >&2; exit 1 ;;
     esac
 done

@@ -55,8 +55,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "debootstrap --variant=minbase $SUITE from $MIRROR (+ man-db)"
-debootstrap --variant=minbase --include=man-db "$SUITE" "$CHROOT" "$MIRROR" > "$WORK/debootstrap.log" 2>&1 ||
+step "debootstrap --variant=minbase $SUITE from $MIRROR (+ man-db, and libsqlite3-0, which apt would pull in for the package)"
+debootstrap --variant=minbase --include=man-db,libsqlite3-0 "$SUITE" "$CHROOT" "$MIRROR" > "$WORK/debootstrap.log" 2>&1 ||
     { tail -30 "$WORK/debootstrap.log" >&2; fail "debootstrap"; }
 mount -t proc proc "$CHROOT/proc"
 [ ! -e "$CHROOT/opt/swift" ] || fail "the chroot has /opt/swift"
