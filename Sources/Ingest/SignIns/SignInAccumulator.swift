@@ -62,6 +62,13 @@ final class SignInAccumulator {
         return s
     }
 
+    /// Widens the period the rows cover (every row counts, folded or not).
+    @inline(__always)
+    private func saw(_ time: Timestamp) {
+        if earliest.map({ time < $0 }) ?? true { earliest = time }
+        if latest.map({ time > $0 }) ?? true { latest = time }
+    }
+
     private func record(slot s: Int, count: Int, first: Int64, last: Int64) {
         counts[s] += count
         if first < firsts[s] { firsts[s] = first }
@@ -73,25 +80,16 @@ final class SignInAccumulator {
         outcome: SignInEvent.Outcome, time: Timestamp?, reason: Int32?
     ) {
         rows += 1
+        if let time { saw(time) }
         let appId = apps.intern(app)
         let folded = folds(app: appId)
-        if folded {
-            if let time {
-                if earliest == nil || time < earliest! { earliest = time }
-                if latest == nil || time > latest! { latest = time }
-            }
-            // A folded app keeps only who signed in successfully with it (see SignInDetail).
-            guard outcome == .success else { return }
-        }
+        // A folded app keeps only who signed in successfully with it (see SignInDetail).
+        if folded && outcome != .success { return }
         let key = Key(
             user: users.intern(user), app: appId, ip: folded ? SignInAccumulator.noAddress : ips.intern(ip),
             outcome: UInt8(SignInAccumulator.outcomes.firstIndex(of: outcome)!))
         let s = slot(for: key)
         if let time {
-            if !folded {
-                if earliest == nil || time < earliest! { earliest = time }
-                if latest == nil || time > latest! { latest = time }
-            }
             record(slot: s, count: 1, first: time.millisecondsSince1970, last: time.millisecondsSince1970)
         } else {
             counts[s] += 1
@@ -127,10 +125,8 @@ final class SignInAccumulator {
         let appId = apps.intern(app)
         let folded = folds(app: appId)
         rows += count
-        for time in [first, last].compactMap({ $0 }) {
-            if earliest == nil || time < earliest! { earliest = time }
-            if latest == nil || time > latest! { latest = time }
-        }
+        if let first { saw(first) }
+        if let last { saw(last) }
         // A folded app keeps only who signed in successfully with it (see SignInDetail).
         if folded && outcome != .success { return }
         let key = Key(
@@ -155,8 +151,8 @@ final class SignInAccumulator {
     /// Adds another accumulator's groups (a part of the same file read on another thread).
     func absorb(_ other: SignInAccumulator) {
         rows += other.rows
-        if let e = other.earliest, earliest == nil || e < earliest! { earliest = e }
-        if let l = other.latest, latest == nil || l > latest! { latest = l }
+        if let e = other.earliest { saw(e) }
+        if let l = other.latest { saw(l) }
         var userMap: [Int32: Int32] = [:]
         var appMap: [Int32: Int32] = [:]
         var ipMap: [Int32: Int32] = [:]
