@@ -22,17 +22,8 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
 
-    static func load(_ path: String) throws -> Register {
-        do {
-            return try RegisterFile.read(path)
-        } catch {
-            StandardError.write("error: \(error)\n")
-            throw ExitMapping.exit(error.status)
-        }
-    }
-
     func run() throws {
-        let items = RegisterDiff.diff(try Self.load(old), try Self.load(new))
+        let items = RegisterDiff.diff(try RegisterLoading.load(old), try RegisterLoading.load(new))
         switch format {
         case .json: StandardOutput.write(try JSONOutput.encode(items))
         case .text: StandardOutput.write(DriftText.render(items))

@@ -18,7 +18,7 @@ struct WorkspaceImportCommand: ParsableCommand {
     func run() throws {
         let store = try options.open()
         for path in registers {
-            let register = try DiffCommand.load(path)
+            let register = try RegisterLoading.load(path)
             let outcome = try WorkspaceFailure.guarding {
                 try store.importRun(register, tenant: options.tenant, origin: "import \(path)", at: Timestamp(Date()))
             }
