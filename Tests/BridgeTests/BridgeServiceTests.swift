@@ -109,7 +109,7 @@ import Testing
         #expect(!relay.contains { $0.hasPrefix("354") })
 
         let mail = { sink.received.filter { !$0.from.hasPrefix("postmaster@") } }
-        #expect(await DeliverySchedulerTests.waitUntil(15) { mail().count == 2 && bridge.spool.queued().isEmpty })
+        #expect(await DeliverySchedulerTests.waitUntil { mail().count == 2 && bridge.spool.queued().isEmpty })
         await bridge.stop()
         await sink.stop()
         let delivered = mail().sorted { $0.from < $1.from }

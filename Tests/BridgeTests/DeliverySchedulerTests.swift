@@ -40,7 +40,12 @@ import Testing
         return (e, Array("Subject: \(n)\r\n\r\nmessage \(n)\r\n".utf8))
     }
 
-    static func waitUntil(_ seconds: Double, _ condition: () -> Bool) async -> Bool {
+    /// How long a test waits for the scheduler before failing. It only bounds a failing test: a
+    /// passing one returns as soon as its condition holds. Generous because CI runs every suite at
+    /// once on two cores, where a first delivery attempt has taken over five seconds.
+    static let patience: Double = 120
+
+    static func waitUntil(_ seconds: Double = patience, _ condition: () -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition() { return true }
@@ -94,10 +99,10 @@ import Testing
         let (spool, sent) = try Self.waitingMessages(12, prefix: "down-up")
         let run = try Self.start(
             ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime)), spool: spool)
-        #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
+        #expect(await Self.waitUntil { spool.queued().contains { $0.1.attempts > 0 } })
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }
-        #expect(await Self.waitUntil(20) { sink.received.count == 12 })
+        #expect(await Self.waitUntil { sink.received.count == 12 })
         await run.stop()
         #expect(Self.subjectsByMailbox(sink) == sent)
         #expect(spool.queued().isEmpty)
@@ -108,16 +113,16 @@ import Testing
         let (spool, sent) = try Self.waitingMessages(3, prefix: "restart")
         let box = ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime))
         var run = try Self.start(box, spool: spool)
-        #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
+        #expect(await Self.waitUntil { spool.queued().contains { $0.1.attempts > 0 } })
         await run.stop()
         let attemptsBefore = spool.queued().map(\.1.attempts).reduce(0, +)
         #expect(attemptsBefore > 0)
         // A new scheduler reads the spool and retries; the count of attempts carries on.
         run = try Self.start(box, spool: spool)
-        #expect(await Self.waitUntil(5) { spool.queued().map(\.1.attempts).reduce(0, +) > attemptsBefore })
+        #expect(await Self.waitUntil { spool.queued().map(\.1.attempts).reduce(0, +) > attemptsBefore })
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }
-        #expect(await Self.waitUntil(20) { sink.received.count == 3 })
+        #expect(await Self.waitUntil { sink.received.count == 3 })
         await run.stop()
         #expect(Self.subjectsByMailbox(sink) == sent)
     }
@@ -129,12 +134,12 @@ import Testing
         let (spool, sent) = try Self.waitingMessages(6, prefix: "rename")
         let box = ConfigurationBox(try Self.configuration(spool: spool.root, port: port, extra: Self.oneAtATime))
         let run = try Self.start(box, spool: spool)
-        #expect(await Self.waitUntil(5) { spool.queued().contains { $0.1.attempts > 0 } })
+        #expect(await Self.waitUntil { spool.queued().contains { $0.1.attempts > 0 } })
         box.replace(try Self.configuration(spool: spool.root, port: port, routeName: "renamed", extra: Self.oneAtATime))
         await run.scheduler.requestRescan()
         let sink = try await LoopbackSink(port: port)
         defer { Task { await sink.stop() } }
-        #expect(await Self.waitUntil(20) { sink.received.count == 6 && spool.queued().isEmpty })
+        #expect(await Self.waitUntil { sink.received.count == 6 && spool.queued().isEmpty })
         await run.stop()
         #expect(Self.subjectsByMailbox(sink) == sent)
         #expect(spool.queued().isEmpty)

@@ -47,7 +47,7 @@ import Testing
         let (e, data) = S.envelope("dev@contoso.com", 1, to: ["ok@fabrikam.com", "bad@fabrikam.com", "later@fabrikam.com"])
         try spool.commit(e, data: data)
         let run = try S.start(ConfigurationBox(try S.configuration(spool: root, port: sink.port)), spool: spool)
-        #expect(await S.waitUntil(15) { Self.mail(sink).count == 2 && spool.queued().isEmpty && spool.deadLettered().count == 1 })
+        #expect(await S.waitUntil { Self.mail(sink).count == 2 && spool.queued().isEmpty && spool.deadLettered().count == 1 })
         await run.stop()
         let mail = Self.mail(sink)
         // The first attempt: ok@ alone got it (bad@ refused, later@ deferred); later: later@ alone.
@@ -83,7 +83,7 @@ import Testing
             S.envelope("dev@contoso.com", 1, to: ["bad@fabrikam.com", "bad@northwind.example"]).0,
             data: Array("Subject: 1\r\n\r\nx\r\n".utf8))
         let run = try S.start(ConfigurationBox(try S.configuration(spool: root, port: sink.port)), spool: spool)
-        #expect(await S.waitUntil(10) { Self.notices(sink).count == 1 && spool.deadLettered().count == 1 })
+        #expect(await S.waitUntil { Self.notices(sink).count == 1 && spool.deadLettered().count == 1 })
         await run.stop()
         #expect(Self.mail(sink).isEmpty)
         let notice = Self.notices(sink).first?.data ?? ""
@@ -99,7 +99,7 @@ import Testing
         defer { Task { await sink.stop() } }
         try spool.commit(S.envelope("", 1, to: ["ok@fabrikam.com", "bad@fabrikam.com"]).0, data: Array("Subject: 1\r\n\r\nx\r\n".utf8))
         let run = try S.start(ConfigurationBox(try S.configuration(spool: root, port: sink.port)), spool: spool)
-        #expect(await S.waitUntil(10) { spool.deadLettered().count == 1 })
+        #expect(await S.waitUntil { spool.deadLettered().count == 1 })
         try await Task.sleep(for: .milliseconds(300))
         await run.stop()
         #expect(sink.received.map(\.recipients) == [["ok@fabrikam.com"]])
@@ -124,7 +124,7 @@ import Testing
         state.recipients = [done, RecipientState(address: "later@fabrikam.com")]
         spool.save(state, id: e.id)
         let run = try S.start(ConfigurationBox(try S.configuration(spool: root, port: sink.port)), spool: spool)
-        #expect(await S.waitUntil(10) { sink.received.count == 1 && spool.queued().isEmpty })
+        #expect(await S.waitUntil { sink.received.count == 1 && spool.queued().isEmpty })
         try await Task.sleep(for: .milliseconds(300))
         await run.stop()
         #expect(sink.received.map(\.recipients) == [["later@fabrikam.com"]])
@@ -145,7 +145,7 @@ import Testing
             try spool.commit(e, data: data)
         }
         let run = try S.start(ConfigurationBox(config), spool: spool)
-        #expect(await S.waitUntil(10) { sink.received.count == 3 })
+        #expect(await S.waitUntil { sink.received.count == 3 })
         await run.stop()
         #expect(sink.received.map { String($0.data.prefix(10)) } == ["Subject: 1", "Subject: 2", "Subject: 3"])
         let waiting = spool.queued()
@@ -165,7 +165,7 @@ import Testing
         }
         let config = try S.configuration(spool: root, port: sink.port, extra: "delivery:\n  concurrency: 8\n  concurrencyPerSender: 4")
         let run = try S.start(ConfigurationBox(config), spool: spool)
-        #expect(await S.waitUntil(20) { sink.received.count == 60 && spool.queued().isEmpty })
+        #expect(await S.waitUntil { sink.received.count == 60 && spool.queued().isEmpty })
         await run.stop()
         #expect(Set(sink.received.map(\.data)).count == 60)
         #expect(sink.connections <= 8)
