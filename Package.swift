@@ -61,6 +61,18 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Team-mode sign-in for the dashboard: OpenID Connect with Microsoft Entra ID (discovery, signing
+        // keys, authorization code with PKCE, ID token checks, app roles), on Transport's HTTPS client and
+        // OAuth's client authentication. No web framework: the dashboard adapts it to its own routes.
+        .target(
+            name: "OpenIDConnect",
+            dependencies: [
+                "AuthShiftCore", "Transport", "OAuth",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // collect graph / kql / log-analytics: Graph and Log Analytics reads with the OAuth module's
         // token and Transport's HTTPS client (paging, throttling, checkpoints), and the KQL text.
         .target(
@@ -175,6 +187,19 @@ let package = Package(
             dependencies: [
                 "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // Sign-in against a loopback OpenID Connect provider written for the tests (HTTPS with the test CA).
+        .testTarget(
+            name: "OpenIDConnectTests",
+            dependencies: [
+                "OpenIDConnect", "OAuth", "Transport", "AuthShiftCore", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .testTarget(

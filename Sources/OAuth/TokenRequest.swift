@@ -39,21 +39,18 @@ public struct TokenRequest: Sendable {
 
     /// The form body. A secret: it holds the client secret or the signed assertion.
     public func body(now: Date = Date()) throws -> Secret {
-        var fields: [(String, String)] = [("client_id", clientID), ("scope", scope), ("grant_type", "client_credentials")]
-        switch credential {
-        case .clientSecret(let secret):
-            fields.append(("client_secret", secret.reveal()))
-        case .certificate(let certificate, let algorithm):
-            let assertion = ClientAssertion(clientID: clientID, audience: tokenURL, algorithm: algorithm, issuedAt: now)
-            fields.append(("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
-            fields.append(("client_assertion", try assertion.signed(with: certificate).reveal()))
-        }
-        return Secret(fields.map { "\(Self.formEncode($0.0))=\(Self.formEncode($0.1))" }.joined(separator: "&"))
+        let fields: [(String, String)] = [("client_id", clientID), ("scope", scope), ("grant_type", "client_credentials")]
+        return Self.formBody(fields + (try credential.formFields(clientID: clientID, tokenURL: tokenURL, now: now)))
+    }
+
+    /// `name=value&...`, form-encoded. A secret: the fields usually carry a client credential.
+    public static func formBody(_ fields: [(String, String)]) -> Secret {
+        Secret(fields.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&"))
     }
 
     /// application/x-www-form-urlencoded (WHATWG URL standard): unreserved characters stay, the
     /// rest are percent-encoded.
-    static func formEncode(_ value: String) -> String {
+    public static func formEncode(_ value: String) -> String {
         var out = ""
         for byte in value.utf8 {
             switch byte {
