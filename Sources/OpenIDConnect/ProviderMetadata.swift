@@ -26,7 +26,8 @@ struct ProviderMetadata: Sendable, Equatable, Decodable {
         } catch {
             throw .providerUnavailable(url: url, reason: "not an OpenID configuration document (\(error))")
         }
-        for endpoint in [metadata.authorizationEndpoint, metadata.tokenEndpoint, metadata.jwksURI] where URL(string: endpoint)?.host == nil {
+        let endpoints = [metadata.authorizationEndpoint, metadata.tokenEndpoint, metadata.jwksURI]
+        for endpoint in endpoints where URL(string: endpoint)?.host == nil {
             throw .providerUnavailable(url: url, reason: "the endpoint '\(endpoint)' is not a URL")
         }
         return metadata

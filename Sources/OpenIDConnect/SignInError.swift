@@ -89,14 +89,15 @@ public enum IDTokenCheck: Sendable, Equatable, CustomStringConvertible {
         case .malformed(let reason): return "it is not a signed JWT (\(reason))"
         case .algorithm(let alg): return "it is signed with '\(alg)'; only RS256 is accepted"
         case .unknownKey(let kid):
-            return "it names the signing key '\(kid)', which is not among the tenant's published keys (jwks_uri), even after fetching them again"
+            return "it names the signing key '\(kid)', which is not among the tenant's published keys (jwks_uri)"
         case .signature(let kid): return "its signature does not verify with the tenant's key '\(kid)'"
         case .issuer(let expected, let found): return "it was issued by '\(found)', not by '\(expected)' (iss)"
         case .audience(let expected, let found):
             return "it is meant for '\(found.joined(separator: "', '"))', not for this app's client ID '\(expected)' (aud)"
         case .expired(let at): return "it expired at \(Self.format(at)) (exp; check this machine's clock)"
         case .notYetValid(let until): return "it is not valid before \(Self.format(until)) (nbf; check this machine's clock)"
-        case .issuedInTheFuture(let at): return "it claims to be issued at \(Self.format(at)), in the future (iat; check this machine's clock)"
+        case .issuedInTheFuture(let at):
+            return "it claims to be issued at \(Self.format(at)), in the future (iat; check this machine's clock)"
         case .nonceMismatch: return "its nonce is not the one this sign-in sent"
         case .nonceReplayed: return "its nonce was already used by an earlier sign-in (a replayed token)"
         case .tenant(let expected, let found): return "it comes from tenant '\(found)', not from '\(expected)' (tid)"
