@@ -142,10 +142,15 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore"]),
-        // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, and the test
-        // certificates (Fixtures) of OAuthTests and SMTPClientTests.
+        // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, the loopback HTTP(S)
+        // server of CollectTests and OpenIDConnectTests, and the test certificates (Fixtures).
         .target(
-            name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport",
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Tests/TestSupport",
             exclude: ["Fixtures"]),
         .testTarget(
             name: "SMTPTests",
@@ -185,7 +190,7 @@ let package = Package(
             name: "CollectTests",
             // authshift: the kill-and-resume test runs the built binary.
             dependencies: [
-                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
+                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -197,8 +202,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),

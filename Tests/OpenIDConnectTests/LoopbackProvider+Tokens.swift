@@ -66,10 +66,10 @@ extension LoopbackProvider {
             guard challenge == grant.codeChallenge else {
                 return .error("invalid_grant", code: 50148, "The code_verifier does not match the code_challenge supplied.")
             }
-            if replayFirstToken, let first = minted.first { return .json(["token_type": "Bearer", "id_token": first]) }
+            if replayFirstToken, let first = minted.first { return .object(["token_type": "Bearer", "id_token": first]) }
             let idToken = mint(nonce: grant.nonce)
             minted.append(idToken)
-            return .json(["token_type": "Bearer", "access_token": "not-for-the-dashboard", "id_token": idToken])
+            return .object(["token_type": "Bearer", "access_token": "not-for-the-dashboard", "id_token": idToken])
         }
     }
 

@@ -1,12 +1,9 @@
 import Foundation
-import NIOCore
-import NIOHTTP1
-import NIOPosix
-import NIOSSL
 import TestSupport
 
 /// An OpenID Connect provider written for these tests, shaped like Entra ID's v2.0 endpoints: HTTPS on
-/// 127.0.0.1 at a port the system picks (the fixture server.pem, signed by the test CA), a discovery
+/// 127.0.0.1 at a port the system picks (TestSupport's LoopbackHTTPServer with the fixture server.pem,
+/// signed by the test CA), a discovery
 /// document, a JWK Set of its own RSA keys, an authorization endpoint that "signs the user in" at once and
 /// redirects with a code, and a token endpoint that checks the code, the redirect URI, the client's
 /// credential and the PKCE verifier before minting an ID token (LoopbackProvider+Tokens.swift).
@@ -31,9 +28,10 @@ final class LoopbackProvider: @unchecked Sendable {
         var redeemed = false
     }
 
+    typealias Reply = LoopbackHTTPServer.Reply
+
     let lock = NSLock()
-    private var channel: Channel?
-    private(set) var port = 0
+    private var server: LoopbackHTTPServer?
     /// Published in the JWK Set.
     var published: [ProviderKey]
     /// Signs the ID tokens.
@@ -53,7 +51,7 @@ final class LoopbackProvider: @unchecked Sendable {
         published = [current]
     }
 
-    var base: String { "https://127.0.0.1:\(port)" }
+    var base: String { server?.base ?? "" }
     var issuer: String { "\(base)/\(Self.tenantID)/v2.0" }
     var tokenEndpoint: String { "\(base)/\(Self.tenantID)/oauth2/v2.0/token" }
 
@@ -73,50 +71,21 @@ final class LoopbackProvider: @unchecked Sendable {
     }
 
     func start() async throws {
-        let configuration = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMFile(Fixture.path("server.pem")).map { .certificate($0) },
-            privateKey: .privateKey(try NIOSSLPrivateKey(file: Fixture.path("server-key.pem"), format: .pem)))
-        let sslContext = try NIOSSLContext(configuration: configuration)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { child in
-                child.eventLoop.makeCompletedFuture {
-                    try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
-                    try child.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try child.pipeline.syncOperations.addHandler(Handler(provider: self))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        self.channel = channel
-        port = channel.localAddress?.port ?? 0
+        let server = LoopbackHTTPServer(tls: try LoopbackHTTPServer.fixtureTLS()) { [unowned self] request in
+            answer(method: request.method, path: request.path, query: Form.decode(request.query), form: Form.decode(request.body))
+        }
+        try await server.start()
+        self.server = server
     }
 
-    func stop() async { try? await channel?.close() }
-
-    struct Reply {
-        var status: Int
-        var headers: [(String, String)]
-        var body: String
-
-        static func json(_ object: Any, status: Int = 200) -> Reply {
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-            return Reply(status: status, headers: [("Content-Type", "application/json")], body: String(decoding: data, as: UTF8.self))
-        }
-
-        /// An Entra-style token endpoint error (RFC 6749 §5.2 with AADSTS codes).
-        static func error(_ error: String, code: Int, _ description: String) -> Reply {
-            .json(
-                ["error": error, "error_description": "AADSTS\(code): \(description)\r\nTrace ID: 00000000", "error_codes": [code]],
-                status: 400)
-        }
-    }
+    func stop() async { await server?.stop() }
 
     /// Routes one request (path without the query, the query or form fields).
     func answer(method: String, path: String, query: [String: String], form: [String: String]) -> Reply {
         let prefix = "/\(Self.tenantID)"
         switch (method, path) {
         case ("GET", prefix + "/v2.0/.well-known/openid-configuration"):
-            return .json([
+            return .object([
                 "issuer": issuer, "authorization_endpoint": "\(base)\(prefix)/oauth2/v2.0/authorize", "token_endpoint": tokenEndpoint,
                 "jwks_uri": "\(base)\(prefix)/discovery/v2.0/keys", "response_modes_supported": ["query", "fragment", "form_post"],
                 "id_token_signing_alg_values_supported": ["RS256"],
@@ -124,61 +93,25 @@ final class LoopbackProvider: @unchecked Sendable {
         case ("GET", prefix + "/discovery/v2.0/keys"):
             return locked {
                 jwksFetches += 1
-                return .json(["keys": published.map(\.jwk)])
+                return .object(["keys": published.map(\.jwk)])
             }
         case ("GET", prefix + "/oauth2/v2.0/authorize"):
             return authorize(query)
         case ("POST", prefix + "/oauth2/v2.0/token"):
             return token(form)
         default:
-            return .json(["error": "not_found"], status: 404)
+            return .object(["error": "not_found"], status: 404)
         }
     }
 
     private func authorize(_ query: [String: String]) -> Reply {
         guard query["response_type"] == "code", query["code_challenge_method"] == "S256", let challenge = query["code_challenge"],
             let nonce = query["nonce"], let state = query["state"], let redirect = query["redirect_uri"], let client = query["client_id"]
-        else { return .json(["error": "invalid_request"], status: 400) }
+        else { return .object(["error": "invalid_request"], status: 400) }
         let code = "code-" + UUID().uuidString
         locked { grants[code] = Grant(clientID: client, redirectURI: redirect, nonce: nonce, codeChallenge: challenge) }
         let location = "\(redirect)?code=\(code)&state=\(state.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        return Reply(status: 302, headers: [("Location", location)], body: "")
-    }
-
-    private final class Handler: ChannelInboundHandler {
-        typealias InboundIn = HTTPServerRequestPart
-        typealias OutboundOut = HTTPServerResponsePart
-
-        let provider: LoopbackProvider
-        var head: HTTPRequestHead?
-        var body = ""
-
-        init(provider: LoopbackProvider) { self.provider = provider }
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            switch unwrapInboundIn(data) {
-            case .head(let h):
-                head = h
-                body = ""
-            case .body(var buffer):
-                body += buffer.readString(length: buffer.readableBytes) ?? ""
-            case .end:
-                guard let head else { return }
-                let parts = head.uri.split(separator: "?", maxSplits: 1).map(String.init)
-                let reply = provider.answer(
-                    method: head.method.rawValue, path: parts[0], query: Form.decode(parts.count > 1 ? parts[1] : ""),
-                    form: Form.decode(body))
-                var responseHead = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status))
-                let bytes = ByteBuffer(string: reply.body)
-                responseHead.headers.add(name: "Content-Length", value: String(bytes.readableBytes))
-                responseHead.headers.add(name: "Connection", value: "close")
-                for (name, value) in reply.headers { responseHead.headers.add(name: name, value: value) }
-                context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
-                context.write(wrapOutboundOut(.body(.byteBuffer(bytes))), promise: nil)
-                let channel = context.channel
-                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
-            }
-        }
+        return .answer(status: 302, headers: [("Location", location)], body: "")
     }
 }
 
@@ -192,5 +125,20 @@ enum Form {
             fields[name] = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : ""
         }
         return fields
+    }
+}
+
+extension LoopbackHTTPServer.Reply {
+    /// A JSON object as the answer.
+    static func object(_ object: Any, status: Int = 200) -> Self {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return .json(String(decoding: data, as: UTF8.self), status: status)
+    }
+
+    /// An Entra-style token endpoint error (RFC 6749 §5.2 with AADSTS codes).
+    static func error(_ error: String, code: Int, _ description: String) -> Self {
+        .object(
+            ["error": error, "error_description": "AADSTS\(code): \(description)\r\nTrace ID: 00000000", "error_codes": [code]], status: 400
+        )
     }
 }
