@@ -18,6 +18,9 @@ public actor EntraSignIn {
     private var usedNonces: [String: Date] = [:]
     private var metadata: (value: ProviderMetadata, fetched: Date)?
     private var keys: (value: SigningKeySet, fetched: Date)?
+    /// When the last key fetch began: the rate limit counts from here, so sign-ins completing at the same
+    /// moment with an unknown kid start one refetch, not one each.
+    private var keyFetchStarted: Date?
 
     /// - Parameters:
     ///   - http: the HTTPS client (its trust roots and proxy); tests pass one trusting their CA.
@@ -74,6 +77,15 @@ public actor EntraSignIn {
         return try validator.validate(token, key: key, expectedNonce: entry.nonce, usedNonces: Set(usedNonces.keys), now: clock())
     }
 
+    /// Ends a sign-in the browser came back from with `error` and `error_description` instead of a code
+    /// (RFC 6749 §4.1.2.1): the state is used up, and the refusal says why, in an admin's words.
+    public func authorizationFailed(state: String, error: String, description: String) -> SignInError {
+        switch pending.take(state: state, now: clock()) {
+        case .unknown: return .unknownState
+        case .expired, .found: return .authorizationRefused(error: error, description: description)
+        }
+    }
+
     private func currentMetadata() async throws(SignInError) -> ProviderMetadata {
         if let metadata, clock().timeIntervalSince(metadata.fetched) < configuration.metadataLifetime { return metadata.value }
         let url = configuration.discoveryURL
@@ -89,7 +101,9 @@ public actor EntraSignIn {
         let now = clock()
         if let keys, now.timeIntervalSince(keys.fetched) < configuration.metadataLifetime {
             if let key = keys.value[kid] { return key }
-            if now.timeIntervalSince(keys.fetched) < configuration.keyRefetchInterval { throw .idTokenRejected(.unknownKey(kid: kid)) }
+            if let started = keyFetchStarted, now.timeIntervalSince(started) < configuration.keyRefetchInterval {
+                throw .idTokenRejected(.unknownKey(kid: kid))
+            }
         }
         try await refreshKeys(from: metadata)
         guard let key = keys?.value[kid] else { throw .idTokenRejected(.unknownKey(kid: kid)) }
@@ -97,6 +111,7 @@ public actor EntraSignIn {
     }
 
     private func refreshKeys(from metadata: ProviderMetadata) async throws(SignInError) {
+        keyFetchStarted = clock()
         let body = try await ProviderFetch.get(metadata.jwksURI, http: http)
         keys = (try SigningKeySet.parse(body, url: metadata.jwksURI), clock())
     }

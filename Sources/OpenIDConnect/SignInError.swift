@@ -12,6 +12,9 @@ public enum SignInError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownState
     /// The sign-in was begun more than the allowed time ago.
     case expiredState(minutes: Int)
+    /// Entra ID sent the browser back with an error instead of a code (the user cancelled, is not
+    /// assigned to the app, or consent is missing).
+    case authorizationRefused(error: String, description: String)
     /// The token endpoint could not be reached or did not answer in time.
     case tokenEndpointUnreachable(url: String, reason: String)
     /// The token endpoint refused the authorization code (`error`, `error_description`, AADSTS codes).
@@ -30,6 +33,9 @@ public enum SignInError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownState:
             return "this sign-in response matches no sign-in started here, or was already used: start the sign-in again"
         case .expiredState(let minutes): return "this sign-in was started more than \(minutes) minutes ago: start the sign-in again"
+        case .authorizationRefused(let error, let description):
+            let firstLine = description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return "Microsoft Entra ID did not sign the user in (\(error)): \(firstLine)" + (advice.map { " \($0)" } ?? "")
         case .tokenEndpointUnreachable(let url, let reason): return "could not reach the token endpoint \(url): \(reason)"
         case .tokenEndpointRefused(let status, let error, let description, _):
             let firstLine = description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
@@ -48,8 +54,22 @@ public enum SignInError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Learn, "Microsoft Entra authentication and authorization error codes"
     /// (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
     public var advice: String? {
-        guard case .tokenEndpointRefused(_, _, _, let codes) = self, let code = codes.first else { return nil }
+        let code: Int
+        switch self {
+        case .tokenEndpointRefused(_, _, _, let codes):
+            guard let first = codes.first else { return nil }
+            code = first
+        case .authorizationRefused(_, let description):
+            // The authorization response carries no error_codes, only "AADSTS50105: ..." in its description.
+            guard let found = Self.aadstsCode(in: description) else { return nil }
+            code = found
+        default:
+            return nil
+        }
         switch code {
+        case 50105: return "The user is not assigned to the app: assign Viewer or Editor in Enterprise applications > Users and groups."
+        case 65001: return "The app has no consent for openid and profile: grant admin consent under API permissions."
+        case 50020: return "The user is from another tenant: only this tenant's users (and its assigned guests) can sign in."
         case 70008: return "The authorization code expired before it was redeemed: sign in again."
         case 54005: return "The authorization code was already redeemed: sign in again."
         case 50148, 501_481: return "The PKCE code verifier does not match the code challenge: sign in again from the start."
@@ -62,6 +82,12 @@ public enum SignInError: Error, Sendable, Equatable, CustomStringConvertible {
         case 90002: return "The tenant was not found: check --tenant (a GUID or the .onmicrosoft.com domain)."
         default: return nil
         }
+    }
+
+    /// The number after the first "AADSTS" in a description.
+    static func aadstsCode(in text: String) -> Int? {
+        guard let range = text.range(of: "AADSTS") else { return nil }
+        return Int(text[range.upperBound...].prefix { $0.isASCII && $0.isNumber })
     }
 }
 

@@ -189,3 +189,23 @@ import _CryptoExtras
         }
     }
 }
+
+/// The browser comes back with an error instead of a code.
+@Suite struct AuthorizationErrorTests {
+    @Test func unassignedUserIsExplainedAndTheStateIsUsedUp() async throws {
+        let harness = try await SignInHarness.start()
+        defer { Task { await harness.provider.stop() } }
+        let signIn = try harness.signIn()
+        let state = try #require(Form.decode(try await signIn.begin().query ?? "")["state"])
+        let description =
+            "AADSTS50105: Your administrator has configured the application authshift dashboard to block users "
+            + "unless they are specifically granted ('assigned') access to the application.\r\nTrace ID: 1"
+        let error = await signIn.authorizationFailed(state: state, error: "access_denied", description: description)
+        #expect(error == .authorizationRefused(error: "access_denied", description: description))
+        #expect(error.advice?.hasPrefix("The user is not assigned to the app") == true)
+        #expect("\(error)".hasPrefix("Microsoft Entra ID did not sign the user in (access_denied): AADSTS50105: Your administrator"))
+        #expect(!"\(error)".contains("Trace ID"))
+        #expect(await signIn.authorizationFailed(state: state, error: "access_denied", description: description) == .unknownState)
+        await #expect(throws: SignInError.unknownState) { try await signIn.complete(code: "any", state: state) }
+    }
+}
