@@ -79,3 +79,15 @@ import Testing
         #expect(pending.count == 1)
     }
 }
+
+@Suite struct SignInConfigurationDescriptionTests {
+    @Test func descriptionMasksTheSecret() {
+        let configuration = EntraSignInConfiguration(
+            tenant: "contoso.onmicrosoft.com", clientID: "client", credential: .clientSecret(Secret("s3cr3t-value")),
+            redirectURI: "https://dash/cb")
+        #expect(
+            "\(configuration)"
+                == "Entra ID sign-in: tenant contoso.onmicrosoft.com, client ID client, redirect URI https://dash/cb, client secret ********"
+        )
+    }
+}
