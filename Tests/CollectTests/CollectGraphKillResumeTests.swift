@@ -51,7 +51,8 @@ import Testing
 
         let first = Self.process(server, folder: folder)
         try first.run()
-        let deadline = Date().addingTimeInterval(30)
+        // Generous: it bounds only a failing run, and a debug binary starts slowly while every suite runs at once.
+        let deadline = Date().addingTimeInterval(120)
         while counter.count("page3") == 0 && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
         #expect(counter.count("page3") >= 1)
         kill(first.processIdentifier, SIGKILL)
