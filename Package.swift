@@ -130,8 +130,9 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore"]),
-        // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, and the test
-        // certificates (Fixtures) of OAuthTests and SMTPClientTests.
+        // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, the test
+        // certificates (Fixtures) of OAuthTests and SMTPClientTests, and the runner of the built
+        // `authshift` (AuthShiftBinary) of CLITests and CollectTests.
         .target(
             name: "TestSupport", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Tests/TestSupport",
             exclude: ["Fixtures"]),
@@ -173,7 +174,7 @@ let package = Package(
             name: "CollectTests",
             // authshift: the kill-and-resume test runs the built binary.
             dependencies: [
-                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", .product(name: "NIOCore", package: "swift-nio"),
+                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -194,7 +195,7 @@ let package = Package(
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Analysis", "Ingest", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest"]),
+        .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
