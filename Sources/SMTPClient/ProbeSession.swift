@@ -30,29 +30,18 @@ public enum ProbeSession {
                 let secret = (request.target.kind == .acs ? (password ?? clientSecret) : password)?.reveal() ?? ""
                 authentication = mechanism == .plain ? .plain(user: user, password: secret) : .login(user: user, password: secret)
             case .xoauth2:
-                let tokenRequest = try tokenRequest(for: request, clientSecret: clientSecret)
-                reportAuth?.tokenEndpoint = tokenRequest.tokenURL
-                reportAuth?.tokenSource = tokenRequest.credential.sourceDescription
-                transcript.append(
-                    .info,
-                    "requesting an app-only token from \(tokenRequest.tokenURL) (\(tokenRequest.credential.sourceDescription), scope \(request.scope))"
-                )
-                let http = HTTPSPost(timeout: request.timeout, trustRoots: request.trustRoots)
-                do {
-                    let token = try await TokenClient(http: http).token(for: tokenRequest)
+                switch try await token(for: request, clientSecret: clientSecret, transcript: &transcript, report: &reportAuth) {
+                case .success(let token):
                     redactor.add(token.value.reveal())
                     redactor.add(SASL.xoauth2(user: user, accessToken: token.value.reveal()))
                     transcript = transcript.with(redactor: redactor)
                     transcript.append(
                         .info, "token obtained" + (token.expiresIn.map { ", valid for \($0) s" } ?? "") + " (held in memory only)")
                     authentication = .xoauth2(user: user, accessToken: token.value.reveal())
-                } catch {
-                    transcript.append(.error, "token: \(error)")
-                    if let advice = error.advice { transcript.append(.info, advice) }
-                    let plan = try plan(for: request, authentication: nil)
+                case .failure(let error):
                     return ProbeReport(
-                        target: request.target, plan: plan, authentication: reportAuth, tokenFailure: error.description,
-                        transcript: transcript)
+                        target: request.target, plan: try plan(for: request, authentication: nil), authentication: reportAuth,
+                        tokenFailure: error.description, transcript: transcript)
                 }
             case .none:
                 break
@@ -73,20 +62,6 @@ public enum ProbeSession {
         return ProbeReport(target: request.target, plan: plan, authentication: reportAuth, outcome: outcome, transcript: transcript)
     }
 
-    /// The token request of an XOAUTH2 probe; `problems` made sure the app and a credential are there.
-    private static func tokenRequest(for request: ProbeRequest, clientSecret: Secret?) throws -> TokenRequest {
-        let credential: TokenRequest.Credential
-        if let certificate = request.certificate {
-            credential = try certificate.read()
-        } else if let clientSecret {
-            credential = .clientSecret(clientSecret)
-        } else {
-            throw ProbeRequest.Problem.appCredentialMissing
-        }
-        guard let tenant = request.tenant, let clientID = request.clientID else { throw ProbeRequest.Problem.appMissing }
-        return TokenRequest(authority: request.authority, tenant: tenant, clientID: clientID, scope: request.scope, credential: credential)
-    }
-
     /// The plan `SMTPProbe` follows: the stage, the envelope and the message (read now, only
     /// when DATA is reached).
     private static func plan(for request: ProbeRequest, authentication: SMTPClientPlan.Authentication?) throws -> SMTPClientPlan {
@@ -104,16 +79,5 @@ public enum ProbeSession {
             heloName: heloName, tls: request.resolvedTLS, authentication: authentication,
             allowPlaintextAuth: request.allowPlaintextAuth, from: request.sender, recipients: request.recipients, message: message,
             quitAfter: stage)
-    }
-}
-
-extension TokenRequest.Credential {
-    /// Where the token comes from, as the transcript and the JSON report say it.
-    var sourceDescription: String {
-        switch self {
-        case .clientSecret: return "client secret"
-        case .certificate(let c, let alg):
-            return "certificate \(c.thumbprintHex), \(alg.rawValue) with \(alg == .ps256 ? "x5t#S256" : "x5t")"
-        }
     }
 }

@@ -53,9 +53,6 @@ struct ProbeCommand: AsyncParsableCommand {
     var exports: String?
 
     func validate() throws {
-        guard ProbeTarget(parsing: target) != nil else {
-            throw ValidationError("--target: expected exo, exo-legacy, hve, acs or HOST:PORT, got '\(target)'.")
-        }
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds.") }
         let request = try probeRequest(trustRoots: [])
         if let problem = request.problems.first { throw ValidationError(problem.usage(acs: request.target.kind == .acs)) }
@@ -85,7 +82,10 @@ struct ProbeCommand: AsyncParsableCommand {
 
     /// The options as a `ProbeRequest` (nothing is read yet).
     private func probeRequest(trustRoots: [NIOSSLCertificate]) throws -> ProbeRequest {
-        var request = ProbeRequest(target: ProbeTarget(parsing: target)!)
+        guard let probeTarget = ProbeTarget(parsing: target) else {
+            throw ValidationError("--target: expected exo, exo-legacy, hve, acs or HOST:PORT, got '\(target)'.")
+        }
+        var request = ProbeRequest(target: probeTarget)
         request.tls = transportSecurity.tls
         request.trustRoots = trustRoots
         request.tlsServerName = transportSecurity.tlsServerName
