@@ -174,8 +174,9 @@ let package = Package(
             name: "CollectTests",
             // authshift: the kill-and-resume test runs the built binary.
             dependencies: [
-                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(
