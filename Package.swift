@@ -143,7 +143,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "AuthShiftCore"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Ingest", "AuthShiftCore"]),
         // Helpers shared by the loopback servers of SMTPClientTests and BridgeTests, the loopback HTTP(S)
-        // server of CollectTests and OpenIDConnectTests, and the test certificates (Fixtures).
+        // server of CollectTests and OpenIDConnectTests, the test certificates (Fixtures), and the runner
+        // of the built `authshift` (AuthShiftBinary) of CLITests and CollectTests.
         .target(
             name: "TestSupport",
             dependencies: [
@@ -223,7 +224,7 @@ let package = Package(
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Analysis", "Ingest", "AuthShiftCore"]),
         // Runs the built `authshift` binary end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest"]),
+        .testTarget(name: "CLITests", dependencies: ["authshift", "Ingest", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,8 @@ public final class AdmissionControl: @unchecked Sendable {
     /// Account locks: since when (failures before it do not count again) and until when.
     private var accountLocks: [String: (since: Date, until: Date)] = [:]
 
+    /// The reservations of checks under way: kept however long the check takes.
+    private var attemptsInFlight: Set<UInt64> = []
     private var checksInFlight: [String: Int] = [:]
     private var totalChecksInFlight = 0
     private var lastAttempt: UInt64 = 0
@@ -163,13 +165,16 @@ public final class AdmissionControl: @unchecked Sendable {
         else { return .busy }
         lastAttempt += 1
         failures.append(Failure(source: source, user: user.lowercased(), at: now, attempt: lastAttempt))
+        attemptsInFlight.insert(lastAttempt)
         checksInFlight[source, default: 0] += 1
         totalChecksInFlight += 1
         return .proceed(AuthAttempt(id: lastAttempt, source: source, user: user))
     }
 
     /// Ends a reserved check. A success withdraws the source's failures for the account; a
-    /// failure stays counted, and the account lock's end is returned when it engaged it.
+    /// failure stays counted from now, when the client hears it (a slow check, scrypt on a busy
+    /// host, must not age its own failure out of `lockoutSeconds` before it is counted), and the
+    /// account lock's end is returned when it engaged it.
     @discardableResult
     public func finishAttempt(_ attempt: AuthAttempt, succeeded: Bool, limits: BridgeConfiguration.Limits, now: Date = Date()) -> Date? {
         lock.lock()
@@ -177,11 +182,14 @@ public final class AdmissionControl: @unchecked Sendable {
         totalChecksInFlight -= 1
         checksInFlight[attempt.source, default: 1] -= 1
         if checksInFlight[attempt.source] == 0 { checksInFlight[attempt.source] = nil }
+        attemptsInFlight.remove(attempt.id)
         let name = attempt.user.lowercased()
         if succeeded {
             failures.removeAll { $0.source == attempt.source && $0.user == name }
             return nil
         }
+        failures.removeAll { $0.attempt == attempt.id }
+        failures.append(Failure(source: attempt.source, user: name, at: now, attempt: attempt.id))
         prune(limits: limits, now: now)
         return engageAccountLock(user: attempt.user, limits: limits, now: now)
     }
@@ -195,7 +203,7 @@ public final class AdmissionControl: @unchecked Sendable {
     }
 
     private func prune(limits: BridgeConfiguration.Limits, now: Date) {
-        failures.removeAll { now.timeIntervalSince($0.at) >= Double(limits.lockoutSeconds) }
+        failures.removeAll { !attemptsInFlight.contains($0.attempt) && now.timeIntervalSince($0.at) >= Double(limits.lockoutSeconds) }
         accountLocks = accountLocks.filter { now.timeIntervalSince($0.value.since) < Double(limits.lockoutSeconds) || $0.value.until > now }
     }
 }

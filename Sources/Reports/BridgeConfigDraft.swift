@@ -7,6 +7,10 @@ import AuthShiftCore
 /// `bridge check-config` until filled in, so a draft can never run half-configured.
 public enum BridgeConfigDraft {
     public static let placeholderHash = "REPLACE: authshift bridge hash-password"
+    /// The spool of the Debian package's service: its unit may write only under
+    /// /var/lib/authshift (scripts/release-deb.sh sets ReadWritePaths, packaging/debian/postinst
+    /// creates the folder), so a draft with any other spool fails at its first message.
+    public static let packagedSpool = "/var/lib/authshift/spool"
 
     /// nil when no sender is recommended for the bridge.
     public static func yaml(register: Register) -> String? {
@@ -21,8 +25,11 @@ public enum BridgeConfigDraft {
             "# local bridge (authshift plan, as of \(register.asOf)). Fill in every REPLACE value, then check it:",
             "#   authshift bridge check-config --config bridge.yaml",
             "# README, \"Keeping password-only devices sending\", explains every setting.",
+            "# Written for the Debian package's service (authshift-bridge.service): install it as",
+            "# /etc/authshift/bridge.yaml; the service may write only under /var/lib/authshift, and the",
+            "# files named here must be readable by its user (group authshift, mode 0640).",
             "hostname: \(YAMLScalar.quoted("REPLACE.relay.host.name"))",
-            "spool: /var/spool/authshift-bridge",
+            "spool: \(packagedSpool)",
             "",
             "listeners:",
             "  - name: lan-submission",

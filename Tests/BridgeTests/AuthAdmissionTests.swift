@@ -25,6 +25,36 @@ import Testing
         #expect(a.lockout(source: "10.9.9.9", user: "printer", limits: Self.limits) == .source)
     }
 
+    /// Three wrong passwords one after another, each check taking 0.4 × `lockoutSeconds` (scrypt
+    /// on a loaded host): counted from the answers they are 0.8 × apart and lock the source out;
+    /// counted from the starts, the first had aged out when the third was answered.
+    @Test func aSlowCheckCountsItsFailureFromTheAnswer() {
+        let a = AdmissionControl()
+        let check = Double(Self.limits.lockoutSeconds) * 0.4
+        let start = Date()
+        for n in 0..<3 {
+            let begun = start.addingTimeInterval(Double(n) * check)
+            guard case .proceed(let attempt) = a.beginAttempt(source: "10.9.9.9", user: "printer", limits: Self.limits, now: begun) else {
+                Issue.record("attempt \(n + 1) refused")
+                return
+            }
+            a.finishAttempt(attempt, succeeded: false, limits: Self.limits, now: begun.addingTimeInterval(check))
+        }
+        let answered = start.addingTimeInterval(3 * check)
+        #expect(a.lockout(source: "10.9.9.9", user: "printer", limits: Self.limits, now: answered) == .source)
+        // A reservation outlives the window while its check is under way.
+        let b = AdmissionControl()
+        let long = start.addingTimeInterval(Double(Self.limits.lockoutSeconds) * 2)
+        var attempts: [AdmissionControl.AuthAttempt] = []
+        for _ in 0..<3 {
+            if case .proceed(let attempt) = b.beginAttempt(source: "10.9.9.8", user: "printer", limits: Self.limits, now: start) {
+                attempts.append(attempt)
+            }
+        }
+        #expect(attempts.count == 3)
+        #expect(b.beginAttempt(source: "10.9.9.8", user: "printer", limits: Self.limits, now: long) == .lockedOut(.source))
+    }
+
     @Test func aSucceededCheckWithdrawsItsReservation() throws {
         let a = AdmissionControl()
         for _ in 0..<2 {

@@ -1,5 +1,6 @@
 import Collect
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,28 +13,13 @@ import Testing
 /// run continues from the checkpoint, asks for no page twice that was written, and the folder
 /// ends with each page once.
 @Suite struct CollectGraphKillResumeTests {
-    static var binary: URL {
-        let products =
-            Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var candidate = products.appendingPathComponent("authshift")
-        if !FileManager.default.isExecutableFile(atPath: candidate.path) {
-            candidate = products.deletingLastPathComponent().appendingPathComponent("authshift")
-        }
-        return candidate
-    }
-
     static func process(_ server: GraphStandIn, folder: String) -> Process {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = [
-            "collect", "graph", "--tenant", "contoso", "--client-id", "app", "--client-secret-env", "AUTHSHIFT_TEST_SECRET",
-            "--authority", server.base, "--graph-url", server.base, "--out", folder, "--only", "SignIns-Interactive",
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["AUTHSHIFT_TEST_SECRET"] = "s3cret"
-        environment["AUTHSHIFT_NO_PROGRESS"] = "1"
-        process.environment = environment
+        let process = AuthShiftBinary.process(
+            [
+                "collect", "graph", "--tenant", "contoso", "--client-id", "app", "--client-secret-env", "AUTHSHIFT_TEST_SECRET",
+                "--authority", server.base, "--graph-url", server.base, "--out", folder, "--only", "SignIns-Interactive",
+            ],
+            environment: ["AUTHSHIFT_TEST_SECRET": "s3cret"])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         return process
@@ -75,15 +61,8 @@ import Testing
         #expect(firstURL.contains("clientAppUsed%20eq%20%27Authenticated%20SMTP%27"))
 
         // assess reads what was written: `inspect` recognises every page as a sign-in log.
-        let inspect = Process()
-        inspect.executableURL = Self.binary
-        inspect.arguments = ["inspect", folder]
-        let output = Pipe()
-        inspect.standardOutput = output
-        inspect.standardError = FileHandle.nullDevice
-        try inspect.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        inspect.waitUntilExit()
+        let inspect = try AuthShiftBinary.run(["inspect", folder])
+        let text = inspect.stdout
         #expect(text.components(separatedBy: "Sign-in log (JSON)").count - 1 == 3, "\(text)")
     }
 }

@@ -34,7 +34,7 @@ struct CollectGraphCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var credential: AppCredentialOptions
+    @OptionGroup var credential: AppSignInOptions
 
     @Option(help: "Folder to write the pages and the checkpoint into.")
     var out: String

@@ -22,7 +22,7 @@ struct CollectLogAnalyticsCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var credential: AppCredentialOptions
+    @OptionGroup var credential: AppSignInOptions
 
     @Option(name: .customLong("workspace-id"), help: "The Log Analytics workspace ID (a GUID).")
     var workspaceID: String

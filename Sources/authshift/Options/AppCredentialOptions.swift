@@ -2,16 +2,13 @@ import ArgumentParser
 import AuthShiftCore
 import OAuth
 
-/// The app-only sign-in of the `collect` commands: tenant, client ID and one credential (a PEM
-/// certificate and key, a PFX, or a client secret from an environment variable or a file),
-/// turned into the OAuth module's `TokenRequest`. Secrets are never taken on the command line.
-struct AppCredentialOptions: ParsableArguments {
+/// An app registration's credential for the app-only sign-in of `collect` and `probe`: a PEM
+/// certificate and key, a PFX, or a client secret from an environment variable or a file. One
+/// group, so both commands accept the same options with the same checks. Secrets are never taken
+/// on the command line; they are read only when the credential is used.
+struct AppCredentialOptions: ParsableArguments, Sendable {
     enum JWTAlgorithm: String, ExpressibleByArgument, CaseIterable { case ps256, rs256 }
 
-    @Option(help: "Tenant ID or primary domain.")
-    var tenant: String
-    @Option(name: .customLong("client-id"), help: "The app registration's application (client) ID.")
-    var clientID: String
     @Option(help: "PEM certificate for the client assertion (with --key); the credential Microsoft advises for apps.")
     var certificate: String?
     @Option(help: "PEM private key (PKCS #1 or #8) for --certificate.")
@@ -34,34 +31,36 @@ struct AppCredentialOptions: ParsableArguments {
 
     func validate() throws {
         if certificate != nil && key == nil { throw ValidationError("--certificate needs --key.") }
-        let given = [certificate != nil, pfx != nil, clientSecretEnv != nil || clientSecretFile != nil].filter { $0 }.count
-        if given == 0 {
-            throw ValidationError("Give a credential: --certificate with --key, --pfx, or --client-secret-env / --client-secret-file.")
-        }
         if given > 1 { throw ValidationError("Give one credential: --certificate with --key, --pfx, or a client secret.") }
     }
 
-    /// The token request for `scope`; an unreadable certificate or key exits with 66.
-    func tokenRequest(scope: String) throws -> TokenRequest {
+    /// How many credentials were given (a certificate, a PFX, a client secret).
+    var given: Int { [certificate != nil, pfx != nil, hasClientSecret].filter { $0 }.count }
+    var hasClientSecret: Bool { clientSecretEnv != nil || clientSecretFile != nil }
+    var hasCertificate: Bool { certificate != nil || pfx != nil }
+
+    /// The client secret, nil when none was given.
+    func clientSecret() throws -> Secret? {
+        try SecretInput.read(env: clientSecretEnv, file: clientSecretFile, what: "client secret")
+    }
+
+    /// The PFX or PEM certificate credential, nil when neither was given; an unreadable
+    /// certificate or key exits with 66.
+    func certificateCredential() throws -> TokenRequest.Credential? {
         let algorithm: ClientAssertion.Algorithm = jwtAlgorithm == .ps256 ? .ps256 : .rs256
-        let credential: TokenRequest.Credential
         do {
             if let pfx {
                 let passphrase = try SecretInput.read(env: pfxPasswordEnv, file: nil, what: "PFX password")
-                credential = .certificate(try SigningCertificate(pfx: pfx, passphrase: passphrase), algorithm)
-            } else if let certificate, let key {
-                let passphrase = try SecretInput.read(env: keyPasswordEnv, file: nil, what: "key passphrase")
-                credential = .certificate(
-                    try SigningCertificate(certificatePEM: certificate, keyPEM: key, keyPassphrase: passphrase), algorithm)
-            } else if let secret = try SecretInput.read(env: clientSecretEnv, file: clientSecretFile, what: "client secret") {
-                credential = .clientSecret(secret)
-            } else {
-                throw ValidationError("Give a credential: --certificate with --key, --pfx, or --client-secret-env / --client-secret-file.")
+                return .certificate(try SigningCertificate(pfx: pfx, passphrase: passphrase), algorithm)
             }
+            if let certificate, let key {
+                let passphrase = try SecretInput.read(env: keyPasswordEnv, file: nil, what: "key passphrase")
+                return .certificate(try SigningCertificate(certificatePEM: certificate, keyPEM: key, keyPassphrase: passphrase), algorithm)
+            }
+            return nil
         } catch let error as OAuthError {
             StandardError.write("error: \(error)\n")
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
-        return TokenRequest(authority: authority, tenant: tenant, clientID: clientID, scope: scope, credential: credential)
     }
 }

@@ -1,9 +1,9 @@
 import AuthShiftCore
-import SMTP
 
-/// The plain-words explanation of a reply, shared by `explain` and `probe`.
-enum ExplanationText {
-    static func render(_ e: ReplyExplanation, mailbox: MailboxRow?, asked: String?) -> String {
+/// The plain-words explanation of a reply, shared by `explain` and `probe` (through
+/// `ProbeReportText`), with what the exports say about the mailbox when they were given.
+public enum ExplanationText {
+    public static func render(_ e: ReplyExplanation, mailbox: MailboxRow?, asked: String?) -> String {
         var s = ""
         if let code = e.reply.code { s += "Reply code:       \(code)\n" }
         if let enhanced = e.reply.enhanced { s += "Enhanced status:  \(enhanced)\n" }
@@ -19,7 +19,7 @@ enum ExplanationText {
     }
 
     /// What the exports say about the mailbox, or that they do not know it.
-    static func mailboxText(_ mailbox: MailboxRow?, asked: String?) -> String {
+    public static func mailboxText(_ mailbox: MailboxRow?, asked: String?) -> String {
         if let d = mailbox {
             return "\nWhat the exports say about \(d.address):\n" + d.explanation.map { "  - \($0)\n" }.joined()
         } else if let asked {
