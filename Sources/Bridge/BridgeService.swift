@@ -48,6 +48,7 @@ public final class BridgeService: Sendable {
         var roots: [NIOSSLCertificate] = []
         for file in Set(config.routes.compactMap(\.trustRootsFile)) { roots += try NIOSSLCertificate.fromPEMFile(file) }
         let tokens = try config.oauth.map { try TokenCache(settings: $0, trustRoots: roots) }
+        metrics.setCredentialExpiries(try config.credentialExpiries())
         scheduler = try DeliveryScheduler(
             configuration: configuration, spool: spool, log: log, metrics: metrics, tokens: tokens, trustRoots: roots)
     }
@@ -56,6 +57,7 @@ public final class BridgeService: Sendable {
     public func run() async throws {
         let config = configuration.current
         for warning in config.warnings { log.event("warning", "configuration", ["warning": warning]) }
+        logExpiries(config)
         let purged = spool.purgeIncoming()
         if purged > 0 { log.event("info", "purged-incomplete", ["count": purged]) }
         var services: [any Service] = []
@@ -80,6 +82,19 @@ public final class BridgeService: Sendable {
         await bound.ports()
     }
 
+    /// Sets the expiry gauge and logs the certificates expired or expiring within 30 days.
+    private func logExpiries(_ config: BridgeConfiguration) {
+        do {
+            let expiries = try config.credentialExpiries()
+            metrics.setCredentialExpiries(expiries)
+            for problem in expiries.compactMap({ $0.problem() }) {
+                log.event(problem.expired ? "error" : "warning", "credential-expiry", ["warning": problem.text])
+            }
+        } catch {
+            log.event("error", "credential-expiry", ["error": "\(error)"])
+        }
+    }
+
     private func reload() {
         guard let configPath else { return }
         do {
@@ -90,6 +105,7 @@ public final class BridgeService: Sendable {
             }
             configuration.replace(new)
             for warning in new.warnings { log.event("warning", "configuration", ["warning": warning]) }
+            logExpiries(new)
             let scheduler = self.scheduler
             Task { await scheduler.requestRescan() }
             log.event("info", "reloaded", ["accounts": new.accounts.count, "routes": new.routes.count])

@@ -325,7 +325,7 @@ struct EffectiveStateEvaluator {
             lines.append("Conditional Access: unknown (no export); a policy that blocks legacy authentication would block Basic SMTP.")
             return
         }
-        let objectId = index.usersByAddress[address]?.objectId
+        let objectId = index.objectId(of: address)
         var applying: [String] = []
         var uncertain = false
         for blocking in index.legacyBlocking where blocking.appliesToExchange {

@@ -46,6 +46,10 @@ struct AssessCommand: ParsableCommand {
                 StandardError.write("error: \(error.description)\n")
                 throw ExitMapping.exit(.noInput)
             }
+            if var credentials = register.appCredentials {
+                AppCredentialRegisterBuilder.attachScripts(register.scripts ?? [], to: &credentials)
+                register.appCredentials = credentials
+            }
         }
         let checklist = Planner.plan(snapshot: run.snapshot, register: register, warnDays: run.options.warnDays).checklist
         let stored = try workspace.map { try WorkspaceRun.store(register, folder: $0, tenant: tenant) }
@@ -58,6 +62,7 @@ struct AssessCommand: ParsableCommand {
             try folder.write("report.md", MarkdownReport.render(register, checklist: checklist, progress: stored?.progress))
             try folder.write("report.html", HTMLReport.render(register, checklist: checklist, progress: stored?.progress))
             try folder.write("inventory-todo.csv", InventoryTodo.render(register))
+            if let credentials = register.appCredentials { try folder.write("app-credentials.csv", AppCredentialsTable.csv(credentials)) }
         } catch let error as OutputError {
             StandardError.write("error: \(error.description)\n")
             throw ExitCode(ExitStatus.cannotCreate.rawValue)
@@ -65,7 +70,8 @@ struct AssessCommand: ParsableCommand {
         StandardOutput.write(TerminalSummary.render(register))
         if let stored { StandardOutput.write("  " + stored.message) }
         StandardOutput.write(
-            "  Wrote register.json, register.csv, register.xlsx, report.md, report.html and inventory-todo.csv to \(out)\n")
+            "  Wrote register.json, register.csv, register.xlsx, report.md, report.html"
+                + (register.appCredentials == nil ? "" : ", app-credentials.csv") + " and inventory-todo.csv to \(out)\n")
         if let failure = run.readFailure { throw ExitMapping.exit(failure) }
     }
 }
