@@ -48,10 +48,30 @@ import Testing
         #expect(inspect.stdout.contains("Users (Graph)"))
 
         let out = temporaryFolder().path
+        let bridge = out + "-bridge.yaml"
+        try """
+        spool: /tmp/x
+        listeners:
+          - name: lan
+            port: 2525
+            tls: none
+            trustedLanPlain: true
+        oauth:
+          tenant: contoso.onmicrosoft.com
+          clientId: \(Self.appId.uppercased())
+          clientSecretFile: /etc/authshift/secret
+        routes:
+          - name: scans-graph
+            type: graph
+          - name: smarthost
+            type: smtp
+            host: 127.0.0.1
+        """.write(toFile: bridge, atomically: true, encoding: .utf8)
         let ws = out + "/ws"
         #expect(try CLI.run(["workspace", "init", ws]).status == 0)
         let assess = try CLI.run([
-            "assess", exports, "--scripts", scripts, "--out", out + "/run", "--as-of", "2026-11-30", "--workspace", ws, "--tenant",
+            "assess", exports, "--scripts", scripts, "--bridge-config", bridge, "--out", out + "/run", "--as-of", "2026-11-30",
+            "--workspace", ws, "--tenant",
             "contoso.onmicrosoft.com",
         ])
         #expect(assess.status == 0, "\(assess.stderr)")
@@ -59,7 +79,7 @@ import Testing
             assess.stdout.contains("App credentials: 1 (1 expired, 0 expiring soon, 1 client secret(s) where a certificate is advised)"))
         let csv = try String(contentsOfFile: out + "/run/app-credentials.csv", encoding: .utf8)
         #expect(csv.contains("Reporting job,\(Self.appId),Exchange.ManageAsApp,client-secret,reporting 2025"))
-        #expect(csv.contains(",script report.ps1,"))
+        #expect(csv.contains(",\"bridge route scans-graph (\(bridge)); script report.ps1\","))
         let report = try String(contentsOfFile: out + "/run/report.md", encoding: .utf8)
         #expect(report.contains("## App credentials"))
         #expect(report.contains("https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials"))

@@ -53,9 +53,20 @@ public enum AppCredentialRegisterBuilder {
     /// Adds the scripts that name each app's ID (`Connect-ExchangeOnline -AppId`, found by
     /// `assess --scripts`) to its dependents.
     public static func attachScripts(_ scripts: [ScriptAutomationRow], to rows: inout [AppCredentialRow]) {
+        var byApp: [String: [String]] = [:]
+        for script in scripts {
+            for appId in script.appIds ?? [] { byApp[appId.lowercased(), default: []].append("script \(script.script)") }
+        }
+        attach(byApp, to: &rows)
+    }
+
+    /// Adds dependents found outside the exports (scripts, the bridge configuration), by
+    /// application ID (any case), each once.
+    public static func attach(_ dependentsByAppId: [String: [String]], to rows: inout [AppCredentialRow]) {
+        let lowered = Dictionary(dependentsByAppId.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: +)
         for index in rows.indices {
-            let named = scripts.filter { ($0.appIds ?? []).contains { $0.lowercased() == rows[index].appId } }.map { "script \($0.script)" }
-            rows[index].dependents = Array(Set(rows[index].dependents + named)).sorted()
+            guard let more = lowered[rows[index].appId] else { continue }
+            rows[index].dependents = Array(Set(rows[index].dependents + more)).sorted()
         }
     }
 

@@ -29,6 +29,11 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "Scripts to add to the automation register (folders or files, scanned like 'authshift scan').")
     var scripts: [String] = []
 
+    @Option(
+        name: .customLong("bridge-config"),
+        help: "The bridge's configuration file: its OAuth routes are listed as depending on the app credentials of its client ID.")
+    var bridgeConfig: String?
+
     @Flag(help: "Write into --out even if it holds files authshift did not write.")
     var force = false
 
@@ -46,10 +51,11 @@ struct AssessCommand: ParsableCommand {
                 StandardError.write("error: \(error.description)\n")
                 throw ExitMapping.exit(.noInput)
             }
-            if var credentials = register.appCredentials {
-                AppCredentialRegisterBuilder.attachScripts(register.scripts ?? [], to: &credentials)
-                register.appCredentials = credentials
-            }
+        }
+        if var credentials = register.appCredentials {
+            AppCredentialRegisterBuilder.attachScripts(register.scripts ?? [], to: &credentials)
+            if let bridgeConfig { AppCredentialRegisterBuilder.attach(try BridgeDependents.read(bridgeConfig), to: &credentials) }
+            register.appCredentials = credentials
         }
         let checklist = Planner.plan(snapshot: run.snapshot, register: register, warnDays: run.options.warnDays).checklist
         let stored = try workspace.map { try WorkspaceRun.store(register, folder: $0, tenant: tenant) }
