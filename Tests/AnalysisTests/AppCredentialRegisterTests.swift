@@ -105,7 +105,8 @@ import Testing
         s.users[0].objectId = nil
         s.conditionalAccessPolicies = [ConditionalAccessScopeTests.policy(include: ["oid-9"])]
         let address = EffectiveStateTruthTableTests.address
-        #expect(EffectiveStateEvaluator(index: TenantIndex(s)).evaluate(address).unknowns.contains { $0.kind == .conditionalAccessScope })
+        let unknown = EffectiveStateEvaluator(index: TenantIndex(s)).evaluate(address).unknowns.first { $0.kind == .conditionalAccessScope }
+        #expect(unknown?.settledBy.contains(ExportKind.entraUsers.title) == true)
         s.entraUsers = [
             EntraUser(
                 userPrincipalName: address, objectId: "oid-9", mail: nil, displayName: "Scanner", accountEnabled: true, userType: "Member",

@@ -352,7 +352,7 @@ struct EffectiveStateEvaluator {
                     Unknown(
                         .conditionalAccessScope, "whether Conditional Access policy '\(policy.displayName)' applies (\(why.text))",
                         settledBy: why == .objectIdUnknown
-                            ? [ExportKind.user.title + " with ExternalDirectoryObjectId"]
+                            ? [ExportKind.user.title + " with ExternalDirectoryObjectId", ExportKind.entraUsers.title]
                             : ["group and role membership (check the policy with What If in the Entra admin center)"]))
                 lines.append(
                     "Conditional Access policy '\(policy.displayName)' blocks legacy authentication; whether it applies to this user is unknown: \(why.text)."
