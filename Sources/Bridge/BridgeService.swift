@@ -48,7 +48,7 @@ public final class BridgeService: Sendable {
         var roots: [NIOSSLCertificate] = []
         for file in Set(config.routes.compactMap(\.trustRootsFile)) { roots += try NIOSSLCertificate.fromPEMFile(file) }
         let tokens = try config.oauth.map { try TokenCache(settings: $0, trustRoots: roots) }
-        metrics.setCredentialExpiries(try config.credentialExpiries())
+        metrics.setCredentialExpiries(config.credentialExpiries().expiries)
         scheduler = try DeliveryScheduler(
             configuration: configuration, spool: spool, log: log, metrics: metrics, tokens: tokens, trustRoots: roots)
     }
@@ -82,17 +82,15 @@ public final class BridgeService: Sendable {
         await bound.ports()
     }
 
-    /// Sets the expiry gauge and logs the certificates expired or expiring within 30 days.
+    /// Sets the expiry gauge and logs the certificates expired or expiring within 30 days, and
+    /// those that could not be read.
     private func logExpiries(_ config: BridgeConfiguration) {
-        do {
-            let expiries = try config.credentialExpiries()
-            metrics.setCredentialExpiries(expiries)
-            for problem in expiries.compactMap({ $0.problem() }) {
-                log.event(problem.expired ? "error" : "warning", "credential-expiry", ["warning": problem.text])
-            }
-        } catch {
-            log.event("error", "credential-expiry", ["error": "\(error)"])
+        let reading = config.credentialExpiries()
+        metrics.setCredentialExpiries(reading.expiries)
+        for problem in reading.expiries.compactMap({ $0.problem() }) {
+            log.event(problem.expired ? "error" : "warning", "credential-expiry", ["warning": problem.text])
         }
+        for text in reading.unreadable { log.event("warning", "credential-expiry", ["warning": text]) }
     }
 
     private func reload() {

@@ -39,39 +39,48 @@ public struct CredentialExpiry: Sendable, Equatable {
     }
 }
 
+/// What reading the configured certificates found: their expiries, and the ones that could not
+/// be read (a configuration checked on another machine than the one it runs on).
+public struct CredentialExpiryReading: Sendable {
+    public var expiries: [CredentialExpiry] = []
+    /// One sentence per certificate that could not be read, naming the file.
+    public var unreadable: [String] = []
+}
+
 extension BridgeConfiguration {
-    /// Every configured certificate with its expiry. A file that cannot be read is an error,
-    /// as it is when the bridge starts.
-    public func credentialExpiries() throws -> [CredentialExpiry] {
-        var out: [CredentialExpiry] = []
+    /// Every configured certificate with its expiry. A file that cannot be read is reported, not
+    /// thrown: `check-config` may run where the certificates are not installed, and the bridge
+    /// itself refuses to start without them anyway (the listener's TLS context, the token cache).
+    public func credentialExpiries() -> CredentialExpiryReading {
+        var reading = CredentialExpiryReading()
         for listener in listeners {
             guard let file = listener.certificate else { continue }
-            let path = "listeners.\(listener.name).certificate"
-            let certificate: NIOSSLCertificate
             do {
-                guard let first = try NIOSSLCertificate.fromPEMFile(file).first else {
-                    throw ConfigError(file: file, line: nil, path: path, message: "no certificate in the file")
+                guard let certificate = try NIOSSLCertificate.fromPEMFile(file).first else {
+                    reading.unreadable.append("listener \(listener.name): no certificate in \(file) to check its expiry")
+                    continue
                 }
-                certificate = first
-            } catch let error as ConfigError {
-                throw error
+                reading.expiries.append(
+                    CredentialExpiry(
+                        credential: .listenerTLSCertificate, scope: "listener", name: listener.name, file: file,
+                        notValidAfter: Date(timeIntervalSince1970: TimeInterval(certificate.notValidAfter))))
             } catch {
-                throw ConfigError(file: file, line: nil, path: path, message: "not a PEM certificate (\(error))")
+                reading.unreadable.append("listener \(listener.name): cannot read \(file) to check its expiry (\(error))")
             }
-            out.append(
-                CredentialExpiry(
-                    credential: .listenerTLSCertificate, scope: "listener", name: listener.name, file: file,
-                    notValidAfter: Date(timeIntervalSince1970: TimeInterval(certificate.notValidAfter))))
         }
-        if let oauth, let certificate = try TokenCache.signingCertificate(oauth) {
-            let file = oauth.pfx ?? oauth.certificate ?? ""
+        guard let oauth else { return reading }
+        let file = oauth.pfx ?? oauth.certificate ?? ""
+        do {
+            guard let certificate = try TokenCache.signingCertificate(oauth) else { return reading }
             for route in routes where route.kind != .smtp {
-                out.append(
+                reading.expiries.append(
                     CredentialExpiry(
                         credential: .clientAssertionCertificate, scope: "route", name: route.name, file: file,
                         notValidAfter: certificate.notValidAfter))
             }
+        } catch {
+            reading.unreadable.append("oauth: cannot read the client-assertion certificate \(file) to check its expiry (\(error))")
         }
-        return out
+        return reading
     }
 }

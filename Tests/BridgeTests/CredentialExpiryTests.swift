@@ -38,7 +38,7 @@ import Testing
     @Test func listenerAndClientAssertionCertificatesAreRead() throws {
         let config = try BridgeConfiguration.parse(
             Self.yaml(listenerCertificate: Fixture.path("expired.pem"), oauth: Self.pemCredential), file: "b.yaml")
-        let expiries = try config.credentialExpiries()
+        let expiries = config.credentialExpiries().expiries
         #expect(expiries.map(\.credential) == [.listenerTLSCertificate, .clientAssertionCertificate, .clientAssertionCertificate])
         // The smtp route signs in with a password, not the client assertion.
         #expect(expiries.map(\.name) == ["lan", "exo", "scans \"graph\""])
@@ -58,9 +58,9 @@ import Testing
         let fromPFX = try BridgeConfiguration.parse(Self.yaml(listenerCertificate: Fixture.path("server.pem"), oauth: pfx), file: "b.yaml")
         let fromPEM = try BridgeConfiguration.parse(
             Self.yaml(listenerCertificate: Fixture.path("server.pem"), oauth: Self.pemCredential), file: "b.yaml")
-        let expiry = try #require(try fromPFX.credentialExpiries().last)
+        let expiry = try #require(fromPFX.credentialExpiries().expiries.last)
         #expect(expiry.file == Fixture.path("app.pfx"))
-        #expect(expiry.notValidAfter == (try fromPEM.credentialExpiries().last?.notValidAfter))
+        #expect(expiry.notValidAfter == (fromPEM.credentialExpiries().expiries.last?.notValidAfter))
     }
 
     @Test(arguments: [(-1.0, true), (10.0, false), (30.0, false)])
@@ -75,11 +75,23 @@ import Testing
         #expect(expiry.problem(now: expiry.notValidAfter.addingTimeInterval(-31 * 86_400)) == nil)
     }
 
+    /// check-config may run where the certificates are not installed: a missing file is a
+    /// warning naming it, not a failure.
+    @Test func aCertificateThatCannotBeReadIsReportedNotThrown() throws {
+        let config = try BridgeConfiguration.parse(
+            Self.yaml(listenerCertificate: "/nonexistent/relay.pem", oauth: "  pfx: /nonexistent/app.pfx"), file: "b.yaml")
+        let reading = config.credentialExpiries()
+        #expect(reading.expiries.isEmpty)
+        #expect(reading.unreadable.count == 2)
+        #expect(reading.unreadable[0].hasPrefix("listener lan: cannot read /nonexistent/relay.pem to check its expiry"))
+        #expect(reading.unreadable[1].hasPrefix("oauth: cannot read the client-assertion certificate /nonexistent/app.pfx"))
+    }
+
     @Test func metricsServeTheExpiryGaugeWithoutFileNames() throws {
         let config = try BridgeConfiguration.parse(
             Self.yaml(listenerCertificate: Fixture.path("expired.pem"), oauth: Self.pemCredential), file: "b.yaml")
         let metrics = BridgeMetrics()
-        metrics.setCredentialExpiries(try config.credentialExpiries())
+        metrics.setCredentialExpiries(config.credentialExpiries().expiries)
         let text = metrics.prometheusText
         #expect(text.contains("# TYPE authshift_bridge_credential_expiry_timestamp_seconds gauge\n"))
         #expect(

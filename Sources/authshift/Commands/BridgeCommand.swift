@@ -57,21 +57,19 @@ struct BridgeCheckConfigCommand: ParsableCommand {
             Also reads every configured certificate (listener TLS certificates, the upstream client-assertion \
             certificate) and warns when one expires within \(CredentialExpiry.warningDays) days.
 
-            Exit status: 0 valid (warnings allowed); 65 the file is invalid, a certificate cannot be read, or a \
-            certificate has expired.
+            A certificate that cannot be read here (checked on another machine) is a warning.
+
+            Exit status: 0 valid (warnings allowed); 65 the file is invalid or a certificate has expired.
             """)
     @OptionGroup var options: BridgeConfigOption
 
     func run() throws {
         let config = try options.load()
         StandardOutput.write(config.summary(path: options.config))
-        let expiries: [CredentialExpiry]
-        do { expiries = try config.credentialExpiries() } catch {
-            StandardError.write("error: \(error)\n")
-            throw ExitCode(ExitStatus.dataError.rawValue)
-        }
+        let reading = config.credentialExpiries()
+        for text in reading.unreadable { StandardOutput.write("warning: \(text)\n") }
         var expired = false
-        for expiry in expiries {
+        for expiry in reading.expiries {
             StandardOutput.write(
                 "\(expiry.scope) \(expiry.name): \(expiry.credential.rawValue) valid until \(ISO8601DateFormatter().string(from: expiry.notValidAfter))\n"
             )
