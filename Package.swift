@@ -189,9 +189,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CollectTests",
-            // authshift: the kill-and-resume test runs the built binary.
+            // authshift: the kill-and-resume test runs the built binary. Ingest and Analysis: the
+            // pages the collector writes are read back by assess.
             dependencies: [
-                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", "TestSupport",
+                "Collect", "Transport", "OAuth", "authshift", "AuthShiftCore", "Ingest", "Analysis", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

@@ -13,6 +13,8 @@ public struct AssessOptions: Sendable {
     public var recentUseDays: Int
     /// An exception expiring within this many days is reported (`--warn-days`).
     public var warnDays: Int = 14
+    /// An app certificate or secret expiring within this many days is flagged (`--credential-warn-days`).
+    public var credentialWarnDays: Int = AppCredentialPolicy.defaultWarningDays
     public var generatedBy: String
 
     public init(

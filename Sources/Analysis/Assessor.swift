@@ -31,6 +31,8 @@ public enum Assessor {
             register.exceptions =
                 ExceptionChecker(snapshot: snapshot, register: register, asOf: options.asOf, warnDays: options.warnDays).records
         }
+        register.appCredentials = AppCredentialRegisterBuilder.build(
+            snapshot, asOf: options.asOf, warningDays: options.credentialWarnDays)
         RingPlanner.assignRings(&register, inventory: snapshot.inventory)
         return register
     }
@@ -52,7 +54,8 @@ public enum Assessor {
             let cas = index.casByAddress[address]
             let user = index.usersByAddress[address]
             return MailboxRow(
-                address: address, displayName: cas?.displayName, recipientType: user?.recipientTypeDetails,
+                address: address, displayName: cas?.displayName ?? index.entraUsersByAddress[address]?.displayName,
+                recipientType: user?.recipientTypeDetails,
                 smtpAuth: d.smtpAuth, basicAllowed: d.basicAllowed, basicBlockedBy: d.blockedBy, policy: d.policy,
                 policySource: d.policySource, observedSmtpAuth: observed.contains(address), explanation: d.explanation,
                 unknowns: d.unknowns, contradiction: d.contradiction)

@@ -11,6 +11,7 @@ public final class BridgeMetrics: @unchecked Sendable {
     static let buckets: [Double] = [0.1, 0.5, 1, 5, 15, 60, 300, 1800, 3600, 14_400, 86_400]
     private var latencyCounts = [Int](repeating: 0, count: buckets.count + 1)
     private var latencySum = 0.0
+    private var expiries: [CredentialExpiry] = []
 
     public init() {}
 
@@ -33,6 +34,13 @@ public final class BridgeMetrics: @unchecked Sendable {
     public func connectionClosed() {
         lock.lock()
         connections -= 1
+        lock.unlock()
+    }
+
+    /// The configured certificates' expiry times, served as a gauge (set at start and on reload).
+    public func setCredentialExpiries(_ expiries: [CredentialExpiry]) {
+        lock.lock()
+        self.expiries = expiries
         lock.unlock()
     }
 
@@ -82,7 +90,27 @@ public final class BridgeMetrics: @unchecked Sendable {
         out += "authshift_bridge_delivery_latency_seconds_bucket{le=\"+Inf\"} \(cumulative)\n"
         out += "authshift_bridge_delivery_latency_seconds_sum \(Self.format(latencySum))\n"
         out += "authshift_bridge_delivery_latency_seconds_count \(cumulative)\n"
+        out += expiryGauge
         return out
+    }
+
+    /// One series per configured certificate, labelled by kind and listener or route name (never
+    /// a file name or anything read from a secret), so an alert can fire weeks before it expires.
+    private var expiryGauge: String {
+        guard !expiries.isEmpty else { return "" }
+        let name = "authshift_bridge_credential_expiry_timestamp_seconds"
+        var out = "# HELP \(name) When each configured certificate expires, in seconds since the Unix epoch.\n# TYPE \(name) gauge\n"
+        for e in expiries {
+            let labels = "credential=\"\(e.credential.rawValue)\",\(e.scope)=\"\(Self.labelValue(e.name))\""
+            out += "\(name){\(labels)} \(Self.format(e.notValidAfter.timeIntervalSince1970.rounded(.down)))\n"
+        }
+        return out
+    }
+
+    /// A label value escaped as the text format requires (backslash, double quote, line feed).
+    static func labelValue(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 
     static func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }

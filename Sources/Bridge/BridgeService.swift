@@ -48,6 +48,7 @@ public final class BridgeService: Sendable {
         var roots: [NIOSSLCertificate] = []
         for file in Set(config.routes.compactMap(\.trustRootsFile)) { roots += try NIOSSLCertificate.fromPEMFile(file) }
         let tokens = try config.oauth.map { try TokenCache(settings: $0, trustRoots: roots) }
+        metrics.setCredentialExpiries(config.credentialExpiries().expiries)
         scheduler = try DeliveryScheduler(
             configuration: configuration, spool: spool, log: log, metrics: metrics, tokens: tokens, trustRoots: roots)
     }
@@ -56,6 +57,7 @@ public final class BridgeService: Sendable {
     public func run() async throws {
         let config = configuration.current
         for warning in config.warnings { log.event("warning", "configuration", ["warning": warning]) }
+        logExpiries(config)
         let purged = spool.purgeIncoming()
         if purged > 0 { log.event("info", "purged-incomplete", ["count": purged]) }
         var services: [any Service] = []
@@ -80,6 +82,17 @@ public final class BridgeService: Sendable {
         await bound.ports()
     }
 
+    /// Sets the expiry gauge and logs the certificates expired or expiring within 30 days, and
+    /// those that could not be read.
+    private func logExpiries(_ config: BridgeConfiguration) {
+        let reading = config.credentialExpiries()
+        metrics.setCredentialExpiries(reading.expiries)
+        for problem in reading.expiries.compactMap({ $0.problem() }) {
+            log.event(problem.expired ? "error" : "warning", "credential-expiry", ["warning": problem.text])
+        }
+        for text in reading.unreadable { log.event("warning", "credential-expiry", ["warning": text]) }
+    }
+
     private func reload() {
         guard let configPath else { return }
         do {
@@ -90,6 +103,7 @@ public final class BridgeService: Sendable {
             }
             configuration.replace(new)
             for warning in new.warnings { log.event("warning", "configuration", ["warning": warning]) }
+            logExpiries(new)
             let scheduler = self.scheduler
             Task { await scheduler.requestRescan() }
             log.event("info", "reloaded", ["accounts": new.accounts.count, "routes": new.routes.count])

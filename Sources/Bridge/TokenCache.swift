@@ -23,19 +23,29 @@ public actor TokenCache {
                 throw OAuthError.credentialUnreadable(path: file, reason: "cannot read the client secret")
             }
             credential = .clientSecret(Secret(text.trimmingCharacters(in: .newlines)))
-        } else if let pfx = settings.pfx {
+        } else if let certificate = try Self.signingCertificate(settings) {
+            credential = .certificate(certificate, settings.jwtAlgorithm)
+        } else {
+            throw OAuthError.credentialUnreadable(path: "oauth", reason: "no credential")
+        }
+    }
+
+    /// The client-assertion certificate the settings name (PFX, or PEM certificate and key); nil
+    /// when they name none (a client secret). Also read by `check-config` and the metrics for its expiry.
+    public static func signingCertificate(_ settings: BridgeConfiguration.OAuthSettings) throws -> SigningCertificate? {
+        if let pfx = settings.pfx {
             let password = try settings.pfxPasswordFile.map { f in
                 guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
                     throw OAuthError.credentialUnreadable(path: f, reason: "cannot read the PFX password")
                 }
                 return Secret(text.trimmingCharacters(in: .newlines))
             }
-            credential = .certificate(try SigningCertificate(pfx: pfx, passphrase: password), settings.jwtAlgorithm)
-        } else if let certificate = settings.certificate, let key = settings.key {
-            credential = .certificate(try SigningCertificate(certificatePEM: certificate, keyPEM: key), settings.jwtAlgorithm)
-        } else {
-            throw OAuthError.credentialUnreadable(path: "oauth", reason: "no credential")
+            return try SigningCertificate(pfx: pfx, passphrase: password)
         }
+        if let certificate = settings.certificate, let key = settings.key {
+            return try SigningCertificate(certificatePEM: certificate, keyPEM: key)
+        }
+        return nil
     }
 
     public func token(scope: String) async throws(OAuthError) -> AccessToken {

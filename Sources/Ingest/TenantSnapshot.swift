@@ -15,6 +15,13 @@ public struct TenantSnapshot: Sendable {
     public var conditionalAccessPolicies: [ConditionalAccessPolicySetting] = []
     public var inventory: [InventoryEntry] = []
     public var exceptions: [ExceptionEntry] = []
+    /// App registrations and service principals (Graph), for the credential expiry section.
+    public var appRegistrations: [AppRegistration] = []
+    /// Graph users (`Users-page*.json`).
+    public var entraUsers: [EntraUser] = []
+    /// The users seen signing in with each application ID (lower-cased), from sign-in exports
+    /// that carry `appId`: which senders depend on an app's credentials.
+    public var signInUsersByAppId: [String: Set<String>] = [:]
     public var signIns = SignInSummary()
     /// The files read for each kind, so analysis can say which exports were given.
     public var filesByKind: [ExportKind: [String]] = [:]
@@ -41,6 +48,9 @@ public struct TenantSnapshot: Sendable {
         TenantSnapshot.append(other.conditionalAccessPolicies, to: &conditionalAccessPolicies)
         TenantSnapshot.append(other.inventory, to: &inventory)
         TenantSnapshot.append(other.exceptions, to: &exceptions)
+        TenantSnapshot.append(other.appRegistrations, to: &appRegistrations)
+        TenantSnapshot.append(other.entraUsers, to: &entraUsers)
+        signInUsersByAppId.merge(other.signInUsersByAppId) { $0.union($1) }
         signIns.merge(other.signIns)
         filesByKind.merge(other.filesByKind) { $0 + $1 }
     }

@@ -14,6 +14,8 @@ public struct SigningCertificate: Sendable {
     let privateKey: _RSA.Signing.PrivateKey
 
     /// Base64url SHA-256 of the DER certificate, the `x5t#S256` header (the current form).
+    /// The certificate's notAfter: past it, Entra refuses assertions signed with the key.
+    public let notValidAfter: Date
     public var sha256Thumbprint: String { Base64URL.encode(SHA256.hash(data: certificateDER)) }
     /// Base64url SHA-1 of the DER certificate, the `x5t` header (the form RS256 assertions use).
     public var sha1Thumbprint: String { Base64URL.encode(Insecure.SHA1.hash(data: certificateDER)) }
@@ -66,6 +68,7 @@ public struct SigningCertificate: Sendable {
     private init(certificate: NIOSSLCertificate, key: NIOSSLPrivateKey, certificateSource: String, keySource: String) throws(OAuthError) {
         do {
             certificateDER = try certificate.toDERBytes()
+            notValidAfter = Date(timeIntervalSince1970: TimeInterval(certificate.notValidAfter))
             privateKey = try _RSA.Signing.PrivateKey(derRepresentation: try key.derBytes)
         } catch {
             throw .credentialUnreadable(path: keySource, reason: "the key is not an RSA key of at least 2048 bits (\(error))")

@@ -109,6 +109,7 @@ public enum HTMLReport {
             }
             h += "</tbody></table>\n"
         }
+        if let credentials = r.appCredentials { h += appCredentialsSection(credentials) }
         if !checklist.isEmpty {
             h +=
                 "<h2>Prevention checklist</h2>\n<table><thead><tr><th>#</th><th>item</th><th>status</th><th>evidence</th><th>controls</th></tr></thead><tbody>\n"
@@ -133,6 +134,25 @@ public enum HTMLReport {
             h += "<li>\(e(ref))</li>\n"
         }
         return h + "</ul>\n</body></html>\n"
+    }
+
+    /// The app credentials that need attention, as in report.md.
+    static func appCredentialsSection(_ credentials: [AppCredentialRow]) -> String {
+        let flagged = credentials.filter(\.needsAttention)
+        var h = "<h2>App credentials</h2>\n<p>\(e(AppCredentialsTable.lead))</p>\n"
+        h += "<p>\(credentials.count) credential(s), \(flagged.count) needing attention.</p>\n"
+        guard !flagged.isEmpty else { return h }
+        h +=
+            "<table><thead><tr><th>app</th><th>kind</th><th>credential</th><th>expires</th><th>status</th><th>advice</th>"
+            + "<th>depends on it</th></tr></thead><tbody>\n"
+        for c in flagged {
+            let cls = c.status == .expired ? "basic" : ""
+            h +=
+                "<tr><td>\(e("\(c.appName) (\(c.appId))"))</td><td>\(e(c.kind.words))</td><td>\(e(c.name))</td>"
+                + "<td>\(e(c.expires?.day.description ?? "none"))</td><td class=\"\(cls)\">\(e(c.status.rawValue))</td>"
+                + "<td>\(e(c.advice.joined(separator: " ")))</td><td>\(e(AppCredentialsTable.dependents(c)))</td></tr>\n"
+        }
+        return h + "</tbody></table>\n"
     }
 
     static func note(_ text: String?) -> String { text.map { "<p class=\"note\">\(e($0))</p>\n" } ?? "" }

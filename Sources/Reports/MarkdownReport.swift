@@ -110,6 +110,7 @@ public enum MarkdownReport {
                     "| \(cell(x.script)) | \(x.host.rawValue) | \(x.currentAuth.rawValue) | \(cell(x.changeCmdlets.joined(separator: ", "))) | \(x.leastRole) | \(cell(x.replacement)) |\n"
             }
         }
+        if let credentials = r.appCredentials { s += appCredentialsSection(credentials) }
         if !checklist.isEmpty { s += "\n## Prevention checklist\n\n" + PlanReport.checklistTable(checklist) }
 
         // One pass over the mailbox rows (evaluated as they come): count them all, keep the listed few.
@@ -148,6 +149,24 @@ public enum MarkdownReport {
     }
 
     /// Makes text safe inside a Markdown table cell.
+    /// The app credentials that need attention (expired, expiring, secrets where a certificate is
+    /// advised), each with its advice and the senders and scripts that depend on the app.
+    static func appCredentialsSection(_ credentials: [AppCredentialRow]) -> String {
+        var s = "\n## App credentials\n\n\(AppCredentialsTable.lead)\n\n"
+        let flagged = credentials.filter(\.needsAttention)
+        if credentials.isEmpty { s += "No app holding those permissions was found in the app registrations given.\n" }
+        s += "\(credentials.count) credential(s), \(flagged.count) needing attention.\n\n"
+        if !flagged.isEmpty {
+            s += "| app | kind | credential | expires | status | advice | depends on it |\n|---|---|---|---|---|---|---|\n"
+            for c in flagged {
+                s +=
+                    "| \(cell("\(c.appName) (\(c.appId))")) | \(c.kind.words) | \(cell(c.name)) | \(c.expires?.day.description ?? "none") "
+                    + "| \(c.status.rawValue) | \(cell(c.advice.joined(separator: " "))) | \(cell(AppCredentialsTable.dependents(c))) |\n"
+            }
+        }
+        return s
+    }
+
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }

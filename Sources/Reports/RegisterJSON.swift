@@ -35,13 +35,16 @@ public enum RegisterJSON {
         // Every key, `null` where there is nothing (no exception register, no --scripts), as
         // Register.CodingKeys promises.
         let keys = [
-            "asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs", "mailboxes", "schema",
+            "appCredentials", "asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs", "mailboxes",
+            "schema",
             "scripts", "senders", "tenant", "timeline", "unknowns",
         ]
         try emit(Data("{\n".utf8))
         for (i, key) in keys.enumerated() {
             try emit(Data("  \"\(key)\" : ".utf8))
             switch key {
+            case "appCredentials":
+                if let credentials = r.appCredentials { try array(credentials) } else { try emit(Data("null".utf8)) }
             case "asOf": try emit(value(r.asOf))
             case "assumption": try emit(value(r.assumption))
             case "automation": try array(r.automation)

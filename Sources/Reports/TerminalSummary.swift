@@ -22,6 +22,14 @@ public enum TerminalSummary {
                 + f.contradicted.prefix(5).map(\.sender).joined(separator: ", ") + (f.contradicted.count > 5 ? ", …" : "")
                 + "); see the report\n"
         }
+        if let credentials = r.appCredentials {
+            let expired = credentials.filter { $0.status == .expired }.count
+            let expiring = credentials.filter { $0.status == .expiring }.count
+            let secrets = credentials.filter(\.certificateAdvised).count
+            out +=
+                "  App credentials: \(credentials.count) (\(expired) expired, \(expiring) expiring soon, \(secrets) client secret(s)"
+                + " where a certificate is advised)\n"
+        }
         out += "  Recommended paths: " + f.byPath.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + "\n"
         if !r.unknowns.isEmpty {
             out +=

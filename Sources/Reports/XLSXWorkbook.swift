@@ -213,6 +213,15 @@ extension XLSXWorkbook {
                     ]
                 })
         }
+        if let credentials = r.appCredentials {
+            book.add(
+                "AppCredentials", header: AppCredentialsTable.columns,
+                rows: credentials.map { c in
+                    AppCredentialsTable.cells(c).enumerated().map { i, cell in
+                        AppCredentialsTable.columns[i] == "daysLeft" ? number(c.daysLeft) : text(cell)
+                    }
+                })
+        }
         book.add("Summary", header: ["item", "value"], rows: ReportFacts(r).summaryLines.map { [text($0.0), text($0.1)] })
         return book
     }

@@ -45,6 +45,7 @@ extension SQLiteWorkspaceStore {
             try insertRecords(db, register.automation, section: "automation", runId: runId)
             try insertRecords(db, register.scripts ?? [], section: "scripts", runId: runId)
             try insertRecords(db, register.exceptions ?? [], section: "exceptions", runId: runId)
+            try insertRecords(db, register.appCredentials ?? [], section: "appCredentials", runId: runId)
             return .stored(run: try Self.runSummary(db, id: runId), transitions: transitions)
         }
     }

@@ -97,19 +97,26 @@ extension SQLiteWorkspaceStore {
             register.defaultChangeDate = summary.defaultChangeDate
             if row["hasExceptions"] as Bool { register.exceptions = try records("exceptions", ExceptionRecord.self) }
             if row["hasScripts"] as Bool { register.scripts = try records("scripts", ScriptAutomationRow.self) }
+            // Stored as rows only (no flag of their own): a run without app registrations has none.
+            let credentials = try records("appCredentials", AppCredentialRow.self)
+            if !credentials.isEmpty { register.appCredentials = credentials }
             return register
         }
     }
 
     /// The latest run's exception rows of a tenant.
     static func latestExceptions(_ db: Database, tenantId: Int64) throws -> [ExceptionRecord] {
+        try latestRecords(db, tenantId: tenantId, section: "exceptions", as: ExceptionRecord.self)
+    }
+
+    /// One section's rows of a tenant's latest run.
+    static func latestRecords<T: Decodable>(_ db: Database, tenantId: Int64, section: String, as type: T.Type) throws -> [T] {
         guard
             let runId = try Int64.fetchOne(
                 db, sql: "SELECT id FROM run WHERE tenantId = ? ORDER BY asOf DESC, id DESC LIMIT 1", arguments: [tenantId])
         else { return [] }
         return try String.fetchAll(
-            db, sql: "SELECT rowJSON FROM runRecord WHERE runId = ? AND section = 'exceptions' ORDER BY position",
-            arguments: [runId]
-        ).map { try StoredJSON.decode(ExceptionRecord.self, $0, file: "workspace", field: "exceptions") }
+            db, sql: "SELECT rowJSON FROM runRecord WHERE runId = ? AND section = ? ORDER BY position", arguments: [runId, section]
+        ).map { try StoredJSON.decode(T.self, $0, file: "workspace", field: section) }
     }
 }

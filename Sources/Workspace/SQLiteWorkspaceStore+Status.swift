@@ -49,13 +49,16 @@ extension SQLiteWorkspaceStore {
             guard let expires = record.expires, let latestDay else { return false }
             return latestDay.days(until: expires) <= exceptionWarningDays
         }
-        return TenantStatus(
+        let credentials = try latestRecords(db, tenantId: tenantId, section: "appCredentials", as: AppCredentialRow.self)
+        var status = TenantStatus(
             tenant: key, runs: runs.count, firstRunAsOf: try runs.first.map { try day($0["asOf"], field: "asOf") },
             latestRunAsOf: latestDay,
             defaultChangeDate: change, daysToDefaultChange: latestDay.flatMap { day in change.map { day.days(until: $0) } },
             basicSendersNow: runs.last?["basicSenders"] ?? 0, basicSendersAtFirstRun: runs.first?["basicSenders"] ?? 0,
             breakingNow: runs.last?["breakingSenders"] ?? 0, senders: byState.values.reduce(0, +), byState: byState, byPath: byPath,
             regressed: byState[LifecycleState.regressed.rawValue] ?? 0, exceptionsExpiring: expiring)
+        status.credentialsExpiring = credentials.filter { $0.status == .expired || $0.status == .expiring }
+        return status
     }
 
     /// Every tenant together: counts added, dates from the earliest first run and the latest run.
@@ -77,6 +80,7 @@ extension SQLiteWorkspaceStore {
             total.byState.merge(s.byState, uniquingKeysWith: +)
             total.byPath.merge(s.byPath, uniquingKeysWith: +)
             total.exceptionsExpiring += s.exceptionsExpiring
+            total.credentialsExpiring += s.credentialsExpiring
         }
         if let latest = total.latestRunAsOf, let change = total.defaultChangeDate { total.daysToDefaultChange = latest.days(until: change) }
         return total

@@ -28,4 +28,6 @@ public struct TenantStatus: Sendable, Codable, Equatable {
     public var regressed: Int
     /// The latest run's exceptions that are expiring or expired.
     public var exceptionsExpiring: [ExceptionRecord]
+    /// The latest run's app certificates and secrets that are expired or expiring (AppCredentialRow).
+    public var credentialsExpiring: [AppCredentialRow] = []
 }

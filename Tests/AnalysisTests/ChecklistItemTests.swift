@@ -32,6 +32,7 @@ import Testing
             $0.hasSuffix(".swift") && $0 != "ChecklistItem.swift"
         }
         #expect(Set(files.map { String($0.dropLast(6)) }) == Set(PreventionChecklist.items.map { String(describing: $0) }))
-        #expect(PreventionChecklist.items.filter { $0.required }.map { $0.number } == [1, 2, 9, 10, 12, 15])
+        // 13 is required since app registrations decide it: an expired sending credential stops mail.
+        #expect(PreventionChecklist.items.filter { $0.required }.map { $0.number } == [1, 2, 9, 10, 12, 13, 15])
     }
 }

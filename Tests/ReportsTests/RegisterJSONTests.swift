@@ -30,7 +30,7 @@ import Testing
         // Every member, also those with nothing in them (null).
         #expect(
             members.map { Set($0.keys) } == [
-                "asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs",
+                "appCredentials", "asOf", "assumption", "automation", "defaultChangeDate", "exceptions", "generatedBy", "inputs",
                 "mailboxes", "schema", "scripts", "senders", "tenant", "timeline", "unknowns",
             ])
     }

@@ -325,7 +325,7 @@ struct EffectiveStateEvaluator {
             lines.append("Conditional Access: unknown (no export); a policy that blocks legacy authentication would block Basic SMTP.")
             return
         }
-        let objectId = index.usersByAddress[address]?.objectId
+        let objectId = index.objectId(of: address)
         var applying: [String] = []
         var uncertain = false
         for blocking in index.legacyBlocking where blocking.appliesToExchange {
@@ -352,7 +352,7 @@ struct EffectiveStateEvaluator {
                     Unknown(
                         .conditionalAccessScope, "whether Conditional Access policy '\(policy.displayName)' applies (\(why.text))",
                         settledBy: why == .objectIdUnknown
-                            ? [ExportKind.user.title + " with ExternalDirectoryObjectId"]
+                            ? [ExportKind.user.title + " with ExternalDirectoryObjectId", ExportKind.entraUsers.title]
                             : ["group and role membership (check the policy with What If in the Entra admin center)"]))
                 lines.append(
                     "Conditional Access policy '\(policy.displayName)' blocks legacy authentication; whether it applies to this user is unknown: \(why.text)."

@@ -7,6 +7,9 @@ struct TenantIndex {
     let snapshot: TenantSnapshot
     let casByAddress: [String: CASMailboxSetting]
     let usersByAddress: [String: UserPolicyAssignment]
+    /// Graph users by UPN and mail: the object ID Conditional Access names users by, where
+    /// Get-User's ExternalDirectoryObjectId is not at hand.
+    let entraUsersByAddress: [String: EntraUser]
     let policiesByName: [String: AuthenticationPolicySetting]
     let transport: TransportConfigSetting?
     let organization: OrganizationConfigSetting?
@@ -38,6 +41,12 @@ struct TenantIndex {
             for other in u.otherAddresses where users[other] == nil { users[other] = u }
         }
         usersByAddress = users
+        var entra: [String: EntraUser] = [:]
+        for u in snapshot.entraUsers {
+            if entra[u.userPrincipalName] == nil { entra[u.userPrincipalName] = u }
+            if let mail = u.mail, entra[mail] == nil { entra[mail] = u }
+        }
+        entraUsersByAddress = entra
         var policies: [String: AuthenticationPolicySetting] = [:]
         for p in snapshot.authenticationPolicies where policies[p.name.lowercased()] == nil { policies[p.name.lowercased()] = p }
         policiesByName = policies
@@ -58,4 +67,9 @@ struct TenantIndex {
     }
 
     func has(_ kind: ExportKind) -> Bool { snapshot.has(kind) }
+
+    /// The Entra object ID of an address: Get-User's, else the Graph user's.
+    func objectId(of address: String) -> String? {
+        usersByAddress[address]?.objectId ?? entraUsersByAddress[address]?.objectId
+    }
 }

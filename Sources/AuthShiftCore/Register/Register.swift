@@ -23,11 +23,14 @@ public struct Register: Sendable, Codable, Equatable {
     public var exceptions: [ExceptionRecord]?
     /// Scripts that connect to Exchange Online (`assess --scripts DIR`); nil when not given.
     public var scripts: [ScriptAutomationRow]?
+    /// Certificates and client secrets of the apps that send mail or run Exchange Online
+    /// automation app-only (AppCredentialRow); nil when no app registrations were given.
+    public var appCredentials: [AppCredentialRow]?
 
     /// Every key is written, `null` when nil (docs/schemas/register.schema.json).
     enum CodingKeys: String, NullWritingKey {
         case schema, generatedBy, asOf, defaultChangeDate, timeline, assumption, tenant, inputs, senders, mailboxes, automation, unknowns,
-            exceptions, scripts
+            exceptions, scripts, appCredentials
     }
 
     public init(

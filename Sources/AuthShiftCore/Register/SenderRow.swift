@@ -224,6 +224,9 @@ public struct ScriptAutomationRow: Sendable, Codable, Equatable {
     /// Left empty for the owners to fill in.
     public var cutoverDate: String
     public var findings: [String]
+    /// The application (client) IDs it signs in with (`Connect-ExchangeOnline -AppId`), so an
+    /// expiring app credential names the scripts that depend on it; nil in older registers.
+    public var appIds: [String]?
 
     public init(
         script: String, host: ScriptHost, currentAuth: ScriptAuthentication, readCmdlets: [String], changeCmdlets: [String],

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// A certificate or client secret of an app that sends mail or runs Exchange Online automation
@@ -46,7 +47,7 @@ public struct AppCredentialFinding: Sendable, Equatable {
     /// "Microsoft recommends that you use a certificate instead of a client secret before moving
     /// the application to a production environment" (Microsoft Learn, "Add and manage application
     /// credentials in Microsoft Entra ID").
-    public static let certificateSource = "https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials"
+    public static let certificateSource = AppCredentialPolicy.certificateSource
 
     public var sentence: String {
         let app = "\(credential.appName) (\(credential.appID), \(credential.permissions.joined(separator: ", ")))"

@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Foundation
 
 /// Reads Graph `applications` and `servicePrincipals` pages (with `appRoles` and expanded
@@ -5,10 +6,9 @@ import Foundation
 /// that send mail or run Exchange Online app-only, then flags the expired, the expiring and the
 /// client secrets where a certificate is advised.
 public enum AppCredentialInventory {
-    /// SMTP AUTH app-only (SMTP.SendAsApp), Graph sendMail (Mail.Send), Exchange Online
-    /// PowerShell app-only (Exchange.ManageAsApp) and EWS app-only (full_access_as_app).
-    public static let watchedPermissions: Set<String> = ["SMTP.SendAsApp", "Mail.Send", "Exchange.ManageAsApp", "full_access_as_app"]
-    public static let defaultWarningDays = 30
+    /// The permissions and the warning window `assess` and `check` use (AppCredentialPolicy).
+    public static let watchedPermissions = AppCredentialPolicy.watchedPermissions
+    public static let defaultWarningDays = AppCredentialPolicy.defaultWarningDays
 
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public var file: String
@@ -71,13 +71,12 @@ public enum AppCredentialInventory {
     {
         var out: [AppCredentialFinding] = []
         for credential in credentials {
-            if let expires = credential.expires {
-                let days = expires.timeIntervalSince(now) / 86_400
-                if days < 0 {
-                    out.append(AppCredentialFinding(credential: credential, problem: .expired(daysAgo: Int((-days).rounded(.up)))))
-                } else if days <= Double(warningDays) {
-                    out.append(AppCredentialFinding(credential: credential, problem: .expiresSoon(inDays: Int(days.rounded(.down)))))
-                }
+            let (status, days) = AppCredentialPolicy.status(
+                expires: credential.expires.map(Timestamp.init), now: Timestamp(now), warningDays: warningDays)
+            switch status {
+            case .expired: out.append(AppCredentialFinding(credential: credential, problem: .expired(daysAgo: -(days ?? 0))))
+            case .expiring: out.append(AppCredentialFinding(credential: credential, problem: .expiresSoon(inDays: days ?? 0)))
+            case .valid, .noExpiry: break
             }
             if credential.kind == .clientSecret {
                 out.append(AppCredentialFinding(credential: credential, problem: .secretWhereCertificateAdvised))

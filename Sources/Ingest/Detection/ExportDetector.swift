@@ -52,6 +52,19 @@ public enum ExportDetector {
     static let jsonSignatures: [Signature] =
         [
             Signature(kind: .signInSummary, required: SignInSummaryColumns.signature, forbidden: []),
+            // Graph `servicePrincipal` (servicePrincipalType, or the expanded appRoleAssignments
+            // `collect graph --app-credentials` asks for) before `application`, which shares appId.
+            Signature(
+                kind: .servicePrincipals, required: [["appId"], ["servicePrincipalType", "appRoleAssignments"]],
+                forbidden: []),
+            Signature(
+                kind: .applications, required: [["appId"], ["keyCredentials", "passwordCredentials"]],
+                forbidden: ["servicePrincipalType", "appRoleAssignments", "clientAppUsed"]),
+            // Graph `user`; before sign-ins, since a full user object also has createdDateTime.
+            Signature(
+                kind: .entraUsers,
+                required: [["userPrincipalName"], ["accountEnabled", "userType", "givenName", "surname", "businessPhones"]],
+                forbidden: ["clientAppUsed", "smtpApp", "AuthenticationPolicy", "PrimarySmtpAddress"]),
             Signature(kind: .signInJSON, required: [["createdDateTime"], ["clientAppUsed", "userPrincipalName"]], forbidden: ["smtpApp"]),
             Signature(kind: .emailAppUsage, required: [["smtpApp"], ["userPrincipalName"]], forbidden: []),
             Signature(kind: .conditionalAccessPolicies, required: [["conditions"], ["grantControls"], ["state"]], forbidden: []),

@@ -21,6 +21,9 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
     case conditionalAccessPolicies = "conditional-access-policies"
     case inventory = "inventory"
     case exceptions = "exceptions"
+    case applications = "applications"
+    case servicePrincipals = "service-principals"
+    case entraUsers = "entra-users"
 
     public static func < (a: ExportKind, b: ExportKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -53,6 +56,11 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .conditionalAccessPolicies: return "Graph identity/conditionalAccess/policies (JSON)"
         case .inventory: return "authshift inventory.csv (filled in by the admins)"
         case .exceptions: return "authshift exceptions.csv: the Basic SMTP exception register kept by the admins"
+        case .applications: return "authshift collect graph --app-credentials (Applications-page*.json) or Graph v1.0/applications pages"
+        case .servicePrincipals:
+            return "authshift collect graph --app-credentials (ServicePrincipals-page*.json) or Graph v1.0/servicePrincipals"
+                + " with $expand=appRoleAssignments"
+        case .entraUsers: return "authshift collect graph (Users-page*.json) or Graph v1.0/users pages"
         }
     }
 
@@ -77,6 +85,9 @@ public enum ExportKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .conditionalAccessPolicies: return "Conditional Access policies"
         case .inventory: return "Sender inventory"
         case .exceptions: return "Exception register"
+        case .applications: return "App registrations (Graph)"
+        case .servicePrincipals: return "Service principals (Graph)"
+        case .entraUsers: return "Users (Graph)"
         }
     }
 }

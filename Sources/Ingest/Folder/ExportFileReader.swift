@@ -272,6 +272,12 @@ public enum ExportFileReader {
                 kind = .signInJSON
             } else if context.contains("conditionalAccess/policies") {
                 kind = .conditionalAccessPolicies
+            } else if context.contains("#applications") {
+                kind = .applications
+            } else if context.contains("#servicePrincipals") {
+                kind = .servicePrincipals
+            } else if context.contains("#users") {
+                kind = .entraUsers
             }
             file.kind = kind
             if kind == nil {

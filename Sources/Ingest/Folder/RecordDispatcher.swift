@@ -10,6 +10,9 @@ enum RecordDispatcher {
             let event = try SignInJSONReader.event(r)
             notes.saw(event.time)
             signIns.add(event)
+            if let appId = r.string(anyOf: SignInColumns.appId), !event.user.isEmpty {
+                s.signInUsersByAppId[appId.lowercased(), default: []].insert(event.user)
+            }
         case .signInSummary:
             try SignInSummaryRowReader.add(r, to: signIns, notes: &notes)
         case .casMailbox:
@@ -57,6 +60,9 @@ enum RecordDispatcher {
         case .conditionalAccessPolicies: s.conditionalAccessPolicies.append(try ConditionalAccessReader.read(r))
         case .inventory: s.inventory.append(try InventoryReader.read(r))
         case .exceptions: s.exceptions.append(try ExceptionReader.read(r))
+        case .applications: s.appRegistrations.append(try AppRegistrationReader.read(r, as: .application))
+        case .servicePrincipals: s.appRegistrations.append(try AppRegistrationReader.read(r, as: .servicePrincipal))
+        case .entraUsers: s.entraUsers.append(try EntraUserReader.read(r))
         }
     }
 }

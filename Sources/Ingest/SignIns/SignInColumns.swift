@@ -11,5 +11,7 @@ enum SignInColumns {
     static let errorCode = ["Sign-in error code", "ResultType", "Status.ErrorCode", "errorCode"]
     static let failureReason = ["Failure reason", "ResultDescription", "Status.FailureReason", "failureReason"]
     static let application = ["Application", "AppDisplayName", "appDisplayName"]
+    /// The application (client) ID: Graph `appId`, Log Analytics `AppId`, the portal's "Application ID".
+    static let appId = ["appId", "AppId", "Application ID"]
     static let authenticationProtocol = ["Authentication Protocol", "AuthenticationProtocol", "authenticationProtocol"]
 }

@@ -106,10 +106,16 @@ public enum AutomationProfiler {
             host = .scheduledTaskOrServer
         }
 
-        return ScriptAutomationRow(
+        var row = ScriptAutomationRow(
             script: display, host: host, currentAuth: auth, readCmdlets: reads.sorted(), changeCmdlets: changes.sorted(),
             leastRole: role, replacement: replacement,
             findings: hits.map { "\($0.severity.rawValue): \($0.message)" })
+        // The app it signs in as, when written as a literal (or a variable holding one).
+        let appIds = connects.compactMap { c in
+            Judge.argument("AppId", minimum: 2, of: c, in: context).flatMap(context.literal)
+        }
+        if !appIds.isEmpty { row.appIds = Array(Set(appIds.map { $0.lowercased() })).sorted() }
+        return row
     }
 
     static func authentication(credentialFrom origin: ScriptContext.SecretOrigin) -> ScriptAuthentication {

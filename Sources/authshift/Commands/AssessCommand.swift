@@ -29,6 +29,11 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "Scripts to add to the automation register (folders or files, scanned like 'authshift scan').")
     var scripts: [String] = []
 
+    @Option(
+        name: .customLong("bridge-config"),
+        help: "The bridge's configuration file: its OAuth routes are listed as depending on the app credentials of its client ID.")
+    var bridgeConfig: String?
+
     @Flag(help: "Write into --out even if it holds files authshift did not write.")
     var force = false
 
@@ -47,6 +52,11 @@ struct AssessCommand: ParsableCommand {
                 throw ExitMapping.exit(.noInput)
             }
         }
+        if var credentials = register.appCredentials {
+            AppCredentialRegisterBuilder.attachScripts(register.scripts ?? [], to: &credentials)
+            if let bridgeConfig { AppCredentialRegisterBuilder.attach(try BridgeDependents.read(bridgeConfig), to: &credentials) }
+            register.appCredentials = credentials
+        }
         let checklist = Planner.plan(snapshot: run.snapshot, register: register, warnDays: run.options.warnDays).checklist
         let stored = try workspace.map { try WorkspaceRun.store(register, folder: $0, tenant: tenant) }
         do {
@@ -58,6 +68,7 @@ struct AssessCommand: ParsableCommand {
             try folder.write("report.md", MarkdownReport.render(register, checklist: checklist, progress: stored?.progress))
             try folder.write("report.html", HTMLReport.render(register, checklist: checklist, progress: stored?.progress))
             try folder.write("inventory-todo.csv", InventoryTodo.render(register))
+            if let credentials = register.appCredentials { try folder.write("app-credentials.csv", AppCredentialsTable.csv(credentials)) }
         } catch let error as OutputError {
             StandardError.write("error: \(error.description)\n")
             throw ExitCode(ExitStatus.cannotCreate.rawValue)
@@ -65,7 +76,8 @@ struct AssessCommand: ParsableCommand {
         StandardOutput.write(TerminalSummary.render(register))
         if let stored { StandardOutput.write("  " + stored.message) }
         StandardOutput.write(
-            "  Wrote register.json, register.csv, register.xlsx, report.md, report.html and inventory-todo.csv to \(out)\n")
+            "  Wrote register.json, register.csv, register.xlsx, report.md, report.html"
+                + (register.appCredentials == nil ? "" : ", app-credentials.csv") + " and inventory-todo.csv to \(out)\n")
         if let failure = run.readFailure { throw ExitMapping.exit(failure) }
     }
 }

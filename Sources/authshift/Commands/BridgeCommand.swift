@@ -52,11 +52,32 @@ struct BridgeRunCommand: AsyncParsableCommand {
 
 struct BridgeCheckConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check-config", abstract: "Validate the configuration file and say what it sets up.")
+        commandName: "check-config", abstract: "Validate the configuration file and say what it sets up.",
+        discussion: """
+            Also reads every configured certificate (listener TLS certificates, the upstream client-assertion \
+            certificate) and warns when one expires within \(CredentialExpiry.warningDays) days.
+
+            A certificate that cannot be read here (checked on another machine) is a warning.
+
+            Exit status: 0 valid (warnings allowed); 65 the file is invalid or a certificate has expired.
+            """)
     @OptionGroup var options: BridgeConfigOption
 
     func run() throws {
-        StandardOutput.write(try options.load().summary(path: options.config))
+        let config = try options.load()
+        StandardOutput.write(config.summary(path: options.config))
+        let reading = config.credentialExpiries()
+        for text in reading.unreadable { StandardOutput.write("warning: \(text)\n") }
+        var expired = false
+        for expiry in reading.expiries {
+            StandardOutput.write(
+                "\(expiry.scope) \(expiry.name): \(expiry.credential.rawValue) valid until \(ISO8601DateFormatter().string(from: expiry.notValidAfter))\n"
+            )
+            guard let problem = expiry.problem() else { continue }
+            expired = expired || problem.expired
+            StandardOutput.write((problem.expired ? "error: " : "warning: ") + problem.text + "\n")
+        }
+        if expired { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 }
 

@@ -19,6 +19,12 @@ struct AssessmentOptions: ParsableArguments {
     @Option(help: "A sender with no successful use in this many days counts as unused.")
     var recentUseDays = 30
 
+    @Option(
+        name: .customLong("credential-warn-days"),
+        help: "Flag app certificates and client secrets (Graph app registrations among the exports) expiring within this many days."
+    )
+    var credentialWarnDays = AppCredentialPolicy.defaultWarningDays
+
     @Option(help: "Sender inventory CSV (default: inventory.csv found among the exports).")
     var inventory: String?
 
@@ -28,6 +34,7 @@ struct AssessmentOptions: ParsableArguments {
             throw ValidationError("--default-change-date must be a date like 2026-12-31.")
         }
         if thresholds == nil { throw ValidationError("--volume-thresholds must be two increasing whole numbers, like 1000,10000.") }
+        if !(0...365).contains(credentialWarnDays) { throw ValidationError("--credential-warn-days must be 0 to 365.") }
         if recentUseDays < 1 { throw ValidationError("--recent-use-days must be at least 1.") }
     }
 

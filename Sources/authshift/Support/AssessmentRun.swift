@@ -16,6 +16,7 @@ struct AssessmentRun {
             asOf: assessment.asOfDay, timeline: assessment.timeline, volumeThresholds: assessment.thresholds!,
             recentUseDays: assessment.recentUseDays, generatedBy: "authshift \(AuthShiftVersion.current)")
         options.warnDays = warnDays
+        options.credentialWarnDays = assessment.credentialWarnDays
         self.options = options
         register = Assessor.assess(
             loaded.snapshot, files: hashInputs ? loaded.files : [], digests: hashInputs ? InputDigest.sha256(of: loaded.files) : [:],

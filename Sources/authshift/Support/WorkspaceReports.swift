@@ -44,6 +44,9 @@ enum WorkspaceReports {
                 merged.exceptions = (merged.exceptions ?? []) + (other.exceptions ?? [])
             }
             if merged.scripts != nil || other.scripts != nil { merged.scripts = (merged.scripts ?? []) + (other.scripts ?? []) }
+            if merged.appCredentials != nil || other.appCredentials != nil {
+                merged.appCredentials = (merged.appCredentials ?? []) + (other.appCredentials ?? [])
+            }
             if merged.tenant != other.tenant {
                 merged.tenant = TenantSettings(
                     smtpClientAuthenticationDisabled: nil, defaultAuthenticationPolicy: nil, securityDefaultsEnabled: nil,

@@ -63,6 +63,11 @@ enum WorkspaceText {
                     "  Exception \(e.status): \(e.mailbox)\(e.system.map { " (\($0))" } ?? ""), expires "
                     + "\(e.expires?.description ?? "?"), owner \(e.owner ?? "-")\n"
             }
+            for c in t.credentialsExpiring {
+                s +=
+                    "  App \(c.kind.words) \(c.status.rawValue): \(c.appName) (\(c.appId)) \"\(c.name)\", expires "
+                    + "\(c.expires?.day.description ?? "?")\(c.dependents.isEmpty ? "" : "; used by " + c.dependents.joined(separator: ", "))\n"
+            }
         }
         return s
     }
@@ -80,6 +85,11 @@ enum WorkspaceText {
             for state in LifecycleState.allCases { w.row([t.tenant, "state", state.rawValue, String(t.byState[state.rawValue] ?? 0)]) }
             for (path, n) in t.byPath.sorted(by: { $0.key < $1.key }) { w.row([t.tenant, "path", path, String(n)]) }
             for e in t.exceptionsExpiring { w.row([t.tenant, "exception_" + e.status.rawValue, e.mailbox, e.expires?.description ?? ""]) }
+            for c in t.credentialsExpiring {
+                w.row([
+                    t.tenant, "app_credential_" + c.status.rawValue, "\(c.appName) (\(c.appId)) \(c.name)", c.expires?.description ?? "",
+                ])
+            }
         }
         for r in status.regressions { w.row([r.tenant, "regressed", r.sender + " (" + r.system + ")", r.stateSince.description]) }
         return w.text
