@@ -40,9 +40,21 @@ public struct Command: Sendable {
     /// For `[Type]::new(…)`: the one element, its type and the parenthesized group.
     let constructed: Element?
     let pipedIndex: Int?
-    /// As written, with aliases resolved (`nsn` → `new-pssession`), lower-cased.
-    public let canonicalName: String
+    /// The cmdlet an alias stands for (`nsn` → `new-pssession`), or `new-object` for
+    /// `[Type]::new(…)`; nil when the name is the token as written.
+    let alias: StaticString?
     public let endLine: Int
+
+    /// As written, with aliases resolved (`nsn` → `new-pssession`), lower-cased. Rules that only
+    /// compare the name use `isNamed(_:)`, which makes no String.
+    public var canonicalName: String { alias?.description ?? script.lowercased(nameToken) }
+
+    /// Whether `canonicalName == lowercase`, compared as bytes.
+    public func isNamed(_ lowercase: StaticString) -> Bool {
+        guard let alias else { return script.lowercasedIs(nameToken, lowercase) }
+        guard alias.utf8CodeUnitCount == lowercase.utf8CodeUnitCount else { return false }
+        return (0..<alias.utf8CodeUnitCount).allSatisfy { alias.utf8Start[$0] == lowercase.utf8Start[$0] }
+    }
 
     /// As written.
     public var name: String {

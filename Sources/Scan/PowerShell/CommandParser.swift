@@ -16,35 +16,17 @@ public enum CommandParser {
 
     static func isSwitch(_ s: TokenizedScript, _ p: Token) -> Bool { switches.contains(s.lowercased(p)) }
 
-    /// Opening brackets, by kind: `(`, `$(`, `@(`, `{`, `@{`, `[`; 0 when the token is none.
+    /// Opening brackets, by kind (`Token.Bracket`: `(`, `$(`, `@(`, `{`, `@{`, `[`); 0 when the token is none.
     @inline(__always)
     static func opener(_ s: TokenizedScript, _ t: Token) -> UInt8 {
-        guard t.kind == .punctuation else { return 0 }
-        let first = s.lead(t)
-        if t.valueCount == 1 {
-            switch first {
-            case 0x28: return 1
-            case 0x7B: return 4
-            case 0x5B: return 6
-            default: return 0
-            }
-        }
-        guard t.valueCount == 2, s.bytes[Int(t.valueStart) + 1] == 0x28 || s.bytes[Int(t.valueStart) + 1] == 0x7B else { return 0 }
-        let paren = s.bytes[Int(t.valueStart) + 1] == 0x28
-        if first == 0x24 { return paren ? 2 : 0 }
-        if first == 0x40 { return paren ? 3 : 5 }
-        return 0
+        t.bracket == .closer ? 0 : t.bracket.rawValue
     }
 
-    static let hashtableOpener: UInt8 = 5
+    static let hashtableOpener = Token.Bracket.hashtable.rawValue
 
     /// `)`, `}` or `]`.
     @inline(__always)
-    static func isCloser(_ s: TokenizedScript, _ t: Token) -> Bool {
-        guard t.kind == .punctuation, t.valueCount == 1 else { return false }
-        let b = s.lead(t)
-        return b == 0x29 || b == 0x7D || b == 0x5D
-    }
+    static func isCloser(_ s: TokenizedScript, _ t: Token) -> Bool { t.bracket == .closer }
 
     public static func commands(in all: TokenizedScript) -> [Command] {
         let s = all.code
@@ -52,13 +34,13 @@ public enum CommandParser {
         var result: [Command] = []
         // The innermost open bracket before each token, tracked in one pass (an `=` directly
         // inside `@{ … }` separates a key from its value, which is not a command).
-        var open: [UInt8] = []
+        var open = BracketNesting()
         for k in tokens.indices {
             defer {
-                let kind = opener(s, tokens[k])
-                if kind != 0 { open.append(kind) } else if isCloser(s, tokens[k]), !open.isEmpty { open.removeLast() }
+                let bracket = tokens[k].bracket
+                if bracket == .closer { open.close() } else if bracket != .none { open.open(hashtable: bracket == .hashtable) }
             }
-            guard isCommandPosition(s, k, insideHashtable: open.last == hashtableOpener) else { continue }
+            guard isCommandPosition(s, k, insideHashtable: open.insideHashtable) else { continue }
             var start = k
             if s.isPunctuation(tokens[k], 0x26) { start = k + 1 }
             guard start < tokens.count else { continue }
@@ -80,10 +62,21 @@ public enum CommandParser {
         return result
     }
 
-    static let keywords: Set<String> = [
+    /// Lower-case, compared as bytes with `TokenizedScript.is(_:_:)` (no String per word).
+    static let keywordList: [StaticString] = [
         "if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
         "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue",
     ]
+    /// For the rare word with escapes or non-ASCII letters, compared as lower-cased text.
+    static let keywords = Set(keywordList.map(\.description))
+
+    static func isKeyword(_ s: TokenizedScript, _ t: Token) -> Bool {
+        let count = t.valueCount
+        for keyword in keywordList where keyword.utf8CodeUnitCount == count {
+            if s.is(t, keyword) { return true }
+        }
+        return false
+    }
 
     static func looksLikeCommandName(_ s: TokenizedScript, _ t: Token) -> Bool {
         let first = s.lead(t)
@@ -95,7 +88,7 @@ public enum CommandParser {
         guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return false }
         // Keywords are 2 to 8 letters.
         guard t.valueCount <= 8 else { return true }
-        return !keywords.contains(s.lowercased(t))
+        return !isKeyword(s, t)
     }
 
     static func isCommandPosition(_ s: TokenizedScript, _ k: Int, insideHashtable: Bool) -> Bool {
@@ -128,13 +121,7 @@ public enum CommandParser {
         let endLine = k > start + 1 ? tokens[k - 1].endLine : name.endLine
         return Command(
             script: s, nameIndex: start, arguments: (start + 1)..<k, constructed: nil, pipedIndex: piped,
-            canonicalName: canonical(s, name), endLine: endLine)
-    }
-
-    /// The command name lower-cased, with the built-in aliases resolved.
-    static func canonical(_ s: TokenizedScript, _ name: Token) -> String {
-        let lower = s.lowercased(name)
-        return lower.utf8.count <= 4 ? Aliases.table[lower] ?? lower : lower
+            alias: Aliases.target(of: name, in: s), endLine: endLine)
     }
 
     /// `[Type]::new(arguments)` in command position, read as the `New-Object Type(arguments)` it
@@ -148,7 +135,7 @@ public enum CommandParser {
         let element = Command.Element(s, (k + 4)..<end, type: k + 1)
         return Command(
             script: s, nameIndex: k, arguments: (k + 1)..<end, constructed: element, pipedIndex: nil,
-            canonicalName: "new-object", endLine: tokens[end - 1].endLine)
+            alias: "new-object", endLine: tokens[end - 1].endLine)
     }
 
     /// The end (exclusive token index) of the argument element starting at `k`, before `limit`

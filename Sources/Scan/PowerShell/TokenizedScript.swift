@@ -63,6 +63,24 @@ public struct TokenizedScript: Sendable {
         return true
     }
 
+    /// Whether the value is its own text in ASCII (no escapes, no byte above 0x7F), so ASCII case
+    /// folding of its bytes is all `lowercased(_:)` does.
+    func isPlainASCII(_ t: Token) -> Bool {
+        guard !t.escaped else { return false }
+        var k = Int(t.valueStart)
+        while k < Int(t.valueEnd) {
+            if bytes[k] >= 0x80 { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether `lowercased(t) == lowercase`, comparing bytes when the value is plain ASCII
+    /// (Unicode lower-casing, which can change lengths, only for the rest).
+    func lowercasedIs(_ t: Token, _ lowercase: StaticString) -> Bool {
+        isPlainASCII(t) ? `is`(t, lowercase) : lowercased(t) == lowercase.description
+    }
+
     /// Whether the token is this punctuation (`(`, `@{`, `=` …), compared as bytes.
     @inline(__always)
     func isPunctuation(_ t: Token, _ a: UInt8, _ b: UInt8? = nil) -> Bool {
