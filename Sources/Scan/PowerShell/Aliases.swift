@@ -13,8 +13,9 @@ enum Aliases {
     /// The cmdlet the command name `name` stands for when it is one of the aliases (compared as
     /// its lower-cased text), nil otherwise. Plain ASCII names longer than four bytes, nearly
     /// all of them, are answered without a look at the table.
-    static func target(of name: Token, in s: TokenizedScript) -> StaticString? {
-        if s.isPlainASCII(name) {
+    /// `plainASCII`: `s.isPlainASCII(name)`, which the caller has at hand.
+    static func target(of name: Token, in s: TokenizedScript, plainASCII: Bool) -> StaticString? {
+        if plainASCII {
             guard name.valueCount <= 4 else { return nil }
             return table.first { s.is(name, $0.alias) }?.cmdlet
         }

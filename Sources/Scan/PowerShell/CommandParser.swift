@@ -32,20 +32,28 @@ public enum CommandParser {
         let s = all.code
         let tokens = s.tokens
         var result: [Command] = []
+        // Admin scripts have about one command in 13 tokens: room for all at once, not a copy per doubling.
+        result.reserveCapacity(tokens.count / 8)
         // The innermost open bracket before each token, tracked in one pass (an `=` directly
         // inside `@{ … }` separates a key from its value, which is not a command).
         var open = BracketNesting()
+        var previous: Token?
         for k in tokens.indices {
+            let token = tokens[k]
             defer {
-                let bracket = tokens[k].bracket
-                if bracket == .closer { open.close() } else if bracket != .none { open.open(hashtable: bracket == .hashtable) }
+                if token.bracket == .closer {
+                    open.close()
+                } else if token.bracket != .none {
+                    open.open(hashtable: token.bracket == .hashtable)
+                }
+                previous = token
             }
-            guard isCommandPosition(s, k, insideHashtable: open.insideHashtable) else { continue }
-            var start = k
-            if s.isPunctuation(tokens[k], 0x26) { start = k + 1 }
+            let ampersand = s.isPunctuation(token, 0x26)
+            guard ampersand || isCommandPosition(s, after: previous, insideHashtable: open.insideHashtable) else { continue }
+            let start = ampersand ? k + 1 : k
             guard start < tokens.count else { continue }
             let t = tokens[start]
-            if s.isPunctuation(t, 0x5B), let constructed = staticConstructor(s, at: start) {
+            if t.bracket == .type, let constructed = staticConstructor(s, at: start) {
                 result.append(constructed)
                 continue
             }
@@ -91,18 +99,21 @@ public enum CommandParser {
         return !isKeyword(s, t)
     }
 
-    static func isCommandPosition(_ s: TokenizedScript, _ k: Int, insideHashtable: Bool) -> Bool {
-        let tokens = s.tokens
-        if s.isPunctuation(tokens[k], 0x26) { return true }
-        guard k > 0 else { return true }
-        let p = tokens[k - 1]
+    /// Whether a token after `previous` (nil at the start) is in command position; `&` before
+    /// a token puts it there too (`commands(in:)` checks that).
+    @inline(__always)
+    static func isCommandPosition(_ s: TokenizedScript, after previous: Token?, insideHashtable: Bool) -> Bool {
+        guard let p = previous else { return true }
         switch p.kind {
         case .statementEnd, .pipe: return !insideHashtable  // inside @{ … } a new line or ';' starts a key
         case .punctuation:
-            let kind = opener(s, p)
-            if kind == 1 || kind == 2 || kind == 3 || kind == 4 { return true }
-            if s.isPunctuation(p, 0x3D) { return !insideHashtable }
-            return s.isPunctuation(p, 0x2B, 0x3D)
+            switch p.bracket {
+            case .paren, .subexpression, .arraySubexpression, .brace: return true
+            case .hashtable, .type, .closer: return false
+            case .none:
+                if s.isPunctuation(p, 0x3D) { return !insideHashtable }
+                return s.isPunctuation(p, 0x2B, 0x3D)
+            }
         default:
             // `else { … }`, `try { … }`: the word before `{` is a keyword; handled by `{`.
             return false
@@ -119,9 +130,10 @@ public enum CommandParser {
         }
         let name = tokens[start]
         let endLine = k > start + 1 ? tokens[k - 1].endLine : name.endLine
+        let plain = s.isPlainASCII(name)
         return Command(
-            script: s, nameIndex: start, arguments: (start + 1)..<k, constructed: nil, pipedIndex: piped,
-            alias: Aliases.target(of: name, in: s), endLine: endLine)
+            script: s, nameIndex: start, arguments: (start + 1)..<k, isConstructor: false, pipedIndex: piped,
+            alias: Aliases.target(of: name, in: s, plainASCII: plain), plainName: plain, endLine: endLine)
     }
 
     /// `[Type]::new(arguments)` in command position, read as the `New-Object Type(arguments)` it
@@ -132,10 +144,9 @@ public enum CommandParser {
             tokens[k + 3].kind == .word, s.is(tokens[k + 3], "::new"), s.isPunctuation(tokens[k + 4], 0x28)
         else { return nil }
         let end = elementEnd(s, k + 4)
-        let element = Command.Element(s, (k + 4)..<end, type: k + 1)
         return Command(
-            script: s, nameIndex: k, arguments: (k + 1)..<end, constructed: element, pipedIndex: nil,
-            alias: "new-object", endLine: tokens[end - 1].endLine)
+            script: s, nameIndex: k, arguments: (k + 1)..<end, isConstructor: true, pipedIndex: nil,
+            alias: "new-object", plainName: true, endLine: tokens[end - 1].endLine)
     }
 
     /// The end (exclusive token index) of the argument element starting at `k`, before `limit`

@@ -65,14 +65,23 @@ public struct TokenizedScript: Sendable {
 
     /// Whether the value is its own text in ASCII (no escapes, no byte above 0x7F), so ASCII case
     /// folding of its bytes is all `lowercased(_:)` does.
+    /// Eight bytes at a time: it runs once for every command name.
     func isPlainASCII(_ t: Token) -> Bool {
         guard !t.escaped else { return false }
-        var k = Int(t.valueStart)
-        while k < Int(t.valueEnd) {
-            if bytes[k] >= 0x80 { return false }
-            k += 1
+        return bytes.withUnsafeBytes { raw in
+            var k = Int(t.valueStart)
+            let end = Int(t.valueEnd)
+            var high: UInt64 = 0
+            while k + 8 <= end {
+                high |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                k += 8
+            }
+            while k < end {
+                high |= UInt64(raw[k])
+                k += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
         }
-        return true
     }
 
     /// Whether `lowercased(t) == lowercase`, comparing bytes when the value is plain ASCII

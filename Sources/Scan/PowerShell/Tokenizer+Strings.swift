@@ -14,6 +14,15 @@ extension Tokenizer {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
+    /// The first byte at or after `from` with any of `flags` (`ByteFlags`), or the end.
+    @inline(__always) func skip(from: Int, unless wanted: UInt8) -> Int {
+        let p = self.p
+        let flags = self.flags
+        var j = from
+        while j < p.count, flags[Int(p[j])] & wanted == 0 { j += 1 }
+        return j
+    }
+
     mutating func lineComment(_ l: Int, _ c: Int) {
         let start = i
         i = nextLineFeed(from: i)
@@ -22,16 +31,18 @@ extension Tokenizer {
 
     mutating func blockComment(_ l: Int, _ c: Int) {
         let start = i
-        i += 2
-        while i < p.count {
-            if p[i] == 0x23, i + 1 < p.count, p[i + 1] == 0x3E {
-                i += 2
+        let p = self.p
+        var j = i + 2
+        while j < p.count {
+            if p[j] == 0x23, j + 1 < p.count, p[j + 1] == 0x3E {
+                i = j + 2
                 if keepComments { emit(.comment, start..<i, line: l, column: c) }
                 return
             }
-            if p[i] == 0x0A { newline(at: i) }
-            i += 1
+            if p[j] == 0x0A { newline(at: j) }
+            j += 1
         }
+        i = j
         if keepComments { emit(.comment, start..<i, line: l, column: c) }  // unterminated: to the end of the file
     }
 
@@ -77,10 +88,8 @@ extension Tokenizer {
         let start = i
         var escaped = false
         while i < p.count {
-            guard has(i, ByteFlags.singleQuoted) else {
-                i += 1
-                continue
-            }
+            i = skip(from: i, unless: ByteFlags.singleQuoted)
+            guard i < p.count else { break }
             let q = singleQuoteLength(i)
             if q > 0 {
                 let next = singleQuoteLength(i + q)
@@ -107,10 +116,8 @@ extension Tokenizer {
         var escaped = false
         var depth = 0
         while i < p.count {
-            guard has(i, ByteFlags.doubleQuoted) else {
-                i += 1
-                continue
-            }
+            i = skip(from: i, unless: ByteFlags.doubleQuoted)
+            guard i < p.count else { break }
             let b = p[i]
             if b == 0x60, i + 1 < p.count {  // backtick escape
                 escaped = true

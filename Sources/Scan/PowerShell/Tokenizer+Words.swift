@@ -24,8 +24,7 @@ extension Tokenizer {
     }
 
     mutating func parameter(_ dash: Int, _ l: Int, _ c: Int) {
-        var j = i + dash
-        while j < p.count, has(j, ByteFlags.name) || p[j] == 0x2D { j += 1 }
+        let j = nameEnd(from: i + dash, also: 0x2D)
         let name = (i + dash)..<j
         if j < p.count, p[j] == 0x3A {
             emit(.parameter, name, line: l, column: c, attached: true)
@@ -63,25 +62,30 @@ extension Tokenizer {
     mutating func word(_ l: Int, _ c: Int) {
         let start = i
         var escaped = false
-        while i < p.count {
-            let f = flags[Int(p[i])]
+        // Locals, not `self.i`: the loop then keeps its position in a register.
+        let p = self.p
+        let flags = self.flags
+        var j = i
+        while j < p.count {
+            let f = flags[Int(p[j])]
             if f & (ByteFlags.endsWord | ByteFlags.wordSpecial) == 0 {
-                i += 1
+                j += 1
                 continue
             }
             if f & ByteFlags.endsWord != 0 { break }
-            if p[i] == 0x60 {
-                if i + 1 < p.count {
-                    if p[i + 1] == 0x0A || p[i + 1] == 0x0D { break }
+            if p[j] == 0x60 {
+                if j + 1 < p.count {
+                    if p[j + 1] == 0x0A || p[j + 1] == 0x0D { break }
                     escaped = true
-                    i += 2
+                    j += 2
                     continue
                 }
-            } else if singleQuoteLength(i) > 0 || doubleQuoteLength(i) > 0 {
+            } else if singleQuoteLength(j) > 0 || doubleQuoteLength(j) > 0 {
                 break  // 0xE2 starting a typographic quote
             }
-            i += 1
+            j += 1
         }
+        i = j
         if i == start && i < p.count {
             // A byte no rule takes (for example a lone '&'): keep it as punctuation.
             i += 1
@@ -89,5 +93,14 @@ extension Tokenizer {
             return
         }
         emit(.word, start..<i, line: l, column: c, escaped: escaped)
+    }
+
+    /// The end of the name starting at `from`: bytes `ByteFlags.name` marks, and `also`.
+    @inline(__always) func nameEnd(from: Int, also: UInt8) -> Int {
+        let p = self.p
+        let flags = self.flags
+        var j = from
+        while j < p.count, flags[Int(p[j])] & ByteFlags.name != 0 || p[j] == also { j += 1 }
+        return j
     }
 }

@@ -133,7 +133,7 @@ public struct Tokenizer {
             let b = p[i]
             let byteClass = classes[Int(b)]
             if byteClass == .space {
-                i += 1
+                i = spaceEnd(from: i + 1)
                 continue
             }
             // Each step emits at most one token, which spans the bytes the step consumed.
@@ -142,6 +142,15 @@ public struct Tokenizer {
             step(b, byteClass, line, column)
             if tokens.count > emitted { tokens[tokens.count - 1].end = Int32(truncatingIfNeeded: i) }
         }
+    }
+
+    /// The first byte at or after `from` that is not white space (indentation comes in runs).
+    @inline(__always) func spaceEnd(from: Int) -> Int {
+        let p = self.p
+        let classes = self.classes
+        var j = from
+        while j < p.count, classes[Int(p[j])] == .space { j += 1 }
+        return j
     }
 
     /// Reads the token starting at `i` (`b`, of class `byteClass`, at line `l` and column `c`).
@@ -230,8 +239,7 @@ public struct Tokenizer {
             return
         }
         if i + 1 < p.count, has(i + 1, ByteFlags.name) {
-            var j = i + 1
-            while j < p.count, has(j, ByteFlags.name) || p[j] == 0x3A { j += 1 }
+            let j = nameEnd(from: i + 1, also: 0x3A)
             emit(.splat, (i + 1)..<j, line: l, column: c)
             i = j
             return
