@@ -20,7 +20,12 @@ Findings are compared with Benchmarks/golden/scan-SHAPE.txt for the generated tr
 libraries tree differs between machines: its list is kept in Benchmarks/data/); --record
 writes them.
 
-usage: python3 Benchmarks/scan_vs_ripgrep.py [--runs N] [--shapes small,admin,libraries] [--record] [--no-doc]
+usage: python3 Benchmarks/scan_vs_ripgrep.py [--runs N] [--shapes small,admin,libraries] [--record] [--no-doc] [--binary PATH]
+
+Without --binary it builds the release configuration (`swift build -c release`) and times
+.build/release/authshift; --binary times an authshift already built, the release binary or the
+stand-in of Benchmarks/scan_standin/build.sh (the scanner's modules alone, with a release build's
+optimization, for a machine too loaded for a full release build). The doc names which it was.
 """
 import argparse
 import json
@@ -137,6 +142,19 @@ def front_end(binary, runs):
     return r
 
 
+def binary_note(path):
+    """Which build was timed, and of which commit, for the doc."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "Sources"], cwd=ROOT, capture_output=True,
+                           text=True).stdout.strip()
+    commit += " with uncommitted changes" if dirty else ""
+    if path is None:
+        return "the release build (`swift build -c release`) of %s" % commit
+    if os.path.basename(path) == "authshift-scan":
+        return "the stand-in build (`Benchmarks/scan_standin/build.sh`, release optimization of the scanner's modules) of %s" % commit
+    return "`%s` (built from %s)" % (path, commit)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
@@ -149,6 +167,8 @@ def main():
     if not rg:
         sys.exit("install ripgrep (apt-get install ripgrep)")
     binary = a.binary or build_release()
+    note = binary_note(a.binary)
+    loads_at_start = "/".join("%.1f" % x for x in os.getloadavg())
     rg_version = subprocess.run([rg, "--version"], capture_output=True, text=True).stdout.split()[1]
     results = [measure(s, binary, rg, a.runs, a.record) for s in a.shapes.split(",")]
     fe = front_end(binary, 3)
@@ -157,8 +177,9 @@ def main():
     lines = [
         "Median of %d runs each, authshift and ripgrep %s alternating, warm page cache, %d cores; peak RSS is the largest of the runs. "
         "ripgrep searches %d patterns case-insensitively (`rg -i -n`). The load average (1 minute) before and after each shape "
-        "shows how busy the shared machine was: compare the ratios, which come from the same minutes, rather than the seconds." % (
-            a.runs, rg_version, os.cpu_count(), len(PATTERNS)),
+        "shows how busy the shared machine was: compare the ratios, which come from the same minutes, rather than the seconds. "
+        "CPU s is user + system time: on a loaded machine it moves less than the wall time. authshift was %s; load average "
+        "(1/5/15 minutes) at the start %s." % (a.runs, rg_version, os.cpu_count(), len(PATTERNS), note, loads_at_start),
         "",
         "| tree | files (MB) | authshift scanned / findings | authshift s, CPU s (peak MB) | ripgrep s, CPU s (peak MB) | ratio (CPU) | load |",
         "|---|---|---|---|---|---|---|",

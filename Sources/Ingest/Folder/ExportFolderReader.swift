@@ -13,33 +13,40 @@ public enum ExportFolderReader {
         public var errors: [IngestError] { files.compactMap(\.error) }
     }
 
+    /// How an exports folder is walked: hidden files are listed so `read` can name them as
+    /// skipped, and linked folders are not followed (they are named as passed over instead).
+    static let walker = FolderWalker(hidden: .include, linkedFolders: .skip)
+
     /// Files to read, sorted, each with the path shown to the user.
-    public static func listFiles(_ paths: [String]) throws -> [(path: String, display: String)] {
+    public static func listFiles(_ paths: [String]) throws(IngestError) -> [(path: String, display: String)] {
+        try listing(paths).files
+    }
+
+    /// Files to read, sorted per folder, each with the path shown to the user, and what the walk
+    /// passed over (folders that cannot be read, links to nothing, linked folders). A folder
+    /// given that does not exist or cannot be opened is an error.
+    public static func listing(_ paths: [String]) throws(IngestError) -> (
+        files: [(path: String, display: String)], passedOver: [(display: String, entry: FolderWalker.PassedOver)]
+    ) {
         var found: [(String, String)] = []
-        let fm = FileManager.default
+        var passedOver: [(String, FolderWalker.PassedOver)] = []
         for root in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else {
-                throw IngestError(.missingInput, file: root, "no such file or folder")
-            }
-            if !isDirectory.boolValue {
+            guard let isFolder = FolderWalker.isFolder(root) else { throw IngestError(.missingInput, file: root, "no such file or folder") }
+            if !isFolder {
                 found.append((root, root))
                 continue
             }
-            guard let walker = fm.enumerator(atPath: root) else {
-                throw IngestError(.missingInput, file: root, "folder cannot be read")
+            let listing = walker.list(root)
+            let base = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+            for entry in listing.passedOver {
+                if entry.relative.isEmpty, case .unreadableFolder(let why) = entry.reason {
+                    throw IngestError(.missingInput, file: root, "folder cannot be read (\(why))")
+                }
+                passedOver.append((base + "/" + entry.relative, entry))
             }
-            var inFolder: [(String, String)] = []
-            while let relative = walker.nextObject() as? String {
-                let full = (root as NSString).appendingPathComponent(relative)
-                var dir: ObjCBool = false
-                _ = fm.fileExists(atPath: full, isDirectory: &dir)
-                if dir.boolValue { continue }
-                inFolder.append((full, full))
-            }
-            found += inFolder.sorted { $0.0 < $1.0 }
+            found += listing.files.map { (base + "/" + $0.relative, base + "/" + $0.relative) }
         }
-        return found
+        return (found, passedOver)
     }
 
     /// `dateOrder` (`--date-order`) settles day/month order where a file's own dates do not.
@@ -50,7 +57,9 @@ public enum ExportFolderReader {
     ) throws -> Result {
         var snapshot = TenantSnapshot()
         var files: [InspectedFile] = []
-        for (path, display) in try listFiles(paths) {
+        let (listed, passedOver) = try listing(paths)
+        for (display, entry) in passedOver { files.append(inspected(passedOver: entry, display: display)) }
+        for (path, display) in listed {
             let name = (path as NSString).lastPathComponent
             if isHidden(path) {
                 var skipped = InspectedFile(path: display, format: "")
@@ -71,6 +80,18 @@ public enum ExportFolderReader {
             files.append(result.file)
         }
         return Result(snapshot: snapshot, files: files)
+    }
+
+    /// A folder that cannot be read is an error (its exports are missing from the assessment);
+    /// a link to nothing or a linked folder is named as skipped.
+    static func inspected(passedOver entry: FolderWalker.PassedOver, display: String) -> InspectedFile {
+        var file = InspectedFile(path: display, format: "")
+        if case .unreadableFolder = entry.reason {
+            file.error = IngestError(.missingInput, file: display, entry.explanation)
+        } else {
+            file.unrecognizedReason = entry.explanation
+        }
+        return file
     }
 
     public static func isHidden(_ path: String) -> Bool {

@@ -28,9 +28,11 @@ public struct SignInLogCollection: Sendable {
         for root in paths {
             var isDirectory: ObjCBool = false
             let inFolder = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
-            let files: [(path: String, display: String)]
-            do { files = try ExportFolderReader.listFiles([root]) } catch let error as IngestError { throw error } catch {
-                throw IngestError(.missingInput, file: root, "\(error)")
+            let (files, passedOver) = try ExportFolderReader.listing([root])
+            for (display, entry) in passedOver {
+                let file = ExportFolderReader.inspected(passedOver: entry, display: display)
+                if let error = file.error { collection.errors.append(error) }
+                if let why = file.unrecognizedReason { collection.skipped.append(Skipped(file: display, why: why)) }
             }
             for (path, display) in files {
                 collection.add(path: path, display: display, root: root, inFolder: inFolder, progress: progress, dateOrder: dateOrder)

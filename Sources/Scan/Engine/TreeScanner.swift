@@ -1,3 +1,4 @@
+import AuthShiftCore
 import Dispatch
 import Foundation
 
@@ -9,7 +10,7 @@ import Foundation
 
 /// Scans files and folders: every PowerShell, application-code and configuration file,
 /// in parallel, skipping binary files, `.git` and build folders, and never following a
-/// symbolic link to a folder (so link loops cannot trap it). Both cores stay busy: workers
+/// symbolic link to a folder (so link loops cannot trap it; `walker`). Both cores stay busy: workers
 /// take the next file from a shared counter, so a few large files do not leave one idle, and
 /// each worker reuses one read buffer.
 public enum TreeScanner {
@@ -27,57 +28,39 @@ public enum TreeScanner {
     /// Larger files are skipped (generated or data, not scripts).
     public static let maximumFileBytes = 16 << 20
 
+    /// How a tree is walked (`FolderWalker`): hidden files are scanned (`.profile.ps1` is a
+    /// script too), the folders above are not entered, and links to folders are not followed
+    /// (a share's links lead anywhere, loops included); linked folders and folders that cannot
+    /// be read are reported.
+    static let walker = FolderWalker(hidden: .include, linkedFolders: .skip, skippedFolderNames: skippedFolders)
+
     /// (path, path shown relative to its scan root) for every scannable file, sorted per root.
     public static func files(under roots: [String]) throws -> [(path: String, display: String)] {
+        try listing(under: roots).files
+    }
+
+    /// The scannable files, and a line for each entry the walk passed over.
+    static func listing(under roots: [String]) throws -> (files: [(path: String, display: String)], passedOver: [String]) {
         var found: [(String, String)] = []
+        var passedOver: [String] = []
         for root in roots {
-            var info = stat()
-            guard stat(root, &info) == 0 else { throw ScanError(.missingInput, path: root, "no such file or folder") }
-            if (info.st_mode & S_IFMT) != S_IFDIR {
+            guard let isFolder = FolderWalker.isFolder(root) else { throw ScanError(.missingInput, path: root, "no such file or folder") }
+            if !isFolder {
                 let name = (root as NSString).lastPathComponent
                 if SourceLanguage.of(fileName: name) != nil { found.append((root, name)) }
                 continue
             }
-            var inRoot: [(String, String)] = []
-            walk(root.hasSuffix("/") ? String(root.dropLast()) : root, relative: "", into: &inRoot)
-            found += inRoot.sorted { $0.1 < $1.1 }
-        }
-        return found
-    }
-
-    /// Reads folders with readdir(3) and its d_type, which is many times faster than
-    /// FileManager's enumerator on Linux. Links to folders are never entered.
-    static func walk(_ dir: String, relative: String, into found: inout [(String, String)]) {
-        guard let handle = opendir(dir) else { return }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            let path = dir + "/" + name
-            let rel = relative.isEmpty ? name : relative + "/" + name
-            var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                let mode = info.st_mode & S_IFMT
-                type = mode == S_IFDIR ? UInt8(DT_DIR) : (mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG))
-            }
-            if type == UInt8(DT_DIR) {
-                if !skippedFolders.contains(name) { walk(path, relative: rel, into: &found) }
-            } else if type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
-                if type == UInt8(DT_LNK) {
-                    var info = stat()
-                    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                }
-                if SourceLanguage.of(fileName: name) != nil { found.append((path, rel)) }
+            let listing = walker.list(root)
+            passedOver += listing.passedOver.map { $0.message(display: $0.relative.isEmpty ? root : $0.relative) }
+            for file in listing.files where SourceLanguage.of(fileName: fileName(file.relative)) != nil {
+                found.append((file.path, file.relative))
             }
         }
+        return (found, passedOver)
     }
 
     public static func scan(_ roots: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Result {
-        let list = try files(under: roots)
+        let (list, passedOver) = try listing(under: roots)
         let results = UnsafeMutableBufferPointer<(Int, [Finding], String?)>.allocate(capacity: list.count)
         results.initialize(repeating: (0, [], nil))
         defer { results.deallocate() }
@@ -91,7 +74,7 @@ public enum TreeScanner {
         }
         var findings: [Finding] = []
         var scanned = 0
-        var skipped: [String] = []
+        var skipped = passedOver
         for (n, f, skip) in results {
             scanned += n
             findings += f
@@ -100,10 +83,14 @@ public enum TreeScanner {
         return Result(filesScanned: scanned, findings: findings, skipped: skipped)
     }
 
+    /// The last component of a path.
+    static func fileName(_ path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
+    }
+
     /// (1 if scanned else 0, findings, reason skipped).
     static func scanFile(path: String, display: String, buffer: inout [UInt8]) -> (Int, [Finding], String?) {
-        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
-        guard let language = SourceLanguage.of(fileName: name) else { return (0, [], nil) }
+        guard let language = SourceLanguage.of(fileName: fileName(path)) else { return (0, [], nil) }
         switch FileBytes.read(path: path, limit: maximumFileBytes, into: &buffer) {
         case .text: break
         case .binary: return (0, [], nil)

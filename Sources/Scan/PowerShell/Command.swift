@@ -37,12 +37,32 @@ public struct Command: Sendable {
     let nameIndex: Int
     /// The tokens after the name up to the end of the command.
     let arguments: Range<Int>
-    /// For `[Type]::new(…)`: the one element, its type and the parenthesized group.
-    let constructed: Element?
+    /// `[Type]::new(…)`: `arguments` are the type, `]`, `::new` and the parenthesized group.
+    let isConstructor: Bool
     let pipedIndex: Int?
-    /// As written, with aliases resolved (`nsn` → `new-pssession`), lower-cased.
-    public let canonicalName: String
+    /// The cmdlet an alias stands for (`nsn` → `new-pssession`), or `new-object` for
+    /// `[Type]::new(…)`; nil when the name is the token as written.
+    let alias: StaticString?
+    /// Whether the name token is plain ASCII (`TokenizedScript.isPlainASCII`), so `isNamed`
+    /// compares its bytes.
+    let plainName: Bool
     public let endLine: Int
+
+    /// For `[Type]::new(…)`: the one element, its type and the parenthesized group.
+    var constructed: Element? {
+        isConstructor ? Element(script, (arguments.lowerBound + 3)..<arguments.upperBound, type: arguments.lowerBound) : nil
+    }
+
+    /// As written, with aliases resolved (`nsn` → `new-pssession`), lower-cased. Rules that only
+    /// compare the name use `isNamed(_:)`, which makes no String.
+    public var canonicalName: String { alias?.description ?? script.lowercased(nameToken) }
+
+    /// Whether `canonicalName == lowercase`, compared as bytes.
+    public func isNamed(_ lowercase: StaticString) -> Bool {
+        guard let alias else { return plainName ? script.is(nameToken, lowercase) : script.lowercasedIs(nameToken, lowercase) }
+        guard alias.utf8CodeUnitCount == lowercase.utf8CodeUnitCount else { return false }
+        return (0..<alias.utf8CodeUnitCount).allSatisfy { alias.utf8Start[$0] == lowercase.utf8Start[$0] }
+    }
 
     /// As written.
     public var name: String {

@@ -16,54 +16,44 @@ public enum CommandParser {
 
     static func isSwitch(_ s: TokenizedScript, _ p: Token) -> Bool { switches.contains(s.lowercased(p)) }
 
-    /// Opening brackets, by kind: `(`, `$(`, `@(`, `{`, `@{`, `[`; 0 when the token is none.
+    /// Opening brackets, by kind (`Token.Bracket`: `(`, `$(`, `@(`, `{`, `@{`, `[`); 0 when the token is none.
     @inline(__always)
     static func opener(_ s: TokenizedScript, _ t: Token) -> UInt8 {
-        guard t.kind == .punctuation else { return 0 }
-        let first = s.lead(t)
-        if t.valueCount == 1 {
-            switch first {
-            case 0x28: return 1
-            case 0x7B: return 4
-            case 0x5B: return 6
-            default: return 0
-            }
-        }
-        guard t.valueCount == 2, s.bytes[Int(t.valueStart) + 1] == 0x28 || s.bytes[Int(t.valueStart) + 1] == 0x7B else { return 0 }
-        let paren = s.bytes[Int(t.valueStart) + 1] == 0x28
-        if first == 0x24 { return paren ? 2 : 0 }
-        if first == 0x40 { return paren ? 3 : 5 }
-        return 0
+        t.bracket == .closer ? 0 : t.bracket.rawValue
     }
 
-    static let hashtableOpener: UInt8 = 5
+    static let hashtableOpener = Token.Bracket.hashtable.rawValue
 
     /// `)`, `}` or `]`.
     @inline(__always)
-    static func isCloser(_ s: TokenizedScript, _ t: Token) -> Bool {
-        guard t.kind == .punctuation, t.valueCount == 1 else { return false }
-        let b = s.lead(t)
-        return b == 0x29 || b == 0x7D || b == 0x5D
-    }
+    static func isCloser(_ s: TokenizedScript, _ t: Token) -> Bool { t.bracket == .closer }
 
     public static func commands(in all: TokenizedScript) -> [Command] {
         let s = all.code
         let tokens = s.tokens
         var result: [Command] = []
+        // Admin scripts have about one command in 13 tokens: room for all at once, not a copy per doubling.
+        result.reserveCapacity(tokens.count / 8)
         // The innermost open bracket before each token, tracked in one pass (an `=` directly
         // inside `@{ … }` separates a key from its value, which is not a command).
-        var open: [UInt8] = []
+        var open = BracketNesting()
+        var previous: Token?
         for k in tokens.indices {
+            let token = tokens[k]
             defer {
-                let kind = opener(s, tokens[k])
-                if kind != 0 { open.append(kind) } else if isCloser(s, tokens[k]), !open.isEmpty { open.removeLast() }
+                if token.bracket == .closer {
+                    open.close()
+                } else if token.bracket != .none {
+                    open.open(hashtable: token.bracket == .hashtable)
+                }
+                previous = token
             }
-            guard isCommandPosition(s, k, insideHashtable: open.last == hashtableOpener) else { continue }
-            var start = k
-            if s.isPunctuation(tokens[k], 0x26) { start = k + 1 }
+            let ampersand = s.isPunctuation(token, 0x26)
+            guard ampersand || isCommandPosition(s, after: previous, insideHashtable: open.insideHashtable) else { continue }
+            let start = ampersand ? k + 1 : k
             guard start < tokens.count else { continue }
             let t = tokens[start]
-            if s.isPunctuation(t, 0x5B), let constructed = staticConstructor(s, at: start) {
+            if t.bracket == .type, let constructed = staticConstructor(s, at: start) {
                 result.append(constructed)
                 continue
             }
@@ -80,10 +70,21 @@ public enum CommandParser {
         return result
     }
 
-    static let keywords: Set<String> = [
+    /// Lower-case, compared as bytes with `TokenizedScript.is(_:_:)` (no String per word).
+    static let keywordList: [StaticString] = [
         "if", "else", "elseif", "foreach", "for", "while", "do", "try", "catch", "finally", "function",
         "param", "return", "switch", "begin", "process", "end", "filter", "until", "trap", "throw", "break", "continue",
     ]
+    /// For the rare word with escapes or non-ASCII letters, compared as lower-cased text.
+    static let keywords = Set(keywordList.map(\.description))
+
+    static func isKeyword(_ s: TokenizedScript, _ t: Token) -> Bool {
+        let count = t.valueCount
+        for keyword in keywordList where keyword.utf8CodeUnitCount == count {
+            if s.is(t, keyword) { return true }
+        }
+        return false
+    }
 
     static func looksLikeCommandName(_ s: TokenizedScript, _ t: Token) -> Bool {
         let first = s.lead(t)
@@ -95,21 +96,24 @@ public enum CommandParser {
         guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return false }
         // Keywords are 2 to 8 letters.
         guard t.valueCount <= 8 else { return true }
-        return !keywords.contains(s.lowercased(t))
+        return !isKeyword(s, t)
     }
 
-    static func isCommandPosition(_ s: TokenizedScript, _ k: Int, insideHashtable: Bool) -> Bool {
-        let tokens = s.tokens
-        if s.isPunctuation(tokens[k], 0x26) { return true }
-        guard k > 0 else { return true }
-        let p = tokens[k - 1]
+    /// Whether a token after `previous` (nil at the start) is in command position; `&` before
+    /// a token puts it there too (`commands(in:)` checks that).
+    @inline(__always)
+    static func isCommandPosition(_ s: TokenizedScript, after previous: Token?, insideHashtable: Bool) -> Bool {
+        guard let p = previous else { return true }
         switch p.kind {
         case .statementEnd, .pipe: return !insideHashtable  // inside @{ … } a new line or ';' starts a key
         case .punctuation:
-            let kind = opener(s, p)
-            if kind == 1 || kind == 2 || kind == 3 || kind == 4 { return true }
-            if s.isPunctuation(p, 0x3D) { return !insideHashtable }
-            return s.isPunctuation(p, 0x2B, 0x3D)
+            switch p.bracket {
+            case .paren, .subexpression, .arraySubexpression, .brace: return true
+            case .hashtable, .type, .closer: return false
+            case .none:
+                if s.isPunctuation(p, 0x3D) { return !insideHashtable }
+                return s.isPunctuation(p, 0x2B, 0x3D)
+            }
         default:
             // `else { … }`, `try { … }`: the word before `{` is a keyword; handled by `{`.
             return false
@@ -126,15 +130,10 @@ public enum CommandParser {
         }
         let name = tokens[start]
         let endLine = k > start + 1 ? tokens[k - 1].endLine : name.endLine
+        let plain = s.isPlainASCII(name)
         return Command(
-            script: s, nameIndex: start, arguments: (start + 1)..<k, constructed: nil, pipedIndex: piped,
-            canonicalName: canonical(s, name), endLine: endLine)
-    }
-
-    /// The command name lower-cased, with the built-in aliases resolved.
-    static func canonical(_ s: TokenizedScript, _ name: Token) -> String {
-        let lower = s.lowercased(name)
-        return lower.utf8.count <= 4 ? Aliases.table[lower] ?? lower : lower
+            script: s, nameIndex: start, arguments: (start + 1)..<k, isConstructor: false, pipedIndex: piped,
+            alias: Aliases.target(of: name, in: s, plainASCII: plain), plainName: plain, endLine: endLine)
     }
 
     /// `[Type]::new(arguments)` in command position, read as the `New-Object Type(arguments)` it
@@ -145,10 +144,9 @@ public enum CommandParser {
             tokens[k + 3].kind == .word, s.is(tokens[k + 3], "::new"), s.isPunctuation(tokens[k + 4], 0x28)
         else { return nil }
         let end = elementEnd(s, k + 4)
-        let element = Command.Element(s, (k + 4)..<end, type: k + 1)
         return Command(
-            script: s, nameIndex: k, arguments: (k + 1)..<end, constructed: element, pipedIndex: nil,
-            canonicalName: "new-object", endLine: tokens[end - 1].endLine)
+            script: s, nameIndex: k, arguments: (k + 1)..<end, isConstructor: true, pipedIndex: nil,
+            alias: "new-object", plainName: true, endLine: tokens[end - 1].endLine)
     }
 
     /// The end (exclusive token index) of the argument element starting at `k`, before `limit`

@@ -22,12 +22,15 @@ struct CommandWords {
         }
     }
 
+    /// `Word.allCases` once (it is made anew on every use).
+    private static let words = Word.allCases
+
     private var found: UInt32 = 0
 
     init(_ tokens: ArraySlice<Token>, in s: TokenizedScript) {
         for t in tokens where t.kind == .word {
             let count = s.textCount(t)
-            for word in Word.allCases where word.lowercase.utf8CodeUnitCount == count && s.is(t, word.lowercase) {
+            for word in CommandWords.words where word.lowercase.utf8CodeUnitCount == count && s.is(t, word.lowercase) {
                 found |= 1 << UInt32(word.rawValue)
             }
         }

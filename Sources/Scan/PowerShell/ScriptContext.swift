@@ -53,8 +53,7 @@ public struct ScriptContext: Sendable {
         var c = ScriptContext(script: s)
         let tokens = s.tokens
         c.runsInAzureAutomation = commands.contains { c in
-            let name = c.canonicalName
-            return name == "get-automationpscredential" || name == "get-automationvariable" || name == "get-automationconnection"
+            c.isNamed("get-automationpscredential") || c.isNamed("get-automationvariable") || c.isNamed("get-automationconnection")
         }
         var k = 0
         while k < tokens.count {

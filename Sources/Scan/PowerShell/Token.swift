@@ -26,12 +26,23 @@ public struct Token: Sendable, Equatable {
         case comment
     }
 
+    /// Brackets by kind: the command parser needs to know `(` from `@{` (a hashtable's keys are
+    /// not commands) and that `)`, `}` and `]` close any of them.
+    enum Bracket: UInt8, Sendable {
+        case none = 0
+        case paren, subexpression, arraySubexpression, brace, hashtable, type
+        case closer
+    }
+
     public var kind: Kind
     /// For `-Name:value`: the value follows as its own token.
     public var attachedValue: Bool = false
     /// The value needs unescaping (backticks, doubled quotes); otherwise it is the bytes of
     /// `value` as they are.
     var escaped = false
+    /// For punctuation, the bracket it opens or closes, set by the tokenizer so the command
+    /// parser tracks nesting from this byte instead of reading the script's bytes again.
+    var bracket: Bracket = .none
     var start: Int32
     var end: Int32
     var valueStart: Int32
@@ -42,11 +53,12 @@ public struct Token: Sendable, Equatable {
 
     init(
         kind: Kind, range: Range<Int>, value: Range<Int>, line: Int, column: Int, endLine: Int, escaped: Bool = false,
-        attachedValue: Bool = false
+        attachedValue: Bool = false, bracket: Bracket = .none
     ) {
         self.kind = kind
         self.attachedValue = attachedValue
         self.escaped = escaped
+        self.bracket = bracket
         start = Int32(truncatingIfNeeded: range.lowerBound)
         end = Int32(truncatingIfNeeded: range.upperBound)
         valueStart = Int32(truncatingIfNeeded: value.lowerBound)

@@ -63,6 +63,33 @@ public struct TokenizedScript: Sendable {
         return true
     }
 
+    /// Whether the value is its own text in ASCII (no escapes, no byte above 0x7F), so ASCII case
+    /// folding of its bytes is all `lowercased(_:)` does.
+    /// Eight bytes at a time: it runs once for every command name.
+    func isPlainASCII(_ t: Token) -> Bool {
+        guard !t.escaped else { return false }
+        return bytes.withUnsafeBytes { raw in
+            var k = Int(t.valueStart)
+            let end = Int(t.valueEnd)
+            var high: UInt64 = 0
+            while k + 8 <= end {
+                high |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                k += 8
+            }
+            while k < end {
+                high |= UInt64(raw[k])
+                k += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
+    /// Whether `lowercased(t) == lowercase`, comparing bytes when the value is plain ASCII
+    /// (Unicode lower-casing, which can change lengths, only for the rest).
+    func lowercasedIs(_ t: Token, _ lowercase: StaticString) -> Bool {
+        isPlainASCII(t) ? `is`(t, lowercase) : lowercased(t) == lowercase.description
+    }
+
     /// Whether the token is this punctuation (`(`, `@{`, `=` …), compared as bytes.
     @inline(__always)
     func isPunctuation(_ t: Token, _ a: UInt8, _ b: UInt8? = nil) -> Bool {

@@ -36,7 +36,7 @@ public enum DotNetSmtpClientRule: ScanRule {
         "Send-MgUserMail (Microsoft Graph, app-only with Mail.Send), or MailKit with SaslMechanismOAuth2; for internal alerts, High Volume Email"
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        guard command.canonicalName == "new-object" else { return [] }
+        guard command.isNamed("new-object") else { return [] }
         let typeElement = command.parameter("TypeName")?.value ?? command.positional.first
         guard let type = typeElement.map({ script.text($0.first).lowercased() }), type.hasSuffix("smtpclient") else { return [] }
         if type.hasSuffix("mailkit.net.smtp.smtpclient") { return mailKit(in: script) }

@@ -13,7 +13,7 @@ public enum ExchangeOnlineCredentialRule: ScanRule {
     public static let source = [ScanSources.connectExchangeOnline, ScanSources.appOnlyPowerShell, ScanSources.migrationGuide]
         .joined(separator: "; ")
     /// Connect-IPPSSession is Security & Compliance PowerShell's cmdlet; the one-S spelling is a common typo, accepted too.
-    static let cmdlets: Set<String> = ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"]
+    static let cmdlets: [StaticString] = ["connect-exchangeonline", "connect-ippssession", "connect-ippsession"]
 
     public static let triggeringExamples = [
         "$cred = Import-Clixml C:\\secure\\exo.xml\nConnect-ExchangeOnline -Credential $cred -ShowBanner:$false",
@@ -36,10 +36,10 @@ public enum ExchangeOnlineCredentialRule: ScanRule {
     ]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        guard cmdlets.contains(command.canonicalName) else { return [] }
+        guard cmdlets.contains(where: command.isNamed) else { return [] }
         let (found, origin) = Judge.credential(of: command, in: script)
         guard found else { return [] }
-        let cmdlet = command.canonicalName == "connect-exchangeonline" ? "Connect-ExchangeOnline" : "Connect-IPPSSession"
+        let cmdlet = command.isNamed("connect-exchangeonline") ? "Connect-ExchangeOnline" : "Connect-IPPSSession"
         let replacement: String
         if script.runsInAzureAutomation {
             replacement = "\(cmdlet) -ManagedIdentity -Organization <tenant>.onmicrosoft.com"

@@ -34,13 +34,13 @@ public enum PlaintextSecretRule: ScanRule {
     ]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        if command.canonicalName == "new-object", let type = command.positional.first.map({ script.text($0.first).lowercased() }),
+        if command.isNamed("new-object"), let type = command.positional.first.map({ script.text($0.first).lowercased() }),
             type.hasSuffix("networkcredential"),
             let args = command.positional.first?.tokens.dropFirst(), args.filter({ $0.isString }).count >= 2
         {
             return [hit]
         }
-        guard command.canonicalName == "convertto-securestring", command.parameter("AsPlainText", minimum: 3) != nil else { return [] }
+        guard command.isNamed("convertto-securestring"), command.parameter("AsPlainText", minimum: 3) != nil else { return [] }
         let source: Command.Element
         if let piped = command.pipedElement {
             source = piped

@@ -32,7 +32,7 @@ public enum RemotePowerShellBasicRule: ScanRule {
         "Import-Module ExchangeOnlineManagement; Connect-ExchangeOnline -CertificateThumbprint <thumbprint> -AppId <app-id> -Organization <tenant>.onmicrosoft.com"
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        guard command.canonicalName == "new-pssession" else { return wrapperSettings(command, in: script) }
+        guard command.isNamed("new-pssession") else { return wrapperSettings(command, in: script) }
         guard let uri = Judge.argument("ConnectionUri", minimum: 4, of: command, in: script),
             let target = endpoint(script.literal(uri))
         else { return [] }

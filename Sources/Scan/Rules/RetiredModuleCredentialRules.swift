@@ -11,7 +11,7 @@ public enum MsolCredentialRule: ScanRule {
     public static let nonTriggeringExamples = ["Connect-MsolService", "Connect-MgGraph -ClientId x -CertificateThumbprint y -TenantId z"]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        guard command.canonicalName == "connect-msolservice" else { return [] }
+        guard command.isNamed("connect-msolservice") else { return [] }
         let (found, origin) = Judge.credential(of: command, in: script)
         guard found else { return [] }
         return [
@@ -35,7 +35,7 @@ public enum AzureADCredentialRule: ScanRule {
     public static let nonTriggeringExamples = ["Connect-AzureAD -TenantId x -ApplicationId y -CertificateThumbprint z"]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        guard command.canonicalName == "connect-azuread" else { return [] }
+        guard command.isNamed("connect-azuread") else { return [] }
         let (found, origin) = Judge.credential(of: command, in: script)
         guard found else { return [] }
         return [

@@ -26,7 +26,7 @@ public enum SendMailMessageBasicRule: ScanRule {
     ]
 
     public static func check(_ command: Command, in script: ScriptContext) -> [RuleHit] {
-        guard command.canonicalName == "send-mailmessage" else { return [] }
+        guard command.isNamed("send-mailmessage") else { return [] }
         let (hasCredential, origin) = Judge.credential(of: command, in: script)
         guard hasCredential else { return [] }
         var server: String?
