@@ -33,6 +33,7 @@ public enum Assessor {
         }
         register.appCredentials = AppCredentialRegisterBuilder.build(
             snapshot, asOf: options.asOf, warningDays: options.credentialWarnDays)
+        if let unresolved = AppCredentialRegisterBuilder.unresolvedGrants(snapshot) { register.unknowns.append(unresolved) }
         RingPlanner.assignRings(&register, inventory: snapshot.inventory)
         return register
     }

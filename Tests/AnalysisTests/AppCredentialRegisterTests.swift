@@ -80,6 +80,17 @@ import Testing
         #expect(row.advice[0].contains("https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials"))
     }
 
+    /// Without Exchange Online's service principal the grant cannot be named: an unknown, not "none".
+    @Test func grantsOfResourcesNotExportedAreAnUnknown() throws {
+        var s = Self.snapshot([Self.credential(.clientSecret, "s", key: "s1", ends: nil)])
+        #expect(AppCredentialRegisterBuilder.unresolvedGrants(s) == nil)
+        s.appRegistrations.removeFirst()
+        #expect(Self.build(s).isEmpty)
+        let unknown = try #require(AppCredentialRegisterBuilder.unresolvedGrants(s))
+        #expect(unknown.count == 1)
+        #expect(unknown.settledBy.first?.contains("Office 365 Exchange Online") == true)
+    }
+
     @Test func appsWithoutAWatchedPermissionAreNotListed() {
         var s = Self.snapshot([Self.credential(.clientSecret, "s", key: "s1", ends: nil)])
         s.appRegistrations[1].grantedRoleIds = ["role-other"]

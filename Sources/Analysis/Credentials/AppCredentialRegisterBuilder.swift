@@ -70,6 +70,24 @@ public enum AppCredentialRegisterBuilder {
         }
     }
 
+    /// App role assignments whose role no exported service principal defines: the resource's
+    /// service principal (Office 365 Exchange Online, Microsoft Graph) was left out, so whether
+    /// the app holds a watched permission is unknown. Said in the register's unknowns, never
+    /// silently read as "no permission".
+    public static func unresolvedGrants(_ snapshot: TenantSnapshot) -> UnknownSummary? {
+        var defined = Set<String>()
+        for app in snapshot.appRegistrations { defined.formUnion(app.appRoles.keys) }
+        let apps = snapshot.appRegistrations.filter { principal in
+            principal.object == .servicePrincipal && principal.grantedRoleIds.contains { !defined.contains($0) }
+        }
+        let count = Set(apps.map(\.appId)).count
+        guard count > 0 else { return nil }
+        return UnknownSummary(
+            what: "application permissions of apps whose granted app roles are defined by a service principal not among the exports",
+            count: count,
+            settledBy: [ExportKind.servicePrincipals.title + " of the resource apps too (Office 365 Exchange Online, Microsoft Graph)"])
+    }
+
     static func senders(of appId: String, in snapshot: TenantSnapshot) -> [String] {
         (snapshot.signInUsersByAppId[appId] ?? []).sorted().map { "sender \($0)" }
     }
