@@ -82,6 +82,32 @@ extension Tokenizer {
         emit(single ? .singleQuoted : .doubleQuoted, contentStart..<i, line: l, column: c)
     }
 
+    /// What a quote of the string's own kind at `i` does.
+    enum QuoteStep {
+        case none
+        /// A doubled quote, one quote in the value: stepped over.
+        case doubled
+        /// The closing quote: the token is emitted and `i` is after it.
+        case closed
+    }
+
+    /// The quote handling that single- and double-quoted strings share (`single` picks the
+    /// quote characters and the token kind).
+    @inline(__always)
+    mutating func quote(single: Bool, from start: Int, escaped: inout Bool, _ l: Int, _ c: Int) -> QuoteStep {
+        let length = single ? singleQuoteLength(i) : doubleQuoteLength(i)
+        guard length > 0 else { return .none }
+        let next = single ? singleQuoteLength(i + length) : doubleQuoteLength(i + length)
+        if next > 0 {
+            escaped = true
+            i += length + next
+            return .doubled
+        }
+        emit(single ? .singleQuoted : .doubleQuoted, start..<i, line: l, column: c, escaped: escaped)
+        i += length
+        return .closed
+    }
+
     /// `'…'`; a doubled quote stands for one (`TokenizedScript.unescapedSingleQuoted`).
     mutating func singleQuoted(_ l: Int, _ c: Int) {
         i += singleQuoteLength(i)
@@ -90,17 +116,10 @@ extension Tokenizer {
         while i < p.count {
             i = skip(from: i, unless: ByteFlags.singleQuoted)
             guard i < p.count else { break }
-            let q = singleQuoteLength(i)
-            if q > 0 {
-                let next = singleQuoteLength(i + q)
-                if next > 0 {
-                    escaped = true
-                    i += q + next
-                    continue
-                }
-                emit(.singleQuoted, start..<i, line: l, column: c, escaped: escaped)
-                i += q
-                return
+            switch quote(single: true, from: start, escaped: &escaped, l, c) {
+            case .closed: return
+            case .doubled: continue
+            case .none: break
             }
             if p[i] == 0x0A { newline(at: i) }
             i += 1
@@ -132,17 +151,10 @@ extension Tokenizer {
             }
             if b == 0x29, depth > 0 { depth -= 1 }
             if depth == 0, b == 0x22 || b == 0xE2 {
-                let q = doubleQuoteLength(i)
-                if q > 0 {
-                    let next = doubleQuoteLength(i + q)
-                    if next > 0 {
-                        escaped = true
-                        i += q + next
-                        continue
-                    }
-                    emit(.doubleQuoted, start..<i, line: l, column: c, escaped: escaped)
-                    i += q
-                    return
+                switch quote(single: false, from: start, escaped: &escaped, l, c) {
+                case .closed: return
+                case .doubled: continue
+                case .none: break
                 }
             }
             if b == 0x0A { newline(at: i) }
