@@ -92,9 +92,10 @@ struct Browser {
 
     var headers: HTTPFields { [.cookie: cookie] }
 
-    func writeHeaders(origin: String? = Browser.origin, json: Bool = false) -> HTTPFields {
+    func writeHeaders(origin: String? = Browser.origin, fetchSite: String? = nil, json: Bool = false) -> HTTPFields {
         var h = headers
         if let origin { h[.origin] = origin }
+        if let fetchSite { h[Guard.fetchSite] = fetchSite }
         h[.contentType] = json ? "application/json" : "application/x-www-form-urlencoded"
         return h
     }

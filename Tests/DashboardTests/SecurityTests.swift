@@ -114,6 +114,9 @@ import Testing
                 (base + "&csrf=", browser.writeHeaders()),
                 (base + "&csrf=\(browser.csrf)", browser.writeHeaders(origin: "http://evil.example")),
                 (base + "&csrf=\(browser.csrf)", browser.writeHeaders(origin: nil)),
+                (base + "&csrf=\(browser.csrf)", browser.writeHeaders(origin: "null")),
+                (base + "&csrf=\(browser.csrf)", browser.writeHeaders(origin: "null", fetchSite: "cross-site")),
+                (base + "&csrf=\(browser.csrf)", browser.writeHeaders(origin: "http://evil.example", fetchSite: "same-origin")),
             ]
             for (body, headers) in attempts {
                 try await client.execute(uri: "/sender/edit", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
@@ -134,6 +137,20 @@ import Testing
                 uri: "/signout", method: .post, headers: browser.writeHeaders(), body: ByteBuffer(string: "csrf=wrong")
             ) { response in #expect(response.status == .forbidden) }
             #expect(try fixture.store.audit(tenant: nil, after: nil, limit: 100).allSatisfy { $0.origin != .edit })
+        }
+    }
+
+    /// Chromium sends `Origin: null` for a same-page form under `Referrer-Policy: no-referrer`;
+    /// its Fetch Metadata says same-origin, which a page cannot forge.
+    @Test func aNullOriginIsAcceptedOnlyWithSameOriginFetchMetadata() async throws {
+        let fixture = try DashboardFixture()
+        try await fixture.application.test(.router) { client in
+            let browser = try await Browser.signIn(client, fixture)
+            let body = "csrf=\(browser.csrf)&address=scanner%40contoso.com&system=scanner&owner=Print+Team"
+            try await client.execute(
+                uri: "/sender/edit", method: .post, headers: browser.writeHeaders(origin: "null", fetchSite: "same-origin"),
+                body: ByteBuffer(string: body)
+            ) { response in #expect(response.status == .seeOther) }
         }
     }
 

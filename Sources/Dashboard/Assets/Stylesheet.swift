@@ -7,7 +7,9 @@ enum Stylesheet {
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); margin: 0; }
         header.top { background: #12324f; color: #fff; padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem;
           align-items: center; }
+        header.top nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
         header.top a { color: #fff; text-decoration: none; }
+        header.top form.signout { display: inline; margin-left: .5rem; }
         header.top a:hover, header.top a:focus { text-decoration: underline; }
         header.top .who { margin-left: auto; font-size: .9em; }
         main { padding: 1rem; max-width: 1400px; margin: 0 auto; }

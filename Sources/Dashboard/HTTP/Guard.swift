@@ -24,15 +24,25 @@ enum Guard {
         return session
     }
 
+    static let fetchSite = HTTPFields.Element.Name("Sec-Fetch-Site")!
+
     /// Browsers send Origin on every POST, PUT, PATCH and DELETE: it must name this server (the
-    /// Host header's authority). A write without Origin is refused, so a client outside a browser
-    /// sends `Origin: http://HOST:PORT` itself along with the token from `/api/v1/session`.
+    /// Host header's authority). Under `Referrer-Policy: no-referrer` Chromium sends
+    /// `Origin: null` for a form on the page itself, so "null" (or no Origin) is accepted only
+    /// with the browser's own `Sec-Fetch-Site: same-origin` (Fetch Metadata, which pages cannot
+    /// set). A client outside a browser sends `Origin: http://HOST:PORT` itself with the token
+    /// from `/api/v1/session`.
     static func sameOrigin(_ request: Request) throws {
-        guard let origin = request.headers[.origin], let host = request.head.authority else {
-            throw PageError(.forbidden, "A write must come from this dashboard's pages (no Origin header).")
+        guard let host = request.head.authority else { throw PageError(.badRequest, "The request names no Host.") }
+        let origin = request.headers[.origin]
+        if let origin, origin != "null" {
+            guard origin == "http://\(host)" || origin == "https://\(host)" else {
+                throw PageError(.forbidden, "A write must come from this dashboard's pages (Origin \(origin) is another site).")
+            }
+            return
         }
-        guard origin == "http://\(host)" || origin == "https://\(host)" else {
-            throw PageError(.forbidden, "A write must come from this dashboard's pages (Origin \(origin) is another site).")
+        guard request.headers[fetchSite] == "same-origin" else {
+            throw PageError(.forbidden, "A write must come from this dashboard's pages (no Origin naming this server).")
         }
     }
 }

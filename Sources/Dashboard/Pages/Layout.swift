@@ -21,6 +21,7 @@ enum Layout {
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · authshift</title>
+            <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/assets/dashboard.css">
             <script src="/assets/dashboard.js" defer></script>
             </head><body>
