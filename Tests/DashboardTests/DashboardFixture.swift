@@ -62,7 +62,7 @@ struct DashboardFixture {
     }
 
     static func register(asOf: String, senders: [SenderRow]) -> Register {
-        Register(
+        var register = Register(
             generatedBy: "authshift test", asOf: CalendarDay(iso: asOf)!, timeline: .current, assumption: "test",
             tenant: TenantSettings(
                 smtpClientAuthenticationDisabled: .value(false), defaultAuthenticationPolicy: nil, securityDefaultsEnabled: false,
@@ -70,7 +70,22 @@ struct DashboardFixture {
             inputs: [
                 InputFile(path: "SMTP AUTH clients report.csv", kind: "smtp-auth-clients-report", rows: senders.count, sha256: "d-\(asOf)")
             ],
-            senders: senders, mailboxes: [], automation: [], unknowns: [])
+            senders: senders, mailboxes: MailboxRows([mailbox("printer@contoso.com"), mailbox("\(xssScript)@contoso.com")]), automation: [],
+            unknowns: [])
+        register.exceptions = [
+            ExceptionRecord(
+                mailbox: "printer@contoso.com", system: xssImage, owner: xssScript, expires: CalendarDay(iso: "2026-12-15"),
+                replacement: "hve", ticket: "CHG-9", status: .valid)
+        ]
+        return register
+    }
+
+    static func mailbox(_ address: String) -> MailboxRow {
+        MailboxRow(
+            address: address, displayName: xssImage, recipientType: "UserMailbox",
+            smtpAuth: SmtpAuthState(enabled: true, decidedBy: .mailbox, evidence: "CASMailbox.csv:2"), basicAllowed: true,
+            basicBlockedBy: [], policy: nil, policySource: "tenant default", observedSmtpAuth: true, explanation: ["because \(xssScript)"],
+            unknowns: [])
     }
 }
 

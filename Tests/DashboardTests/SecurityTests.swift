@@ -96,6 +96,43 @@ import Testing
         }
     }
 
+    /// Every table page downloads as CSV and XLSX, payloads kept as inert data.
+    @Test(arguments: ["/senders", "/mailboxes", "/exceptions", "/rings", "/automation", "/scripts", "/audit"])
+    func everyTableDownloads(path: String) async throws {
+        let fixture = try DashboardFixture()
+        try await fixture.application.test(.router) { client in
+            let browser = try await Browser.signIn(client, fixture)
+            try await client.execute(uri: path, method: .get, headers: browser.headers) { response in
+                #expect(response.body.text.contains("format=csv") && response.body.text.contains("format=xlsx"), "\(path)")
+            }
+            try await client.execute(uri: path + "?format=csv", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.text.hasPrefix("\u{FEFF}"))
+            }
+            try await client.execute(uri: path + "?format=xlsx", method: .get, headers: browser.headers) { response in
+                #expect(response.status == .ok)
+                let sheet = try XLSXReading.sheet(Data(buffer: response.body))
+                #expect(!sheet.contains("<script>") && !sheet.contains("<img"))
+            }
+        }
+    }
+
+    @Test func mailboxesAndExceptionsShowTheirRows() async throws {
+        let fixture = try DashboardFixture()
+        try await fixture.application.test(.router) { client in
+            let browser = try await Browser.signIn(client, fixture)
+            try await client.execute(uri: "/mailboxes?q=printer", method: .get, headers: browser.headers) { response in
+                #expect(response.body.text.contains("1–1 of 1"))
+                #expect(response.body.text.contains("because &lt;script&gt;"))
+            }
+            try await client.execute(uri: "/exceptions", method: .get, headers: browser.headers) { response in
+                // 2026-11-20 (the fixture's today) to 2026-12-15.
+                #expect(response.body.text.contains("<td class=\"num\">25</td>"))
+                #expect(response.body.text.contains("CHG-9"))
+            }
+        }
+    }
+
     @Test func htmlEscapeCoversEveryCharacterThatMatters() {
         #expect(HTML.escape("<a href=\"x\" title='y'>&</a>").text == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
         let value = "<b>"
