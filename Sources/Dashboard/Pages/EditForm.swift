@@ -17,6 +17,7 @@ enum EditForm {
         }
         var states = LifecycleState.allCases.filter(\.isManual).map(\.rawValue)
         if !s.state.isManual { states.insert(s.state.rawValue, at: 0) }
+        let paths = options(MigrationPath.allCases.map(\.rawValue), selected: s.path, blank: true)
         return """
             <h2>Change</h2>
             <form class="edit" method="post" action="/sender/edit">
@@ -24,7 +25,7 @@ enum EditForm {
             <input type="hidden" name="address" value="\(s.sender)"><input type="hidden" name="system" value="\(s.system)">
             <input type="hidden" name="tenant" value="\(s.tenant)">
             <label>Owner <input name="owner" value="\(s.owner, or: "")"></label>
-            <label>Chosen path <select name="path">\(options(MigrationPath.allCases.map(\.rawValue), selected: s.path, blank: true))</select></label>
+            <label>Chosen path <select name="path">\(paths)</select></label>
             <label>Cutover date <input name="cutover" type="date" value="\(s.cutoverDate?.description, or: "")"></label>
             <label>Ticket <input name="ticket" value="\(s.ticket, or: "")"></label>
             <label>State <select name="state">\(options(states, selected: s.state.rawValue, blank: false))</select></label>

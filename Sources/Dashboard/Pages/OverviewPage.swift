@@ -38,9 +38,12 @@ enum OverviewPage {
             <h2>\(t.tenant)</h2>
             <div class="cards">
             <div class="card">\(countdown)</div>
-            <div class="card"><span class="big">\(t.basicSendersNow)</span> senders on Basic now (\(t.basicSendersAtFirstRun) at the first run)</div>
-            <div class="card"><span class="big\(t.breakingNow > 0 ? HTML(" bad") : "")">\(t.breakingNow)</span> break at the default change</div>
-            <div class="card"><span class="big">\(t.senders)</span> senders, \(t.runs) run(s), latest \(t.latestRunAsOf?.description, or: "none")</div>
+            <div class="card"><span class="big">\(t.basicSendersNow)</span> senders on Basic now \
+            (\(t.basicSendersAtFirstRun) at the first run)</div>
+            <div class="card"><span class="big\(t.breakingNow > 0 ? HTML(" bad") : "")">\(t.breakingNow)</span> \
+            break at the default change</div>
+            <div class="card"><span class="big">\(t.senders)</span> senders, \(t.runs) run(s), \
+            latest \(t.latestRunAsOf?.description, or: "none")</div>
             </div>
             """
         if let chart, !chart.points.isEmpty {
@@ -50,7 +53,8 @@ enum OverviewPage {
         out += counts(t, id: "t-\(t.tenant)")
         if !t.exceptionsExpiring.isEmpty {
             out +=
-                "<p class=\"warn\">\(t.exceptionsExpiring.count) exception(s) expiring or expired: see <a href=\"/exceptions\">Exceptions</a>.</p>"
+                "<p class=\"warn\">\(t.exceptionsExpiring.count) exception(s) expiring or expired: "
+                + "see <a href=\"/exceptions\">Exceptions</a>.</p>"
         }
         return out
     }

@@ -30,16 +30,21 @@ enum RegisterPage {
             for v in values { out += "<option value=\"\(v)\"\(v == selected ? HTML(" selected") : "")>\(v)</option>" }
             return out
         }
+        let states = options(LifecycleState.allCases.map(\.rawValue), selected: q.state?.rawValue, any: "any")
+        let paths = options(MigrationPath.allCases.map(\.rawValue), selected: q.path, any: "any")
+        let basic = options(["yes", "no"], selected: q.basic.map { $0 ? "yes" : "no" }, any: "either")
+        let sorts = options(SenderQuery.Sort.allCases.filter { $0 != .sender }.map(\.rawValue), selected: q.sort.rawValue, any: "sender")
         let form: HTML = """
             <form class="filters" method="get" action="/senders">
-            <label>Search <input type="search" name="q" value="\(q.search, or: "")" placeholder="address, system, owner, ticket, note"></label>
+            <label>Search <input type="search" name="q" value="\(q.search, or: "")" \
+            placeholder="address, system, owner, ticket, note"></label>
             <label>Tenant <select name="tenant">\(options(tenants, selected: q.tenant, any: "all"))</select></label>
-            <label>State <select name="state">\(options(LifecycleState.allCases.map(\.rawValue), selected: q.state?.rawValue, any: "any"))</select></label>
-            <label>Path <select name="path">\(options(MigrationPath.allCases.map(\.rawValue), selected: q.path, any: "any"))</select></label>
+            <label>State <select name="state">\(states)</select></label>
+            <label>Path <select name="path">\(paths)</select></label>
             <label>Ring <input name="ring" value="\(q.ring, or: "")" size="8"></label>
             <label>Owner <input name="owner" value="\(q.owner, or: "")" size="14"></label>
-            <label>Basic <select name="basic">\(options(["yes", "no"], selected: q.basic.map { $0 ? "yes" : "no" }, any: "either"))</select></label>
-            <label>Sort <select name="sort">\(options(SenderQuery.Sort.allCases.map(\.rawValue), selected: q.sort.rawValue, any: "sender"))</select></label>
+            <label>Basic <select name="basic">\(basic)</select></label>
+            <label>Sort <select name="sort">\(sorts)</select></label>
             <label>Order <select name="order">\(options(["desc"], selected: q.descending ? "desc" : nil, any: "ascending"))</select></label>
             <button type="submit">Apply</button>
             </form>

@@ -24,7 +24,8 @@ enum SenderDetailPage {
         if session.user.mayEdit { out += EditForm.html(s, csrf: session.csrfToken) }
         out += "<h2>Evidence</h2><ul>" + row.evidence.map { HTML("<li>\($0)</li>") }.joined() + "</ul>"
         out +=
-            "<p>Sources: \(row.sources.joined(separator: ", ")); sign-ins: \(row.signIns.successes) succeeded, \(row.signIns.failures) failed"
+            "<p>Sources: \(row.sources.joined(separator: ", ")); "
+            + "sign-ins: \(row.signIns.successes) succeeded, \(row.signIns.failures) failed"
         out += "\(row.signIns.lastSeen.map { ", last \($0)" }, or: "").</p>"
         out += "<h2>Effective SMTP AUTH state</h2>"
         let enabled = row.smtpAuth.enabled.map { $0 ? "enabled" : "disabled" } ?? "unknown"

@@ -26,10 +26,8 @@ struct EditRoutes {
         } catch let error as WorkspaceError {
             let detail = try await reader.run { try $0.sender(selector) }
             let message: HTML = "<p class=\"error\" role=\"alert\">Nothing was saved: \(error.description)</p>"
-            return Respond.html(
-                Layout.page(
-                    title: detail.summary.sender, session: session, body: SenderDetailPage.html(detail, session: session, message: message)),
-                status: .badRequest)
+            let body = SenderDetailPage.html(detail, session: session, message: message)
+            return Respond.html(Layout.page(title: detail.summary.sender, session: session, body: body), status: .badRequest)
         }
         let author = EditAuthor(name: session.user.name, at: Timestamp(now()))
         if !edits.isEmpty { _ = try await reader.run { try $0.edit(selector, edits, by: author, origin: .edit) } }

@@ -22,7 +22,8 @@ struct SignInRoutes {
             guard let token = request.query("token"), await sessions.redeem(token) else {
                 throw PageError(
                     .forbidden,
-                    "This sign-in link is not valid: each link works once. Restart authshift serve for a new one, or use the browser already signed in."
+                    "This sign-in link is not valid: each link works once. "
+                        + "Restart authshift serve for a new one, or use the browser already signed in."
                 )
             }
             return await startSession(user)
