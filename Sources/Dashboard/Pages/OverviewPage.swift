@@ -22,7 +22,7 @@ enum OverviewPage {
             out += tenantSection(tenant, chart: progress.tenants.first { $0.name == tenant.tenant }, today: today)
         }
         if let all = status.all {
-            out += "<h2>All tenants</h2>" + counts(all, id: "all")
+            out += "<h2>All tenants</h2>" + counts(all, tenant: nil, id: "all")
         }
         return out
     }
@@ -50,7 +50,7 @@ enum OverviewPage {
             // The chart is built by Reports from numbers and dates only; its title is escaped there.
             out += HTML.trustedSVG(BurnDownChart.svg(chart))
         }
-        out += counts(t, id: "t-\(t.tenant)")
+        out += counts(t, tenant: t.tenant, id: "t-\(t.tenant)")
         if !t.exceptionsExpiring.isEmpty {
             out +=
                 "<p class=\"warn\">\(t.exceptionsExpiring.count) exception(s) expiring or expired: "
@@ -59,17 +59,19 @@ enum OverviewPage {
         return out
     }
 
-    static func counts(_ t: TenantStatus, id: String) -> HTML {
+    /// Senders by state and by path, each count a link to the register filtered on it (`tenant`
+    /// nil for the sum over all tenants).
+    static func counts(_ t: TenantStatus, tenant: String?, id: String) -> HTML {
         var byState = DataTable(name: "states", columns: ["Lifecycle state", "Senders"], numeric: [1])
         byState.rows = LifecycleState.allCases.map { state in
             [
-                .link(state.rawValue, href: "/senders" + QueryString.make([("tenant", t.tenant), ("state", state.rawValue)])),
+                .link(state.rawValue, href: "/senders" + QueryString.make([("tenant", tenant), ("state", state.rawValue)])),
                 .number(t.byState[state.rawValue] ?? 0),
             ]
         }
         var byPath = DataTable(name: "paths", columns: ["Path", "Senders"], numeric: [1])
         byPath.rows = t.byPath.keys.sorted().map { path in
-            [.link(path, href: "/senders" + QueryString.make([("tenant", t.tenant), ("path", path)])), .number(t.byPath[path])]
+            [.link(path, href: "/senders" + QueryString.make([("tenant", tenant), ("path", path)])), .number(t.byPath[path])]
         }
         return "<div class=\"cards\"><div>\(byState.html(id: id + "-states"))</div><div>\(byPath.html(id: id + "-paths"))</div></div>"
     }

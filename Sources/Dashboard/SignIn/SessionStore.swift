@@ -33,8 +33,9 @@ public actor SessionStore {
         oneTimeTokens.remove(token) != nil
     }
 
-    /// Starts a session for `user`; returns its id (the cookie's value).
+    /// Starts a session for `user` (forgetting idle ones); returns its id (the cookie's value).
     public func start(_ user: DashboardUser, now: Date = Date()) -> (id: String, session: DashboardSession) {
+        sessions = sessions.filter { now.timeIntervalSince($0.value.lastUsed) < idleLimit }
         let session = DashboardSession(user: user, csrfToken: RandomToken.make(), lastUsed: now)
         let id = RandomToken.make()
         sessions[id] = session
