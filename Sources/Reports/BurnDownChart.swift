@@ -1,8 +1,9 @@
 import AuthShiftCore
 
 /// The burn-down chart of report.html: Basic senders and breaking senders per run, on a time
-/// axis that ends at the default-change date. Inline SVG, no script, nothing loaded.
-enum BurnDownChart {
+/// axis that ends at the default-change date. Inline SVG, no script, nothing loaded (the
+/// dashboard's overview shows the same chart).
+public enum BurnDownChart {
     static let width = 640.0
     static let height = 260.0
     static let left = 48.0
@@ -10,7 +11,7 @@ enum BurnDownChart {
     static let top = 20.0
     static let bottom = 40.0
 
-    static func svg(_ tenant: MigrationProgress.Tenant) -> String {
+    public static func svg(_ tenant: MigrationProgress.Tenant) -> String {
         guard let first = tenant.points.first?.asOf else { return "" }
         let last = max(tenant.defaultChangeDate, tenant.points.last!.asOf)
         let span = Double(max(1, first.days(until: last)))

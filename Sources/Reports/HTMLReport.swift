@@ -179,5 +179,6 @@ public enum HTMLReport {
         return svg + "</svg>\n"
     }
 
-    static func e(_ text: String) -> String { XML.escape(text).replacingOccurrences(of: "'", with: "&#39;") }
+    /// HTML text and attribute escaping (XML's escaper plus `'`): report.html and the dashboard's pages.
+    public static func e(_ text: String) -> String { XML.escape(text).replacingOccurrences(of: "'", with: "&#39;") }
 }

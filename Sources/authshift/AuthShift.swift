@@ -17,7 +17,7 @@ struct AuthShift: AsyncParsableCommand {
             AssessCommand.self, PlanCommand.self, ScanCommand.self, ExceptionsCommand.self, CheckCommand.self, DiffCommand.self,
             ExplainCommand.self, ExplainMailboxCommand.self,
             InspectCommand.self, SignInsCommand.self, CollectCommand.self, ProbeCommand.self, BridgeCommand.self,
-            RulesCommand.self, WorkspaceCommand.self,
+            RulesCommand.self, WorkspaceCommand.self, ServeCommand.self,
         ]
     )
 }

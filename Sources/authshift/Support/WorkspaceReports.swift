@@ -1,5 +1,6 @@
 import Analysis
 import AuthShiftCore
+import Dashboard
 import Reports
 import Workspace
 
@@ -7,19 +8,7 @@ import Workspace
 /// latest runs merged when no tenant is named) with the progress across runs.
 enum WorkspaceReports {
     static func progress(_ store: some WorkspaceStore, tenant: String?) throws -> MigrationProgress {
-        let status = try store.status(tenant: tenant)
-        let runs = try store.runs(tenant: tenant)
-        let tenants = status.tenants.map { t in
-            let own = runs.filter { $0.tenant == t.tenant }
-            return MigrationProgress.Tenant(
-                name: t.tenant, defaultChangeDate: t.defaultChangeDate ?? Timeline.current.defaultChangeDate,
-                points: own.map { .init(asOf: $0.asOf, basicSenders: $0.basicSenders, breakingSenders: $0.breakingSenders) },
-                states: LifecycleState.allCases.map { ($0.rawValue, t.byState[$0.rawValue] ?? 0) })
-        }
-        let regressions = status.regressions.map {
-            MigrationProgress.Regression(tenant: $0.tenant, sender: $0.sender, system: $0.system, since: $0.stateSince)
-        }
-        return MigrationProgress(tenants: tenants, regressions: regressions)
+        try MigrationProgress.from(store, tenant: tenant)
     }
 
     /// The latest run's register of each tenant; several are merged into one (senders, mailboxes,

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+
+/// Signing in and out. Loopback mode: `/signin?token=` spends the one-time token printed at
+/// start and sets the session cookie. Team mode: `/signin` sends the browser to the provider
+/// (`TeamSignIn.begin`), `/signin/callback` completes it. Either way the cookie is HttpOnly,
+/// SameSite=Lax, and Secure when the dashboard serves TLS.
+struct SignInRoutes {
+    let auth: DashboardAuth
+    let sessions: SessionStore
+    let secureCookies: Bool
+
+    func add(to router: Router<DashboardContext>) {
+        router.get("/signin") { request, _ in try await signIn(request) }
+        router.get("/signin/callback") { request, _ in try await callback(request) }
+        router.post("/signout") { request, context in try await signOut(request, context) }
+    }
+
+    func signIn(_ request: Request) async throws -> Response {
+        switch auth {
+        case .loopback(let user):
+            guard let token = request.query("token"), await sessions.redeem(token) else {
+                throw PageError(
+                    .forbidden,
+                    "This sign-in link is not valid: each link works once. "
+                        + "Restart authshift serve for a new one, or use the browser already signed in."
+                )
+            }
+            return await startSession(user)
+        case .team(let provider):
+            return Respond.redirect(try await provider.begin().absoluteString)
+        }
+    }
+
+    func callback(_ request: Request) async throws -> Response {
+        guard case .team(let provider) = auth else { throw PageError(.notFound, "There is no sign-in callback in loopback mode.") }
+        guard let code = request.query("code"), let state = request.query("state") else {
+            throw PageError(.badRequest, "The sign-in answer has no code or state.")
+        }
+        let user: DashboardUser
+        do {
+            user = try await provider.complete(code: code, state: state)
+        } catch {
+            throw PageError(.forbidden, "Sign-in was refused: \(error)")
+        }
+        return await startSession(user)
+    }
+
+    func startSession(_ user: DashboardUser) async -> Response {
+        let (id, _) = await sessions.start(user)
+        var response = Respond.redirect("/")
+        response.headers[.setCookie] = cookie(id, maxAge: nil)
+        return response
+    }
+
+    func signOut(_ request: Request, _ context: DashboardContext) async throws -> Response {
+        let form = try await FormBody.read(request)
+        let session = try Guard.reader(context)
+        try Guard.sameOrigin(request)
+        guard let token = form["csrf"], RandomToken.equal(token, session.csrfToken) else {
+            throw PageError(.forbidden, "The sign-out form did not come from this dashboard (CSRF token missing or wrong).")
+        }
+        if let id = context.sessionID { await sessions.end(id) }
+        var response = Respond.html(Layout.page(title: "Signed out", session: nil, body: "<p>You are signed out.</p>"))
+        response.headers[.setCookie] = cookie("", maxAge: 0)
+        return response
+    }
+
+    func cookie(_ value: String, maxAge: Int?) -> String {
+        var parts = ["\(SessionMiddleware.cookieName)=\(value)", "Path=/", "HttpOnly", "SameSite=Lax"]
+        if secureCookies { parts.append("Secure") }
+        if let maxAge { parts.append("Max-Age=\(maxAge)") }
+        return parts.joined(separator: "; ")
+    }
+}
