@@ -34,7 +34,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, "ci-artifacts", "dashboard")
-OWNER = "Dashboard Check <Owner> & Co"
+# Markup in a value people type: shown as text, it runs nothing (a rendered <img onerror> or
+# <script> would also show as a Content-Security-Policy violation below).
+OWNER = 'Dashboard Check <Owner> & Co <script>document.title="owned"</script><img src=x onerror="document.title=1">'
 results = []
 
 
