@@ -152,7 +152,7 @@ let package = Package(
             name: "authshift",
             dependencies: [
                 "AuthShiftCore", "Ingest", "Analysis", "Reports", "ChangeScripts", "Scan", "SMTP", "SMTPClient", "Transport", "OAuth",
-                "Bridge", "Collect", "Workspace", "Dashboard",
+                "Bridge", "Collect", "Workspace", "Dashboard", "OpenIDConnect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

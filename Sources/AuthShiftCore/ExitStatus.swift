@@ -11,6 +11,9 @@ public enum ExitStatus: Int32, Sendable {
     case dataError = 65
     /// An input path does not exist or cannot be read (EX_NOINPUT).
     case noInput = 66
+    /// A service the command needs did not answer or refused it, e.g. serve's identity provider at
+    /// start (EX_UNAVAILABLE).
+    case unavailable = 69
     /// An output could not be written (EX_CANTCREAT).
     case cannotCreate = 73
 }

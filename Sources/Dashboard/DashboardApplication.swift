@@ -23,7 +23,7 @@ public enum DashboardApplication {
         let now = configuration.now
         let today: @Sendable () -> CalendarDay = { CalendarDay(utc: now()) }
         AssetRoutes().add(to: router)
-        SignInRoutes(auth: configuration.auth, sessions: sessions, secureCookies: configuration.tls != nil).add(to: router)
+        SignInRoutes(auth: configuration.auth, sessions: sessions, secureCookies: configuration.secureCookies).add(to: router)
         PageRoutes(reader: reader, today: today).add(to: router)
         EditRoutes(reader: reader, now: now).add(to: router)
         APIRoutes(reader: reader, now: now).add(to: router)

@@ -9,6 +9,11 @@ public struct DashboardConfiguration: Sendable {
     public var auth: DashboardAuth
     /// TLS from a certificate and key file; cookies are marked Secure when set.
     public var tls: TLSConfiguration?
+    /// People reach the dashboard through a TLS proxy (an https --public-url): cookies are marked
+    /// Secure although this process speaks plain HTTP to the proxy.
+    public var behindTLSProxy = false
+    /// Whether cookies carry Secure: served over TLS here or by the proxy in front.
+    public var secureCookies: Bool { tls != nil || behindTLSProxy }
     /// Where the access log's JSON lines go (standard error by default).
     public var accessLog: @Sendable (String) -> Void
     public var now: @Sendable () -> Date

@@ -31,5 +31,8 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     /// Whether only this machine can reach the listener.
     public var isLoopback: Bool { Loopback.contains(host) }
 
+    /// 0.0.0.0 or :: (every address of this machine): not an address a browser can be sent back to.
+    public var isUnspecified: Bool { host == "0.0.0.0" || host == "::" || host == "*" }
+
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }

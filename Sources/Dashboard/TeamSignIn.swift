@@ -9,4 +9,13 @@ public protocol TeamSignIn: Sendable {
     func begin() async throws -> URL
     /// Exchanges the provider's answer for the signed-in person; throws when it does not check out.
     func complete(code: String, state: String) async throws -> DashboardUser
+    /// The provider sent the browser back with an error instead of a code: uses up the state and
+    /// says why in an admin's words.
+    func refused(state: String, error: String, description: String) async -> String
+}
+
+extension TeamSignIn {
+    public func refused(state: String, error: String, description: String) async -> String {
+        description.isEmpty ? error : "\(error): \(description)"
+    }
 }

@@ -23,7 +23,8 @@ struct FakeTeamSignIn: TeamSignIn {
 
 @Suite struct TeamModeTests {
     func signIn(_ client: some TestClientProtocol, code: String) async throws -> Browser {
-        let cookie = try await client.execute(uri: "/signin/callback?code=\(code)&state=s1", method: .get) { response in
+        let started: HTTPFields = [.cookie: "\(SignInRoutes.stateCookieName)=s1"]
+        let cookie = try await client.execute(uri: "/signin/callback?code=\(code)&state=s1", method: .get, headers: started) { response in
             #expect(response.status == .seeOther)
             return String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
         }
@@ -36,6 +37,8 @@ struct FakeTeamSignIn: TeamSignIn {
             try await client.execute(uri: "/signin", method: .get) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "https://login.example/authorize?state=s1")
+                #expect(
+                    response.headers[.setCookie] == "\(SignInRoutes.stateCookieName)=s1; Path=/signin; HttpOnly; SameSite=Lax; Max-Age=600")
             }
             try await client.execute(uri: "/senders", method: .get) { response in
                 #expect(response.status == .seeOther)
@@ -44,6 +47,31 @@ struct FakeTeamSignIn: TeamSignIn {
             try await client.execute(uri: "/signin/callback?code=editor&state=wrong", method: .get) { response in
                 #expect(response.status == .forbidden)
                 #expect(response.headers[.setCookie] == nil)
+            }
+        }
+    }
+
+    /// A callback must come back to the browser that began the sign-in (its state cookie), and an
+    /// error answer from the provider is explained, with no session.
+    @Test func theCallbackNeedsTheBrowserThatBeganAndExplainsAnError() async throws {
+        let fixture = try DashboardFixture(auth: .team(FakeTeamSignIn()))
+        try await fixture.application.test(.router) { client in
+            try await client.execute(uri: "/signin/callback?code=editor&state=s1", method: .get) { response in
+                #expect(response.status == .forbidden, "no state cookie: a sign-in begun in another browser")
+                #expect(response.headers[.setCookie] == nil)
+                #expect(response.body.text.contains("not started in this browser"))
+            }
+            let other: HTTPFields = [.cookie: "\(SignInRoutes.stateCookieName)=s2"]
+            try await client.execute(uri: "/signin/callback?code=editor&state=s1", method: .get, headers: other) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[.setCookie] == nil)
+            }
+            let started: HTTPFields = [.cookie: "\(SignInRoutes.stateCookieName)=s1"]
+            let refused = "/signin/callback?state=s1&error=access_denied&error_description=AADSTS50105%3A+not+assigned+%2B1"
+            try await client.execute(uri: refused, method: .get, headers: started) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.headers[.setCookie] == nil)
+                #expect(response.body.text.contains("access_denied: AADSTS50105: not assigned +1"), "+ is a space, %2B a plus")
             }
         }
     }

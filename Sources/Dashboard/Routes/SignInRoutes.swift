@@ -28,22 +28,50 @@ struct SignInRoutes {
             }
             return await startSession(user)
         case .team(let provider):
-            return Respond.redirect(try await provider.begin().absoluteString)
+            let url = try await provider.begin()
+            var response = Respond.redirect(url.absoluteString)
+            // The sign-in's state, also kept in this browser: the callback must bring back the same
+            // one, so nobody can finish a sign-in they started in someone else's browser (login CSRF).
+            if let state = URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.first(where: { $0.name == "state" })?.value
+            {
+                response.headers[.setCookie] = stateCookie(state, maxAge: 600)
+            }
+            return response
         }
     }
 
     func callback(_ request: Request) async throws -> Response {
         guard case .team(let provider) = auth else { throw PageError(.notFound, "There is no sign-in callback in loopback mode.") }
-        guard let code = request.query("code"), let state = request.query("state") else {
-            throw PageError(.badRequest, "The sign-in answer has no code or state.")
+        guard let state = request.query("state") else { throw PageError(.badRequest, "The sign-in answer has no state.") }
+        guard let started = request.cookies[Self.stateCookieName]?.value, RandomToken.equal(started, state) else {
+            throw PageError(
+                .forbidden, "This sign-in was not started in this browser (or took longer than 10 minutes). Start again from /signin.")
         }
+        // Entra ID sends the browser back with error and error_description instead of a code when
+        // it refuses (RFC 6749 section 4.1.2.1): say why, and use up the state.
+        if let error = request.query("error") {
+            let why = await provider.refused(state: state, error: error, description: request.query("error_description") ?? "")
+            throw PageError(.forbidden, "Sign-in was refused: \(why)")
+        }
+        guard let code = request.query("code") else { throw PageError(.badRequest, "The sign-in answer has no code.") }
         let user: DashboardUser
         do {
             user = try await provider.complete(code: code, state: state)
         } catch {
             throw PageError(.forbidden, "Sign-in was refused: \(error)")
         }
-        return await startSession(user)
+        var response = await startSession(user)
+        response.headers[values: .setCookie].append(stateCookie("", maxAge: 0))
+        return response
+    }
+
+    /// The cookie holding a begun sign-in's state, sent only to the callback.
+    static let stateCookieName = "authshift_signin_state"
+
+    func stateCookie(_ value: String, maxAge: Int) -> String {
+        var parts = ["\(Self.stateCookieName)=\(value)", "Path=/signin", "HttpOnly", "SameSite=Lax", "Max-Age=\(maxAge)"]
+        if secureCookies { parts.append("Secure") }
+        return parts.joined(separator: "; ")
     }
 
     func startSession(_ user: DashboardUser) async -> Response {

@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
             By default it listens on 127.0.0.1:8080 and prints a one-time sign-in link (each link works once; the browser keeps a \
             session cookie). Listening beyond this machine needs team sign-in (--auth entra). Access log: one JSON line per request \
             on standard error. SIGTERM or SIGINT stops it gracefully. Exit statuses: 0 stopped; 64 bad usage (a --listen beyond \
-            loopback without --auth entra, a malformed option); 66 the workspace or a TLS file is missing; 73 cannot listen.
+            loopback without --auth entra, a malformed option); 66 the workspace, a TLS file or the credential is missing; 69 team sign-in cannot reach the tenant's \
+            sign-in configuration; 73 cannot listen.
             """
     )
 
@@ -43,11 +44,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Team mode: the app registration's client ID.")
     var clientId: String?
 
-    @Option(help: "Team mode: the environment variable holding the client secret.")
-    var clientSecretEnv: String?
+    @Option(
+        help: ArgumentHelp(
+            "Team mode: the address people open, as registered in the app's Web redirect URI without /signin/callback "
+                + "(default: from --listen and TLS).", valueName: "url"))
+    var publicUrl: String?
 
-    @Option(help: "Team mode: the client certificate (PEM or PFX) instead of a secret.")
-    var certificate: String?
+    /// Team mode's app credential: the same options and checks as `collect graph` (a certificate is
+    /// what Microsoft advises; a client secret from an environment variable or a file).
+    @OptionGroup(title: "Team mode credential")
+    var credential: AppCredentialOptions
 
     func validate() throws {
         guard let address = ListenAddress(listen) else {
@@ -56,8 +62,16 @@ struct ServeCommand: AsyncParsableCommand {
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
         if auth == .entra {
             guard tenant != nil, clientId != nil else { throw ValidationError("--auth entra needs --tenant and --client-id.") }
-            guard (clientSecretEnv == nil) != (certificate == nil) else {
-                throw ValidationError("--auth entra needs one of --client-secret-env or --certificate.")
+            guard credential.given == 1 else {
+                throw ValidationError("--auth entra needs one credential: --certificate with --key, --pfx, or a client secret.")
+            }
+            if !address.isLoopback && tlsCert == nil && !(publicUrl?.lowercased().hasPrefix("https://") ?? false) {
+                throw ValidationError(
+                    "--auth entra beyond this machine needs HTTPS: --tls-cert and --tls-key, or an https --public-url with a TLS "
+                        + "proxy in front (sign-in cookies must not cross the network in clear).")
+            }
+            if publicUrl == nil && address.isUnspecified {
+                throw ValidationError("--auth entra listening on \(address) needs --public-url: the address people open.")
             }
         } else if !address.isLoopback {
             throw ValidationError(
@@ -70,10 +84,11 @@ struct ServeCommand: AsyncParsableCommand {
         let address = ListenAddress(listen)!
         let store = try WorkspaceFailure.guarding { try SQLiteWorkspaceStore(folder: workspace) }
         let sessions = SessionStore()
-        let configuration: DashboardConfiguration
+        var configuration: DashboardConfiguration
         do {
             configuration = DashboardConfiguration(
-                listen: address, auth: try signIn(), tls: try tlsCert.map { try DashboardTLS.load(certificate: $0, key: tlsKey!) })
+                listen: address, auth: try await signIn(), tls: try tlsCert.map { try DashboardTLS.load(certificate: $0, key: tlsKey!) })
+            configuration.behindTLSProxy = publicUrl?.lowercased().hasPrefix("https://") ?? false
         } catch let error as DashboardError {
             StandardError.write("error: \(error)\n")
             throw ExitMapping.exit(error.exitStatus)
@@ -95,14 +110,22 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// The callback registered with the app: --public-url, or this server's own address.
+    var redirectURI: String {
+        var base = publicUrl ?? "\(tlsCert == nil ? "http" : "https")://\(ListenAddress(listen)!)"
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/signin/callback"
+    }
+
     /// Loopback: the OS user, an editor. Team mode: the Entra ID OpenID Connect sign-in.
-    func signIn() throws -> DashboardAuth {
+    func signIn() async throws -> DashboardAuth {
         switch auth {
         case .none:
             let user = NSUserName()
             return .loopback(user: DashboardUser(name: user.isEmpty ? "unknown" : user, role: .editor))
         case .entra:
-            throw DashboardError("team sign-in (--auth entra) is not part of this build yet; run without --auth on loopback.")
+            return .team(
+                try await EntraDashboardSignIn.make(tenant: tenant!, clientID: clientId!, credential: credential, redirectURI: redirectURI))
         }
     }
 }
