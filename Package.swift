@@ -137,7 +137,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "AuthShiftCore", "Analysis", "Workspace", "Reports",
+                "AuthShiftCore", "Analysis", "Workspace", "Reports", "OpenIDConnect",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -217,8 +217,10 @@ let package = Package(
         // Sign-in against a loopback OpenID Connect provider written for the tests (HTTPS with the test CA).
         .testTarget(
             name: "OpenIDConnectTests",
+            // Dashboard and Workspace: team mode signed in end to end against the loopback provider.
             dependencies: [
-                "OpenIDConnect", "OAuth", "Transport", "AuthShiftCore", "TestSupport",
+                "OpenIDConnect", "OAuth", "Transport", "AuthShiftCore", "TestSupport", "Dashboard", "Workspace",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),

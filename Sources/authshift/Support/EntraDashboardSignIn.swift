@@ -1,19 +1,14 @@
 import AuthShiftCore
 import Dashboard
-import Foundation
 import OpenIDConnect
 
-/// Team mode's sign-in for the dashboard: Microsoft Entra ID through OpenIDConnect's `EntraSignIn`
-/// (authorization code with PKCE; the ID token checked against the tenant's published keys; roles
-/// from the app roles Viewer and Editor, docs/dashboard-sign-in.md). The dashboard knows only the
-/// `TeamSignIn` protocol; this adapter maps the signed-in identity to its user and role.
-struct EntraDashboardSignIn: TeamSignIn {
-    let signIn: EntraSignIn
-
-    /// Builds the sign-in from serve's options and fetches the tenant's discovery document and keys
-    /// now, so a wrong tenant or an unreachable identity platform stops serve at start (exit 69).
+/// Builds team mode's sign-in (`EntraTeamSignIn`) from serve's options.
+enum EntraDashboardSignIn {
+    /// The credential from the options `collect graph` shares; the tenant's discovery document and
+    /// keys are fetched now, so a wrong tenant or an unreachable identity platform stops serve at
+    /// start (exit 69) instead of at the first sign-in.
     static func make(tenant: String, clientID: String, credential options: AppCredentialOptions, redirectURI: String) async throws
-        -> EntraDashboardSignIn
+        -> EntraTeamSignIn
     {
         let credential: EntraSignInConfiguration.ClientCredential
         if let certificate = try options.certificateCredential() {
@@ -28,26 +23,9 @@ struct EntraDashboardSignIn: TeamSignIn {
         do {
             let signIn = try EntraSignIn(configuration: configuration)
             try await signIn.checkProvider()
-            return EntraDashboardSignIn(signIn: signIn)
+            return EntraTeamSignIn(signIn: signIn)
         } catch {
             throw DashboardError("team sign-in cannot start: \(error)", exitStatus: .unavailable)
         }
-    }
-
-    func begin() async throws -> URL { try await signIn.begin() }
-
-    /// The person is named by their sign-in name (the token's preferred_username, unique in the
-    /// tenant) with the display name beside it, as the audit trail shows them.
-    func complete(code: String, state: String) async throws -> DashboardUser {
-        let identity = try await signIn.complete(code: code, state: state)
-        let role: DashboardUser.Role = try identity.dashboardRole() == .editor ? .editor : .viewer
-        let name =
-            identity.username.isEmpty
-            ? identity.name : identity.name.isEmpty ? identity.username : "\(identity.name) <\(identity.username)>"
-        return DashboardUser(name: name, role: role)
-    }
-
-    func refused(state: String, error: String, description: String) async -> String {
-        String(describing: await signIn.authorizationFailed(state: state, error: error, description: description))
     }
 }
