@@ -139,6 +139,7 @@ let package = Package(
             dependencies: [
                 "AuthShiftCore", "Analysis", "Workspace", "Reports", "OpenIDConnect",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,7 @@
 import AuthShiftCore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -44,11 +45,14 @@ public enum DashboardApplication {
         let running: @Sendable (any Channel) async -> Void = { channel in
             await onRunning(channel.localAddress?.port ?? configuration.listen.port)
         }
+        let http1 = HTTP1Channel.Configuration(idleTimeout: TimeAmount(configuration.idleTimeout))
         if let tls = configuration.tls {
             return Application(
-                router: router, server: try .tls(.http1(), tlsConfiguration: tls), configuration: address, onServerRunning: running,
+                router: router, server: try .tls(.http1(configuration: http1), tlsConfiguration: tls), configuration: address,
+                onServerRunning: running,
                 logger: logger)
         }
-        return Application(router: router, server: .http1(), configuration: address, onServerRunning: running, logger: logger)
+        return Application(
+            router: router, server: .http1(configuration: http1), configuration: address, onServerRunning: running, logger: logger)
     }
 }

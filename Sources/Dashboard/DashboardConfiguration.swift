@@ -14,6 +14,9 @@ public struct DashboardConfiguration: Sendable {
     public var behindTLSProxy = false
     /// Whether cookies carry Secure: served over TLS here or by the proxy in front.
     public var secureCookies: Bool { tls != nil || behindTLSProxy }
+    /// A connection that sends nothing for this long is closed: without a limit, sockets opened and
+    /// left half-sent would hold the server's file descriptors until none were left.
+    public var idleTimeout: Duration = .seconds(30)
     /// Where the access log's JSON lines go (standard error by default).
     public var accessLog: @Sendable (String) -> Void
     public var now: @Sendable () -> Date

@@ -74,12 +74,28 @@ public struct EntraSignInConfiguration: Sendable {
         return "\(base)/\(tenant)/v2.0/.well-known/openid-configuration"
     }
 
+    /// A tenant ID (GUID) or a domain name: letters, digits, hyphens and dots only, so the tenant
+    /// cannot change the path of the discovery URL it is placed in.
+    static func isTenantName(_ text: String) -> Bool {
+        if UUID(uuidString: text) != nil { return true }
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !labels.isEmpty
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }
+            }
+    }
+
     /// Refuses what cannot work or would be unsafe, before anyone tries to sign in.
     func validate() throws(SignInError) {
-        if tenant.isEmpty || Self.multiTenantAliases.contains(tenant.lowercased()) {
+        if tenant.isEmpty || Self.multiTenantAliases.contains(tenant.lowercased()) || !Self.isTenantName(tenant) {
             throw .invalidConfiguration("--tenant must be this organisation's tenant ID or domain, not '\(tenant)'")
         }
+        // The client ID goes into the authorization URL's query: a GUID as Entra ID issues them.
         if clientID.isEmpty { throw .invalidConfiguration("the client ID is empty") }
+        if UUID(uuidString: clientID) == nil && !Self.isTenantName(clientID) {
+            throw .invalidConfiguration("the client ID must be the app registration's Application (client) ID, not '\(clientID)'")
+        }
         if case .clientSecret(let secret) = credential, secret.isEmpty { throw .invalidConfiguration("the client secret is empty") }
         guard let redirect = URL(string: redirectURI), let host = redirect.host, let scheme = redirect.scheme?.lowercased(),
             scheme == "https" || (scheme == "http" && Loopback.contains(host))

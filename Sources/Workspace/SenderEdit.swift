@@ -1,4 +1,5 @@
 import AuthShiftCore
+import Foundation
 
 /// One field a person sets on a sender. Values are checked here, once, for the CLI, the
 /// inventory import and the dashboard alike; `nil` clears the field.
@@ -15,6 +16,14 @@ public struct SenderEdit: Sendable, Equatable {
             if field == .state { throw WorkspaceError(.badValue, file: file, field: field.rawValue, "a state cannot be cleared") }
             self.value = nil
             return
+        }
+        // A control character (NUL above all: SQLite's C strings end there, silently cutting the
+        // value) has no place in an owner, ticket or note; tab and line breaks in a note do.
+        if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\t\r\n".unicodeScalars.contains($0) }
+        ) {
+            throw WorkspaceError(
+                .badValue, file: file, field: field.rawValue,
+                "holds the control character U+\(String(format: "%04X", bad.value)); type the value without it")
         }
         switch field {
         case .path:

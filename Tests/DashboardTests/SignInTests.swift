@@ -79,6 +79,20 @@ import Testing
         for bad in ["127.0.0.1", "::1:80", "host:99999", ":80", "[::1]80"] { #expect(ListenAddress(bad) == nil, "\(bad)") }
     }
 
+    /// A connection that sends half a request and stops is closed at the idle limit, so such
+    /// sockets cannot pile up until the server has no file descriptor left.
+    @Test func aHalfSentRequestIsClosedAtTheIdleLimit() async throws {
+        let fixture = try DashboardFixture()
+        var configuration = DashboardConfiguration(listen: ListenAddress(host: "127.0.0.1", port: 0), auth: fixture.configuration.auth)
+        configuration.idleTimeout = .seconds(1)
+        let app = try DashboardApplication.build(store: fixture.store, configuration: configuration, sessions: fixture.sessions)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let closed = try await Task.detached { try HalfSentRequest.closedWithin(seconds: 20, port: port) }.value
+            #expect(closed != nil && closed! >= 0.9, "closed after \(closed.map { "\($0) s" } ?? "never")")
+        }
+    }
+
     @Test func liveServerOnAFreeLoopbackPort() async throws {
         let fixture = try DashboardFixture()
         let configuration = DashboardConfiguration(listen: ListenAddress(host: "127.0.0.1", port: 0), auth: fixture.configuration.auth)

@@ -19,6 +19,14 @@ import Testing
         }
     }
 
+    /// A tenant is a GUID or a domain name: nothing that could change the discovery URL's path or query.
+    @Test(arguments: ["x/../../evil?", "contoso.onmicrosoft.com/../x", "contoso?x=1", "con toso", "-contoso.com", "contoso..com"])
+    func aTenantThatIsNotANameIsRefused(_ tenant: String) {
+        #expect(throws: SignInError.invalidConfiguration("--tenant must be this organisation's tenant ID or domain, not '\(tenant)'")) {
+            try Self.configuration(tenant: tenant).validate()
+        }
+    }
+
     @Test(arguments: ["http://dash.contoso.example/cb", "dash/cb", "ftp://dash/cb"]) func unsafeRedirectIsRefused(_ redirect: String) {
         #expect(throws: SignInError.self) { try Self.configuration(redirect: redirect).validate() }
     }

@@ -48,7 +48,7 @@ struct APIRoutes {
         }
         api.get("/status") { request, context in
             _ = try Guard.reader(context)
-            let tenant = request.query("tenant")
+            let tenant = try request.query("tenant")
             return try Respond.json(try await reader.run { try $0.status(tenant: tenant) })
         }
         api.get("/senders") { request, context in
@@ -59,14 +59,14 @@ struct APIRoutes {
         api.get("/sender") { request, context in
             _ = try Guard.reader(context)
             let selector = try PageRoutes.selector(
-                address: request.query("address"), system: request.query("system"), tenant: request.query("tenant"))
+                address: try request.query("address"), system: try request.query("system"), tenant: try request.query("tenant"))
             return try Respond.json(try await reader.run { try $0.sender(selector) })
         }
         api.get("/audit") { request, context in
             _ = try Guard.reader(context)
-            let tenant = request.query("tenant")
-            let after = request.query("after").flatMap { Int64($0) }
-            let limit = min(1_000, max(1, Int(request.query("limit") ?? "100") ?? 100))
+            let tenant = try request.query("tenant")
+            let after = try request.query("after").flatMap { Int64($0) }
+            let limit = min(1_000, max(1, Int(try request.query("limit") ?? "100") ?? 100))
             return try Respond.json(try await reader.run { try $0.audit(tenant: tenant, after: after, limit: limit) })
         }
         api.patch("/sender") { request, context in try await edit(request, context) }

@@ -53,15 +53,14 @@ enum QueryString {
 }
 
 extension Request {
-    /// A query parameter, nil when absent or blank. Decoded as an HTML form's GET encodes it
+    /// A query parameter, nil when absent or blank; malformed encoding is a 400. Decoded as an HTML form's GET encodes it
     /// (application/x-www-form-urlencoded): "+" is a space and "%2B" a plus, so a search for two
     /// words typed in the register's filter box, or Entra ID's error_description, reads as typed.
-    func query(_ name: String) -> String? {
+    func query(_ name: String) throws -> String? {
         for pair in (uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts[0] == name, parts.count == 2 else { continue }
-            let decoded = parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            let value = decoded.trimmingCharacters(in: .whitespaces)
+            let value = try FormBody.decode(parts[1]).trimmingCharacters(in: .whitespaces)
             return value.isEmpty ? nil : value
         }
         return nil

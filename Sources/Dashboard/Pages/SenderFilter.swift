@@ -13,8 +13,8 @@ struct SenderFilter {
 
     init(_ request: Request) throws {
         var q = SenderQuery()
-        q.tenant = request.query("tenant")
-        if let state = request.query("state") {
+        q.tenant = try request.query("tenant")
+        if let state = try request.query("state") {
             guard let parsed = LifecycleState(rawValue: state) else {
                 throw PageError(
                     .badRequest,
@@ -22,7 +22,7 @@ struct SenderFilter {
             }
             q.state = parsed
         }
-        if let path = request.query("path") {
+        if let path = try request.query("path") {
             guard MigrationPath(rawValue: path) != nil else {
                 throw PageError(
                     .badRequest,
@@ -30,33 +30,30 @@ struct SenderFilter {
             }
             q.path = path
         }
-        q.owner = request.query("owner")
-        q.ring = request.query("ring")
-        switch request.query("basic") {
+        q.owner = try request.query("owner")
+        q.ring = try request.query("ring")
+        switch try request.query("basic") {
         case nil: break
         case "yes", "true": q.basic = true
         case "no", "false": q.basic = false
         case let other?: throw PageError(.badRequest, "basic must be yes or no, not \"\(other)\".")
         }
-        q.search = request.query("q")
-        if let sort = request.query("sort") {
+        q.search = try request.query("q")
+        if let sort = try request.query("sort") {
             guard let parsed = SenderQuery.Sort(rawValue: sort) else {
                 throw PageError(.badRequest, "sort must be one of \(SenderQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             q.sort = parsed
         }
-        q.descending = request.query("order") == "desc"
+        q.descending = try request.query("order") == "desc"
         pageSize = Self.pageSize
-        if let size = request.query("limit") {
+        if let size = try request.query("limit") {
             guard let n = Int(size), (1...Self.maxPageSize).contains(n) else {
                 throw PageError(.badRequest, "limit must be a number from 1 to \(Self.maxPageSize).")
             }
             pageSize = n
         }
-        if let offset = request.query("offset") {
-            guard let n = Int(offset), n >= 0 else { throw PageError(.badRequest, "offset must be a number, 0 or more.") }
-            q.offset = n
-        }
+        q.offset = try Self.offset(try request.query("offset"))
         q.limit = pageSize
         query = q
     }
@@ -84,5 +81,20 @@ struct SenderFilter {
             if page.rows.count < q.limit || rows.count >= page.total { return rows }
             q.offset += q.limit
         }
+    }
+}
+
+extension SenderFilter {
+    /// The largest row offset a page may ask for: far beyond any workspace, small enough that the
+    /// pager's arithmetic (offset + rows shown) cannot overflow and stop the server.
+    static let maxOffset = 1_000_000_000
+
+    /// A page's `offset` parameter: absent is 0; anything but a number from 0 to `maxOffset` is a 400.
+    static func offset(_ text: String?) throws -> Int {
+        guard let text else { return 0 }
+        guard let n = Int(text), (0...maxOffset).contains(n) else {
+            throw PageError(.badRequest, "offset must be a number from 0 to \(maxOffset).")
+        }
+        return n
     }
 }

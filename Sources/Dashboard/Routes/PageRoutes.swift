@@ -35,7 +35,7 @@ struct PageRoutes {
         let session = try Guard.reader(context)
         let filter = try SenderFilter(request)
         let query = filter.query
-        if let format = request.query("format") {
+        if let format = try request.query("format") {
             return try Respond.download(RegisterPage.table(try await SenderFilter.all(query, reader: reader)), format: format)
         }
         let (page, tenants) = try await reader.run { store in (try store.senders(query), try store.tenants()) }
@@ -46,9 +46,9 @@ struct PageRoutes {
     func sender(_ request: Request, _ context: DashboardContext) async throws -> Response {
         let session = try Guard.reader(context)
         let selector = try Self.selector(
-            address: request.query("address"), system: request.query("system"), tenant: request.query("tenant"))
+            address: try request.query("address"), system: try request.query("system"), tenant: try request.query("tenant"))
         let detail = try await reader.run { try $0.sender(selector) }
-        let notice: HTML = request.query("saved") != nil ? "<p class=\"notice\" role=\"status\">Saved.</p>" : ""
+        let notice: HTML = try request.query("saved") != nil ? "<p class=\"notice\" role=\"status\">Saved.</p>" : ""
         return Respond.html(
             Layout.page(
                 title: detail.summary.sender, session: session, body: SenderDetailPage.html(detail, session: session, message: notice)))
@@ -64,12 +64,12 @@ struct PageRoutes {
     func mailboxes(_ request: Request, _ context: DashboardContext) async throws -> Response {
         let session = try Guard.reader(context)
         let tenants = try await reader.run { try $0.tenants() }
-        guard let tenant = request.query("tenant") ?? tenants.first else {
+        guard let tenant = try request.query("tenant") ?? tenants.first else {
             return Respond.html(Layout.page(title: "Mailboxes", session: session, body: "<p>No run is stored yet.</p>"))
         }
-        let search = request.query("q")
-        let offset = max(0, Int(request.query("offset") ?? "0") ?? 0)
-        if let format = request.query("format") {
+        let search = try request.query("q")
+        let offset = try SenderFilter.offset(try request.query("offset"))
+        if let format = try request.query("format") {
             var rows: [MailboxRow] = []
             while true {
                 let from = rows.count
@@ -89,10 +89,10 @@ struct PageRoutes {
 
     func audit(_ request: Request, _ context: DashboardContext) async throws -> Response {
         let session = try Guard.reader(context)
-        let tenant = request.query("tenant")
+        let tenant = try request.query("tenant")
         let rows = try await reader.run { try $0.audit(tenant: tenant, after: nil, limit: 1_000) }
         let table = AuditPage.table(rows)
-        if let format = request.query("format") { return try Respond.download(table, format: format) }
+        if let format = try request.query("format") { return try Respond.download(table, format: format) }
         let body: HTML =
             "<p>The newest 1,000 changes.</p>" + DownloadLinks.html(path: "/audit", query: [("tenant", tenant)]) + table.html(id: "audit")
         return Respond.html(Layout.page(title: "Audit", session: session, body: body))
@@ -104,9 +104,9 @@ struct PageRoutes {
         _ makeTable: ([(tenant: String, run: Int64, register: Register)]) -> DataTable
     ) async throws -> Response {
         let session = try Guard.reader(context)
-        let tenant = request.query("tenant")
+        let tenant = try request.query("tenant")
         let table = makeTable(try await reader.latestRegisters(tenant: tenant))
-        if let format = request.query("format") { return try Respond.download(table, format: format) }
+        if let format = try request.query("format") { return try Respond.download(table, format: format) }
         let path = request.uri.path
         let body: HTML =
             "<p>From the latest run of each tenant.</p>" + DownloadLinks.html(path: path, query: [("tenant", tenant)])

@@ -19,7 +19,7 @@ struct SignInRoutes {
     func signIn(_ request: Request) async throws -> Response {
         switch auth {
         case .loopback(let user):
-            guard let token = request.query("token"), await sessions.redeem(token) else {
+            guard let token = try request.query("token"), await sessions.redeem(token) else {
                 throw PageError(
                     .forbidden,
                     "This sign-in link is not valid: each link works once. "
@@ -42,18 +42,18 @@ struct SignInRoutes {
 
     func callback(_ request: Request) async throws -> Response {
         guard case .team(let provider) = auth else { throw PageError(.notFound, "There is no sign-in callback in loopback mode.") }
-        guard let state = request.query("state") else { throw PageError(.badRequest, "The sign-in answer has no state.") }
+        guard let state = try request.query("state") else { throw PageError(.badRequest, "The sign-in answer has no state.") }
         guard let started = request.cookies[Self.stateCookieName]?.value, RandomToken.equal(started, state) else {
             throw PageError(
                 .forbidden, "This sign-in was not started in this browser (or took longer than 10 minutes). Start again from /signin.")
         }
         // Entra ID sends the browser back with error and error_description instead of a code when
         // it refuses (RFC 6749 section 4.1.2.1): say why, and use up the state.
-        if let error = request.query("error") {
-            let why = await provider.refused(state: state, error: error, description: request.query("error_description") ?? "")
+        if let error = try request.query("error") {
+            let why = await provider.refused(state: state, error: error, description: try request.query("error_description") ?? "")
             throw PageError(.forbidden, "Sign-in was refused: \(why)")
         }
-        guard let code = request.query("code") else { throw PageError(.badRequest, "The sign-in answer has no code.") }
+        guard let code = try request.query("code") else { throw PageError(.badRequest, "The sign-in answer has no code.") }
         let user: DashboardUser
         do {
             user = try await provider.complete(code: code, state: state)

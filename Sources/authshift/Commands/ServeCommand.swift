@@ -73,6 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
             if publicUrl == nil && address.isUnspecified {
                 throw ValidationError("--auth entra listening on \(address) needs --public-url: the address people open.")
             }
+        } else if tenant != nil || clientId != nil || publicUrl != nil || credential.given > 0 {
+            throw ValidationError("--tenant, --client-id, --public-url and the credential options apply only with --auth entra.")
         } else if !address.isLoopback {
             throw ValidationError(
                 "refusing to listen on \(address): beyond this machine the dashboard needs team sign-in (--auth entra --tenant ... "
