@@ -128,7 +128,14 @@ grep -q 'passwordHash: not a password hash' "$WORK/check.txt" || fail "check-con
 HASH=$(printf 'correct horse battery staple\n' | in_chroot authshift bridge hash-password)
 sed "s|\"COMPLETE: the output of authshift bridge hash-password\"|\"$HASH\"|" \
     "$CHROOT/etc/authshift/bridge.yaml" > "$CHROOT/tmp/bridge-completed.yaml"
-in_chroot authshift bridge check-config --config /tmp/bridge-completed.yaml | head -3 || fail "completed template refused"
+# The whole output to a file first: `| head` would close the pipe on a longer report and fail the
+# check with SIGPIPE (pipefail) although the configuration was accepted.
+in_chroot authshift bridge check-config --config /tmp/bridge-completed.yaml > "$WORK/completed.txt" 2>&1 || {
+    cat "$WORK/completed.txt"
+    fail "completed template refused"
+}
+head -5 "$WORK/completed.txt"
+grep -q '/tmp/bridge-completed.yaml: valid' "$WORK/completed.txt" || fail "check-config did not call the completed template valid"
 # A user outside group authshift cannot read the configuration: a clear error, not a crash.
 set +e
 as_admin "authshift bridge check-config --config /etc/authshift/bridge.yaml" > "$WORK/denied.txt" 2>&1
@@ -141,7 +148,8 @@ step "man authshift-assess"
 in_chroot sh -c 'MANPAGER=cat MANWIDTH=80 man authshift-assess' > "$WORK/man.txt" 2>&1 || { cat "$WORK/man.txt" >&2; fail "man"; }
 head -8 "$WORK/man.txt"
 grep -q 'authshift assess' "$WORK/man.txt" || fail "man authshift-assess"
-in_chroot sh -c 'MANPAGER=cat man authshift-bridge-run' | grep -q 'authshift bridge run' || fail "man authshift-bridge-run"
+in_chroot sh -c 'MANPAGER=cat man authshift-bridge-run' > "$WORK/man.txt" 2>&1 || fail "man authshift-bridge-run"
+grep -q 'authshift bridge run' "$WORK/man.txt" || fail "man authshift-bridge-run names the command"
 
 step "dpkg -r authshift: configuration and spool stay"
 # A message in the spool, as the bridge would leave one.

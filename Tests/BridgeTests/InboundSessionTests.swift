@@ -92,12 +92,13 @@ import Testing
     }
 
     @Test func progressKeepsASessionOpenPastTheIdleLimit() async throws {
-        // Progress every 600 ms for about 4 s against a 2 s idle limit (a third of the limit, so a
-        // loaded machine's stretched sleeps stay inside it).
-        let server = try await InboundServer.start(Self.yaml(idle: 2))
+        // Progress every 600 ms for over 7 s against a 6 s idle limit: a tenth of the limit between
+        // commands, so a loaded machine's stretched sleeps (and a slow password check at login)
+        // stay inside it, while the session lives well past the limit.
+        let server = try await InboundServer.start(Self.yaml(idle: 6))
         defer { Task { await server.stop() } }
         let c = try Self.login(server.port)
-        for _ in 0..<3 {
+        for _ in 0..<6 {
             try await Task.sleep(for: .milliseconds(600))
             #expect(c.command("MAIL FROM:<scanner@contoso.com>").hasPrefix("250 "))
             try await Task.sleep(for: .milliseconds(600))
@@ -109,14 +110,14 @@ import Testing
     /// A message sent over longer than the idle limit, in pieces far apart enough to measure but
     /// well inside the limit (a loaded CI machine stretches a short sleep), is not cut off.
     @Test func aSlowMessageIsNotIdle() async throws {
-        let server = try await InboundServer.start(Self.yaml(idle: 2))
+        let server = try await InboundServer.start(Self.yaml(idle: 4))
         defer { Task { await server.stop() } }
         let c = try Self.login(server.port)
         _ = c.command("MAIL FROM:<scanner@contoso.com>")
         _ = c.command("RCPT TO:<a@fabrikam.com>")
         #expect(c.command("DATA").hasPrefix("354 "))
         c.send("From: scanner@contoso.com\r\n\r\n")
-        for n in 0..<12 {
+        for n in 0..<20 {
             try await Task.sleep(for: .milliseconds(250))
             c.send("page \(n)\r\n")
         }

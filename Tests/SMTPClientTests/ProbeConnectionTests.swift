@@ -64,7 +64,9 @@ import Testing
         #expect(outcome.failure?.status == .timedOut)
         #expect(outcome.failure?.stage == .connect)
         #expect(ProbeExitStatus(outcome: outcome) == .timeout)
-        #expect(Date().timeIntervalSince(started) < 4)
+        // Far below "never": the silent server would hold the probe forever without the timeout;
+        // the margin is for a CI machine running every suite at once.
+        #expect(Date().timeIntervalSince(started) < 30)
         #expect(transcript.text.contains("*** connect: no answer within 0.4 s"))
     }
 
