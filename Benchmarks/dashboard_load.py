@@ -13,9 +13,7 @@ server's capacity alone. The server's peak resident memory is read from /proc af
 
 usage: python3 Benchmarks/dashboard_load.py [AUTHSHIFT_BINARY]   (default: a release build made first)
 """
-import json
 import os
-import random
 import re
 import shutil
 import socket
@@ -26,7 +24,7 @@ import time
 import urllib.request
 
 from benchdoc import build_release, replace_section
-from workspace_scale import MAILBOXES, SENDERS, base_register, week_register
+from workspace_scale import MAILBOXES, SENDERS, base_register, weekly_register_files
 
 RUNS = 3
 DURATION = 15
@@ -60,18 +58,8 @@ def free_port():
 def make_workspace(binary, work):
     ws = os.path.join(work, "ws")
     subprocess.run([binary, "workspace", "init", ws], check=True, stdout=subprocess.DEVNULL)
-    base = base_register(binary, work)
-    rnd = random.Random(15)
-    moved, switched_off = set(), set()
-    for week in range(RUNS):
-        if week:
-            moved |= set(rnd.sample(range(SENDERS), SENDERS * 4 // 100))
-            switched_off |= set(rnd.sample(range(MAILBOXES), MAILBOXES * 2 // 100))
-        path = os.path.join(work, "week%02d.json" % week)
-        with open(path, "w") as f:
-            json.dump(week_register(base, week, moved, switched_off), f)
+    for _, path in weekly_register_files(base_register(binary, work), work, RUNS, seed=15):
         subprocess.run([binary, "workspace", "import", path, "--workspace", ws], check=True, stdout=subprocess.DEVNULL)
-        os.remove(path)
     return ws
 
 

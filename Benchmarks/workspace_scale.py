@@ -66,6 +66,23 @@ def week_register(base, week, moved, switched_off):
     return r
 
 
+def weekly_register_files(base, work, weeks, seed):
+    """Yields (week, path of that week's register.json): about 4% of the senders move to OAuth and 2% of
+    the mailboxes have SMTP AUTH switched off each week. The caller imports the file; it is removed after."""
+    rnd = random.Random(seed)
+    moved, switched_off = set(), set()
+    for week in range(weeks):
+        if week:
+            moved |= set(rnd.sample(range(SENDERS), SENDERS * 4 // 100))
+            switched_off |= set(rnd.sample(range(MAILBOXES), MAILBOXES * 2 // 100))
+        path = os.path.join(work, "week%02d.json" % week)
+        with open(path, "w") as f:
+            json.dump(week_register(base, week, moved, switched_off), f)
+        yield week, path
+        if os.path.exists(path):
+            os.remove(path)
+
+
 def db_size(ws):
     return sum(os.path.getsize(os.path.join(ws, f)) for f in os.listdir(ws) if f.startswith("workspace.sqlite")) / 1e6
 
@@ -86,16 +103,8 @@ def main():
     ws = os.path.join(work, "ws")
     subprocess.run([binary, "workspace", "init", ws], check=True, stdout=subprocess.DEVNULL)
     base = base_register(binary, work)
-    rnd = random.Random(14)
-    moved, switched_off = set(), set()
     rows = []
-    for week in range(WEEKS):
-        if week:
-            moved |= set(rnd.sample(range(SENDERS), SENDERS * 4 // 100))
-            switched_off |= set(rnd.sample(range(MAILBOXES), MAILBOXES * 2 // 100))
-        path = os.path.join(work, "week%02d.json" % week)
-        with open(path, "w") as f:
-            json.dump(week_register(base, week, moved, switched_off), f)
+    for week, path in weekly_register_files(base, work, WEEKS, seed=14):
         megabytes = os.path.getsize(path) / 1e6
         seconds, rss, _ = timed([binary, "workspace", "import", path, "--workspace", ws])
         os.remove(path)
