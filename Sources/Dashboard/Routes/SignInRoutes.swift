@@ -69,9 +69,7 @@ struct SignInRoutes {
     static let stateCookieName = "authshift_signin_state"
 
     func stateCookie(_ value: String, maxAge: Int) -> String {
-        var parts = ["\(Self.stateCookieName)=\(value)", "Path=/signin", "HttpOnly", "SameSite=Lax", "Max-Age=\(maxAge)"]
-        if secureCookies { parts.append("Secure") }
-        return parts.joined(separator: "; ")
+        cookie(Self.stateCookieName, value, path: "/signin", maxAge: maxAge)
     }
 
     func startSession(_ user: DashboardUser) async -> Response {
@@ -95,7 +93,12 @@ struct SignInRoutes {
     }
 
     func cookie(_ value: String, maxAge: Int?) -> String {
-        var parts = ["\(SessionMiddleware.cookieName)=\(value)", "Path=/", "HttpOnly", "SameSite=Lax"]
+        cookie(SessionMiddleware.cookieName, value, path: "/", maxAge: maxAge)
+    }
+
+    /// Every cookie the dashboard sets: HttpOnly, SameSite=Lax, Secure when served over TLS.
+    func cookie(_ name: String, _ value: String, path: String, maxAge: Int?) -> String {
+        var parts = ["\(name)=\(value)", "Path=\(path)", "HttpOnly", "SameSite=Lax"]
         if secureCookies { parts.append("Secure") }
         if let maxAge { parts.append("Max-Age=\(maxAge)") }
         return parts.joined(separator: "; ")

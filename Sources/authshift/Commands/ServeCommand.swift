@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
             guard credential.given == 1 else {
                 throw ValidationError("--auth entra needs one credential: --certificate with --key, --pfx, or a client secret.")
             }
-            if !address.isLoopback && tlsCert == nil && !(publicUrl?.lowercased().hasPrefix("https://") ?? false) {
+            if !address.isLoopback && tlsCert == nil && !publicURLIsHTTPS {
                 throw ValidationError(
                     "--auth entra beyond this machine needs HTTPS: --tls-cert and --tls-key, or an https --public-url with a TLS "
                         + "proxy in front (sign-in cookies must not cross the network in clear).")
@@ -90,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration = DashboardConfiguration(
                 listen: address, auth: try await signIn(), tls: try tlsCert.map { try DashboardTLS.load(certificate: $0, key: tlsKey!) })
-            configuration.behindTLSProxy = publicUrl?.lowercased().hasPrefix("https://") ?? false
+            configuration.behindTLSProxy = publicURLIsHTTPS
         } catch let error as DashboardError {
             StandardError.write("error: \(error)\n")
             throw ExitMapping.exit(error.exitStatus)
@@ -111,6 +111,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitMapping.exit(.cannotCreate)
         }
     }
+
+    /// People reach the dashboard over HTTPS at --public-url (a TLS proxy in front of it).
+    var publicURLIsHTTPS: Bool { publicUrl?.lowercased().hasPrefix("https://") ?? false }
 
     /// The callback registered with the app: --public-url, or this server's own address.
     var redirectURI: String {
