@@ -193,44 +193,38 @@ import Testing
         #expect(try await provider.renew(after: Secret("tok-2")).reveal() == "tok-3")
     }
 
-    @Test func forbiddenNamesTheMissingPermission() async throws {
-        let server = Self.tenant { _, _, _ in
-            .json(
-                "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\"}}",
-                status: 403)
-        }
+    /// The error a collection stops with when Graph answers every page with a 403 carrying `body`.
+    static func refusal(_ body: String) async throws -> CollectError {
+        let server = Self.tenant { _, _, _ in .json(body, status: 403) }
         try await server.start()
         defer { Task { await server.stop() } }
         do {
             _ = try await CollectFixtures.collector(server, folder: CollectFixtures.folder()).run(
                 since: Date(), datasets: [CollectFixtures.dataset])
-            Issue.record("403 must stop the collection")
         } catch {
-            #expect(
-                error
-                    == .permissionMissing(
-                        dataset: "SignIns-Interactive", permission: "AuditLog.Read.All",
-                        detail: "Authorization_RequestDenied: Insufficient privileges to complete the operation."))
-            #expect(error.description.contains("needs the application permission AuditLog.Read.All"))
+            return error
         }
+        Issue.record("403 must stop the collection")
+        throw CancellationError()
+    }
+
+    @Test func forbiddenNamesTheMissingPermission() async throws {
+        let error = try await Self.refusal(
+            "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\"}}")
+        #expect(
+            error
+                == .permissionMissing(
+                    dataset: "SignIns-Interactive", permission: "AuditLog.Read.All",
+                    detail: "Authorization_RequestDenied: Insufficient privileges to complete the operation."))
+        #expect(error.description.contains("needs the application permission AuditLog.Read.All"))
     }
 
     @Test func tenantWithoutPremiumIsToldSoNotAskedForAPermission() async throws {
-        let server = Self.tenant { _, _, _ in
-            .json(
-                "{\"error\":{\"code\":\"Authentication_RequestFromNonPremiumTenantOrB2CTenant\",\"message\":\"Neither tenant is B2C or tenant doesn't have premium license\"}}",
-                status: 403)
-        }
-        try await server.start()
-        defer { Task { await server.stop() } }
-        do {
-            _ = try await CollectFixtures.collector(server, folder: CollectFixtures.folder()).run(
-                since: Date(), datasets: [CollectFixtures.dataset])
-            Issue.record("403 must stop the collection")
-        } catch {
-            #expect(error.description.contains("Microsoft Entra ID P1 or P2"))
-            #expect(!error.description.contains("needs the application permission"))
-        }
+        let error = try await Self.refusal(
+            "{\"error\":{\"code\":\"Authentication_RequestFromNonPremiumTenantOrB2CTenant\",\"message\":\"Neither tenant is B2C or tenant doesn't have premium license\"}}"
+        )
+        #expect(error.description.contains("Microsoft Entra ID P1 or P2"))
+        #expect(!error.description.contains("needs the application permission"))
     }
 
     @Test func nextLinkToAnotherHostIsRefused() async throws {
