@@ -44,6 +44,13 @@ struct AppCredentialOptions: ParsableArguments, Sendable {
         try SecretInput.read(env: clientSecretEnv, file: clientSecretFile, what: "client secret")
     }
 
+    /// The credential given: the certificate (PFX or PEM) when there is one, else the client secret;
+    /// nil when neither was given.
+    func tokenCredential() throws -> TokenRequest.Credential? {
+        if let certificate = try certificateCredential() { return certificate }
+        return try clientSecret().map { .clientSecret($0) }
+    }
+
     /// The PFX or PEM certificate credential, nil when neither was given; an unreadable
     /// certificate or key exits with 66.
     func certificateCredential() throws -> TokenRequest.Credential? {

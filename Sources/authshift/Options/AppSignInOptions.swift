@@ -21,13 +21,7 @@ struct AppSignInOptions: ParsableArguments {
 
     /// The token request for `scope`; an unreadable certificate or key exits with 66.
     func tokenRequest(scope: String) throws -> TokenRequest {
-        let found: TokenRequest.Credential?
-        if let certificate = try credential.certificateCredential() {
-            found = certificate
-        } else {
-            found = try credential.clientSecret().map { .clientSecret($0) }
-        }
-        guard let found else {
+        guard let found = try credential.tokenCredential() else {
             throw ValidationError(Self.credentialMissing)
         }
         return TokenRequest(authority: credential.authority, tenant: tenant, clientID: clientID, scope: scope, credential: found)

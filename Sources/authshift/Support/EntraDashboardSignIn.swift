@@ -10,12 +10,7 @@ enum EntraDashboardSignIn {
     static func make(tenant: String, clientID: String, credential options: AppCredentialOptions, redirectURI: String) async throws
         -> EntraTeamSignIn
     {
-        let credential: EntraSignInConfiguration.ClientCredential
-        if let certificate = try options.certificateCredential() {
-            credential = certificate
-        } else if let secret = try options.clientSecret() {
-            credential = .clientSecret(secret)
-        } else {
+        guard let credential = try options.tokenCredential() else {
             throw DashboardError("--auth entra needs one credential: --certificate with --key, --pfx, or a client secret.")
         }
         let configuration = EntraSignInConfiguration(
